@@ -1,0 +1,54 @@
+//! Flag groups shared by the commands that read data and write results.
+
+use clap::Args;
+use mobile_stops::io::DataPaths;
+use mobile_stops::report::{Format, Lang};
+use std::path::PathBuf;
+
+/// Where the data comes from. No flags: the embedded northern-Chigasaki dataset. `--data DIR`
+/// reads a directory; each file flag replaces one part (of the directory or of the embedded data).
+#[derive(Args, Debug, Clone, Default)]
+pub struct DataArgs {
+    /// Directory with demand.csv (or e-Stat mesh files), candidates.csv, and optional surveys.csv, stores.csv.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Demand points CSV or e-Stat mesh table (repeat for several mesh files).
+    #[arg(long, value_name = "FILE")]
+    pub demand: Vec<PathBuf>,
+    /// Candidate sites CSV.
+    #[arg(long, value_name = "FILE")]
+    pub candidates: Option<PathBuf>,
+    /// Survey answers CSV.
+    #[arg(long, value_name = "FILE")]
+    pub surveys: Option<PathBuf>,
+    /// Existing food shops CSV.
+    #[arg(long, value_name = "FILE")]
+    pub stores: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// The library's view of the same flags.
+    pub fn paths(&self) -> DataPaths {
+        DataPaths {
+            data_dir: self.data.clone(),
+            demand: self.demand.clone(),
+            candidates: self.candidates.clone(),
+            surveys: self.surveys.clone(),
+            stores: self.stores.clone(),
+        }
+    }
+}
+
+/// How and where results are written.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write to FILE instead of standard output (replaced only when complete).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of labels and notes.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: Lang,
+}

@@ -1,0 +1,30 @@
+//! `mobile-stops data export DIR`: the embedded dataset as editable files.
+
+use clap::Subcommand;
+use mobile_stops::{io::embedded, Error};
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum DataCommand {
+    /// Write the embedded dataset as demand.csv, candidates.csv and SOURCE.md into DIR, to edit
+    /// and rank again with --data DIR.
+    Export {
+        /// Target directory (created if missing).
+        dir: PathBuf,
+        /// Replace files already in DIR.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+pub fn run(cmd: &DataCommand) -> Result<(), Error> {
+    match cmd {
+        DataCommand::Export { dir, force } => {
+            let written = embedded::export(dir, *force)?;
+            for w in written {
+                eprintln!("mobile-stops: wrote {w}");
+            }
+            Ok(())
+        }
+    }
+}

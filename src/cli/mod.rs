@@ -1,0 +1,116 @@
+//! Command-line wiring: flags → validated parameters → library calls → writers.
+//!
+//! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column or the
+//! flag); 1 an internal fault or a failure to write output.
+
+mod args;
+mod data;
+mod rank;
+
+use args::OutputArgs;
+use clap::{Parser, Subcommand};
+use mobile_stops::report::Format;
+use mobile_stops::Error;
+use std::io::Write;
+
+/// Chooses where a mobile grocery truck should stop: ranks candidate sites by who they reach.
+#[derive(Parser, Debug)]
+#[command(name = "mobile-stops", version, about, long_about = None)]
+pub struct Cli {
+    /// Worker threads (default: all cores). Results are identical for any count.
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<usize>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Score every candidate site and print the ranked list.
+    Rank(rank::RankArgs),
+    /// Work with the embedded default dataset.
+    Data {
+        #[command(subcommand)]
+        action: data::DataCommand,
+    },
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> i32 {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "mobile-stops: internal error: {msg}{place}. This is a bug in mobile-stops; please \
+             report it with the command you ran. No output file was written."
+        );
+    }));
+    let cli = Cli::parse();
+    let json_errors = cli.json_errors();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => {
+            report_error(&e, json_errors);
+            e.exit_code()
+        }
+        Err(_) => 1,
+    }
+}
+
+impl Cli {
+    fn json_errors(&self) -> bool {
+        match &self.command {
+            Command::Rank(a) => a.output.format == Format::Json,
+            Command::Data { .. } => false,
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    if let Some(n) = cli.threads {
+        if n == 0 {
+            return Err(Error::usage("--threads", "at least 1 thread", "`0`"));
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::usage("--threads", "a thread pool", e.to_string()))?;
+    }
+    match cli.command {
+        Command::Rank(args) => rank::run(&args),
+        Command::Data { action } => data::run(&action),
+    }
+}
+
+fn report_error(e: &Error, json: bool) {
+    let mut err = std::io::stderr().lock();
+    let _ = if json {
+        writeln!(err, "{}", e.to_json())
+    } else {
+        writeln!(err, "mobile-stops: {e}")
+    };
+}
+
+/// Writes a rendered result to `--out` (atomically) or to standard output.
+fn emit(output: &OutputArgs, bytes: &[u8]) -> Result<(), Error> {
+    match &output.out {
+        Some(path) => mobile_stops::output::write_atomic(path, bytes),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Error::io("standard output", "writing", e))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}

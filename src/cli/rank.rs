@@ -1,0 +1,61 @@
+//! `mobile-stops rank`: score every candidate and print the ranked list.
+
+use super::args::{DataArgs, OutputArgs};
+use clap::Args;
+use mobile_stops::report::render_rank;
+use mobile_stops::score::{score, TermWeights};
+use mobile_stops::{io, Error, ScoreParams};
+
+/// Flags of `rank`.
+#[derive(Args, Debug)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Walking radius in metres (straight line).
+    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    pub radius_m: f64,
+    /// Vehicles a site must hold (the truck plus customers' and helpers' vehicles).
+    #[arg(long, default_value_t = 5)]
+    pub vehicles: u64,
+    /// Demand column to weight by (default: first of weight, aged_65_plus, population).
+    #[arg(long, value_name = "COLUMN")]
+    pub weight: Option<String>,
+    /// Term weights of the combined score, e.g. reach=1,need=1,far=1 (the default).
+    #[arg(long, value_name = "TERM=W,..")]
+    pub weights: Option<String>,
+    /// Distance from every food shop at which an older resident counts as far (MAFF: 500 m).
+    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    pub shop_distance_m: f64,
+    /// How many survey answers the prior (overall rate) is worth when pooling answers.
+    #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
+    pub prior_answers: f64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl RankArgs {
+    fn params(&self) -> Result<ScoreParams, Error> {
+        Ok(ScoreParams {
+            radius_m: self.radius_m,
+            vehicles: self.vehicles,
+            weight_column: self.weight.clone(),
+            weights: match &self.weights {
+                Some(w) => TermWeights::parse(w)?,
+                None => TermWeights::default(),
+            },
+            shop_distance_m: self.shop_distance_m,
+            prior_answers: self.prior_answers,
+            ..ScoreParams::default()
+        })
+    }
+}
+
+/// Validates flags before reading any file, then loads, scores and writes.
+pub fn run(args: &RankArgs) -> Result<(), Error> {
+    let params = args.params()?;
+    params.validate()?;
+    let data = io::load_dataset(&args.data.paths())?;
+    let table = score(&data, &params)?;
+    let bytes = render_rank(&table, args.output.format, args.output.lang);
+    super::emit(&args.output, &bytes)
+}

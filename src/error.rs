@@ -1,0 +1,195 @@
+//! Errors a user can act on, and the exit code each one maps to.
+//!
+//! Every bad input becomes an [`Error::Input`] that names the file, line and column, what was
+//! expected there and what was found, so a planner can open the file and fix the cell without
+//! reading code. The binary prints these as `mobile-stops: FILE:LINE:COLUMN: expected …, found …`.
+
+use std::fmt;
+
+/// Where in an input a problem sits; line and column are 1-based and optional because some
+/// faults belong to a whole file (missing, empty) or a whole column (missing header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it (or `embedded:NAME` for the compiled-in dataset).
+    pub file: String,
+    /// 1-based line of the record, counting physical lines (quoted newlines included).
+    pub line: Option<u64>,
+    /// 1-based field number within the record.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A whole-file location.
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A location at a line, optionally at a field.
+    pub fn at(file: impl Into<String>, line: u64, column: Option<usize>) -> Self {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong, in terms the user can fix.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A value in an input file is missing, malformed or out of range.
+    #[error("{location}: expected {expected}, found {found}")]
+    Input {
+        /// Where the bad value sits.
+        location: Location,
+        /// What a valid value looks like.
+        expected: String,
+        /// What is there instead.
+        found: String,
+    },
+    /// A command-line option has a value the command cannot use.
+    #[error("{flag}: expected {expected}, found {found}")]
+    Usage {
+        /// The option, e.g. `--radius-m`.
+        flag: String,
+        /// What a valid value looks like.
+        expected: String,
+        /// What was given.
+        found: String,
+    },
+    /// Reading or writing a file failed at the operating-system level.
+    #[error("{path}: {action} failed: {source}")]
+    Io {
+        /// The file or directory.
+        path: String,
+        /// What was being done, e.g. `reading`.
+        action: &'static str,
+        /// The underlying cause.
+        source: std::io::Error,
+    },
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Builds an input error; the common constructor for readers.
+    pub fn input(
+        location: Location,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
+        Error::Input {
+            location,
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+
+    /// Builds a usage error for a flag.
+    pub fn usage(
+        flag: impl Into<String>,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
+        Error::Usage {
+            flag: flag.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+
+    /// Builds an I/O error for a path.
+    pub fn io(path: impl Into<String>, action: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+
+    /// The process exit code the CLI uses: 2 for anything the user must fix, 1 for a failure
+    /// to write output (the input was fine; the machine was not).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input { .. } | Error::Usage { .. } => 2,
+            Error::Io { action, .. } if *action == "reading" => 2,
+            Error::Io { .. } => 1,
+        }
+    }
+
+    /// A machine-readable form for `--format json`, keeping the same fields as the text.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut obj = serde_json::Map::new();
+        obj.insert("message".into(), self.to_string().into());
+        obj.insert("exit_code".into(), self.exit_code().into());
+        match self {
+            Error::Input {
+                location,
+                expected,
+                found,
+            } => {
+                obj.insert("kind".into(), "input".into());
+                obj.insert("file".into(), location.file.clone().into());
+                obj.insert("line".into(), location.line.into());
+                obj.insert("column".into(), location.column.into());
+                obj.insert("expected".into(), expected.clone().into());
+                obj.insert("found".into(), found.clone().into());
+            }
+            Error::Usage {
+                flag,
+                expected,
+                found,
+            } => {
+                obj.insert("kind".into(), "usage".into());
+                obj.insert("flag".into(), flag.clone().into());
+                obj.insert("expected".into(), expected.clone().into());
+                obj.insert("found".into(), found.clone().into());
+            }
+            Error::Io { path, .. } => {
+                obj.insert("kind".into(), "io".into());
+                obj.insert("file".into(), path.clone().into());
+            }
+        }
+        serde_json::json!({ "error": obj })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_error_reads_file_line_column_expected_found() {
+        let e = Error::input(Location::at("d.csv", 4, Some(2)), "a latitude", "`91`");
+        assert_eq!(e.to_string(), "d.csv:4:2: expected a latitude, found `91`");
+        assert_eq!(e.exit_code(), 2);
+        let j = e.to_json();
+        assert_eq!(j["error"]["line"], 4);
+        assert_eq!(j["error"]["column"], 2);
+    }
+
+    #[test]
+    fn location_without_line_is_just_the_file() {
+        assert_eq!(Location::file("x.csv").to_string(), "x.csv");
+        assert_eq!(Location::at("x.csv", 1, None).to_string(), "x.csv:1");
+    }
+}

@@ -1,0 +1,251 @@
+//! Assembling a dataset from `--data DIR`, single-file flags, or the embedded default.
+
+use super::{
+    embedded, is_estat, read_candidates, read_estat, read_points, read_stores, read_surveys,
+    SourceText,
+};
+use crate::error::{Error, Location, Result};
+use crate::model::{Dataset, Demand, DemandFormat, LocalText, MeshSummary, Part};
+use std::path::{Path, PathBuf};
+
+/// Where the data comes from. Start from `data_dir` (or the embedded dataset when it is `None`),
+/// then each file flag replaces that part, so a planner can, say, rank the embedded census with
+/// their own shop list.
+#[derive(Debug, Clone, Default)]
+pub struct DataPaths {
+    /// A directory with `demand.csv` (or e-Stat mesh files), `candidates.csv`, and optionally
+    /// `surveys.csv` and `stores.csv`.
+    pub data_dir: Option<PathBuf>,
+    /// Demand files: one points CSV, or one or more e-Stat mesh tables.
+    pub demand: Vec<PathBuf>,
+    /// Candidate sites CSV.
+    pub candidates: Option<PathBuf>,
+    /// Survey answers CSV.
+    pub surveys: Option<PathBuf>,
+    /// Existing shops CSV.
+    pub stores: Option<PathBuf>,
+}
+
+/// Loads and validates every input named by `paths`.
+pub fn load_dataset(paths: &DataPaths) -> Result<Dataset> {
+    let mut data = match &paths.data_dir {
+        Some(dir) => load_dir(dir)?,
+        None => embedded::dataset()?,
+    };
+    if !paths.demand.is_empty() {
+        data.demand = read_demand(&paths.demand)?;
+    }
+    if let Some(p) = &paths.candidates {
+        data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p)?)?);
+    }
+    if let Some(p) = &paths.surveys {
+        data.surveys = Some(Part::new(show(p), read_surveys(&SourceText::read(p)?)?));
+    }
+    if let Some(p) = &paths.stores {
+        data.stores = Some(Part::new(show(p), read_stores(&SourceText::read(p)?)?));
+    }
+    if paths.data_dir.is_some() || !paths.demand.is_empty() || paths.candidates.is_some() {
+        data.label = data_label(&data);
+    }
+    Ok(data)
+}
+
+fn show(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn data_label(data: &Dataset) -> String {
+    if data.demand.source == data.candidates.source {
+        data.demand.source.clone()
+    } else {
+        format!("{} + {}", data.demand.source, data.candidates.source)
+    }
+}
+
+fn load_dir(dir: &Path) -> Result<Dataset> {
+    if !dir.is_dir() {
+        return Err(Error::input(
+            Location::file(show(dir)),
+            "a directory with demand.csv and candidates.csv",
+            if dir.exists() {
+                "a file"
+            } else {
+                "no such directory"
+            },
+        ));
+    }
+    let demand_files = find_demand_files(dir)?;
+    let mut demand = read_demand(&demand_files)?;
+    demand.source = show(dir);
+    let candidates_path = dir.join("candidates.csv");
+    let candidates = read_candidates(&SourceText::read(&candidates_path)?)?;
+    let optional = |name: &str| {
+        let p = dir.join(name);
+        p.exists().then_some(p)
+    };
+    let surveys = match optional("surveys.csv") {
+        Some(p) => Some(Part::new(show(&p), read_surveys(&SourceText::read(&p)?)?)),
+        None => None,
+    };
+    let stores = match optional("stores.csv") {
+        Some(p) => Some(Part::new(show(&p), read_stores(&SourceText::read(&p)?)?)),
+        None => None,
+    };
+    Ok(Dataset {
+        label: show(dir),
+        demand,
+        candidates: Part::new(show(dir), candidates),
+        surveys,
+        stores,
+    })
+}
+
+/// `demand.csv` if present, else every e-Stat mesh table in the directory (sorted by name).
+fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let demand = dir.join("demand.csv");
+    if demand.exists() {
+        return Ok(vec![demand]);
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(show(dir), "reading", e))?;
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Error::io(show(dir), "reading", e))?
+            .path();
+        let named = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let ext_ok = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("csv"));
+        if !ext_ok || ["candidates.csv", "surveys.csv", "stores.csv"].contains(&named) {
+            continue;
+        }
+        let mut head = [0u8; 16];
+        let n = std::fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        if is_estat(&String::from_utf8_lossy(&head[..n])) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    if found.is_empty() {
+        return Err(Error::input(
+            Location::file(show(dir)),
+            "demand.csv or an e-Stat mesh table (KEY_CODE header) in the directory",
+            "neither",
+        ));
+    }
+    Ok(found)
+}
+
+/// Reads one points CSV, or one or more e-Stat mesh tables, into one demand part.
+pub fn read_demand(paths: &[PathBuf]) -> Result<Part<Demand>> {
+    let mut parts = Vec::with_capacity(paths.len());
+    for p in paths {
+        let src = SourceText::read(p)?;
+        let demand = parse_demand(&src)?;
+        parts.push((src.name, demand));
+    }
+    let source = parts
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let demand = concat(parts)?;
+    let notes = demand_notes(&demand);
+    Ok(Part {
+        source,
+        data: demand,
+        notes,
+    })
+}
+
+/// Reads demand from text already in memory (the embedded dataset, tests).
+pub fn read_demand_text(src: SourceText) -> Result<Part<Demand>> {
+    let demand = parse_demand(&src)?;
+    let notes = demand_notes(&demand);
+    Ok(Part {
+        source: src.name,
+        data: demand,
+        notes,
+    })
+}
+
+fn parse_demand(src: &SourceText) -> Result<Demand> {
+    if is_estat(&src.text) {
+        read_estat(src)
+    } else {
+        read_points(src)
+    }
+}
+
+fn concat(parts: Vec<(String, Demand)>) -> Result<Demand> {
+    let mut iter = parts.into_iter();
+    let (first_name, mut all) = iter.next().expect("at least one demand file");
+    let mut seen: std::collections::HashMap<String, String> = all
+        .ids
+        .iter()
+        .map(|id| (id.clone(), first_name.clone()))
+        .collect();
+    for (name, d) in iter {
+        if d.column_names() != all.column_names() {
+            return Err(Error::input(
+                Location::at(&name, 1, None),
+                format!("the same columns as {first_name}"),
+                format!("columns {}", d.column_names().join(", ")),
+            ));
+        }
+        for id in &d.ids {
+            if let Some(other) = seen.insert(id.clone(), name.clone()) {
+                return Err(Error::input(
+                    Location::file(&name),
+                    "demand ids unique across files",
+                    format!("`{id}`, also in {other}"),
+                ));
+            }
+        }
+        all.format = match (all.format, d.format) {
+            (DemandFormat::EstatMesh(a), DemandFormat::EstatMesh(b)) => {
+                DemandFormat::EstatMesh(MeshSummary {
+                    published_cells: a.published_cells + b.published_cells,
+                    merge_targets: a.merge_targets + b.merge_targets,
+                    suppressed_cells: a.suppressed_cells + b.suppressed_cells,
+                })
+            }
+            (DemandFormat::Points, DemandFormat::Points) => DemandFormat::Points,
+            _ => {
+                return Err(Error::input(
+                    Location::file(&name),
+                    format!("the same kind of demand file as {first_name}"),
+                    "a mix of points CSV and e-Stat mesh tables",
+                ))
+            }
+        };
+        all.ids.extend(d.ids);
+        all.locations.extend(d.locations);
+        all.footprint.extend(d.footprint);
+        for (a, b) in all.columns.iter_mut().zip(d.columns) {
+            a.values.extend(b.values);
+        }
+    }
+    Ok(all)
+}
+
+fn demand_notes(demand: &Demand) -> Vec<LocalText> {
+    match demand.format {
+        DemandFormat::EstatMesh(m) if m.merge_targets > 0 => vec![LocalText::new(
+            format!(
+                "census secrecy: {} cells published as is; {} merge targets and {} suppressed \
+                 cells share their group's age and household breakdown, split in proportion to \
+                 each cell's population (an estimate, not official data)",
+                m.published_cells, m.merge_targets, m.suppressed_cells
+            ),
+            format!(
+                "秘匿処理: 公開セル{}件。合算先{}件と秘匿セル{}件は、年齢・世帯の内訳を各セルの人口比で按分した推計値です（公式値ではありません）",
+                m.published_cells, m.merge_targets, m.suppressed_cells
+            ),
+        )],
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,113 @@
+//! The default dataset compiled into the binary: northern Chigasaki, 2020 census quarter mesh,
+//! and the council's candidate sites, so `mobile-stops rank` works with no files at all.
+//!
+//! `data export DIR` writes it back out as editable CSVs; ranking the exported directory gives
+//! the same numbers as ranking the embedded data.
+
+use super::estat::is_named_column;
+use super::{read_candidates, read_demand_text, SourceText};
+use crate::error::{Error, Result};
+use crate::model::{Dataset, Demand, LocalText, Part};
+use crate::output::write_atomic;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The e-Stat T001142 rows for primary mesh 5339 around northern Chigasaki, verbatim (UTF-8).
+pub const CENSUS_MESH: &str = include_str!("../../data/tblT001142Q5339_subset.csv");
+/// Candidate sites: the council's five and sourced shrines and temples.
+pub const CANDIDATES: &str = include_str!("../../data/candidates.csv");
+/// Provenance, licence and limits of the embedded data.
+pub const SOURCE_MD: &str = include_str!("../../data/SOURCE.md");
+
+const LABEL: &str =
+    "embedded: northern Chigasaki (e-Stat 2020 quarter mesh 5339, council candidates)";
+
+/// The embedded dataset, parsed by the same readers as user files.
+pub fn dataset() -> Result<Dataset> {
+    let mut demand = read_demand_text(SourceText {
+        name: "embedded:data/tblT001142Q5339_subset.csv".into(),
+        text: CENSUS_MESH.into(),
+        encoding: "UTF-8",
+    })?;
+    demand.notes.push(LocalText::new(
+        "census covers primary mesh 5339 only: the southern band of Chigasaki (south of 35.3333° N, \
+         about 100,000 people) is not in the data; 624 cells, 232,022 people, of whom 142,681 live \
+         in cells mostly inside the city",
+        "国勢調査データは1次メッシュ5339のみ: 茅ヶ崎市南部（北緯35.3333°以南、約10万人）は含まれません。\
+         624セル・232,022人のうち、市内が過半のセルの人口は142,681人",
+    ));
+    let candidates = read_candidates(&SourceText {
+        name: "embedded:data/candidates.csv".into(),
+        text: CANDIDATES.into(),
+        encoding: "UTF-8",
+    })?;
+    let mut candidates = Part::new("embedded:data/candidates.csv", candidates);
+    candidates.notes.push(LocalText::new(
+        "candidate coordinates are town (町丁) representative points, several hundred metres from \
+         the real site; space for vehicles is unknown for every site; no shop or survey data",
+        "候補地の座標は町丁の代表点で、実際の場所から数百m離れることがあります。駐車スペースはどの候補地も不明。\
+         店舗・アンケートのデータはありません",
+    ));
+    Ok(Dataset {
+        label: LABEL.into(),
+        demand,
+        candidates,
+        surveys: None,
+        stores: None,
+    })
+}
+
+/// Writes the embedded dataset as `demand.csv`, `candidates.csv` and `SOURCE.md` into `dir`.
+/// Refuses to replace existing files unless `force`, so a planner's edits are never lost.
+pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
+    let data = dataset()?;
+    let files = [
+        ("demand.csv", demand_csv(&data.demand.data)),
+        ("candidates.csv", CANDIDATES.to_string()),
+        ("SOURCE.md", SOURCE_MD.to_string()),
+    ];
+    if !force {
+        for (name, _) in &files {
+            let p = dir.join(name);
+            if p.exists() {
+                return Err(Error::usage(
+                    "data export",
+                    "a directory without demand.csv, candidates.csv or SOURCE.md (or --force)",
+                    format!("{} already there", p.display()),
+                ));
+            }
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(dir.display().to_string(), "creating", e))?;
+    let mut written = Vec::new();
+    for (name, body) in files {
+        let p = dir.join(name);
+        write_atomic(&p, body.as_bytes())?;
+        written.push(p.display().to_string());
+    }
+    Ok(written)
+}
+
+/// The demand as a points CSV keyed by mesh code, with the named census columns; numbers are
+/// written in their shortest exact form so reading them back gives the same values.
+pub fn demand_csv(demand: &Demand) -> String {
+    let named: Vec<usize> = (0..demand.columns.len())
+        .filter(|&c| is_named_column(&demand.columns[c].name))
+        .collect();
+    let mut out = String::from("id,mesh_code,lat,lon");
+    for &c in &named {
+        out.push(',');
+        out.push_str(&demand.columns[c].name);
+    }
+    out.push('\n');
+    for (i, id) in demand.ids.iter().enumerate() {
+        let p = demand.locations[i];
+        let _ = write!(out, "{id},{id},{},{}", p.lat, p.lon);
+        for &c in &named {
+            let _ = write!(out, ",{}", demand.columns[c].values[i]);
+        }
+        out.push('\n');
+    }
+    out
+}

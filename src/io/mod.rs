@@ -1,0 +1,36 @@
+//! Readers that turn planning files into the validated [`crate::model`], and nothing else.
+//!
+//! Each reader takes decoded text ([`SourceText`]) so the same code reads a user's file and the
+//! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
+
+mod candidates;
+mod dataset;
+pub mod embedded;
+mod estat;
+mod places;
+mod points;
+pub mod text;
+
+pub use candidates::read_candidates;
+pub use dataset::{load_dataset, read_demand, read_demand_text, DataPaths};
+pub use estat::{is_estat, read_estat};
+pub use places::{read_stores, read_surveys};
+pub use points::read_points;
+pub use text::SourceText;
+
+use crate::error::Result;
+use std::collections::HashMap;
+use text::Cells;
+
+/// Rejects a second row with an id already seen, naming the first row's line.
+fn check_unique(seen: &mut HashMap<String, u64>, cells: &Cells, col: usize) -> Result<String> {
+    let id = cells.id(col)?;
+    if let Some(first) = seen.insert(id.clone(), cells.line()) {
+        return Err(cells.error(
+            col,
+            "a unique id",
+            format!("`{id}` again (first on line {first})"),
+        ));
+    }
+    Ok(id)
+}

@@ -1,0 +1,14 @@
+//! The validated planning data every command works on.
+//!
+//! Readers in [`crate::io`] build these values and reject anything invalid, so the scoring and
+//! solving code can trust every coordinate, count and id it is given.
+
+mod candidate;
+mod dataset;
+mod demand;
+mod place;
+
+pub use candidate::{CandidateSite, Candidates};
+pub use dataset::{Dataset, LocalText, Part};
+pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
+pub use place::{LatLon, Store, SurveyPlace};

@@ -1,0 +1,51 @@
+//! Points on the map: coordinates, survey places and existing shops.
+
+use serde::Serialize;
+
+/// A position in degrees (JGD2011, the same as WGS 84 at this scale).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LatLon {
+    /// Latitude, -90 to 90.
+    pub lat: f64,
+    /// Longitude, -180 to 180.
+    pub lon: f64,
+}
+
+impl LatLon {
+    /// A new position; callers have already range-checked the values.
+    pub fn new(lat: f64, lon: f64) -> Self {
+        LatLon { lat, lon }
+    }
+
+    /// The same position as a geo point (x = longitude, y = latitude).
+    pub fn to_point(self) -> geo::Point<f64> {
+        geo::Point::new(self.lon, self.lat)
+    }
+}
+
+/// One place where residents answered a survey: how many answered, and how many said they would
+/// use a mobile shop. Answers are pooled per candidate, never treated as exact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyPlace {
+    /// The source line, for messages about this row.
+    pub line: u64,
+    /// Where the answers come from (a point, or the centre of a mesh cell).
+    pub location: LatLon,
+    /// People who answered.
+    pub respondents: u64,
+    /// Of those, people who said they would use the mobile shop.
+    pub would_use: u64,
+}
+
+/// An existing food shop; older residents 500 m or more from every shop count as far from one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Store {
+    /// Unique id within the stores file.
+    pub id: String,
+    /// Where the shop is.
+    pub location: LatLon,
+    /// Shop name, if given.
+    pub name: Option<String>,
+    /// Shop type (supermarket, convenience, …), if given.
+    pub kind: Option<String>,
+}

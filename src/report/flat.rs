@@ -1,0 +1,105 @@
+//! One flat row per candidate, shared by the CSV and GeoJSON writers so both carry the same
+//! fields under the same names.
+
+use super::round;
+use crate::score::{CandidateScore, ScoreTable};
+
+/// A cell value: a number (absent = not available), text, or a yes/no.
+pub enum Cell {
+    Num(Option<f64>),
+    Text(Option<String>),
+    Bool(bool),
+}
+
+/// The columns, with their Japanese headers.
+pub const COLUMNS: [(&str, &str); 25] = [
+    ("rank", "順位"),
+    ("id", "ID"),
+    ("name", "名称"),
+    ("kind", "種別"),
+    ("score", "スコア"),
+    ("eligible", "対象"),
+    ("reach_points", "到達地点数"),
+    ("reach_weight", "到達重み"),
+    ("reach_population", "到達人口"),
+    ("reach_65_plus", "到達65歳以上"),
+    ("far_from_shop_65_plus", "店から遠い65歳以上"),
+    ("need_rate", "利用意向率"),
+    ("need_low", "利用意向率_下限"),
+    ("need_high", "利用意向率_上限"),
+    ("respondents", "回答数"),
+    ("expected_buyers", "見込み購入者数"),
+    ("expected_buyers_low", "見込み購入者数_下限"),
+    ("expected_buyers_high", "見込み購入者数_上限"),
+    ("space_status", "スペース"),
+    ("vehicles_fit", "駐車可能台数"),
+    ("space_basis", "スペース根拠"),
+    ("flags", "注意"),
+    ("lat", "緯度"),
+    ("lon", "経度"),
+    ("note", "備考"),
+];
+
+/// The cells of one candidate, in [`COLUMNS`] order, then its extra columns.
+pub fn cells(table: &ScoreTable, c: &CandidateScore) -> Vec<Cell> {
+    let num = |x: Option<f64>, d| Cell::Num(x.map(|v| round(v, d)));
+    let code = |v: &str| Cell::Text(Some(v.to_string()));
+    let mut out = vec![
+        Cell::Num(Some(c.rank as f64)),
+        Cell::Text(Some(c.id.clone())),
+        Cell::Text(c.name.clone()),
+        Cell::Text(c.kind.clone()),
+        num(Some(c.score), 2),
+        Cell::Bool(c.eligible),
+        Cell::Num(Some(c.reach_points as f64)),
+        num(Some(c.reach_weight), 2),
+        num(c.reach_population, 2),
+        num(c.reach_65_plus, 2),
+        num(c.far_from_shop_65_plus, 2),
+        num(c.need.map(|n| n.rate), 4),
+        num(c.need.map(|n| n.low), 4),
+        num(c.need.map(|n| n.high), 4),
+        Cell::Num(c.need.map(|n| n.respondents as f64)),
+        num(c.expected_buyers.map(|b| b.estimate), 2),
+        num(c.expected_buyers.map(|b| b.low), 2),
+        num(c.expected_buyers.map(|b| b.high), 2),
+        code(c.space.status.code()),
+        Cell::Num(c.space.vehicles_fit.map(|v| v as f64)),
+        code(c.space.basis.code()),
+        Cell::Text(Some(
+            c.flags
+                .iter()
+                .map(|f| f.code())
+                .collect::<Vec<_>>()
+                .join(";"),
+        )),
+        Cell::Num(Some(c.location.lat)),
+        Cell::Num(Some(c.location.lon)),
+        Cell::Text(c.note.clone()),
+    ];
+    debug_assert_eq!(out.len(), COLUMNS.len());
+    out.extend(
+        c.extra
+            .iter()
+            .take(table.summary.extra_columns.len())
+            .map(|v| Cell::Text(Some(v.clone()).filter(|s| !s.is_empty()))),
+    );
+    out
+}
+
+/// Names of the extra columns as written, prefixed `extra_` where one would shadow a standard
+/// column (a user's `score` column must not overwrite ours).
+pub fn extra_names(table: &ScoreTable) -> Vec<String> {
+    table
+        .summary
+        .extra_columns
+        .iter()
+        .map(|c| {
+            if COLUMNS.iter().any(|(en, _)| en.eq_ignore_ascii_case(c)) {
+                format!("extra_{c}")
+            } else {
+                c.clone()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,157 @@
+//! JSON and GeoJSON: the same facts as the table, for scripts and for QGIS.
+
+use super::flat::{cells, extra_names, Cell, COLUMNS};
+use super::{round, Lang};
+use crate::score::{CandidateScore, ScoreTable, Summary, Term};
+use serde_json::{json, Map, Value};
+
+/// The score formula in words, shown in every output's summary.
+pub const SCORE_FORMULA: &str = "score = 100 × Σ w_t · x_t / max_t / Σ w_t over the terms used; x_t is the site's value of term t (reach: demand weight within the radius; far: aged 65+ within the radius living at least the shop distance from every shop; need: expected buyers per visit), max_t the best value of any site";
+
+fn opt(x: Option<f64>, digits: i32) -> Value {
+    x.map(|v| json!(round(v, digits))).unwrap_or(Value::Null)
+}
+
+/// The summary object shared by JSON and GeoJSON.
+pub fn summary_json(s: &Summary, lang: Lang) -> Value {
+    let sources: Map<String, Value> = s
+        .sources
+        .iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect();
+    json!({
+        "tool": {"name": "mobile-stops", "version": env!("CARGO_PKG_VERSION")},
+        "data": s.data,
+        "sources": sources,
+        "demand_points": s.demand_points,
+        "total_population": opt(s.total_population, 2),
+        "total_65_plus": opt(s.total_65_plus, 2),
+        "total_weight": round(s.total_weight, 2),
+        "weight_column": s.weight_column,
+        "candidates": s.candidates,
+        "eligible_candidates": s.eligible,
+        "radius_m": s.radius_m,
+        "vehicles": s.vehicles,
+        "shop_distance_m": s.shop_distance_m,
+        "space_rule": s.space,
+        "weights": s.weights,
+        "terms_used": s.terms_used.iter().map(|t| t.key()).collect::<Vec<_>>(),
+        "terms_dropped": s.terms_dropped.iter().map(|d| json!({
+            "term": d.term.key(),
+            "reason": lang.text(&d.reason),
+        })).collect::<Vec<_>>(),
+        "score_formula": SCORE_FORMULA,
+        "survey": s.survey.map(|v| json!({
+            "places": v.places,
+            "respondents": v.respondents,
+            "would_use": v.would_use,
+            "overall_rate": round(v.overall_rate, 4),
+            "prior_answers": v.prior_answers,
+        })),
+        "stores": s.stores,
+        "mesh": s.mesh.map(|m| json!({
+            "published_cells": m.published_cells,
+            "merge_targets": m.merge_targets,
+            "suppressed_cells": m.suppressed_cells,
+        })),
+        "notes": s.notes.iter().map(|n| lang.text(n)).collect::<Vec<_>>(),
+    })
+}
+
+fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
+    let parts: Map<String, Value> = c
+        .score_parts
+        .iter()
+        .map(|(t, v): &(Term, f64)| (t.key().to_string(), json!(round(*v, 2))))
+        .collect();
+    let extra: Map<String, Value> = table
+        .summary
+        .extra_columns
+        .iter()
+        .zip(&c.extra)
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    json!({
+        "id": c.id,
+        "name": c.name,
+        "kind": c.kind,
+        "lat": c.location.lat,
+        "lon": c.location.lon,
+        "rank": c.rank,
+        "score": round(c.score, 2),
+        "score_parts": parts,
+        "eligible": c.eligible,
+        "reach_points": c.reach_points,
+        "reach_weight": round(c.reach_weight, 2),
+        "reach_population": opt(c.reach_population, 2),
+        "reach_65_plus": opt(c.reach_65_plus, 2),
+        "far_from_shop_65_plus": opt(c.far_from_shop_65_plus, 2),
+        "need": c.need.map(|n| json!({
+            "rate": round(n.rate, 4),
+            "low": round(n.low, 4),
+            "high": round(n.high, 4),
+            "respondents": n.respondents,
+            "would_use": n.would_use,
+        })),
+        "expected_buyers": c.expected_buyers.map(|b| json!({
+            "estimate": round(b.estimate, 2),
+            "low": round(b.low, 2),
+            "high": round(b.high, 2),
+        })),
+        "space": {
+            "status": c.space.status.code(),
+            "vehicles_fit": c.space.vehicles_fit,
+            "basis": c.space.basis.code(),
+        },
+        "flags": c.flags.iter().map(|f| f.code()).collect::<Vec<_>>(),
+        "note": c.note,
+        "extra": extra,
+    })
+}
+
+/// `{"summary": …, "candidates": […]}` in rank order.
+pub fn rank_json(table: &ScoreTable, lang: Lang) -> Value {
+    json!({
+        "summary": summary_json(&table.summary, lang),
+        "candidates": table.candidates.iter().map(|c| candidate_json(table, c)).collect::<Vec<_>>(),
+    })
+}
+
+/// A FeatureCollection of candidate points with flat properties (QGIS reads nested objects
+/// poorly); the summary rides along as a foreign member.
+pub fn rank_geojson(table: &ScoreTable, lang: Lang) -> Value {
+    let extra = extra_names(table);
+    let names: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(en, _)| *en)
+        .chain(extra.iter().map(String::as_str))
+        .collect();
+    let features: Vec<Value> = table
+        .candidates
+        .iter()
+        .map(|c| {
+            let props: Map<String, Value> = names
+                .iter()
+                .zip(cells(table, c))
+                .map(|(k, cell)| {
+                    let v = match cell {
+                        Cell::Num(x) => x.map(|v| json!(v)).unwrap_or(Value::Null),
+                        Cell::Text(t) => json!(t),
+                        Cell::Bool(b) => json!(b),
+                    };
+                    (k.to_string(), v)
+                })
+                .collect();
+            json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [c.location.lon, c.location.lat]},
+                "properties": props,
+            })
+        })
+        .collect();
+    json!({
+        "type": "FeatureCollection",
+        "features": features,
+        "mobile_stops_summary": summary_json(&table.summary, lang),
+    })
+}

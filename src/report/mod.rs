@@ -1,0 +1,55 @@
+//! Writers for the ranked list: a terminal table, CSV for Excel, JSON, and GeoJSON for QGIS.
+//!
+//! Every writer renders into memory; the caller writes the bytes in one go (see
+//! [`crate::output::write_atomic`]), so a failure never leaves a partial file.
+
+mod csv;
+mod flat;
+mod json;
+mod labels;
+mod table;
+
+pub use json::{rank_geojson, rank_json};
+pub use labels::Lang;
+
+use crate::score::ScoreTable;
+
+/// Output format of a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for a terminal.
+    Table,
+    /// UTF-8 CSV with BOM, for Excel.
+    Csv,
+    /// `{"summary": …, "candidates": […]}`.
+    Json,
+    /// Candidates as points, for QGIS.
+    Geojson,
+}
+
+/// Renders a ranked list in the chosen format and language.
+pub fn render_rank(table: &ScoreTable, format: Format, lang: Lang) -> Vec<u8> {
+    match format {
+        Format::Table => table::rank_table(table, lang).into_bytes(),
+        Format::Csv => csv::rank_csv(table, lang),
+        Format::Json => pretty(&rank_json(table, lang)),
+        Format::Geojson => pretty(&rank_geojson(table, lang)),
+    }
+}
+
+fn pretty(v: &serde_json::Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(v).expect("JSON values always serialise");
+    out.push(b'\n');
+    out
+}
+
+/// Rounds to `digits` decimals for output, so float noise never reaches a council's page.
+pub(crate) fn round(x: f64, digits: i32) -> f64 {
+    let k = 10f64.powi(digits);
+    let r = (x * k).round() / k;
+    if r == 0.0 {
+        0.0 // no "-0"
+    } else {
+        r
+    }
+}

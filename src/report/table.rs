@@ -1,0 +1,237 @@
+//! The terminal table: a header saying what the list rests on, one aligned line per candidate,
+//! and a legend of the flags that appear. Widths count East Asian characters as two columns so
+//! Japanese names line up.
+
+use super::Lang;
+use crate::score::{CandidateScore, Flag, ScoreTable, Summary};
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// Formats a count with thousands separators, rounded to a whole number.
+pub fn count(x: f64) -> String {
+    let n = x.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+fn header(s: &Summary, lang: Lang, out: &mut String) {
+    let l = |en, ja| lang.pick(en, ja);
+    let _ = writeln!(out, "mobile-stops rank — {}", s.data);
+    let mut demand = format!("{} {}", s.demand_points, l("demand points", "地点"));
+    if let Some(p) = s.total_population {
+        let _ = write!(demand, ", {} {}", l("population", "人口"), count(p));
+    }
+    if let Some(a) = s.total_65_plus {
+        let _ = write!(demand, ", {} {}", l("aged 65+", "65歳以上"), count(a));
+    }
+    let weight = match &s.weight_column {
+        Some(c) => format!("{c} ({})", count(s.total_weight)),
+        None => l("1 per demand point", "地点ごとに1").to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {demand}; {}: {weight}",
+        l("data", "データ"),
+        l("weight", "重み")
+    );
+    if let Some(m) = s.mesh {
+        let _ = writeln!(
+            out,
+            "{}: {} {}, {} {}, {} {}",
+            l("census mesh", "国勢調査メッシュ"),
+            m.published_cells,
+            l("cells published", "セル公開"),
+            m.merge_targets,
+            l("merge targets", "合算先"),
+            m.suppressed_cells,
+            l("suppressed and merged", "秘匿・合算"),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} m; {}: {}; {}: {} ({} {})",
+        l("walking radius", "徒歩圏"),
+        s.radius_m,
+        l("vehicles per site", "必要台数"),
+        s.vehicles,
+        l("candidates", "候補地"),
+        s.candidates,
+        s.eligible,
+        l("eligible", "対象"),
+    );
+    let used: Vec<String> = s
+        .terms_used
+        .iter()
+        .map(|&t| format!("{} ×{}", lang.term(t), s.weights.get(t)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {} — {}",
+        l("score", "スコア"),
+        used.join(", "),
+        l(
+            "0-100, each term as a share of the best site's value, weighted",
+            "0〜100。各項目を最良の候補地に対する割合にして重み付け",
+        )
+    );
+    for d in &s.terms_dropped {
+        let _ = writeln!(
+            out,
+            "{}: {} — {}",
+            l("not used", "未使用"),
+            lang.term(d.term),
+            lang.text(&d.reason)
+        );
+    }
+    if let Some(v) = s.survey {
+        let _ = writeln!(
+            out,
+            "{}: {} {}, {} {} ({:.1} %); {}",
+            l("survey", "アンケート"),
+            v.places,
+            l("places", "地点"),
+            v.respondents,
+            l("answers, overall would-use", "回答、全体の利用意向"),
+            100.0 * v.overall_rate,
+            l(
+                "rates shrunk towards the overall rate, 95 % intervals",
+                "率は全体の率に寄せた推定、95%区間",
+            ),
+        );
+    }
+    if let Some(n) = s.stores {
+        let _ = writeln!(
+            out,
+            "{}: {n}; {}: {} m",
+            l("shops", "店舗"),
+            l("far from a shop means at least", "店から遠い＝最寄り店まで"),
+            s.shop_distance_m
+        );
+    }
+    for n in &s.notes {
+        let _ = writeln!(out, "{}: {}", l("note", "注意"), lang.text(n));
+    }
+}
+
+fn pct_interval(c: &CandidateScore, na: &str) -> String {
+    match c.need {
+        Some(n) => format!(
+            "{:.0}% [{:.0}-{:.0}]",
+            100.0 * n.rate,
+            100.0 * n.low,
+            100.0 * n.high
+        ),
+        None => na.to_string(),
+    }
+}
+
+/// Renders the ranked list for a terminal.
+pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
+    let s = &table.summary;
+    let mut out = String::new();
+    header(s, lang, &mut out);
+    out.push('\n');
+    let na = lang.na();
+    let opt = |x: Option<f64>| x.map(count).unwrap_or_else(|| na.to_string());
+    let heads: Vec<&str> = [
+        ("rank", "順位"),
+        ("id", "ID"),
+        ("name", "名称"),
+        ("kind", "種別"),
+        ("score", "スコア"),
+        ("weight", "重み"),
+        ("people", "人口"),
+        ("65+", "65歳以上"),
+        ("far 65+", "店遠65+"),
+        ("would use [95%]", "利用意向[95%]"),
+        ("buyers [95%]", "見込客[95%]"),
+        ("space", "場所"),
+        ("flags", "注意"),
+    ]
+    .iter()
+    .map(|(en, ja)| lang.pick(en, ja))
+    .collect();
+    let mut rows: Vec<Vec<String>> = vec![heads.iter().map(|h| h.to_string()).collect()];
+    for c in &table.candidates {
+        let space = match c.space.vehicles_fit {
+            Some(n) => format!("{} ({n})", lang.space(c.space.status)),
+            None => lang.space(c.space.status).to_string(),
+        };
+        rows.push(vec![
+            c.rank.to_string(),
+            c.id.clone(),
+            c.name.clone().unwrap_or_default(),
+            c.kind.clone().unwrap_or_default(),
+            format!("{:.1}", c.score),
+            count(c.reach_weight),
+            opt(c.reach_population),
+            opt(c.reach_65_plus),
+            opt(c.far_from_shop_65_plus),
+            pct_interval(c, na),
+            c.expected_buyers
+                .map(|b| format!("{} [{}-{}]", count(b.estimate), count(b.low), count(b.high)))
+                .unwrap_or_else(|| na.to_string()),
+            space,
+            c.flags
+                .iter()
+                .map(|&f| lang.flag(f))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]);
+    }
+    let numeric = [0, 4, 5, 6, 7, 8];
+    let widths: Vec<usize> = (0..heads.len())
+        .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
+        .collect();
+    for r in &rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - cell.width());
+            if i > 0 {
+                line.push_str("  ");
+            }
+            if numeric.contains(&i) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let present: Vec<Flag> = Flag::ALL
+        .into_iter()
+        .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))
+        .collect();
+    if !present.is_empty() {
+        out.push('\n');
+        for f in present {
+            let _ = writeln!(out, "{}: {}", lang.flag(f), lang.flag_help(f));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(232_022.4), "232,022");
+        assert_eq!(count(999.5), "1,000");
+        assert_eq!(count(0.0), "0");
+        assert_eq!(count(-1234.0), "-1,234");
+    }
+}

@@ -1,0 +1,176 @@
+//! The ranked list: one row per candidate with every term shown apart, and a summary that says
+//! what the numbers rest on.
+
+use super::need::{Interval, NeedEstimate};
+use super::space::{SpaceAssessment, SpaceParams};
+use super::terms::{Term, TermWeights};
+use crate::model::{LatLon, LocalText, MeshSummary};
+use serde::Serialize;
+
+/// A caveat on one candidate, shown beside its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Known not to fit the vehicles: ranked, but not eligible.
+    NoSpace,
+    /// Space unknown: kept, to be checked on site.
+    SpaceUnknown,
+    /// The walking circle reaches past the demand data: reach is under-counted.
+    DataEdge,
+    /// The site lies outside the area the demand data covers.
+    OutsideData,
+    /// No survey answers within reach: the need rate is the overall rate.
+    NoSurveyAnswers,
+    /// Fewer survey answers within reach than the prior is worth: the rate leans on the overall one.
+    FewSurveyAnswers,
+}
+
+impl Flag {
+    /// Every flag, in the order legends list them.
+    pub const ALL: [Flag; 6] = [
+        Flag::NoSpace,
+        Flag::SpaceUnknown,
+        Flag::DataEdge,
+        Flag::OutsideData,
+        Flag::NoSurveyAnswers,
+        Flag::FewSurveyAnswers,
+    ];
+
+    /// Stable code used in CSV, JSON and GeoJSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::NoSpace => "no_space",
+            Flag::SpaceUnknown => "space_unknown",
+            Flag::DataEdge => "data_edge",
+            Flag::OutsideData => "outside_data",
+            Flag::NoSurveyAnswers => "no_survey_answers",
+            Flag::FewSurveyAnswers => "few_survey_answers",
+        }
+    }
+}
+
+/// One candidate's scores. `None` means "not available" (the input that term needs was not
+/// given), never zero.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateScore {
+    /// Position of the site in the candidates input, to find its extra columns.
+    pub index: usize,
+    /// Site id.
+    pub id: String,
+    /// Site name.
+    pub name: Option<String>,
+    /// Site kind.
+    pub kind: Option<String>,
+    /// Site position.
+    pub location: LatLon,
+    /// 1-based rank by score, ties broken by id.
+    pub rank: usize,
+    /// Combined score, 0-100.
+    pub score: f64,
+    /// Each used term's contribution to the score (adds up to `score`).
+    pub score_parts: Vec<(Term, f64)>,
+    /// False when known not to fit the vehicles.
+    pub eligible: bool,
+    /// Demand points within the radius.
+    pub reach_points: usize,
+    /// Demand weight within the radius.
+    pub reach_weight: f64,
+    /// Population within the radius.
+    pub reach_population: Option<f64>,
+    /// Aged 65+ within the radius.
+    pub reach_65_plus: Option<f64>,
+    /// Aged 65+ within the radius living at least the shop distance from every shop.
+    pub far_from_shop_65_plus: Option<f64>,
+    /// Pooled survey rate.
+    pub need: Option<NeedEstimate>,
+    /// Expected buyers per visit.
+    pub expected_buyers: Option<Interval>,
+    /// Space verdict.
+    pub space: SpaceAssessment,
+    /// Caveats.
+    pub flags: Vec<Flag>,
+    /// The site's note.
+    pub note: Option<String>,
+    /// The site's extra column values, aligned with [`Summary::extra_columns`].
+    pub extra: Vec<String>,
+}
+
+/// Totals of the survey input.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SurveyTotals {
+    /// Places (rows).
+    pub places: usize,
+    /// All answers.
+    pub respondents: u64,
+    /// All "would use" answers.
+    pub would_use: u64,
+    /// The overall rate the estimates shrink towards.
+    pub overall_rate: f64,
+    /// How many answers the prior is worth.
+    pub prior_answers: f64,
+}
+
+/// A term that was left out of the combined score, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DroppedTerm {
+    /// The term.
+    pub term: Term,
+    /// Why, in both languages.
+    pub reason: LocalText,
+}
+
+/// What a ranked list rests on: data, parameters, and which terms were used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Dataset label.
+    pub data: String,
+    /// Source of each input: demand, candidates, surveys, stores.
+    pub sources: [(&'static str, Option<String>); 4],
+    /// Demand points.
+    pub demand_points: usize,
+    /// Population in the data, if a population column exists.
+    pub total_population: Option<f64>,
+    /// Aged 65+ in the data, if that column exists.
+    pub total_65_plus: Option<f64>,
+    /// Total demand weight.
+    pub total_weight: f64,
+    /// The weight column (`None`: each point counts 1).
+    pub weight_column: Option<String>,
+    /// Candidate sites.
+    pub candidates: usize,
+    /// Sites not known to be too small.
+    pub eligible: usize,
+    /// Walking radius.
+    pub radius_m: f64,
+    /// Vehicles a site must hold.
+    pub vehicles: u64,
+    /// The far-from-a-shop distance.
+    pub shop_distance_m: f64,
+    /// Bay and aisle sizes.
+    pub space: SpaceParams,
+    /// Weights given.
+    pub weights: TermWeights,
+    /// Terms in the combined score.
+    pub terms_used: Vec<Term>,
+    /// Terms left out, with reasons.
+    pub terms_dropped: Vec<DroppedTerm>,
+    /// Survey totals, if surveys were given.
+    pub survey: Option<SurveyTotals>,
+    /// Number of shops, if given.
+    pub stores: Option<usize>,
+    /// e-Stat secrecy counts, if the demand came from mesh tables.
+    pub mesh: Option<MeshSummary>,
+    /// Limits of the data, from each input.
+    pub notes: Vec<LocalText>,
+    /// Extra candidate columns carried to outputs.
+    pub extra_columns: Vec<String>,
+}
+
+/// The ranked list, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreTable {
+    /// What the list rests on.
+    pub summary: Summary,
+    /// Candidates in rank order.
+    pub candidates: Vec<CandidateScore>,
+}

@@ -1,0 +1,79 @@
+//! Coverage lists: for each candidate, the demand points within the radius.
+//!
+//! Stored compressed (one offsets array, one flat list of point indices and distances) because
+//! the same lists feed scoring, every covering model and every scenario; a million points and
+//! ten thousand sites stay a few flat vectors.
+
+use super::SphereIndex;
+use crate::model::LatLon;
+use rayon::prelude::*;
+
+/// For each candidate, the demand points within `radius_m`, in point order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    radius_m: f64,
+    offsets: Vec<usize>,
+    points: Vec<u32>,
+    distances_m: Vec<f32>,
+}
+
+impl Coverage {
+    /// Builds coverage in parallel; the result is identical for any number of threads because
+    /// each candidate's list is computed alone and sorted by point index.
+    pub fn build(demand: &SphereIndex, candidates: &[LatLon], radius_m: f64) -> Coverage {
+        let lists: Vec<Vec<(usize, f64)>> = candidates
+            .par_iter()
+            .map(|&c| demand.within(c, radius_m))
+            .collect();
+        let total = lists.iter().map(Vec::len).sum();
+        let mut offsets = Vec::with_capacity(candidates.len() + 1);
+        let mut points = Vec::with_capacity(total);
+        let mut distances_m = Vec::with_capacity(total);
+        offsets.push(0);
+        for list in lists {
+            for (i, d) in list {
+                points.push(i as u32);
+                distances_m.push(d as f32);
+            }
+            offsets.push(points.len());
+        }
+        Coverage {
+            radius_m,
+            offsets,
+            points,
+            distances_m,
+        }
+    }
+
+    /// The radius the lists were built for.
+    pub fn radius_m(&self) -> f64 {
+        self.radius_m
+    }
+
+    /// Number of candidates.
+    pub fn candidates(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Demand point indices within reach of candidate `c`, ascending.
+    pub fn points_of(&self, c: usize) -> &[u32] {
+        &self.points[self.offsets[c]..self.offsets[c + 1]]
+    }
+
+    /// Distances (metres) matching [`Coverage::points_of`].
+    pub fn distances_of(&self, c: usize) -> &[f32] {
+        &self.distances_m[self.offsets[c]..self.offsets[c + 1]]
+    }
+
+    /// Sum of `values` over the points candidate `c` reaches, in point order.
+    pub fn sum(&self, c: usize, values: &[f64]) -> f64 {
+        self.points_of(c)
+            .iter()
+            .fold(0.0, |acc, &i| acc + values[i as usize])
+    }
+
+    /// Total number of (candidate, point) pairs.
+    pub fn pairs(&self) -> usize {
+        self.points.len()
+    }
+}

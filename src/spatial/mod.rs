@@ -1,0 +1,10 @@
+//! Who lives within reach of which site: great-circle distances, an R-tree, coverage lists, and
+//! the extent of the demand data.
+
+mod coverage;
+mod extent;
+mod sphere;
+
+pub use coverage::Coverage;
+pub use extent::{DataExtent, EdgeStatus};
+pub use sphere::{haversine_m, SphereIndex, EARTH_RADIUS_M};

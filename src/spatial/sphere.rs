@@ -1,0 +1,125 @@
+//! Exact neighbour search on the sphere.
+//!
+//! Points are placed on a 3-D sphere of the Earth's mean radius. The straight-line (chord)
+//! distance between two such points grows monotonically with their great-circle distance, so
+//! "within R metres along the surface" is exactly "within chord 2·r·sin(R / 2r)" — an R-tree
+//! query with no projection error anywhere on Earth. Each hit is then confirmed with geo's
+//! Haversine distance, which is the distance every output reports.
+
+use crate::model::LatLon;
+use geo::{Distance, Haversine};
+use rstar::{primitives::GeomWithData, RTree};
+
+/// Mean Earth radius used by geo's `Haversine` (GRS80 mean radius, 6,371,008.8 m).
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// Great-circle distance in metres (geo's Haversine).
+pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
+    Haversine.distance(a.to_point(), b.to_point())
+}
+
+fn to_xyz(p: LatLon) -> [f64; 3] {
+    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
+    [
+        EARTH_RADIUS_M * lat.cos() * lon.cos(),
+        EARTH_RADIUS_M * lat.cos() * lon.sin(),
+        EARTH_RADIUS_M * lat.sin(),
+    ]
+}
+
+/// Squared chord length for a surface distance, widened slightly so points at exactly R are
+/// found by the tree and then decided by the Haversine check.
+fn chord_sq(radius_m: f64) -> f64 {
+    let half = (radius_m / (2.0 * EARTH_RADIUS_M)).min(std::f64::consts::FRAC_PI_2);
+    let c = 2.0 * EARTH_RADIUS_M * half.sin();
+    (c * (1.0 + 1e-9) + 1e-6).powi(2)
+}
+
+/// An R-tree over points of one kind (demand points, survey places, shops), answering "which
+/// are within R metres of here" and "how far is the nearest".
+pub struct SphereIndex {
+    tree: RTree<GeomWithData<[f64; 3], usize>>,
+    locations: Vec<LatLon>,
+}
+
+impl SphereIndex {
+    /// Builds the index (bulk-loaded, O(n log n)).
+    pub fn new(locations: &[LatLon]) -> Self {
+        let items = locations
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| GeomWithData::new(to_xyz(p), i))
+            .collect();
+        SphereIndex {
+            tree: RTree::bulk_load(items),
+            locations: locations.to_vec(),
+        }
+    }
+
+    /// Number of indexed points.
+    pub fn len(&self) -> usize {
+        self.locations.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.locations.is_empty()
+    }
+
+    /// Indices and Haversine distances of all points within `radius_m` of `at`, sorted by index.
+    pub fn within(&self, at: LatLon, radius_m: f64) -> Vec<(usize, f64)> {
+        let mut hits: Vec<(usize, f64)> = self
+            .tree
+            .locate_within_distance(to_xyz(at), chord_sq(radius_m))
+            .filter_map(|item| {
+                let d = haversine_m(at, self.locations[item.data]);
+                (d <= radius_m).then_some((item.data, d))
+            })
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        hits
+    }
+
+    /// Index and Haversine distance of the nearest point (ties to the lower index), or `None`
+    /// when the index is empty.
+    pub fn nearest(&self, at: LatLon) -> Option<(usize, f64)> {
+        let q = to_xyz(at);
+        let first = self.tree.nearest_neighbor(&q)?;
+        // Chord order equals great-circle order; gather exact ties to keep the answer stable.
+        let d0 = rstar::PointDistance::distance_2(first, &q);
+        self.tree
+            .locate_within_distance(q, d0 * (1.0 + 1e-12) + 1e-9)
+            .map(|item| (item.data, haversine_m(at, self.locations[item.data])))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_matches_known_distance() {
+        // One degree of latitude on the mean sphere.
+        let d = haversine_m(LatLon::new(35.0, 139.0), LatLon::new(36.0, 139.0));
+        assert!((d - 111_195.08).abs() < 0.1, "{d}");
+    }
+
+    #[test]
+    fn within_includes_points_at_exactly_the_radius() {
+        let a = LatLon::new(35.35, 139.40);
+        let b = LatLon::new(35.354, 139.40);
+        let r = haversine_m(a, b);
+        let idx = SphereIndex::new(&[b]);
+        assert_eq!(idx.within(a, r).len(), 1);
+        assert_eq!(idx.within(a, r * 0.999_999).len(), 0);
+    }
+
+    #[test]
+    fn nearest_breaks_ties_by_index() {
+        let p = LatLon::new(35.0, 139.0);
+        let idx = SphereIndex::new(&[LatLon::new(35.01, 139.0), p, p]);
+        assert_eq!(idx.nearest(p).unwrap().0, 1);
+        assert!(SphereIndex::new(&[]).nearest(p).is_none());
+    }
+}

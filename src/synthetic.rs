@@ -1,0 +1,128 @@
+//! Seeded synthetic datasets, for benchmarks and for tests that compare against brute force.
+//!
+//! Real planning data is small; the engine must also be fast on a prefecture's worth of mesh
+//! cells and thousands of sites. These generators give the same dataset for the same seed on
+//! every machine (ChaCha8), so benchmark figures and test failures are reproducible.
+
+use crate::model::{
+    CandidateSite, Candidates, Dataset, Demand, DemandColumn, DemandFormat, LatLon, Part, Store,
+    SurveyPlace,
+};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// Size and shape of a synthetic dataset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SyntheticSpec {
+    /// Demand points.
+    pub demand_points: usize,
+    /// Candidate sites.
+    pub candidates: usize,
+    /// Existing shops (0: no shops file).
+    pub stores: usize,
+    /// Survey places (0: no surveys file).
+    pub survey_places: usize,
+    /// Side of the square area, in kilometres.
+    pub side_km: f64,
+    /// Random seed.
+    pub seed: u64,
+}
+
+impl Default for SyntheticSpec {
+    fn default() -> Self {
+        SyntheticSpec {
+            demand_points: 1000,
+            candidates: 50,
+            stores: 20,
+            survey_places: 40,
+            side_km: 10.0,
+            seed: 1,
+        }
+    }
+}
+
+/// A dataset of uniformly scattered points around 35.35° N, 139.40° E (northern Chigasaki),
+/// with population 1-400 per point and 10-45 % of it aged 65+.
+pub fn dataset(spec: &SyntheticSpec) -> Dataset {
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let half_lat = spec.side_km / 2.0 / 111.195;
+    let half_lon = half_lat / 35.35f64.to_radians().cos();
+    let point = |rng: &mut ChaCha8Rng| {
+        LatLon::new(
+            35.35 + rng.gen_range(-half_lat..half_lat),
+            139.40 + rng.gen_range(-half_lon..half_lon),
+        )
+    };
+    let n = spec.demand_points;
+    let mut locations = Vec::with_capacity(n);
+    let mut population = Vec::with_capacity(n);
+    let mut aged = Vec::with_capacity(n);
+    for _ in 0..n {
+        locations.push(point(&mut rng));
+        let pop = f64::from(rng.gen_range(1u32..=400));
+        population.push(pop);
+        aged.push((pop * rng.gen_range(0.10..0.45)).round());
+    }
+    let demand = Demand {
+        ids: (0..n).map(|i| format!("d{i}")).collect(),
+        footprint: locations.clone(),
+        locations,
+        columns: vec![
+            DemandColumn {
+                name: "population".into(),
+                values: population,
+            },
+            DemandColumn {
+                name: "aged_65_plus".into(),
+                values: aged,
+            },
+        ],
+        format: DemandFormat::Points,
+    };
+    let sites = (0..spec.candidates)
+        .map(|i| CandidateSite {
+            id: format!("c{i:05}"),
+            location: point(&mut rng),
+            name: Some(format!("site {i}")),
+            kind: None,
+            vehicle_slots: rng.gen_bool(0.5).then(|| rng.gen_range(0..10)),
+            area_m2: None,
+            width_m: None,
+            length_m: None,
+            note: None,
+            extra: vec![],
+        })
+        .collect();
+    let stores: Vec<Store> = (0..spec.stores)
+        .map(|i| Store {
+            id: format!("s{i}"),
+            location: point(&mut rng),
+            name: None,
+            kind: None,
+        })
+        .collect();
+    let surveys: Vec<SurveyPlace> = (0..spec.survey_places)
+        .map(|i| {
+            let respondents = rng.gen_range(0..60);
+            SurveyPlace {
+                line: i as u64 + 2,
+                location: point(&mut rng),
+                respondents,
+                would_use: rng.gen_range(0..=respondents),
+            }
+        })
+        .collect();
+    Dataset {
+        label: format!("synthetic (seed {})", spec.seed),
+        demand: Part::new("synthetic", demand),
+        candidates: Part::new(
+            "synthetic",
+            Candidates {
+                sites,
+                extra_columns: vec![],
+            },
+        ),
+        surveys: (spec.survey_places > 0).then(|| Part::new("synthetic", surveys)),
+        stores: (spec.stores > 0).then(|| Part::new("synthetic", stores)),
+    }
+}
