@@ -126,13 +126,12 @@ impl Error {
         }
     }
 
-    /// The process exit code the CLI uses: 2 for anything the user must fix, 1 for a failure
-    /// to write output (the input was fine; the machine was not).
+    /// The process exit code the CLI uses: 2, because every error here is something the user
+    /// can fix (a file, a value, a flag, a path to write to). Exit code 1 is kept for internal
+    /// faults, which are not errors but bugs.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input { .. } | Error::Usage { .. } => 2,
-            Error::Io { action, .. } if *action == "reading" => 2,
-            Error::Io { .. } => 1,
+            Error::Input { .. } | Error::Usage { .. } | Error::Io { .. } => 2,
         }
     }
 

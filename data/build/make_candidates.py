@@ -110,6 +110,13 @@ TOWN_ROMAJI = {
 KANJI_DIGITS = "〇一二三四五六七八九"
 
 
+def make_id(name_romaji, town_romaji):
+    """Name + town, without repeating a town the name already starts with."""
+    if name_romaji.startswith(town_romaji + "_"):
+        return name_romaji
+    return name_romaji + "_" + town_romaji
+
+
 def kanji_number(n):
     """1..99 as kanji: 3 -> 三, 10 -> 十, 12 -> 十二, 20 -> 二十."""
     tens, ones = divmod(n, 10)
@@ -205,7 +212,7 @@ def main():
             precision = ("town (町丁/大字) representative point of %s; error can be "
                          "several hundred metres; verify on a map before use" % matched)
         sourced.append(dict(
-            id=NAME_ROMAJI[name] + "_" + TOWN_ROMAJI[town], lat=lat, lon=lon,
+            id=make_id(NAME_ROMAJI[name], TOWN_ROMAJI[town]), lat=lat, lon=lon,
             name=name, town=town, kind=KINDS[p["category"]], note="",
             district=p["district"] or district_for(address, districts),
             address=address, proposed_by="sourced", coord_precision=precision,

@@ -1,7 +1,7 @@
 //! Command-line wiring: flags → validated parameters → library calls → writers.
 //!
-//! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column or the
-//! flag); 1 an internal fault or a failure to write output.
+//! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column, the flag,
+//! or the path that could not be written); 1 an internal fault (a bug).
 
 mod args;
 mod data;

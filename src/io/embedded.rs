@@ -44,9 +44,8 @@ pub fn dataset() -> Result<Dataset> {
     let mut candidates = Part::new("embedded:data/candidates.csv", candidates);
     candidates.notes.push(LocalText::new(
         "candidate coordinates are town (町丁) representative points, several hundred metres from \
-         the real site; space for vehicles is unknown for every site; no shop or survey data",
-        "候補地の座標は町丁の代表点で、実際の場所から数百m離れることがあります。駐車スペースはどの候補地も不明。\
-         店舗・アンケートのデータはありません",
+         the real site; space for vehicles is unknown for every site",
+        "候補地の座標は町丁の代表点で、実際の場所から数百m離れることがあります。駐車スペースはどの候補地も不明",
     ));
     Ok(Dataset {
         label: LABEL.into(),
