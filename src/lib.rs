@@ -15,6 +15,7 @@
 //! assert_eq!(table.candidates[0].rank, 1);
 //! ```
 
+pub mod bench;
 pub mod error;
 pub mod io;
 pub mod mesh;

@@ -1,0 +1,169 @@
+//! Readers for published facility-location benchmark files.
+//!
+//! A solver that scores real planning data cannot show it is right on that data: nobody knows
+//! the best answer there. Published instances with proven optima can: if a p-median or
+//! covering solver reproduces the literature's value on OR-Library `pmed1`–`pmed40`, the
+//! Osman–Christofides capacitated set or the São José dos Campos point sets, its model and
+//! search are right, and a regression shows up as a number that moved. These readers follow
+//! the exact conventions those optima depend on (see `shared/benchmarks/*/README.md`):
+//!
+//! - [`read_pmed`]: OR-Library graphs; a later duplicate edge line overwrites the earlier
+//!   one, then Floyd–Warshall.
+//! - [`read_pmedcap`]: capacitated p-median points; Euclidean distance truncated to an integer.
+//! - [`read_sjc`]: MCLP point sets; coverage tested exactly on squared integers ([`SjcInstance::covers`]).
+//!
+//! Every malformed file is an [`Error::Input`] naming the file, the line
+//! and, where one token is at fault, its position on the line (the "column" is the 1-based
+//! token number, as the files are whitespace-separated). Nothing is skipped silently, except
+//! blank lines, which carry no data.
+
+mod orlib;
+mod pmedcap;
+mod sjc;
+
+pub use orlib::{read_pmed, PmedInstance};
+pub use pmedcap::{count_pmedcap, read_pmedcap, CapInstance};
+pub use sjc::{read_sjc, SjcInstance};
+
+use crate::error::{Error, Location, Result};
+use crate::io::text::describe;
+use std::str::FromStr;
+
+/// Non-blank lines of a whitespace-separated file, each read as one record of a known width.
+struct Lines<'a> {
+    name: &'a str,
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    /// Number of the last line handed out (or looked at), for end-of-file messages.
+    last: u64,
+}
+
+/// One line split into whitespace tokens.
+struct Record<'a> {
+    name: &'a str,
+    line: u64,
+    tokens: Vec<&'a str>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(name: &'a str, text: &'a str) -> Self {
+        Lines {
+            name,
+            lines: text.lines().enumerate(),
+            last: 0,
+        }
+    }
+
+    /// The next non-blank line, whatever its width; `None` at the end of the text.
+    fn next_any(&mut self) -> Option<Record<'a>> {
+        for (i, text) in self.lines.by_ref() {
+            self.last = i as u64 + 1;
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            if !tokens.is_empty() {
+                return Some(Record {
+                    name: self.name,
+                    line: self.last,
+                    tokens,
+                });
+            }
+        }
+        None
+    }
+
+    /// The next non-blank line, which must hold exactly `width` tokens described by `what`.
+    fn next(&mut self, width: usize, what: &str) -> Result<Record<'a>> {
+        match self.next_any() {
+            Some(rec) => {
+                rec.width(width, what)?;
+                Ok(rec)
+            }
+            None => Err(Error::input(
+                Location::at(self.name, self.last + 1, None),
+                what,
+                "the end of the file",
+            )),
+        }
+    }
+
+    /// Fails if anything but blank lines follows.
+    fn end(&mut self, after: &str) -> Result<()> {
+        match self.next_any() {
+            None => Ok(()),
+            Some(rec) => Err(rec.error(
+                0,
+                format!("the end of the file after {after}"),
+                format!("another line starting `{}`", rec.tokens[0]),
+            )),
+        }
+    }
+}
+
+impl Record<'_> {
+    /// Checks the token count: too few names the line, too many points at the first extra token.
+    fn width(&self, width: usize, what: &str) -> Result<()> {
+        if self.tokens.len() < width {
+            return Err(Error::input(
+                Location::at(self.name, self.line, None),
+                what,
+                format!("{} field(s)", self.tokens.len()),
+            ));
+        }
+        if self.tokens.len() > width {
+            return Err(self.error(
+                width,
+                format!("{what}, and nothing after it"),
+                format!("an extra field {}", describe(self.tokens[width])),
+            ));
+        }
+        Ok(())
+    }
+
+    /// An error at token `index` (0-based); the column in the message is 1-based.
+    fn error(&self, index: usize, expected: impl Into<String>, found: impl Into<String>) -> Error {
+        Error::input(
+            Location::at(self.name, self.line, Some(index + 1)),
+            expected,
+            found,
+        )
+    }
+
+    /// Token `index` as an integer type; `what` says what it means and its valid range.
+    fn int<T: FromStr>(&self, index: usize, what: &str) -> Result<T> {
+        let t = self.tokens[index];
+        t.parse()
+            .map_err(|_| self.error(index, format!("{what}, a whole number"), describe(t)))
+    }
+
+    /// Token `index` as an integer of at least `lo`.
+    fn int_min<T: FromStr + PartialOrd + std::fmt::Display>(
+        &self,
+        index: usize,
+        lo: T,
+        what: &str,
+    ) -> Result<T> {
+        let what = format!("{what} ({lo} or more)");
+        let v: T = self.int(index, &what)?;
+        if v < lo {
+            return Err(self.error(index, what, describe(self.tokens[index])));
+        }
+        Ok(v)
+    }
+
+    /// Token `index` as an integer within `lo..=hi`.
+    fn int_in<T: FromStr + PartialOrd + std::fmt::Display>(
+        &self,
+        index: usize,
+        lo: T,
+        hi: T,
+        what: &str,
+    ) -> Result<T> {
+        let v: T = self.int(index, &format!("{what} ({lo} to {hi})"))?;
+        if v < lo || v > hi {
+            return Err(self.error(
+                index,
+                format!("{what} ({lo} to {hi})"),
+                describe(self.tokens[index]),
+            ));
+        }
+        Ok(v)
+    }
+}
