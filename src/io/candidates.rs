@@ -59,10 +59,10 @@ pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
             location: LatLon::new(cells.latitude(lat)?, cells.longitude(lon)?),
             name: cells.opt_text(name),
             kind: cells.opt_text(kind),
-            vehicle_slots: cells.opt_count(slots)?,
-            area_m2: cells.opt_positive(area)?,
-            width_m: cells.opt_positive(width)?,
-            length_m: cells.opt_positive(length)?,
+            vehicle_slots: cells.opt_count(slots, 1_000_000)?,
+            area_m2: cells.opt_positive(area, 1e8)?,
+            width_m: cells.opt_positive(width, 10_000.0)?,
+            length_m: cells.opt_positive(length, 10_000.0)?,
             note: cells.opt_text(note),
             extra: extra_cols
                 .iter()

@@ -10,7 +10,9 @@
 //! group breakdown in a group when its suppressed cells show `*` there. `*` anywhere else is an
 //! error, never a zero.
 
-use super::text::{describe, parse_number, parse_records, trim, Record, SourceText};
+use super::text::{
+    describe, half_width, parse_number, parse_records, trim, Record, SourceText, MAX_VALUE,
+};
 use crate::error::{Error, Location, Result};
 use crate::mesh::MeshCode;
 use crate::model::{Demand, DemandColumn, DemandFormat, LatLon, MeshSummary};
@@ -48,10 +50,9 @@ pub fn is_estat(text: &str) -> bool {
 /// The names the reader gives to columns: a friendly name where the label is known, the code
 /// (e.g. `T001142004`) otherwise.
 pub fn column_name(code: &str, label: &str) -> String {
-    let norm: String = label
+    let norm: String = half_width(label)
         .chars()
         .filter_map(|c| match c {
-            '０'..='９' => Some(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '（' => Some('('),
             '）' => Some(')'),
             c if c.is_whitespace() || c == '\u{3000}' => None,
@@ -152,7 +153,7 @@ pub fn read_estat(src: &SourceText) -> Result<Demand> {
         let code = MeshCode::parse(code_text)
             .map_err(|e| Error::input(at(key), e.to_string(), describe(code_text)))?;
         let secrecy_value = match rec.fields[secrecy].as_str() {
-            "0" | "" => 0,
+            "0" => 0,
             "1" => 1,
             "2" => 2,
             other => {
@@ -178,7 +179,7 @@ pub fn read_estat(src: &SourceText) -> Result<Demand> {
                 continue;
             }
             match parse_number(t) {
-                Some(v) if v >= 0.0 => values.push(Some(v)),
+                Some(v) if (0.0..=MAX_VALUE).contains(&v) => values.push(Some(v)),
                 _ => {
                     return Err(Error::input(
                         at(c),
@@ -208,6 +209,43 @@ pub fn read_estat(src: &SourceText) -> Result<Demand> {
             .map(|m| trim(m).to_string())
             .filter(|m| !m.is_empty())
             .collect();
+        if let Some(dup) = members
+            .iter()
+            .enumerate()
+            .find(|(i, m)| members[..*i].contains(m))
+        {
+            return Err(Error::input(
+                at(gassan),
+                "each merged cell once in GASSAN",
+                format!("`{}` twice", dup.1),
+            ));
+        }
+        if secrecy_value == 0 && (target_code.is_some() || !members.is_empty()) {
+            let col = if target_code.is_some() {
+                target
+            } else {
+                gassan
+            };
+            return Err(Error::input(
+                at(col),
+                "HTKSAKI and GASSAN empty on a published cell (HTKSYORI = 0)",
+                describe(&rec.fields[col]),
+            ));
+        }
+        if let Some(first) = rows
+            .first()
+            .filter(|f: &&Row| f.code.digits() != code.digits())
+        {
+            return Err(Error::input(
+                at(key),
+                format!(
+                    "mesh codes of one level ({} digits, as on line {})",
+                    first.code.digits(),
+                    first.line
+                ),
+                describe(code_text),
+            ));
+        }
         if secrecy_value == 1 && members.is_empty() {
             return Err(Error::input(
                 at(gassan),
@@ -298,6 +336,22 @@ fn allocate_groups(
         target,
         file_col,
     } = *cols;
+    // A breakdown column is one that suppressed cells leave to their target (`*`); every
+    // suppressed cell must do so in every breakdown column, or its own number would be counted
+    // twice (once in the cell, once in the target's group value).
+    let width = rows.first().map_or(0, |r| r.values.len());
+    let breakdown: Vec<bool> = (0..width)
+        .map(|c| rows.iter().any(|r| r.secrecy == 2 && r.values[c].is_none()))
+        .collect();
+    for r in rows.iter().filter(|r| r.secrecy == 2) {
+        if let Some(c) = (0..width).find(|&c| breakdown[c] && r.values[c].is_some()) {
+            return Err(Error::input(
+                Location::at(name, r.line, Some(file_col(c))),
+                "`*` as in the other suppressed cells (HTKSYORI = 2) in this column",
+                "a number",
+            ));
+        }
+    }
     let mut summary = MeshSummary::default();
     for i in 0..rows.len() {
         match rows[i].secrecy {
@@ -347,22 +401,7 @@ fn allocate_groups(
             .map(|&g| rows[g].values[pop].unwrap_or(0.0))
             .collect();
         let total: f64 = pops.iter().sum();
-        for c in 0..rows[t].values.len() {
-            let starred: Vec<bool> = group[1..]
-                .iter()
-                .map(|&g| rows[g].values[c].is_none())
-                .collect();
-            if !starred.iter().any(|&s| s) {
-                continue;
-            }
-            if let Some(k) = starred.iter().position(|&s| !s) {
-                let g = group[1 + k];
-                return Err(Error::input(
-                    Location::at(name, rows[g].line, Some(file_col(c))),
-                    "`*` as in the other suppressed cells of this merge group",
-                    "a number",
-                ));
-            }
+        for c in (0..rows[t].values.len()).filter(|&c| breakdown[c]) {
             let value = rows[t].values[c].expect("targets have no `*` (checked when read)");
             for (&g, &p) in group.iter().zip(&pops) {
                 let share = if total > 0.0 {

@@ -36,8 +36,8 @@ pub fn read_surveys(src: &SourceText) -> Result<Vec<SurveyPlace>> {
             }
             _ => unreachable!("lat/lon or mesh_code is required above"),
         };
-        let n = cells.count(respondents)?;
-        let k = cells.count(would_use)?;
+        let n = cells.count(respondents, 10_000_000)?;
+        let k = cells.count(would_use, 10_000_000)?;
         if k > n {
             return Err(cells.error(
                 would_use,

@@ -65,12 +65,26 @@ impl SourceText {
                 };
             }
         }
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(invalid_bytes(
+                &name,
+                bytes,
+                at,
+                "UTF-8 or CP932 text, or UTF-16 with a byte-order mark (this looks like UTF-16 without one)",
+            ));
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(SourceText {
                 name,
                 text: text.to_string(),
                 encoding: "UTF-8",
             }),
+            Err(e) if !bytes[..e.valid_up_to()].is_ascii() => Err(invalid_bytes(
+                &name,
+                bytes,
+                e.valid_up_to(),
+                "UTF-8 text (the file is UTF-8 up to here)",
+            )),
             Err(e) => {
                 match encoding_rs::SHIFT_JIS
                     .decode_without_bom_handling_and_without_replacement(bytes)
@@ -137,8 +151,13 @@ pub struct Table {
 }
 
 /// Splits text into records, choosing the separator (comma, tab or semicolon) from the first line.
+///
+/// Line numbers are counted from byte offsets (CRLF, LF and lone CR each end one line), so they
+/// match what an editor shows for Excel's CRLF files and files with blank lines.
 pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
     let delimiter = sniff_delimiter(&src.text);
+    check_quotes(src, delimiter)?;
+    let lines = LineIndex::new(&src.text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -150,7 +169,7 @@ pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                let line = lines.record_line(&src.text, record.position().map_or(0, |p| p.byte()));
                 let fields: Vec<String> = record.iter().map(|f| trim(f).to_string()).collect();
                 if fields.iter().all(|f| f.is_empty()) {
                     continue; // blank line (or a row of empty cells Excel leaves behind)
@@ -158,7 +177,7 @@ pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
                 out.push(Record { line, fields });
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = lines.record_line(&src.text, e.position().map_or(0, |p| p.byte()));
                 return Err(Error::input(
                     Location::at(&src.name, line, None),
                     "a well-formed CSV record",
@@ -168,6 +187,78 @@ pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
         }
     }
     Ok(out)
+}
+
+/// Byte offsets where lines start, to turn a record's byte position into a line number.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                    i += 1;
+                    starts.push(i + 1);
+                }
+                b'\r' | b'\n' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line holding byte `offset`.
+    fn line_of(&self, offset: u64) -> u64 {
+        self.starts.partition_point(|&s| s as u64 <= offset) as u64
+    }
+
+    /// 1-based line of the record the csv parser says starts at `offset`: it reports the
+    /// position before the line terminators (and blank lines) it skipped, so skip them here.
+    fn record_line(&self, text: &str, offset: u64) -> u64 {
+        let skipped = text.as_bytes()[(offset as usize).min(text.len())..]
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        self.line_of(offset + skipped as u64)
+    }
+}
+
+/// Fails on a quoted field that never closes: the CSV parser would otherwise read the rest of
+/// the file into that one cell and lose every row after it.
+fn check_quotes(src: &SourceText, delimiter: u8) -> Result<()> {
+    let b = src.text.as_bytes();
+    let (mut at_field_start, mut open_at) = (true, None);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match open_at {
+            Some(_) if c == b'"' && b.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if c == b'"' => open_at = None,
+            Some(_) => {}
+            None if c == b'"' && at_field_start => open_at = Some(i),
+            None => {}
+        }
+        at_field_start = open_at.is_none() && (c == delimiter || c == b'\n' || c == b'\r');
+        i += 1;
+    }
+    match open_at {
+        Some(at) => Err(Error::input(
+            Location::at(
+                &src.name,
+                LineIndex::new(&src.text).line_of(at as u64),
+                None,
+            ),
+            "a quoted field closed by a second `\"`",
+            "a quote that is never closed (the rest of the file would be read into one cell)",
+        )),
+        None => Ok(()),
+    }
 }
 
 impl Table {
@@ -354,27 +445,39 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// A required number that is zero or more (counts, weights).
+    /// A required number that is zero or more (counts, weights), at most [`MAX_VALUE`] so that
+    /// sums over a million points stay finite and exact to the unit.
     pub fn non_negative(&self, col: usize) -> Result<f64> {
+        self.at_most(col, MAX_VALUE)
+    }
+
+    /// A required number from 0 to `max`.
+    pub fn at_most(&self, col: usize, max: f64) -> Result<f64> {
         let v = self.number(col)?;
-        if v < 0.0 {
+        if !(0.0..=max).contains(&v) {
             return Err(self.error(
                 col,
-                format!("zero or more in column `{}`", self.col_name(col)),
+                format!(
+                    "zero or more (at most {max:e}) in column `{}`",
+                    self.col_name(col)
+                ),
                 describe(self.text(col)),
             ));
         }
         Ok(v)
     }
 
-    /// An optional number that must be greater than zero (lengths, areas).
-    pub fn opt_positive(&self, col: Option<usize>) -> Result<Option<f64>> {
+    /// An optional number greater than zero and at most `max` (lengths, areas).
+    pub fn opt_positive(&self, col: Option<usize>, max: f64) -> Result<Option<f64>> {
         let v = self.opt_number(col)?;
         if let (Some(v), Some(c)) = (v, col) {
-            if v <= 0.0 {
+            if v <= 0.0 || v > max {
                 return Err(self.error(
                     c,
-                    format!("a number greater than 0 in column `{}`", self.col_name(c)),
+                    format!(
+                        "a number greater than 0 and at most {max} in column `{}`",
+                        self.col_name(c)
+                    ),
                     describe(self.text(c)),
                 ));
             }
@@ -382,10 +485,10 @@ impl<'a> Cells<'a> {
         Ok(v)
     }
 
-    /// A whole number that is zero or more.
-    pub fn count(&self, col: usize) -> Result<u64> {
-        let v = self.non_negative(col)?;
-        if v.fract() != 0.0 || v > 9.0e15 {
+    /// A whole number from 0 to `max`.
+    pub fn count(&self, col: usize, max: u64) -> Result<u64> {
+        let v = self.at_most(col, max as f64)?;
+        if v.fract() != 0.0 {
             return Err(self.error(
                 col,
                 format!("a whole number in column `{}`", self.col_name(col)),
@@ -395,10 +498,10 @@ impl<'a> Cells<'a> {
         Ok(v as u64)
     }
 
-    /// An optional whole number.
-    pub fn opt_count(&self, col: Option<usize>) -> Result<Option<u64>> {
+    /// An optional whole number from 0 to `max`.
+    pub fn opt_count(&self, col: Option<usize>, max: u64) -> Result<Option<u64>> {
         match col {
-            Some(c) if !self.text(c).is_empty() => self.count(c).map(Some),
+            Some(c) if !self.text(c).is_empty() => self.count(c, max).map(Some),
             _ => Ok(None),
         }
     }
@@ -430,10 +533,17 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// The largest count or weight a demand cell may hold (10¹²): far above any population, low
+/// enough that totals never overflow or lose whole units.
+pub const MAX_VALUE: f64 = 1e12;
+
 /// Quotes a found value for a message, shortening very long ones.
 pub fn describe(t: &str) -> String {
     if t.is_empty() {
         return "an empty cell".to_string();
+    }
+    if t.contains(',') && parse_number(&t.replacen(',', ".", 1)).is_some() {
+        return format!("`{t}` (use a dot for decimals and no thousands separators)");
     }
     let mut s: String = t.chars().take(40).collect();
     if s.len() < t.len() {
@@ -452,10 +562,9 @@ pub fn trim(s: &str) -> &str {
 /// Rejects NaN, infinities, hexadecimal and anything Rust's float parser would accept but a
 /// spreadsheet user would not mean as a number.
 pub fn parse_number(raw: &str) -> Option<f64> {
-    let s: String = trim(raw)
+    let s: String = half_width(trim(raw))
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '．' => '.',
             '－' | '−' => '-',
             '＋' => '+',
@@ -473,8 +582,22 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Replaces full-width digits (０-９) by ASCII digits; everything else is kept.
+pub fn half_width(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
+    let first = text.lines().find(|l| !trim(l).is_empty()).unwrap_or("");
     let mut in_quotes = false;
     let (mut commas, mut tabs, mut semis) = (0, 0, 0);
     for c in first.chars() {
@@ -583,5 +706,64 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("`id|lat`"));
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    fn src(text: &str) -> SourceText {
+        SourceText {
+            name: "t.csv".into(),
+            text: text.into(),
+            encoding: "UTF-8",
+        }
+    }
+
+    #[test]
+    fn lines_count_crlf_blank_and_lone_cr() {
+        for text in ["h\r\na\r\nb\r\nc\r\n", "h\n\na\nb\nc\n", "h\ra\rb\rc\r"] {
+            let recs = parse_records(&src(text)).unwrap();
+            let lines: Vec<u64> = recs.iter().map(|r| r.line).collect();
+            let want: Vec<u64> = if text.contains("\n\n") {
+                vec![1, 3, 4, 5]
+            } else {
+                vec![1, 2, 3, 4]
+            };
+            assert_eq!(lines, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unterminated_quote_is_an_error_at_its_line() {
+        let e = parse_records(&src("id,name\na,\"x\nb,y\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.csv:2: expected a quoted field closed"),
+            "{e}"
+        );
+        assert!(parse_records(&src("id,name\na,\"x \"\"q\"\" y\"\nb,5'10\"\n")).is_ok());
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_not_read_as_cp932() {
+        let mut bytes = "id,name\na,日枝神社\nb,x".as_bytes().to_vec();
+        bytes.push(0x80);
+        let e = SourceText::decode("a.csv".into(), &bytes)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("a.csv:3: expected UTF-8 text"), "{e}");
+        let e = SourceText::decode("a.csv".into(), b"i\0d\0")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("UTF-16 without"), "{e}");
+    }
+
+    #[test]
+    fn decimal_commas_get_a_hint() {
+        assert!(describe("35,35").contains("use a dot"));
+        assert_eq!(describe("abc"), "`abc`");
     }
 }

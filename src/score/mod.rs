@@ -96,10 +96,10 @@ impl ScoreParams {
         if self.vehicles == 0 {
             return Err(Error::usage("--vehicles", "at least 1 vehicle", "`0`"));
         }
-        if !(self.prior_answers.is_finite() && self.prior_answers >= 0.0) {
+        if !(self.prior_answers > 0.0 && self.prior_answers <= 1e6) {
             return Err(Error::usage(
                 "--prior-answers",
-                "a number of answers, 0 or more",
+                "a number of answers greater than 0 and at most 1,000,000",
                 format!("`{}`", self.prior_answers),
             ));
         }
@@ -363,6 +363,16 @@ fn survey_counts(
     let places = &surveys.data;
     let respondents: u64 = places.iter().map(|p| p.respondents).sum();
     let would_use: u64 = places.iter().map(|p| p.would_use).sum();
+    if respondents == 0 {
+        dropped.push(DroppedTerm {
+            term: Term::Need,
+            reason: LocalText::new(
+                format!("{} has no answers (respondents are all 0)", surveys.source),
+                format!("{} に回答がありません（回答数がすべて0）", surveys.source),
+            ),
+        });
+        return None;
+    }
     let prior = NeedPrior::new(respondents, would_use, params.prior_answers);
     let locations: Vec<_> = places.iter().map(|p| p.location).collect();
     let index = SphereIndex::new(&locations);
@@ -383,11 +393,7 @@ fn survey_counts(
             places: places.len(),
             respondents,
             would_use,
-            overall_rate: if respondents > 0 {
-                would_use as f64 / respondents as f64
-            } else {
-                0.0
-            },
+            overall_rate: would_use as f64 / respondents as f64,
             prior_answers: params.prior_answers,
         },
         estimate,
@@ -411,7 +417,7 @@ fn combine(rows: &mut [CandidateScore], used: &[Term], weights: &TermWeights) {
             .map(|(&t, &max)| {
                 let x = term_value(row, t).unwrap_or(0.0);
                 let part = if max > 0.0 {
-                    100.0 * weights.get(t) * x / max / total_w
+                    100.0 * (weights.get(t) / total_w) * (x / max)
                 } else {
                     0.0
                 };

@@ -1,9 +1,9 @@
 //! Expressed need: survey answers pooled into a would-use rate with an honest interval.
 //!
 //! "I would use it" over-states use and a handful of answers says little, so the rate is a
-//! Bayesian estimate shrunk towards the overall survey rate: the prior is
-//! Beta(m·p̄ + ½, m·(1 − p̄) + ½), worth `m` answers at the overall rate p̄ plus Jeffreys' ½, and
-//! the posterior after k "would use" of n answers is Beta(a + k, b + n − k). The rate is the
+//! Bayesian estimate shrunk towards the overall survey rate: the prior is Beta(m·p̄, m·(1 − p̄)),
+//! worth `m` answers at the overall rate p̄ (each shape at least ½, Jeffreys' value, so a survey
+//! where everyone or no one said yes still gives an interval), and the posterior after k "would use" of n answers is Beta(a + k, b + n − k). The rate is the
 //! posterior mean; the interval is the equal-tailed 95 % posterior interval. With many answers the
 //! data dominate; with none the estimate is the overall rate with a wide interval.
 
@@ -44,16 +44,14 @@ pub struct NeedPrior {
 }
 
 impl NeedPrior {
-    /// A prior centred on the overall rate `would_use / respondents`, worth `prior_answers`.
+    /// A prior centred on the overall rate `would_use / respondents` (which must be > 0),
+    /// worth `prior_answers` (> 0) answers.
     pub fn new(respondents: u64, would_use: u64, prior_answers: f64) -> NeedPrior {
-        let p = if respondents > 0 {
-            would_use as f64 / respondents as f64
-        } else {
-            0.5
-        };
+        debug_assert!(respondents > 0 && prior_answers > 0.0);
+        let p = would_use as f64 / respondents.max(1) as f64;
         NeedPrior {
-            a: prior_answers * p + 0.5,
-            b: prior_answers * (1.0 - p) + 0.5,
+            a: (prior_answers * p).max(0.5),
+            b: (prior_answers * (1.0 - p)).max(0.5),
         }
     }
 
@@ -91,7 +89,10 @@ mod tests {
     fn few_answers_shrink_towards_the_overall_rate() {
         let prior = NeedPrior::new(1000, 300, 10.0);
         let none = prior.estimate(0, 0);
-        assert!((none.rate - 3.5 / 11.0).abs() < 1e-12);
+        assert!(
+            (none.rate - 0.3).abs() < 1e-12,
+            "no answers: the overall rate"
+        );
         let one_yes = prior.estimate(1, 1);
         assert!(
             one_yes.rate < 0.45,
@@ -106,9 +107,9 @@ mod tests {
 
     #[test]
     fn interval_matches_beta_quantiles() {
-        // No shrinkage (m = 0): Jeffreys interval for 0 of 10, upper end 0.2172 (Brown, Cai &
-        // DasGupta 2001, table of Jeffreys intervals).
-        let e = NeedPrior::new(10, 0, 0.0).estimate(10, 0);
+        // An overall rate of 0 with m = ½ is the Jeffreys prior Beta(½, ½): the interval for
+        // 0 of 10 has upper end 0.2172 (Brown, Cai & DasGupta 2001).
+        let e = NeedPrior::new(10, 0, 0.5).estimate(10, 0);
         assert!((e.high - 0.2172).abs() < 5e-4, "{}", e.high);
         let b = e.buyers(100.0);
         assert!((b.high - 100.0 * e.high).abs() < 1e-9);

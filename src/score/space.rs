@@ -100,7 +100,7 @@ impl SpaceParams {
             let pairs = floor_div(depth, module);
             let rest = depth - pairs as f64 * module;
             let rows = 2 * pairs + u64::from(rest + 1e-9 >= self.bay_length_m + self.aisle_m);
-            per_row * rows
+            per_row.saturating_mul(rows)
         };
         fit(width_m, length_m).max(fit(length_m, width_m))
     }

@@ -71,24 +71,32 @@ impl TermWeights {
     /// Parses `reach=1,need=0.5,far=2`; terms not named keep their default weight.
     pub fn parse(text: &str) -> Result<TermWeights> {
         let mut w = TermWeights::default();
+        let mut seen = std::collections::HashSet::new();
         let bad = |found: &str| {
             Error::usage(
                 "--weights",
-                "TERM=WEIGHT pairs separated by commas, TERM one of reach, need, far, WEIGHT a number 0 or more",
+                "TERM=WEIGHT pairs separated by commas, each TERM once, one of reach, need, far, WEIGHT a number from 0 to 1,000,000",
                 format!("`{found}`"),
             )
         };
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (k, v) = part.split_once('=').ok_or_else(|| bad(part))?;
-            let v = crate::io::text::parse_number(v)
-                .filter(|v| *v >= 0.0)
+            let v = v
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| (0.0..=1e6).contains(v))
                 .ok_or_else(|| bad(part))?;
-            match k.trim() {
-                "reach" => w.reach = v,
-                "need" => w.need = v,
-                "far" => w.far = v,
+            let slot = match k.trim() {
+                "reach" => &mut w.reach,
+                "need" => &mut w.need,
+                "far" => &mut w.far,
                 _ => return Err(bad(part)),
+            };
+            if !seen.insert(k.trim()) {
+                return Err(bad(part));
             }
+            *slot = v;
         }
         Ok(w)
     }
@@ -102,7 +110,15 @@ mod tests {
     fn parses_weights_and_rejects_unknown_terms() {
         let w = TermWeights::parse("reach=2, far=0.5").unwrap();
         assert_eq!((w.reach, w.far, w.need), (2.0, 0.5, 1.0));
-        for bad in ["reach", "size=1", "reach=-1", "reach=x", "far=NaN"] {
+        for bad in [
+            "reach",
+            "size=1",
+            "reach=-1",
+            "reach=x",
+            "far=NaN",
+            "reach=1,reach=2",
+            "far=1e308",
+        ] {
             assert!(TermWeights::parse(bad).is_err(), "{bad}");
         }
     }
