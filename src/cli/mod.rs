@@ -53,7 +53,31 @@ pub fn main() -> i32 {
              report it with the command you ran. No output file was written."
         );
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print(); // --help, --version
+            return 0;
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let first = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            let err = Error::usage(
+                "command line",
+                "valid flags (see --help)",
+                first.to_string(),
+            );
+            let raw: Vec<String> = std::env::args().collect();
+            let json = raw.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
+                || raw.iter().any(|a| a == "--format=json");
+            report_error(&err, json);
+            return err.exit_code();
+        }
+    };
     let json_errors = cli.json_errors();
     match std::panic::catch_unwind(|| run(cli)) {
         Ok(Ok(())) => 0,

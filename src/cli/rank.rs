@@ -23,7 +23,7 @@ pub struct RankArgs {
     /// Term weights of the combined score, e.g. reach=1,need=1,far=1 (the default).
     #[arg(long, value_name = "TERM=W,..")]
     pub weights: Option<String>,
-    /// Distance from every food shop at which an older resident counts as far (MAFF: 500 m).
+    /// Distance from every food shop at which an older resident counts as far (MAFF uses 500 m).
     #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
     pub shop_distance_m: f64,
     /// How many survey answers the prior (overall rate) is worth when pooling answers.

@@ -62,17 +62,18 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
             Some(c) => Some(mesh_cell(&cells, c)?),
             None => None,
         };
+        let blank = |c: Option<usize>| c.is_none_or(|c| cells.text(c).is_empty());
         let location = match (lat_col, lon_col, cell) {
+            (_, _, Some(cell)) if blank(lat_col) && blank(lon_col) => {
+                let (lat, lon) = cell.centre();
+                LatLon::new(lat, lon)
+            }
             (Some(la), Some(lo), cell) => {
                 let p = LatLon::new(cells.latitude(la)?, cells.longitude(lo)?);
                 if let Some(cell) = cell {
                     check_inside(&cells, la, p, &cell)?;
                 }
                 p
-            }
-            (_, _, Some(cell)) => {
-                let (lat, lon) = cell.centre();
-                LatLon::new(lat, lon)
             }
             _ => unreachable!("either lat/lon or mesh_code is required above"),
         };
@@ -93,7 +94,8 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
 /// Decodes the mesh code in a cell, with a located error.
 pub(super) fn mesh_cell(cells: &Cells, col: usize) -> Result<MeshCode> {
     let text = cells.text(col);
-    MeshCode::parse(text).map_err(|e| cells.error(col, e.to_string(), super::text::describe(text)))
+    MeshCode::parse(&super::text::half_width(text))
+        .map_err(|e| cells.error(col, e.to_string(), super::text::describe(text)))
 }
 
 fn check_inside(cells: &Cells, lat_col: usize, p: LatLon, cell: &MeshCode) -> Result<()> {

@@ -135,6 +135,14 @@ fn pct_interval(c: &CandidateScore, na: &str) -> String {
     }
 }
 
+/// Text with control characters (a quoted newline in a name) shown as spaces, so one candidate
+/// stays on one line.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// Renders the ranked list for a terminal.
 pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
     let s = &table.summary;
@@ -169,9 +177,9 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
         };
         rows.push(vec![
             c.rank.to_string(),
-            c.id.clone(),
-            c.name.clone().unwrap_or_default(),
-            c.kind.clone().unwrap_or_default(),
+            printable(&c.id),
+            printable(c.name.as_deref().unwrap_or_default()),
+            printable(c.kind.as_deref().unwrap_or_default()),
             format!("{:.1}", c.score),
             count(c.reach_weight),
             opt(c.reach_population),

@@ -7,7 +7,7 @@
 
 use crate::model::LatLon;
 use crate::spatial::EARTH_RADIUS_M;
-use geo::{Contains, ConvexHull, Coord, Distance, Euclidean, MultiPoint, Point, Polygon};
+use geo::{ConvexHull, Coord, Distance, Euclidean, Intersects, MultiPoint, Point, Polygon};
 
 /// Where a candidate's circle sits relative to the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl DataExtent {
     /// Classifies a site with walking radius `radius_m`.
     pub fn classify(&self, site: LatLon, radius_m: f64) -> EdgeStatus {
         let p = project(self.origin, site);
-        if !self.hull.contains(&p) {
+        if !self.hull.intersects(&p) {
             return EdgeStatus::Outside;
         }
         let to_edge = Euclidean.distance(&p, self.hull.exterior());
