@@ -622,7 +622,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 mod tests {
     use super::*;
 
-    fn src(text: &str) -> SourceText {
+    pub(super) fn src(text: &str) -> SourceText {
         SourceText {
             name: "t.csv".into(),
             text: text.into(),
@@ -711,15 +711,8 @@ mod tests {
 
 #[cfg(test)]
 mod line_tests {
+    use super::tests::src;
     use super::*;
-
-    fn src(text: &str) -> SourceText {
-        SourceText {
-            name: "t.csv".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-        }
-    }
 
     #[test]
     fn lines_count_crlf_blank_and_lone_cr() {
