@@ -24,13 +24,7 @@ fn spec() -> SyntheticSpec {
 
 fn coverage(c: &mut Criterion) {
     let data = dataset(&spec());
-    let sites: Vec<_> = data
-        .candidates
-        .data
-        .sites
-        .iter()
-        .map(|s| s.location)
-        .collect();
+    let sites = data.candidates.data.locations();
     let mut group = c.benchmark_group("100k_points_x_5k_sites");
     group.sample_size(10);
     group.bench_function("index_and_coverage_500m", |b| {

@@ -6,7 +6,7 @@ use mobile_stops::io::{read_estat, SourceText};
 use mobile_stops::score::{score, ScoreParams};
 use mobile_stops::spatial::haversine_m;
 use mobile_stops::synthetic::{dataset, SyntheticSpec};
-use mobile_stops::{Coverage, LatLon, MeshCode, SphereIndex};
+use mobile_stops::{Coverage, MeshCode, SphereIndex};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -28,13 +28,7 @@ fn coverage_equals_brute_force_on_seeded_instances() {
         };
         let data = dataset(&spec);
         let pts = &data.demand.data.locations;
-        let sites: Vec<LatLon> = data
-            .candidates
-            .data
-            .sites
-            .iter()
-            .map(|s| s.location)
-            .collect();
+        let sites = data.candidates.data.locations();
         let radius = 200.0 + 150.0 * seed as f64;
         let cov = Coverage::build(&SphereIndex::new(pts), &sites, radius);
         for (c, &site) in sites.iter().enumerate() {

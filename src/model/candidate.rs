@@ -39,6 +39,11 @@ pub struct Candidates {
 }
 
 impl Candidates {
+    /// Every site's position, in file order: what coverage and solvers index by.
+    pub fn locations(&self) -> Vec<LatLon> {
+        self.sites.iter().map(|s| s.location).collect()
+    }
+
     /// Position of a site by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.sites.iter().position(|s| s.id == id)

@@ -158,7 +158,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     let aged = demand.column(AGED_65_PLUS);
 
     let index = SphereIndex::new(&demand.locations);
-    let site_locations: Vec<_> = sites.iter().map(|s| s.location).collect();
+    let site_locations = data.candidates.data.locations();
     let coverage = Coverage::build(&index, &site_locations, params.radius_m);
 
     let mut dropped = Vec::new();
