@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod score;
+pub mod solve;
 pub mod spatial;
 pub mod synthetic;
 

@@ -25,8 +25,18 @@ impl Coverage {
             .par_iter()
             .map(|&c| demand.within(c, radius_m))
             .collect();
+        Coverage::from_lists(radius_m, lists)
+    }
+
+    /// Builds coverage from per-candidate lists of `(point index, distance)`, each ascending by
+    /// point index; for sources other than the sphere index (benchmark point sets, distance
+    /// matrices cut at a radius).
+    pub fn from_lists(radius_m: f64, lists: Vec<Vec<(usize, f64)>>) -> Coverage {
+        debug_assert!(lists
+            .iter()
+            .all(|l| l.windows(2).all(|w| w[0].0 < w[1].0)));
         let total = lists.iter().map(Vec::len).sum();
-        let mut offsets = Vec::with_capacity(candidates.len() + 1);
+        let mut offsets = Vec::with_capacity(lists.len() + 1);
         let mut points = Vec::with_capacity(total);
         let mut distances_m = Vec::with_capacity(total);
         offsets.push(0);
