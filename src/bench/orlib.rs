@@ -8,6 +8,7 @@
 
 use super::Lines;
 use crate::error::{Error, Location, Result};
+use crate::solve::DistanceProblem;
 
 /// "No path yet" in the distance matrix. Half of `u32::MAX`, so that the sum of two entries
 /// never overflows; edge costs are limited so that no real path reaches it.
@@ -36,6 +37,16 @@ impl PmedInstance {
     pub fn dist(&self, i: usize, j: usize) -> u32 {
         assert!(i < self.n && j < self.n, "vertex out of range");
         self.dist[i * self.n + j]
+    }
+
+    /// The instance as a solver input: every vertex a client of weight 1 and a candidate site.
+    pub fn problem(&self) -> DistanceProblem {
+        DistanceProblem {
+            clients: self.n,
+            sites: self.n,
+            dist: self.dist.iter().map(|&d| f64::from(d)).collect(),
+            weight: vec![1.0; self.n],
+        }
     }
 }
 

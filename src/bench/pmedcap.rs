@@ -15,6 +15,7 @@
 
 use super::{Lines, Record};
 use crate::error::{Error, Location, Result};
+use crate::solve::DistanceProblem;
 
 /// Largest coordinate magnitude accepted: keeps every squared distance within `u64` and every
 /// truncated distance within `u32` (the files use 1..100).
@@ -55,6 +56,28 @@ impl CapInstance {
     /// Sum of all demands; at most `p * capacity` in any feasible problem.
     pub fn total_demand(&self) -> u64 {
         self.demand.iter().sum()
+    }
+
+    /// The instance as a solver input: distances are not multiplied by demand (the published
+    /// objective), so every client has weight 1; demands and capacities are [`Self::demands`]
+    /// and [`Self::capacities`].
+    pub fn problem(&self) -> DistanceProblem {
+        DistanceProblem {
+            clients: self.n,
+            sites: self.n,
+            dist: self.dist.iter().map(|&d| f64::from(d)).collect(),
+            weight: vec![1.0; self.n],
+        }
+    }
+
+    /// Demand of each point, as the capacity constraint counts it.
+    pub fn demands(&self) -> Vec<f64> {
+        self.demand.iter().map(|&q| q as f64).collect()
+    }
+
+    /// The capacity of every site (all equal in this benchmark).
+    pub fn capacities(&self) -> Vec<f64> {
+        vec![self.capacity as f64; self.n]
     }
 }
 

@@ -15,6 +15,8 @@
 use super::Lines;
 use crate::error::Result;
 use crate::io::text::describe;
+use crate::spatial::Coverage;
+use rayon::prelude::*;
 
 /// Largest demand accepted, so that every demand and every sum of them is exact in `f64`.
 const DEMAND_MAX: u64 = 1 << 53;
@@ -65,6 +67,24 @@ impl SjcInstance {
     /// Sum of all demands (the denominator of "share of demand covered").
     pub fn total_demand(&self) -> f64 {
         self.demand.iter().sum()
+    }
+
+    /// Coverage lists for service distance `radius` by [`Self::covers`]: every point is a
+    /// candidate site; distances are Euclidean metres.
+    pub fn coverage(&self, radius: f64) -> Coverage {
+        let lists = (0..self.n)
+            .into_par_iter()
+            .map(|s| {
+                (0..self.n)
+                    .filter(|&i| self.covers(s, i, radius))
+                    .map(|i| {
+                        let ((xs, ys), (xp, yp)) = (self.points[s], self.points[i]);
+                        (i, ((xs - xp) as f64).hypot((ys - yp) as f64))
+                    })
+                    .collect()
+            })
+            .collect();
+        Coverage::from_lists(radius, lists)
     }
 }
 

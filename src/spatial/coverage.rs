@@ -32,9 +32,7 @@ impl Coverage {
     /// point index; for sources other than the sphere index (benchmark point sets, distance
     /// matrices cut at a radius).
     pub fn from_lists(radius_m: f64, lists: Vec<Vec<(usize, f64)>>) -> Coverage {
-        debug_assert!(lists
-            .iter()
-            .all(|l| l.windows(2).all(|w| w[0].0 < w[1].0)));
+        debug_assert!(lists.iter().all(|l| l.windows(2).all(|w| w[0].0 < w[1].0)));
         let total = lists.iter().map(Vec::len).sum();
         let mut offsets = Vec::with_capacity(lists.len() + 1);
         let mut points = Vec::with_capacity(total);
