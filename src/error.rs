@@ -85,6 +85,13 @@ pub enum Error {
         /// The underlying cause.
         source: std::io::Error,
     },
+    /// The constraints admit no solution (required stops exceed p, capacities too small).
+    /// Not a malformed input: the result saying so is still written; exit code 3.
+    #[error("infeasible: {reason}")]
+    Infeasible {
+        /// Why, in words.
+        reason: String,
+    },
 }
 
 /// The crate's result type.
@@ -126,12 +133,13 @@ impl Error {
         }
     }
 
-    /// The process exit code the CLI uses: 2, because every error here is something the user
-    /// can fix (a file, a value, a flag, a path to write to). Exit code 1 is kept for internal
-    /// faults, which are not errors but bugs.
+    /// The process exit code the CLI uses: 2 for what the user can fix (a file, a value, a
+    /// flag, a path to write to), 3 for a well-formed problem with no solution. Exit code 1 is
+    /// kept for internal faults, which are not errors but bugs.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. } | Error::Usage { .. } | Error::Io { .. } => 2,
+            Error::Infeasible { .. } => 3,
         }
     }
 
@@ -166,6 +174,10 @@ impl Error {
             Error::Io { path, .. } => {
                 obj.insert("kind".into(), "io".into());
                 obj.insert("file".into(), path.clone().into());
+            }
+            Error::Infeasible { reason } => {
+                obj.insert("kind".into(), "infeasible".into());
+                obj.insert("reason".into(), reason.clone().into());
             }
         }
         serde_json::json!({ "error": obj })

@@ -6,6 +6,7 @@
 mod args;
 mod data;
 mod rank;
+mod solve;
 
 use args::OutputArgs;
 use clap::{Parser, Subcommand};
@@ -28,6 +29,9 @@ pub struct Cli {
 enum Command {
     /// Score every candidate site and print the ranked list.
     Rank(rank::RankArgs),
+    /// Choose a set of stops with a location model (mclp, lscp, pmedian, pcenter) and say
+    /// what is proven about it.
+    Solve(solve::SolveArgs),
     /// Work with the embedded default dataset.
     Data {
         #[command(subcommand)]
@@ -93,6 +97,7 @@ impl Cli {
     fn json_errors(&self) -> bool {
         match &self.command {
             Command::Rank(a) => a.output.format == Format::Json,
+            Command::Solve(a) => a.output.format == Format::Json,
             Command::Data { .. } => false,
         }
     }
@@ -110,6 +115,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
     match cli.command {
         Command::Rank(args) => rank::run(&args),
+        Command::Solve(args) => solve::run(&args),
         Command::Data { action } => data::run(&action),
     }
 }

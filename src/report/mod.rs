@@ -7,10 +7,12 @@ mod csv;
 mod flat;
 mod json;
 mod labels;
+mod solve;
 mod table;
 
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
+pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
 
 use crate::score::ScoreTable;
 
@@ -44,7 +46,7 @@ fn pretty(v: &serde_json::Value) -> Vec<u8> {
 }
 
 /// Rounds to `digits` decimals for output, so float noise never reaches a council's page.
-pub(crate) fn round(x: f64, digits: i32) -> f64 {
+pub fn round(x: f64, digits: i32) -> f64 {
     let k = 10f64.powi(digits);
     let r = (x * k).round() / k;
     if r == 0.0 {

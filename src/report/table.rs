@@ -137,10 +137,38 @@ fn pct_interval(c: &CandidateScore, na: &str) -> String {
 
 /// Text with control characters (a quoted newline in a name) shown as spaces, so one candidate
 /// stays on one line.
-fn printable(s: &str) -> String {
+pub(crate) fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+/// Lines up rows of cells (the first row is the header) in columns, counting East Asian
+/// characters as two; `numeric` columns are right-aligned.
+pub(crate) fn aligned(rows: &[Vec<String>], numeric: &[usize]) -> String {
+    let mut out = String::new();
+    let cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
+        .collect();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - cell.width());
+            if i > 0 {
+                line.push_str("  ");
+            }
+            if numeric.contains(&i) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
 }
 
 /// Renders the ranked list for a terminal.
@@ -197,27 +225,7 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
                 .join(", "),
         ]);
     }
-    let numeric = [0, 4, 5, 6, 7, 8];
-    let widths: Vec<usize> = (0..heads.len())
-        .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
-        .collect();
-    for r in &rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            let pad = " ".repeat(widths[i] - cell.width());
-            if i > 0 {
-                line.push_str("  ");
-            }
-            if numeric.contains(&i) {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
+    out.push_str(&aligned(&rows, &[0, 4, 5, 6, 7, 8]));
     let present: Vec<Flag> = Flag::ALL
         .into_iter()
         .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))

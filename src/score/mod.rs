@@ -323,20 +323,36 @@ fn far_from_shop(
         });
         return None;
     };
+    Some(far_values(data, stores, aged, params.shop_distance_m))
+}
+
+/// Per demand point: its aged 65+ if no shop lies within `shop_distance_m`, else 0; `None`
+/// without a shops file or an aged 65+ column. The "far-from-shop subset" that solve can weight
+/// its objective by, so a model can target exactly the MAFF access-difficulty population.
+pub fn far_from_shop_weights(data: &Dataset, shop_distance_m: f64) -> Option<Vec<f64>> {
+    let stores = data.stores.as_ref()?;
+    let aged = data.demand.data.column(AGED_65_PLUS)?;
+    Some(far_values(data, stores, aged, shop_distance_m))
+}
+
+fn far_values(
+    data: &Dataset,
+    stores: &crate::model::Part<Vec<crate::model::Store>>,
+    aged: &[f64],
+    shop_distance_m: f64,
+) -> Vec<f64> {
     let shops: Vec<_> = stores.data.iter().map(|s| s.location).collect();
     let index = SphereIndex::new(&shops);
-    Some(
-        data.demand
-            .data
-            .locations
-            .par_iter()
-            .zip(aged.par_iter())
-            .map(|(&p, &a)| match index.nearest(p) {
-                Some((_, d)) if d < params.shop_distance_m => 0.0,
-                _ => a,
-            })
-            .collect(),
-    )
+    data.demand
+        .data
+        .locations
+        .par_iter()
+        .zip(aged.par_iter())
+        .map(|(&p, &a)| match index.nearest(p) {
+            Some((_, d)) if d < shop_distance_m => 0.0,
+            _ => a,
+        })
+        .collect()
 }
 
 struct SurveyScores {

@@ -13,11 +13,17 @@
 //! one [`SiteRules`]. Results never depend on the number of threads: parallel loops reduce
 //! with a total order (value, then site index).
 
+pub mod cover;
+pub mod instance;
 pub mod limits;
+pub mod median;
 pub mod problem;
+pub mod run;
 
+pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo};
 pub use limits::Limits;
 pub use problem::{DistanceProblem, SiteRules};
+pub use run::{solve, Exclusion, SolveParams, SolveResult, StopDetail};
 
 use serde::Serialize;
 

@@ -1,0 +1,496 @@
+//! From an [`Instance`] and the user's constraints to a checked, explained [`SolveResult`].
+//!
+//! This layer owns what every model shares: turning ids into site rules (required, excluded,
+//! no space, too little demand), choosing the exact solver or the heuristic, and describing
+//! the answer per stop (who it serves, whom only it reaches) so a council can question it.
+
+use super::instance::Instance;
+use super::{cover, median, Limits, Model, Outcome, SiteRules, Status};
+use crate::error::{Error, Result};
+use crate::score::SpaceStatus;
+use crate::spatial::Coverage;
+use std::time::{Duration, Instant};
+
+/// Everything `solve` takes besides the instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolveParams {
+    /// Which model.
+    pub model: Model,
+    /// Number of stops (MCLP, p-median, p-center); `None`: the benchmark file's p.
+    pub p: Option<usize>,
+    /// Walking radius in the instance's distance unit (metres).
+    pub radius_m: f64,
+    /// Site ids that must be chosen.
+    pub require: Vec<String>,
+    /// Site ids that must not be chosen.
+    pub exclude: Vec<String>,
+    /// Allow sites whose space is known not to fit the vehicles.
+    pub allow_no_space: bool,
+    /// Least objective weight within the radius for a site to be worth a stop.
+    pub min_weight_per_stop: Option<f64>,
+    /// Solve with stop capacities (from the instance's sites).
+    pub capacitated: bool,
+    /// Stop after this long with the best answer and bound so far.
+    pub time_limit: Option<Duration>,
+    /// Seed of the heuristics.
+    pub seed: u64,
+    /// Use the parallel heuristic instead of the exact method (always reported with a bound).
+    pub heuristic: bool,
+}
+
+impl Default for SolveParams {
+    fn default() -> Self {
+        SolveParams {
+            model: Model::Mclp,
+            p: None,
+            radius_m: 500.0,
+            require: Vec::new(),
+            exclude: Vec::new(),
+            allow_no_space: false,
+            min_weight_per_stop: None,
+            capacitated: false,
+            time_limit: None,
+            seed: 1,
+            heuristic: false,
+        }
+    }
+}
+
+/// Why a site could not be chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exclusion {
+    /// Site index.
+    pub site: usize,
+    /// Machine-readable reason: `excluded`, `no_space`, `below_min_weight`.
+    pub reason: &'static str,
+    /// The reason in words.
+    pub detail: String,
+}
+
+/// One chosen stop and what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopDetail {
+    /// Site index.
+    pub site: usize,
+    /// Weight of the points this stop serves (nearest chosen stop; within the radius for
+    /// covering models).
+    pub assigned_weight: f64,
+    /// Number of points it serves.
+    pub assigned_points: usize,
+    /// Weight within the radius of this stop and of no other chosen stop: what is lost if
+    /// it alone is dropped (for covering models).
+    pub unique_coverage: f64,
+    /// Weight within the radius of this stop.
+    pub reach_weight: f64,
+    /// Population within the radius (planning data).
+    pub reach_population: Option<f64>,
+    /// Aged 65+ within the radius (planning data).
+    pub reach_65_plus: Option<f64>,
+    /// Largest distance from a point it serves.
+    pub max_distance: f64,
+    /// Whether a required stop.
+    pub required: bool,
+}
+
+/// A solve result with everything the writers print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolveResult {
+    /// The parameters used (p resolved).
+    pub params: SolveParams,
+    /// Number of stops asked for (MCLP, p-median, p-center).
+    pub p: Option<usize>,
+    /// The solver's answer.
+    pub outcome: Outcome,
+    /// Per chosen stop, in the order of `outcome.open`.
+    pub stops: Vec<StopDetail>,
+    /// Weight within the radius of some chosen stop.
+    pub covered_weight: f64,
+    /// Total objective weight.
+    pub total_weight: f64,
+    /// Points with weight that no allowed site reaches within the radius.
+    pub unreachable_points: usize,
+    /// Their weight.
+    pub unreachable_weight: f64,
+    /// Sites that could not be chosen, and why.
+    pub exclusions: Vec<Exclusion>,
+    /// Wall time of model building and solving.
+    pub seconds: f64,
+}
+
+/// Checks the parameters against the instance (ids, p) without solving: bad input is exit 2.
+pub fn site_rules(
+    inst: &Instance,
+    params: &SolveParams,
+    cover: &Coverage,
+) -> Result<(SiteRules, Vec<Exclusion>)> {
+    let m = inst.sites.len();
+    let find = |flag: &str, id: &str| -> Result<usize> {
+        inst.sites
+            .iter()
+            .position(|s| s.id == id.trim())
+            .ok_or_else(|| {
+                Error::usage(
+                    flag,
+                    format!("ids of candidate sites of {}", inst.label),
+                    format!("unknown id `{}`", id.trim()),
+                )
+            })
+    };
+    let mut required = Vec::new();
+    for id in &params.require {
+        required.push(find("--require", id)?);
+    }
+    required.sort_unstable();
+    required.dedup();
+    let mut allowed = vec![true; m];
+    let mut exclusions = Vec::new();
+    for id in &params.exclude {
+        let j = find("--exclude", id)?;
+        if required.binary_search(&j).is_ok() {
+            return Err(Error::usage(
+                "--exclude",
+                "sites not also given in --require",
+                format!("`{}` in both", id.trim()),
+            ));
+        }
+        if allowed[j] {
+            allowed[j] = false;
+            exclusions.push(Exclusion {
+                site: j,
+                reason: "excluded",
+                detail: "excluded by --exclude".into(),
+            });
+        }
+    }
+    if !params.allow_no_space {
+        for (j, s) in inst.sites.iter().enumerate() {
+            if let Some(space) = &s.space {
+                if space.status == SpaceStatus::DoesNotFit && allowed[j] {
+                    if required.binary_search(&j).is_ok() {
+                        continue; // a required site is the user's explicit choice
+                    }
+                    allowed[j] = false;
+                    exclusions.push(Exclusion {
+                        site: j,
+                        reason: "no_space",
+                        detail: format!(
+                            "room for {} vehicles only (use --allow-no-space to allow it)",
+                            space.vehicles_fit.unwrap_or(0)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        for j in 0..m {
+            let reach = cover.sum(j, &inst.weight);
+            if reach < w && allowed[j] && required.binary_search(&j).is_err() {
+                allowed[j] = false;
+                exclusions.push(Exclusion {
+                    site: j,
+                    reason: "below_min_weight",
+                    detail: format!(
+                        "reaches weight {} within {} m, below --min-weight-per-stop {}",
+                        crate::report::round(reach, 1),
+                        params.radius_m,
+                        w
+                    ),
+                });
+            }
+        }
+    }
+    exclusions.sort_by_key(|e| e.site);
+    let p = match params.model {
+        Model::Lscp => 0,
+        _ => params.p.or(inst.p_in_file).ok_or_else(|| {
+            Error::usage(
+                "--p",
+                format!("the number of stops for --model {}", params.model.name()),
+                "no --p",
+            )
+        })?,
+    };
+    if params.model != Model::Lscp && (p == 0 || p > m) {
+        return Err(Error::usage(
+            "--p",
+            format!("a number of stops from 1 to the {m} candidate sites"),
+            format!("`{p}`"),
+        ));
+    }
+    Ok((
+        SiteRules {
+            p,
+            required,
+            allowed,
+        },
+        exclusions,
+    ))
+}
+
+/// Validates, solves and describes. Bad parameters are errors (exit 2); an infeasible
+/// problem is a result with status [`Status::Infeasible`] (exit 3 in the CLI).
+pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
+    validate(inst, params)?;
+    let start = Instant::now();
+    let limits = Limits::new(params.time_limit, params.seed);
+    let cover = inst.coverage(params.radius_m);
+    let (rules, exclusions) = site_rules(inst, params, &cover)?;
+    let capacity: Option<Vec<f64>> = if params.capacitated {
+        Some(
+            inst.sites
+                .iter()
+                .map(|s| s.capacity.unwrap_or(f64::INFINITY))
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let mut distances = None;
+    let outcome = if let Some(reason) = conflicts(inst, params, &rules, &cover) {
+        Outcome::infeasible(reason)
+    } else {
+        match params.model {
+            Model::Lscp => cover::lscp(&cover, &rules, &limits),
+            Model::Mclp => match &capacity {
+                Some(cap) => cover::mclp_capacitated(&cover, &inst.weight, cap, &rules, &limits),
+                None if params.heuristic => {
+                    cover::mclp_heuristic(&cover, &inst.weight, &rules, &limits)
+                }
+                None => cover::mclp(&cover, &inst.weight, &rules, &limits),
+            },
+            Model::Pmedian => {
+                let d = inst.distances("--model pmedian")?;
+                let out = match &capacity {
+                    Some(cap) => median::solve_capacitated(&d, inst.load(), cap, &rules, &limits),
+                    None if params.heuristic => median::heuristic(&d, &rules, &limits),
+                    None => median::solve(&d, &rules, &limits),
+                };
+                distances = Some(d);
+                out
+            }
+            Model::Pcenter => {
+                let d = inst.distances("--model pcenter")?;
+                let out = cover::pcenter(&d, &rules, &limits);
+                distances = Some(d);
+                out
+            }
+        }
+    };
+    let stops = describe(inst, params, &outcome, &cover, distances.as_ref(), &rules);
+    let covered_weight = covered(inst, &cover, &outcome.open);
+    let (unreachable_points, unreachable_weight) = unreachable(inst, &cover, &rules);
+    Ok(SolveResult {
+        p: (params.model != Model::Lscp).then_some(rules.p),
+        params: SolveParams {
+            p: (params.model != Model::Lscp).then_some(rules.p),
+            ..params.clone()
+        },
+        outcome,
+        stops,
+        covered_weight,
+        total_weight: inst.total_weight(),
+        unreachable_points,
+        unreachable_weight,
+        exclusions,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
+    if !(params.radius_m.is_finite() && params.radius_m > 0.0 && params.radius_m <= 1e7) {
+        return Err(Error::usage(
+            "--radius-m",
+            "a distance greater than 0 and at most 10,000,000",
+            format!("`{}`", params.radius_m),
+        ));
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        if !(w.is_finite() && w >= 0.0) {
+            return Err(Error::usage(
+                "--min-weight-per-stop",
+                "a weight of 0 or more",
+                format!("`{w}`"),
+            ));
+        }
+    }
+    if params.capacitated && !matches!(params.model, Model::Mclp | Model::Pmedian) {
+        return Err(Error::usage(
+            "--capacity",
+            "capacities with --model mclp or --model pmedian",
+            format!("--model {}", params.model.name()),
+        ));
+    }
+    if params.capacitated && inst.sites.iter().any(|s| s.capacity.is_none()) {
+        return Err(Error::usage(
+            "--capacity",
+            "a capacity for every site",
+            "sites without one",
+        ));
+    }
+    if inst.sites.is_empty() || inst.points() == 0 {
+        return Err(Error::usage(
+            "solve",
+            "at least one candidate site and one demand point",
+            format!("{} sites, {} points", inst.sites.len(), inst.points()),
+        ));
+    }
+    Ok(())
+}
+
+/// Constraint conflicts found before solving: the infeasible cases a user can read.
+fn conflicts(
+    inst: &Instance,
+    params: &SolveParams,
+    rules: &SiteRules,
+    cover: &Coverage,
+) -> Option<String> {
+    if params.model != Model::Lscp {
+        if let Some(r) = rules.infeasibility() {
+            return Some(r);
+        }
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        for &j in &rules.required {
+            let reach = cover.sum(j, &inst.weight);
+            if reach < w {
+                return Some(format!(
+                    "required stop {} reaches weight {} within {} m, below \
+                     --min-weight-per-stop {w}",
+                    inst.sites[j].id,
+                    crate::report::round(reach, 1),
+                    params.radius_m
+                ));
+            }
+        }
+    }
+    if params.capacitated && params.model == Model::Pmedian {
+        let mut caps: Vec<f64> = (0..inst.sites.len())
+            .filter(|&j| rules.allowed[j])
+            .map(|j| inst.sites[j].capacity.unwrap_or(0.0))
+            .collect();
+        caps.sort_by(|a, b| b.total_cmp(a));
+        let most: f64 = caps.iter().take(rules.p).sum();
+        let load: f64 = inst.load().iter().sum();
+        if load > most {
+            return Some(format!(
+                "total demand {} exceeds the {} largest capacities together ({})",
+                crate::report::round(load, 2),
+                rules.p,
+                crate::report::round(most, 2)
+            ));
+        }
+    }
+    None
+}
+
+fn covered(inst: &Instance, cover: &Coverage, open: &[usize]) -> f64 {
+    let mut hit = vec![false; inst.points()];
+    for &j in open {
+        for &i in cover.points_of(j) {
+            hit[i as usize] = true;
+        }
+    }
+    hit.iter()
+        .zip(&inst.weight)
+        .filter(|(h, _)| **h)
+        .fold(0.0, |a, (_, w)| a + w)
+}
+
+fn unreachable(inst: &Instance, cover: &Coverage, rules: &SiteRules) -> (usize, f64) {
+    let mut hit = vec![false; inst.points()];
+    for j in (0..inst.sites.len()).filter(|&j| rules.allowed[j]) {
+        for &i in cover.points_of(j) {
+            hit[i as usize] = true;
+        }
+    }
+    hit.iter()
+        .zip(&inst.weight)
+        .filter(|(h, w)| !**h && **w > 0.0)
+        .fold((0, 0.0), |(n, s), (_, w)| (n + 1, s + w))
+}
+
+/// Per-stop detail: assignment to the nearest chosen stop (within the radius for covering
+/// models), unique coverage and reach.
+fn describe(
+    inst: &Instance,
+    params: &SolveParams,
+    outcome: &Outcome,
+    cover: &Coverage,
+    distances: Option<&super::DistanceProblem>,
+    rules: &SiteRules,
+) -> Vec<StopDetail> {
+    let open = &outcome.open;
+    let n = inst.points();
+    // Nearest chosen stop within the radius, and how many chosen stops reach each point.
+    let mut near: Vec<Option<(usize, f64)>> = vec![None; n];
+    let mut reached_by = vec![0u32; n];
+    for (k, &j) in open.iter().enumerate() {
+        for (&i, &d) in cover.points_of(j).iter().zip(cover.distances_of(j)) {
+            let i = i as usize;
+            reached_by[i] += 1;
+            let d = f64::from(d);
+            if near[i].is_none_or(|(_, best)| d < best) {
+                near[i] = Some((k, d));
+            }
+        }
+    }
+    let mut assigned: Vec<(f64, usize, f64)> = vec![(0.0, 0, 0.0); open.len()];
+    match (params.model, distances) {
+        (Model::Pmedian | Model::Pcenter, Some(d)) => {
+            for i in 0..n {
+                let row = d.row(i);
+                let mut best: Option<(usize, f64)> = None;
+                for (k, &j) in open.iter().enumerate() {
+                    if best.is_none_or(|(_, b)| row[j] < b) {
+                        best = Some((k, row[j]));
+                    }
+                }
+                if let Some((k, dist)) = best {
+                    let a = &mut assigned[k];
+                    a.0 += inst.weight[i];
+                    a.1 += 1;
+                    a.2 = a.2.max(dist);
+                }
+            }
+        }
+        _ => {
+            for (i, nr) in near.iter().enumerate() {
+                if let Some((k, dist)) = *nr {
+                    let a = &mut assigned[k];
+                    a.0 += inst.weight[i];
+                    a.1 += 1;
+                    a.2 = a.2.max(dist);
+                }
+            }
+        }
+    }
+    open.iter()
+        .zip(assigned)
+        .map(|(&j, (w, count, maxd))| {
+            let unique = cover
+                .points_of(j)
+                .iter()
+                .filter(|&&i| reached_by[i as usize] == 1)
+                .fold(0.0, |a, &i| a + inst.weight[i as usize]);
+            StopDetail {
+                site: j,
+                assigned_weight: w,
+                assigned_points: count,
+                unique_coverage: unique,
+                reach_weight: cover.sum(j, &inst.weight),
+                reach_population: inst.population.as_ref().map(|v| cover.sum(j, v)),
+                reach_65_plus: inst.aged_65_plus.as_ref().map(|v| cover.sum(j, v)),
+                max_distance: maxd,
+                required: rules.required.binary_search(&j).is_ok(),
+            }
+        })
+        .collect()
+}
+
+impl SolveResult {
+    /// Whether the answer is proven optimal.
+    pub fn is_optimal(&self) -> bool {
+        self.outcome.status == Status::Optimal
+    }
+}
