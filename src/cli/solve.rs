@@ -7,7 +7,7 @@ use mobile_stops::io::text::SourceText;
 use mobile_stops::report::{render_solve, Format, RunInfo};
 use mobile_stops::score::SpaceParams;
 use mobile_stops::solve::{
-    solve, CapacitySpec, Instance, Model, PlanningOptions, SolveParams, Status,
+    solve, CapacitySpec, Instance, Method, Model, PlanningOptions, SolveParams, Status,
 };
 use mobile_stops::{io, Error};
 use std::path::PathBuf;
@@ -60,9 +60,10 @@ pub struct SolveArgs {
     /// Seed of the heuristics; the same seed gives the same answer on any thread count.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Use the parallel heuristic (with a proven bound) instead of the exact search.
-    #[arg(long)]
-    pub heuristic: bool,
+    /// exact: reductions + Lagrangian branch and bound; heuristic: parallel multi-start with a
+    /// proven bound (fast on huge data); mip: the textbook MIP via good_lp (a second opinion).
+    #[arg(long, value_enum, default_value = "exact")]
+    pub method: Method,
     /// OR-Library p-median file (p from the file unless --p).
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
     pub orlib: Option<PathBuf>,
@@ -103,7 +104,7 @@ impl SolveArgs {
             capacitated,
             time_limit,
             seed: self.seed,
-            heuristic: self.heuristic,
+            method: self.method,
         })
     }
 

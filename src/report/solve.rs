@@ -138,10 +138,12 @@ pub fn solve_json(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang)
         "threads": info.threads,
         "seed": res.params.seed,
         "proven": proof_words(res, lang),
+        "mean_distance": mean_distance(res).map(|v| round(v, 3)),
         "p": res.p,
         "radius_m": res.params.radius_m,
         "weight_column": inst.weight_column,
         "capacitated": res.params.capacitated,
+        "method": res.params.method,
         "data": inst.label,
         "demand_points": inst.points(),
         "candidates": inst.sites.len(),
@@ -310,6 +312,17 @@ pub fn solve_table(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
             l("gap", "ギャップ"),
             format_args!("{} %", pct(o.gap() * 100.0)),
         );
+        if let Some(md) = mean_distance(res) {
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                l(
+                    "mean distance to the nearest stop",
+                    "最寄り停留所までの平均距離"
+                ),
+                num((md * 10.0).round() / 10.0)
+            );
+        }
         let share = if res.total_weight > 0.0 {
             100.0 * res.covered_weight / res.total_weight
         } else {
@@ -400,6 +413,14 @@ pub fn solve_table(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
         let _ = writeln!(out, "{} {}", l("note:", "注:"), lang.text(n));
     }
     out
+}
+
+/// p-median's objective per unit of weight: the average walk a council can picture.
+fn mean_distance(res: &SolveResult) -> Option<f64> {
+    (res.params.model == crate::solve::Model::Pmedian
+        && res.outcome.objective.is_finite()
+        && res.total_weight > 0.0)
+        .then(|| res.outcome.objective / res.total_weight)
 }
 
 fn num(x: f64) -> String {

@@ -17,13 +17,14 @@ pub mod cover;
 pub mod instance;
 pub mod limits;
 pub mod median;
+pub mod mip;
 pub mod problem;
 pub mod run;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo};
 pub use limits::Limits;
 pub use problem::{DistanceProblem, SiteRules};
-pub use run::{solve, Exclusion, SolveParams, SolveResult, StopDetail};
+pub use run::{solve, Exclusion, Method, SolveParams, SolveResult, StopDetail};
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 //! the answer per stop (who it serves, whom only it reaches) so a council can question it.
 
 use super::instance::Instance;
-use super::{cover, median, Limits, Model, Outcome, SiteRules, Status};
+use super::{cover, median, mip, Limits, Model, Outcome, SiteRules, Status};
 use crate::error::{Error, Result};
 use crate::score::SpaceStatus;
 use crate::spatial::Coverage;
@@ -34,8 +34,22 @@ pub struct SolveParams {
     pub time_limit: Option<Duration>,
     /// Seed of the heuristics.
     pub seed: u64,
-    /// Use the parallel heuristic instead of the exact method (always reported with a bound).
-    pub heuristic: bool,
+    /// Exact specialised search, parallel heuristic, or the plain MIP.
+    pub method: Method,
+}
+
+/// How to solve: the specialised exact method is the default; the heuristic answers huge
+/// instances quickly (still with a proven bound); the MIP is an independent second opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Reductions, Lagrangian bounds and branch and bound, to proven optimality.
+    #[default]
+    Exact,
+    /// Seeded parallel multi-start heuristic with a Lagrangian bound.
+    Heuristic,
+    /// The textbook MIP through good_lp (microlp; HiGHS with `--features highs`).
+    Mip,
 }
 
 impl Default for SolveParams {
@@ -51,7 +65,7 @@ impl Default for SolveParams {
             capacitated: false,
             time_limit: None,
             seed: 1,
-            heuristic: false,
+            method: Method::Exact,
         }
     }
 }
@@ -250,28 +264,41 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     let outcome = if let Some(reason) = conflicts(inst, params, &rules, &cover) {
         Outcome::infeasible(reason)
     } else {
-        match params.model {
-            Model::Lscp => cover::lscp(&cover, &rules, &limits),
-            Model::Mclp => match &capacity {
-                Some(cap) => cover::mclp_capacitated(&cover, &inst.weight, cap, &rules, &limits),
-                None if params.heuristic => {
+        match (params.model, params.method) {
+            (Model::Lscp, Method::Mip) => mip::lscp(&cover, inst.points(), &rules, &limits),
+            (Model::Lscp, _) => cover::lscp(&cover, &rules, &limits),
+            (Model::Mclp, method) => match (&capacity, method) {
+                (Some(cap), _) => {
+                    cover::mclp_capacitated(&cover, &inst.weight, cap, &rules, &limits)
+                }
+                (None, Method::Mip) => mip::mclp(&cover, &inst.weight, &rules, &limits),
+                (None, Method::Heuristic) => {
                     cover::mclp_heuristic(&cover, &inst.weight, &rules, &limits)
                 }
-                None => cover::mclp(&cover, &inst.weight, &rules, &limits),
+                (None, Method::Exact) => cover::mclp(&cover, &inst.weight, &rules, &limits),
             },
-            Model::Pmedian => {
+            (Model::Pmedian, method) => {
                 let d = inst.distances("--model pmedian")?;
-                let out = match &capacity {
-                    Some(cap) => median::solve_capacitated(&d, inst.load(), cap, &rules, &limits),
-                    None if params.heuristic => median::heuristic(&d, &rules, &limits),
-                    None => median::solve(&d, &rules, &limits),
+                let out = match (&capacity, method) {
+                    (Some(cap), Method::Mip) => {
+                        mip::pmedian_capacitated(&d, inst.load(), cap, &rules, &limits)
+                    }
+                    (Some(cap), _) => {
+                        median::solve_capacitated(&d, inst.load(), cap, &rules, &limits)
+                    }
+                    (None, Method::Mip) => mip::pmedian(&d, &rules, &limits),
+                    (None, Method::Heuristic) => median::heuristic(&d, &rules, &limits),
+                    (None, Method::Exact) => median::solve(&d, &rules, &limits),
                 };
                 distances = Some(d);
                 out
             }
-            Model::Pcenter => {
+            (Model::Pcenter, method) => {
                 let d = inst.distances("--model pcenter")?;
-                let out = cover::pcenter(&d, &rules, &limits);
+                let out = match method {
+                    Method::Mip => mip::pcenter(&d, &rules, &limits),
+                    _ => cover::pcenter(&d, &rules, &limits),
+                };
                 distances = Some(d);
                 out
             }

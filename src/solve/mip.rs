@@ -1,0 +1,337 @@
+//! The textbook MIP formulations, modelled with good_lp, as an independent cross-check.
+//!
+//! The specialised solvers (Lagrangian branch and bound, covering reductions) are fast
+//! because they are clever, and clever code can be wrong in ways a benchmark misses. The same
+//! models written as plain MIPs and handed to a generic solver give a second opinion: tests
+//! compare both on seeded instances, and `solve --mip` lets a user check an answer. The
+//! default build uses the pure-Rust microlp solver (small instances only: it has no time
+//! limit and no cuts); `--features highs` switches to HiGHS, which honours the time limit.
+
+use super::{DistanceProblem, Limits, Outcome, SiteRules, Status};
+use crate::spatial::Coverage;
+use good_lp::{
+    variable, Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolverModel,
+    Variable,
+};
+
+/// Which generic solver this build uses, for the result's notes.
+pub const SOLVER: &str = if cfg!(feature = "highs") {
+    "HiGHS"
+} else {
+    "microlp"
+};
+
+/// A model ready to solve: site variables first (their values become the open set).
+struct Formulation {
+    vars: ProblemVariables,
+    sites: Vec<Variable>,
+    objective: Expression,
+    maximise: bool,
+    constraints: Vec<Constraint>,
+}
+
+impl Formulation {
+    fn new(m: usize, rules: &SiteRules) -> Formulation {
+        let mut vars = ProblemVariables::new();
+        let sites: Vec<Variable> = (0..m)
+            .map(|j| {
+                let lo: f64 = if rules.required.binary_search(&j).is_ok() {
+                    1.0
+                } else {
+                    0.0
+                };
+                let hi: f64 = if rules.allowed[j] { 1.0 } else { 0.0 };
+                vars.add(variable().binary().min(lo).max(hi.max(lo)))
+            })
+            .collect();
+        Formulation {
+            vars,
+            sites,
+            objective: Expression::from(0.0),
+            maximise: false,
+            constraints: Vec::new(),
+        }
+    }
+
+    fn count_is(&mut self, p: usize) {
+        let sum: Expression = self.sites.iter().sum();
+        self.constraints.push(sum.eq(p as f64));
+    }
+
+    /// Solves; `Ok(None)` when infeasible.
+    fn solve(self, limits: &Limits) -> Result<Option<(Vec<usize>, Status)>, String> {
+        let Formulation {
+            vars,
+            sites,
+            objective,
+            maximise,
+            constraints,
+        } = self;
+        let problem = if maximise {
+            vars.maximise(objective)
+        } else {
+            vars.minimise(objective)
+        };
+        let result = run(problem, constraints, limits);
+        match result {
+            Ok((values, status)) => {
+                let open = sites
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &v)| values.value(v) > 0.5)
+                    .map(|(j, _)| j)
+                    .collect();
+                Ok(Some((open, status)))
+            }
+            Err(ResolutionError::Infeasible) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+#[cfg(not(feature = "highs"))]
+fn run(
+    problem: good_lp::variable::UnsolvedProblem,
+    constraints: Vec<Constraint>,
+    _limits: &Limits,
+) -> Result<(impl Solution, Status), ResolutionError> {
+    let mut model = problem.using(good_lp::microlp);
+    for c in constraints {
+        model.add_constraint(c);
+    }
+    model.solve().map(|s| (s, Status::Optimal))
+}
+
+#[cfg(feature = "highs")]
+fn run(
+    problem: good_lp::variable::UnsolvedProblem,
+    constraints: Vec<Constraint>,
+    limits: &Limits,
+) -> Result<(impl Solution, Status), ResolutionError> {
+    let mut model = problem.using(good_lp::highs).set_threads(1);
+    if let Some(deadline) = limits.deadline {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        model = model.set_time_limit(left.as_secs_f64().max(0.001));
+    }
+    for c in constraints {
+        model.add_constraint(c);
+    }
+    let sol = model.solve()?;
+    let status = match sol.status() {
+        good_lp::SolutionStatus::Optimal => Status::Optimal,
+        _ => Status::TimeLimit,
+    };
+    Ok((sol, status))
+}
+
+fn finish(
+    result: Result<Option<(Vec<usize>, Status)>, String>,
+    value: impl Fn(&[usize]) -> f64,
+) -> Outcome {
+    match result {
+        Ok(Some((open, status))) => {
+            let objective = value(&open);
+            Outcome {
+                status,
+                bound: if status == Status::Optimal {
+                    objective
+                } else {
+                    f64::NAN
+                },
+                objective,
+                open,
+                nodes: 0,
+                note: Some(format!("solved as a MIP by {SOLVER}")),
+            }
+        }
+        Ok(None) => Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible")),
+        Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
+    }
+}
+
+/// Point → covering sites, from site → points.
+fn covering_sites(cover: &Coverage, points: usize) -> Vec<Vec<usize>> {
+    let mut by_point = vec![Vec::new(); points];
+    for j in 0..cover.candidates() {
+        for &i in cover.points_of(j) {
+            by_point[i as usize].push(j);
+        }
+    }
+    by_point
+}
+
+/// Maximal covering: max Σ wᵢ yᵢ, yᵢ ≤ Σ_{j covers i} xⱼ, Σ xⱼ = p.
+pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits) -> Outcome {
+    let mut f = Formulation::new(cover.candidates(), rules);
+    f.maximise = true;
+    f.count_is(rules.p);
+    let by_point = covering_sites(cover, weight.len());
+    for (i, sites) in by_point.iter().enumerate() {
+        if sites.is_empty() || weight[i] <= 0.0 {
+            continue;
+        }
+        let y = f.vars.add(variable().min(0.0).max(1.0));
+        f.objective += weight[i] * y;
+        let reach: Expression = sites.iter().map(|&j| f.sites[j]).sum();
+        f.constraints.push(Expression::from(y).leq(reach));
+    }
+    finish(f.solve(limits), |open| covered_weight(cover, weight, open))
+}
+
+/// Set covering: min Σ xⱼ with every coverable point covered.
+pub fn lscp(cover: &Coverage, points: usize, rules: &SiteRules, limits: &Limits) -> Outcome {
+    let mut f = Formulation::new(cover.candidates(), rules);
+    f.objective = f.sites.iter().sum();
+    for sites in covering_sites(cover, points) {
+        let usable: Vec<usize> = sites.into_iter().filter(|&j| rules.allowed[j]).collect();
+        if usable.is_empty() {
+            continue;
+        }
+        let reach: Expression = usable.iter().map(|&j| f.sites[j]).sum();
+        f.constraints.push(reach.geq(1.0));
+    }
+    finish(f.solve(limits), |open| open.len() as f64)
+}
+
+/// p-median: min Σ wᵢ dᵢⱼ zᵢⱼ, Σⱼ zᵢⱼ = 1, zᵢⱼ ≤ xⱼ, Σ xⱼ = p.
+pub fn pmedian(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+    let mut f = Formulation::new(d.sites, rules);
+    f.count_is(rules.p);
+    for i in 0..d.clients {
+        let mut one = Expression::from(0.0);
+        for j in (0..d.sites).filter(|&j| rules.allowed[j]) {
+            let z = f.vars.add(variable().min(0.0).max(1.0));
+            f.objective += d.weight[i] * d.dist(i, j) * z;
+            one += z;
+            f.constraints.push(Expression::from(z).leq(f.sites[j]));
+        }
+        f.constraints.push(one.eq(1.0));
+    }
+    finish(f.solve(limits), |open| median_cost(d, open))
+}
+
+/// p-center: min r, r ≥ Σⱼ dᵢⱼ zᵢⱼ for every client of positive weight.
+pub fn pcenter(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+    let mut f = Formulation::new(d.sites, rules);
+    f.count_is(rules.p);
+    let r = f.vars.add(variable().min(0.0));
+    f.objective = Expression::from(r);
+    for i in (0..d.clients).filter(|&i| d.weight[i] > 0.0) {
+        let mut one = Expression::from(0.0);
+        let mut dist = Expression::from(0.0);
+        for j in (0..d.sites).filter(|&j| rules.allowed[j]) {
+            let z = f.vars.add(variable().min(0.0).max(1.0));
+            one += z;
+            dist += d.dist(i, j) * z;
+            f.constraints.push(Expression::from(z).leq(f.sites[j]));
+        }
+        f.constraints.push(one.eq(1.0));
+        f.constraints.push(dist.leq(r));
+    }
+    finish(f.solve(limits), |open| center_cost(d, open))
+}
+
+/// Single-source capacitated p-median: binary zᵢⱼ, Σᵢ qᵢ zᵢⱼ ≤ Qⱼ xⱼ.
+pub fn pmedian_capacitated(
+    d: &DistanceProblem,
+    load: &[f64],
+    capacity: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Outcome {
+    let mut f = Formulation::new(d.sites, rules);
+    f.count_is(rules.p);
+    let mut used: Vec<Expression> = vec![Expression::from(0.0); d.sites];
+    let mut z = vec![Vec::new(); d.clients];
+    for i in 0..d.clients {
+        let mut one = Expression::from(0.0);
+        for j in (0..d.sites).filter(|&j| rules.allowed[j]) {
+            let v = f.vars.add(variable().binary());
+            f.objective += d.weight[i] * d.dist(i, j) * v;
+            one += v;
+            used[j] += load[i] * v;
+            f.constraints.push(Expression::from(v).leq(f.sites[j]));
+            z[i].push((j, v));
+        }
+        f.constraints.push(one.eq(1.0));
+    }
+    for (j, u) in used.into_iter().enumerate() {
+        if rules.allowed[j] {
+            f.constraints.push(u.leq(capacity[j] * f.sites[j]));
+        }
+    }
+    // The open set alone does not fix the assignment: value it with the solver's own.
+    let Formulation {
+        vars,
+        sites,
+        objective,
+        constraints,
+        ..
+    } = f;
+    let problem = vars.minimise(objective);
+    match run(problem, constraints, limits) {
+        Ok((sol, status)) => {
+            let open: Vec<usize> = (0..d.sites)
+                .filter(|&j| sol.value(sites[j]) > 0.5)
+                .collect();
+            let objective = (0..d.clients)
+                .map(|i| {
+                    z[i].iter()
+                        .find(|(_, v)| sol.value(*v) > 0.5)
+                        .map_or(0.0, |&(j, _)| d.weight[i] * d.dist(i, j))
+                })
+                .fold(0.0, |a, b| a + b);
+            Outcome {
+                status,
+                bound: if status == Status::Optimal {
+                    objective
+                } else {
+                    f64::NAN
+                },
+                objective,
+                open,
+                nodes: 0,
+                note: Some(format!("solved as a MIP by {SOLVER}")),
+            }
+        }
+        Err(ResolutionError::Infeasible) => {
+            Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible"))
+        }
+        Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
+    }
+}
+
+/// Total weight within reach of an open site.
+pub fn covered_weight(cover: &Coverage, weight: &[f64], open: &[usize]) -> f64 {
+    let mut hit = vec![false; weight.len()];
+    for &j in open {
+        for &i in cover.points_of(j) {
+            hit[i as usize] = true;
+        }
+    }
+    hit.iter()
+        .zip(weight)
+        .filter(|(h, _)| **h)
+        .fold(0.0, |a, (_, w)| a + w)
+}
+
+/// Σ wᵢ · distance to the nearest open site.
+pub fn median_cost(d: &DistanceProblem, open: &[usize]) -> f64 {
+    (0..d.clients)
+        .map(|i| {
+            let row = d.row(i);
+            d.weight[i] * open.iter().map(|&j| row[j]).fold(f64::INFINITY, f64::min)
+        })
+        .fold(0.0, |a, b| a + b)
+}
+
+/// Largest distance from a client of positive weight to its nearest open site.
+pub fn center_cost(d: &DistanceProblem, open: &[usize]) -> f64 {
+    (0..d.clients)
+        .filter(|&i| d.weight[i] > 0.0)
+        .map(|i| {
+            let row = d.row(i);
+            open.iter().map(|&j| row[j]).fold(f64::INFINITY, f64::min)
+        })
+        .fold(0.0, f64::max)
+}
