@@ -56,9 +56,7 @@ fn optimum(rel: &str, key: &[&str], col: usize) -> f64 {
 }
 
 fn num(v: &Value, key: &str) -> f64 {
-    v[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("{key} in {v}"))
+    v[key].as_f64().unwrap_or_else(|| panic!("{key} in {v}"))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -69,11 +67,29 @@ fn close(a: f64, b: f64) -> bool {
 fn every_model_on_the_embedded_data_is_optimal_and_agrees_with_the_mip() {
     let cases: [&[&str]; 6] = [
         &["--model", "mclp", "--p", "5"],
-        &["--model", "mclp", "--p", "4", "--require", "myogyoji", "--exclude", "sannosha_enzo"],
+        &[
+            "--model",
+            "mclp",
+            "--p",
+            "4",
+            "--require",
+            "myogyoji",
+            "--exclude",
+            "sannosha_enzo",
+        ],
         &["--model", "lscp", "--radius-m", "1500"],
         &["--model", "pmedian", "--p", "4"],
         &["--model", "pcenter", "--p", "4"],
-        &["--model", "mclp", "--p", "3", "--objective-weight", "population", "--radius-m", "800"],
+        &[
+            "--model",
+            "mclp",
+            "--p",
+            "3",
+            "--objective-weight",
+            "population",
+            "--radius-m",
+            "800",
+        ],
     ];
     for case in cases {
         let exact = solve_json(case);
@@ -108,10 +124,19 @@ fn every_model_on_the_embedded_data_is_optimal_and_agrees_with_the_mip() {
             assert!(!stops.contains(&"sannosha_enzo"));
         }
         if exact["model"] == "mclp" {
-            assert!(close(num(&exact, "objective"), num(&exact, "covered_weight")));
+            assert!(close(
+                num(&exact, "objective"),
+                num(&exact, "covered_weight")
+            ));
         }
         assert_eq!(exact["model"], case[1]);
-        for key in ["seconds", "threads", "seed", "total_weight", "covered_weight"] {
+        for key in [
+            "seconds",
+            "threads",
+            "seed",
+            "total_weight",
+            "covered_weight",
+        ] {
             assert!(exact[key].is_number(), "{key} missing");
         }
     }
@@ -125,7 +150,10 @@ fn lscp_reaches_every_reachable_point_and_reports_the_rest() {
     let unreachable = num(&v, "unreachable_weight");
     assert!(num(&v, "unreachable_points") > 0.0);
     assert!(close(covered + unreachable, num(&v, "total_weight")));
-    assert_eq!(num(&v, "objective") as usize, v["stops"].as_array().unwrap().len());
+    assert_eq!(
+        num(&v, "objective") as usize,
+        v["stops"].as_array().unwrap().len()
+    );
 }
 
 #[test]
@@ -133,7 +161,10 @@ fn benchmark_flags_reproduce_published_optima() {
     let pmed1 = shared("orlib-pmed/instances/pmed1.txt");
     let v = solve_json(&["--model", "pmedian", "--orlib", &pmed1]);
     assert_eq!(v["status"], "optimal");
-    assert_eq!(num(&v, "objective"), optimum("orlib-pmed/optima.csv", &["pmed1"], 3));
+    assert_eq!(
+        num(&v, "objective"),
+        optimum("orlib-pmed/optima.csv", &["pmed1"], 3)
+    );
     assert_eq!(v["p"], 5, "p comes from the file");
     let v = solve_json(&["--model", "pcenter", "--orlib", &pmed1]);
     assert_eq!(
@@ -141,7 +172,11 @@ fn benchmark_flags_reproduce_published_optima() {
         optimum("orlib-pmed/pcenter_optima.csv", &["pmed1"], 3)
     );
     let v = solve_json(&["--model", "pmedian", "--orlib", &pmed1, "--p", "7"]);
-    assert_eq!(v["stops"].as_array().unwrap().len(), 7, "--p overrides the file");
+    assert_eq!(
+        v["stops"].as_array().unwrap().len(),
+        7,
+        "--p overrides the file"
+    );
 
     let cpmp = shared("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
     let v = solve_json(&["--model", "pmedian", "--pmedcap", &cpmp, "--instance", "1"]);
@@ -166,7 +201,11 @@ fn benchmark_flags_reproduce_published_optima() {
     let v = solve_json(&["--model", "lscp", "--sjc", &sjc, "--radius-m", "800"]);
     assert_eq!(
         num(&v, "objective"),
-        optimum("mclp-sjc-lorena/lscp_computed_optima.csv", &["SJC324", "324", "800"], 3)
+        optimum(
+            "mclp-sjc-lorena/lscp_computed_optima.csv",
+            &["SJC324", "324", "800"],
+            3
+        )
     );
 }
 
@@ -182,7 +221,16 @@ fn results_do_not_depend_on_the_thread_count() {
         &["--model", "mclp", "--p", "6"][..],
         &["--model", "mclp", "--p", "6", "--method", "heuristic"],
         &["--model", "pmedian", "--p", "5"],
-        &["--model", "pmedian", "--p", "5", "--method", "heuristic", "--seed", "9"],
+        &[
+            "--model",
+            "pmedian",
+            "--p",
+            "5",
+            "--method",
+            "heuristic",
+            "--seed",
+            "9",
+        ],
         &["--model", "pcenter", "--p", "5"],
         &["--model", "lscp", "--radius-m", "1000"],
     ] {
@@ -206,17 +254,30 @@ fn a_heuristic_answer_carries_an_honest_bound() {
     let h = solve_json(&["--model", "mclp", "--p", "6", "--method", "heuristic"]);
     let best = num(&exact, "objective");
     assert!(num(&h, "objective") <= best + 1e-6);
-    assert!(num(&h, "bound") >= best - 1e-6, "the bound is an upper bound");
+    assert!(
+        num(&h, "bound") >= best - 1e-6,
+        "the bound is an upper bound"
+    );
     let exact = solve_json(&["--model", "pmedian", "--p", "6"]);
     let h = solve_json(&["--model", "pmedian", "--p", "6", "--method", "heuristic"]);
     let best = num(&exact, "objective");
     assert!(num(&h, "objective") >= best - 1e-6);
-    assert!(num(&h, "bound") <= best + 1e-6, "the bound is a lower bound");
+    assert!(
+        num(&h, "bound") <= best + 1e-6,
+        "the bound is a lower bound"
+    );
 }
 
 #[test]
 fn minimum_weight_per_stop_and_space_rule_keep_sites_out() {
-    let v = solve_json(&["--model", "mclp", "--p", "3", "--min-weight-per-stop", "1500"]);
+    let v = solve_json(&[
+        "--model",
+        "mclp",
+        "--p",
+        "3",
+        "--min-weight-per-stop",
+        "1500",
+    ]);
     let excluded = v["excluded"].as_array().unwrap();
     assert!(excluded.iter().any(|e| e["reason"] == "below_min_weight"));
     for s in v["stop_detail"].as_array().unwrap() {
@@ -225,9 +286,23 @@ fn minimum_weight_per_stop_and_space_rule_keep_sites_out() {
     // The small fixture: s3 has room for 2 vehicles only.
     let d = fixture("small_demand.csv");
     let c = fixture("small_candidates.csv");
-    let base = ["--demand", &d, "--candidates", &c, "--model", "mclp", "--p", "3"];
+    let base = [
+        "--demand",
+        &d,
+        "--candidates",
+        &c,
+        "--model",
+        "mclp",
+        "--p",
+        "3",
+    ];
     let o = run(&[&["solve"][..], &base, &["--format", "json"]].concat());
-    assert_eq!(o.status.code(), Some(3), "only 2 sites may open: {}", stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "only 2 sites may open: {}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("only 2 candidate sites may open"));
     let v = solve_json(&[&base[..], &["--allow-no-space"]].concat());
     assert_eq!(v["stops"].as_array().unwrap().len(), 3);
@@ -239,12 +314,27 @@ fn far_from_shop_objective_needs_shops() {
     let c = fixture("small_candidates.csv");
     let s = fixture("small_stores.csv");
     let v = solve_json(&[
-        "--demand", &d, "--candidates", &c, "--stores", &s, "--p", "1",
-        "--objective-weight", "far_from_shop",
+        "--demand",
+        &d,
+        "--candidates",
+        &c,
+        "--stores",
+        &s,
+        "--p",
+        "1",
+        "--objective-weight",
+        "far_from_shop",
     ]);
     assert_eq!(v["weight_column"], "far_from_shop");
     let o = run(&[
-        "solve", "--demand", &d, "--candidates", &c, "--p", "1", "--objective-weight",
+        "solve",
+        "--demand",
+        &d,
+        "--candidates",
+        &c,
+        "--p",
+        "1",
+        "--objective-weight",
         "far_from_shop",
     ]);
     assert_eq!(o.status.code(), Some(2));
@@ -257,16 +347,35 @@ fn infeasible_problems_exit_3_with_the_reason_and_still_write_the_result() {
     let out = dir.path().join("r.json");
     let out_s = out.display().to_string();
     let o = run(&[
-        "solve", "--p", "2", "--require", "myogyoji,hozoji,hakuhoji", "--format", "json",
-        "--out", &out_s,
+        "solve",
+        "--p",
+        "2",
+        "--require",
+        "myogyoji,hozoji,hakuhoji",
+        "--format",
+        "json",
+        "--out",
+        &out_s,
     ]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("3 stops are required"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 stops are required"),
+        "{}",
+        stderr(&o)
+    );
     let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["status"], "infeasible");
     assert!(v["note"].as_str().unwrap().contains("required"));
 
-    let o = run(&["solve", "--model", "pmedian", "--p", "2", "--capacity", "100"]);
+    let o = run(&[
+        "solve",
+        "--model",
+        "pmedian",
+        "--p",
+        "2",
+        "--capacity",
+        "100",
+    ]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains("exceeds"), "{}", stderr(&o));
 }
@@ -274,7 +383,14 @@ fn infeasible_problems_exit_3_with_the_reason_and_still_write_the_result() {
 #[test]
 fn a_time_limit_returns_the_best_so_far_with_exit_0() {
     let pmed = shared("orlib-pmed/instances/pmed15.txt");
-    let v = solve_json(&["--model", "pmedian", "--orlib", &pmed, "--time-limit-s", "0.05"]);
+    let v = solve_json(&[
+        "--model",
+        "pmedian",
+        "--orlib",
+        &pmed,
+        "--time-limit-s",
+        "0.05",
+    ]);
     let status = v["status"].as_str().unwrap();
     assert!(status == "time_limit" || status == "optimal", "{status}");
     assert!(num(&v, "bound") <= num(&v, "objective") + 1e-9);
@@ -291,7 +407,9 @@ fn formats_say_what_was_proven() {
     assert!(table.contains("optimal (proven)"), "{table}");
     assert!(table.contains("maximal covering"));
     let o = run(&["solve", "--p", "4", "--lang", "ja"]);
-    assert!(String::from_utf8(o.stdout).unwrap().contains("最適（証明済み）"));
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("最適（証明済み）"));
     let o = run(&["solve", "--p", "4", "--format", "csv"]);
     let csv = String::from_utf8(o.stdout).unwrap();
     assert!(csv.starts_with("\u{feff}id,name,kind"));
@@ -316,19 +434,48 @@ fn bad_input_exits_2_naming_the_flag_or_file_line_and_writes_nothing() {
         (vec!["--p", "0"], "--p"),
         (vec!["--p", "36"], "--p"),
         (vec!["--p", "3", "--require", "nosuch"], "--require"),
-        (vec!["--p", "3", "--exclude", "myogyoji,nosuch"], "--exclude"),
-        (vec!["--p", "3", "--require", "hozoji", "--exclude", "hozoji"], "--exclude"),
+        (
+            vec!["--p", "3", "--exclude", "myogyoji,nosuch"],
+            "--exclude",
+        ),
+        (
+            vec!["--p", "3", "--require", "hozoji", "--exclude", "hozoji"],
+            "--exclude",
+        ),
         (vec!["--p", "3", "--capacity", "-5"], "--capacity"),
-        (vec!["--p", "3", "--capacity", "no_such_column"], "--capacity"),
+        (
+            vec!["--p", "3", "--capacity", "no_such_column"],
+            "--capacity",
+        ),
         (vec!["--p", "3", "--radius-m", "0"], "--radius-m"),
         (vec!["--p", "3", "--time-limit-s", "0"], "--time-limit-s"),
-        (vec!["--p", "3", "--min-weight-per-stop", "-1"], "--min-weight-per-stop"),
-        (vec!["--p", "3", "--objective-weight", "nope"], "--objective-weight"),
-        (vec!["--model", "pcenter", "--p", "3", "--capacity", "5"], "--capacity"),
+        (
+            vec!["--p", "3", "--min-weight-per-stop", "-1"],
+            "--min-weight-per-stop",
+        ),
+        (
+            vec!["--p", "3", "--objective-weight", "nope"],
+            "--objective-weight",
+        ),
+        (
+            vec!["--model", "pcenter", "--p", "3", "--capacity", "5"],
+            "--capacity",
+        ),
         (vec!["--model", "mclp"], "--p"),
-        (vec!["--model", "pmedian", "--orlib", &bad_s], "bad_pmed.txt:3:2"),
-        (vec!["--model", "mclp", "--sjc", &sjc, "--radius-m", "800"], "--p"),
-        (vec!["--model", "mclp", "--sjc", &sjc, "--p", "3", "--format", "geojson"], "--format"),
+        (
+            vec!["--model", "pmedian", "--orlib", &bad_s],
+            "bad_pmed.txt:3:2",
+        ),
+        (
+            vec!["--model", "mclp", "--sjc", &sjc, "--radius-m", "800"],
+            "--p",
+        ),
+        (
+            vec![
+                "--model", "mclp", "--sjc", &sjc, "--p", "3", "--format", "geojson",
+            ],
+            "--format",
+        ),
         (vec!["--orlib", &bad_s, "--demand", &d], "command line"),
     ];
     for (args, needle) in cases {

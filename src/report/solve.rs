@@ -151,6 +151,7 @@ pub fn solve_json(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang)
         "note": o.note,
         "unreachable_points": res.unreachable_points,
         "unreachable_weight": round(res.unreachable_weight, 3),
+        "unreachable_point_ids": res.unreachable.iter().map(|&i| &inst.point_ids[i]).collect::<Vec<_>>(),
         "required": res.params.require.iter().map(|s| s.trim()).collect::<Vec<_>>(),
         "excluded": res.exclusions.iter().map(|e| json!({
             "id": inst.sites[e.site].id,

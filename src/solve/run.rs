@@ -121,7 +121,9 @@ pub struct SolveResult {
     pub covered_weight: f64,
     /// Total objective weight.
     pub total_weight: f64,
-    /// Points with weight that no allowed site reaches within the radius.
+    /// Points with weight that no allowed site reaches within the radius, ascending.
+    pub unreachable: Vec<usize>,
+    /// How many there are.
     pub unreachable_points: usize,
     /// Their weight.
     pub unreachable_weight: f64,
@@ -306,7 +308,8 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     };
     let stops = describe(inst, params, &outcome, &cover, distances.as_ref(), &rules);
     let covered_weight = covered(inst, &cover, &outcome.open);
-    let (unreachable_points, unreachable_weight) = unreachable(inst, &cover, &rules);
+    let unreachable = unreachable(inst, &cover, &rules);
+    let unreachable_weight = unreachable.iter().fold(0.0, |a, &i| a + inst.weight[i]);
     Ok(SolveResult {
         p: (params.model != Model::Lscp).then_some(rules.p),
         params: SolveParams {
@@ -317,7 +320,8 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
         stops,
         covered_weight,
         total_weight: inst.total_weight(),
-        unreachable_points,
+        unreachable_points: unreachable.len(),
+        unreachable,
         unreachable_weight,
         exclusions,
         seconds: start.elapsed().as_secs_f64(),
@@ -424,17 +428,16 @@ fn covered(inst: &Instance, cover: &Coverage, open: &[usize]) -> f64 {
         .fold(0.0, |a, (_, w)| a + w)
 }
 
-fn unreachable(inst: &Instance, cover: &Coverage, rules: &SiteRules) -> (usize, f64) {
+fn unreachable(inst: &Instance, cover: &Coverage, rules: &SiteRules) -> Vec<usize> {
     let mut hit = vec![false; inst.points()];
     for j in (0..inst.sites.len()).filter(|&j| rules.allowed[j]) {
         for &i in cover.points_of(j) {
             hit[i as usize] = true;
         }
     }
-    hit.iter()
-        .zip(&inst.weight)
-        .filter(|(h, w)| !**h && **w > 0.0)
-        .fold((0, 0.0), |(n, s), (_, w)| (n + 1, s + w))
+    (0..inst.points())
+        .filter(|&i| !hit[i] && inst.weight[i] > 0.0)
+        .collect()
 }
 
 /// Per-stop detail: assignment to the nearest chosen stop (within the radius for covering
