@@ -22,6 +22,7 @@ pub mod mesh;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod route;
 pub mod score;
 pub mod solve;
 pub mod spatial;

@@ -448,9 +448,9 @@ mod tests {
             for mask in 0u32..1 << 6 {
                 let mut used = [0.0; 2];
                 let mut cost = 0.0;
-                for i in 0..6 {
+                for (i, q) in load.iter().enumerate() {
                     let k = ((mask >> i) & 1) as usize;
-                    used[k] += load[i];
+                    used[k] += q;
                     cost += d.weight[i] * d.dist(i, s[k]);
                 }
                 if used.iter().zip(&s).all(|(u, &j)| *u <= cap[j]) {

@@ -199,10 +199,10 @@ pub fn site_rules(
         }
     }
     if let Some(w) = params.min_weight_per_stop {
-        for j in 0..m {
+        for (j, ok) in allowed.iter_mut().enumerate() {
             let reach = cover.sum(j, &inst.weight);
-            if reach < w && allowed[j] && required.binary_search(&j).is_err() {
-                allowed[j] = false;
+            if reach < w && *ok && required.binary_search(&j).is_err() {
+                *ok = false;
                 exclusions.push(Exclusion {
                     site: j,
                     reason: "below_min_weight",
