@@ -49,37 +49,49 @@ pub struct Tour {
     pub minutes: f64,
 }
 
-/// Driving minutes of the tour through `order`.
+/// Driving minutes of the tour through `order` (0 for no stops: the truck stays home).
 pub fn tour_minutes(t: &TravelTimes, depot: usize, order: &[usize]) -> f64 {
-    let mut at = depot;
+    if order.is_empty() {
+        0.0
+    } else {
+        path_minutes(t, depot, depot, order)
+    }
+}
+
+/// Driving minutes of `start → order… → end`.
+pub fn path_minutes(t: &TravelTimes, start: usize, end: usize, order: &[usize]) -> f64 {
+    let mut at = start;
     let mut total = 0.0;
     for &next in order {
         total += t.get(at, next);
         at = next;
     }
-    if order.is_empty() {
-        0.0
-    } else {
-        total + t.get(at, depot)
-    }
+    total + t.get(at, end)
 }
 
 /// The shortest tour from `depot` through all `stops` (exact up to [`EXACT_STOPS`]).
 pub fn best_tour(t: &TravelTimes, depot: usize, stops: &[usize]) -> Tour {
-    let order = if stops.len() <= EXACT_STOPS {
-        held_karp(t, depot, stops)
-    } else {
-        improve(t, depot, nearest_neighbour(t, depot, stops))
-    };
+    let order = best_path(t, depot, depot, stops);
     Tour {
         minutes: tour_minutes(t, depot, &order),
         order,
     }
 }
 
+/// The order of `stops` that makes `start → … → end` shortest (exact up to
+/// [`EXACT_STOPS`]); used when part of a day is fixed, e.g. the stops that must keep the same
+/// time on two days come first and the rest are ordered after them.
+pub fn best_path(t: &TravelTimes, start: usize, end: usize, stops: &[usize]) -> Vec<usize> {
+    if stops.len() <= EXACT_STOPS {
+        held_karp(t, start, end, stops)
+    } else {
+        improve(t, start, end, nearest_neighbour(t, start, stops))
+    }
+}
+
 /// Held–Karp over subsets of `stops`; the returned order is the lexicographically first
 /// among equal-length tours in the DP's scan order, so it is stable across runs.
-fn held_karp(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usize> {
+fn held_karp(t: &TravelTimes, start: usize, end: usize, stops: &[usize]) -> Vec<usize> {
     let k = stops.len();
     if k <= 1 {
         return stops.to_vec();
@@ -88,7 +100,7 @@ fn held_karp(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usize> {
     let mut cost = vec![f64::INFINITY; full * k];
     let mut prev = vec![usize::MAX; full * k];
     for (i, &s) in stops.iter().enumerate() {
-        cost[(1 << i) * k + i] = t.get(depot, s);
+        cost[(1 << i) * k + i] = t.get(start, s);
     }
     for mask in 1..full {
         for last in 0..k {
@@ -113,7 +125,7 @@ fn held_karp(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usize> {
     let mut last = 0;
     let mut best = f64::INFINITY;
     for i in 0..k {
-        let c = cost[all * k + i] + t.get(stops[i], depot);
+        let c = cost[all * k + i] + t.get(stops[i], end);
         if c < best {
             best = c;
             last = i;
@@ -131,10 +143,10 @@ fn held_karp(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usize> {
     order
 }
 
-fn nearest_neighbour(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usize> {
+fn nearest_neighbour(t: &TravelTimes, start: usize, stops: &[usize]) -> Vec<usize> {
     let mut left: Vec<usize> = stops.to_vec();
     let mut order = Vec::with_capacity(stops.len());
-    let mut at = depot;
+    let mut at = start;
     while !left.is_empty() {
         let (k, _) = left
             .iter()
@@ -149,16 +161,17 @@ fn nearest_neighbour(t: &TravelTimes, depot: usize, stops: &[usize]) -> Vec<usiz
 
 /// 2-opt (reverse a segment) and or-opt (move a run of 1–3 stops) until no move shortens the
 /// tour by more than a rounding error; first improvement in a fixed scan order.
-fn improve(t: &TravelTimes, depot: usize, mut order: Vec<usize>) -> Vec<usize> {
+fn improve(t: &TravelTimes, start: usize, end: usize, mut order: Vec<usize>) -> Vec<usize> {
     let eps = 1e-9;
-    let mut current = tour_minutes(t, depot, &order);
+    let cost = |o: &[usize]| path_minutes(t, start, end, o);
+    let mut current = cost(&order);
     loop {
         let mut improved = false;
         let n = order.len();
         for i in 0..n {
             for j in i + 1..n {
                 order[i..=j].reverse();
-                let c = tour_minutes(t, depot, &order);
+                let c = cost(&order);
                 if c < current - eps {
                     current = c;
                     improved = true;
@@ -178,7 +191,7 @@ fn improve(t: &TravelTimes, depot: usize, mut order: Vec<usize>) -> Vec<usize> {
                     for (k, s) in run.into_iter().enumerate() {
                         cand.insert(to + k, s);
                     }
-                    let c = tour_minutes(t, depot, &cand);
+                    let c = cost(&cand);
                     if c < current - eps {
                         current = c;
                         order = cand;
@@ -207,18 +220,6 @@ mod tests {
         TravelTimes::from_fn(n, |a, b| (pts[a].0 - pts[b].0).hypot(pts[a].1 - pts[b].1))
     }
 
-    fn brute(t: &TravelTimes, depot: usize, stops: &mut Vec<usize>, k: usize, best: &mut f64) {
-        if k == stops.len() {
-            *best = best.min(tour_minutes(t, depot, stops));
-            return;
-        }
-        for i in k..stops.len() {
-            stops.swap(k, i);
-            brute(t, depot, stops, k + 1, best);
-            stops.swap(k, i);
-        }
-    }
-
     #[test]
     fn held_karp_equals_brute_force_up_to_nine_stops() {
         for seed in 0..20 {
@@ -227,7 +228,10 @@ mod tests {
             let mut stops: Vec<usize> = (1..=n).collect();
             let got = best_tour(&t, 0, &stops);
             let mut best = f64::INFINITY;
-            brute(&t, 0, &mut stops, 0, &mut best);
+            permute(&mut stops, 0, &mut |o| {
+                best = best.min(tour_minutes(&t, 0, o))
+            });
+            stops.sort_unstable();
             assert!(
                 (got.minutes - best).abs() < 1e-9,
                 "seed {seed}: {} vs {best}",
@@ -251,6 +255,37 @@ mod tests {
             let nn = tour_minutes(&t, 0, &nearest_neighbour(&t, 0, &stops));
             assert!(got.minutes <= nn + 1e-9);
             assert_eq!(got, best_tour(&t, 0, &stops), "deterministic");
+        }
+    }
+
+    #[test]
+    fn open_paths_equal_brute_force() {
+        for seed in 0..10 {
+            let n = 2 + (seed as usize % 7);
+            let t = random_times(300 + seed, n + 2);
+            let stops: Vec<usize> = (2..n + 2).collect();
+            let got = best_path(&t, 1, 0, &stops);
+            let mut best = f64::INFINITY;
+            let mut perm = stops.clone();
+            permute(&mut perm, 0, &mut |o| {
+                best = best.min(path_minutes(&t, 1, 0, o))
+            });
+            assert!(
+                (path_minutes(&t, 1, 0, &got) - best).abs() < 1e-9,
+                "seed {seed}"
+            );
+        }
+    }
+
+    fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
+        if k == v.len() {
+            f(v);
+            return;
+        }
+        for i in k..v.len() {
+            v.swap(k, i);
+            permute(v, k + 1, f);
+            v.swap(k, i);
         }
     }
 
