@@ -1,8 +1,10 @@
 //! From chosen stops to a day's run and a weekly timetable residents can read.
 //!
 //! A council does not publish "stops 3, 7, 12": it publishes "Tuesdays 10:30 at 日枝神社".
-//! This module orders each day's stops ([`tour`]); the weekly plan builds on it.
+//! This module orders each day's stops ([`tour`]) and spreads the stops over the week ([`week`]).
 
 pub mod tour;
+pub mod week;
 
-pub use tour::{best_tour, Tour, TravelTimes};
+pub use tour::{best_path, best_tour, Tour, TravelTimes};
+pub use week::{plan_week, Run, Unfit, Visit, WeekPlan, WeekRules, WeekStop};
