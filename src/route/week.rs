@@ -215,11 +215,13 @@ fn reorder(stops_here: &[usize], stops: &[WeekStop], places: &[usize]) -> Vec<us
 /// least two days apart, spread as evenly as possible (Mon–Thu and Tue–Fri rather than
 /// Mon–Wed and Tue–Thu).
 pub fn day_pairs(days: &[u8]) -> Vec<(usize, usize)> {
+    /// A pairing and its score: (pairs, smallest gap, total gap), larger is better.
+    type Scored = (Vec<(usize, usize)>, (usize, u32, u32));
     fn search(
         days: &[u8],
         used: &mut Vec<bool>,
         cur: &mut Vec<(usize, usize)>,
-        best: &mut (Vec<(usize, usize)>, (usize, u32, u32)),
+        best: &mut Scored,
     ) {
         let score = (
             cur.len(),
