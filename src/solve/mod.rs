@@ -13,6 +13,7 @@
 //! one [`SiteRules`]. Results never depend on the number of threads: parallel loops reduce
 //! with a total order (value, then site index).
 
+pub mod cover;
 pub mod limits;
 pub mod problem;
 
