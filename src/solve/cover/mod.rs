@@ -23,10 +23,12 @@ mod incidence;
 mod interchange;
 mod lagrange;
 mod mclp;
+mod pcenter;
 mod reduce;
 mod setcover;
 
 pub use mclp::mclp;
+pub use pcenter::pcenter;
 pub use setcover::{lscp, uncoverable};
 
 use crate::solve::{Outcome, SiteRules};
