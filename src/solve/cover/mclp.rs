@@ -76,6 +76,16 @@ pub(crate) fn prepare(
     })
 }
 
+/// The Lagrangian bound at λ = w, capped by the total: the p largest column weights. Costs
+/// one pass, so a search stopped before its first subgradient step still reports a bound.
+pub(crate) fn quick_bound(inst: &Incidence, p: usize) -> f64 {
+    let mut w: Vec<f64> = (0..inst.cols())
+        .map(|j| inst.col(j).iter().map(|&i| inst.weight[i as usize]).sum())
+        .collect();
+    w.sort_unstable_by(|a, b| b.total_cmp(a));
+    w.iter().take(p).sum::<f64>().min(inst.total_weight())
+}
+
 struct Search<'a> {
     limits: &'a Limits,
     integral: bool,
@@ -136,7 +146,7 @@ impl Search<'_> {
         let (mut inst, mut p, mut base, mut lambda) = (inst, p, base, lambda);
         if self.limits.expired() {
             self.aborted = true;
-            return base + inst.total_weight();
+            return base + quick_bound(&inst, p);
         }
         let iters = if depth == 0 { 1000 } else { 150 };
         loop {
@@ -287,7 +297,7 @@ pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits
             search.record(prep.base + total, &prep.setup.required, c);
         }
     }
-    let mut bound = prep.base + total;
+    let mut bound = prep.base + quick_bound(inst, prep.p);
     if search.best < prep.base + total - tol {
         let mut fixed = prep.setup.required.clone();
         let rest = search.node(inst.clone(), prep.p, prep.base, None, &mut fixed, 0);

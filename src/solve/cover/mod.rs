@@ -19,6 +19,9 @@
 //! - `pcenter`: the vertex p-center ([`pcenter`]);
 //! - `capacitated`, `flow`: maximal covering with site capacities ([`mclp_capacitated`]).
 
+mod capacitated;
+mod flow;
+mod heuristic;
 mod incidence;
 mod interchange;
 mod lagrange;
@@ -27,6 +30,8 @@ mod pcenter;
 mod reduce;
 mod setcover;
 
+pub use capacitated::mclp_capacitated;
+pub use heuristic::mclp_heuristic;
 pub use mclp::mclp;
 pub use pcenter::pcenter;
 pub use setcover::{lscp, uncoverable};
