@@ -11,7 +11,10 @@ use mobile_stops::{Coverage, SphereIndex};
 use std::time::{Duration, Instant};
 
 fn main() {
-    let a: Vec<f64> = std::env::args().skip(1).filter_map(|x| x.parse().ok()).collect();
+    let a: Vec<f64> = std::env::args()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
     let side_km = a.first().copied().unwrap_or(80.0);
     let limit = a.get(1).copied().unwrap_or(40.0);
     let t = Instant::now();
@@ -28,7 +31,11 @@ fn main() {
     let index = SphereIndex::new(&data.demand.data.locations);
     let cover = Coverage::build(&index, &sites, 500.0);
     drop(index);
-    println!("data + coverage {:.2}s, pairs {}", t.elapsed().as_secs_f64(), cover.pairs());
+    println!(
+        "data + coverage {:.2}s, pairs {}",
+        t.elapsed().as_secs_f64(),
+        cover.pairs()
+    );
     let rules = SiteRules::open(sites.len(), 50);
     let t1 = Instant::now();
     let h = mclp_heuristic(&cover, &weight, &rules, &Limits::default());
@@ -42,7 +49,12 @@ fn main() {
     );
     let t2 = Instant::now();
     let left = limit - t.elapsed().as_secs_f64();
-    let e = mclp(&cover, &weight, &rules, &Limits::new(Some(Duration::from_secs_f64(left.max(1.0))), 1));
+    let e = mclp(
+        &cover,
+        &weight,
+        &rules,
+        &Limits::new(Some(Duration::from_secs_f64(left.max(1.0))), 1),
+    );
     println!(
         "exact {:?} {} bound {} gap {:.4}% nodes {} {:.2}s",
         e.status,

@@ -9,8 +9,14 @@ use mobile_stops::solve::{Limits, SiteRules};
 use std::time::Instant;
 
 fn main() {
-    let max_p: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(0);
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/mclp-sjc-lorena");
+    let max_p: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(0);
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/benchmarks/mclp-sjc-lorena"
+    );
     let optima = std::fs::read_to_string(format!("{root}/mclp_computed_optima.csv")).unwrap();
     let all = Instant::now();
     for n in [324, 402, 500, 708, 818] {
@@ -40,7 +46,12 @@ fn main() {
             }
             for (p, opt) in ps {
                 let t = Instant::now();
-                let o = mclp(&cover, &inst.demand, &SiteRules::open(n, p), &Limits::default());
+                let o = mclp(
+                    &cover,
+                    &inst.demand,
+                    &SiteRules::open(n, p),
+                    &Limits::default(),
+                );
                 println!(
                     "SJC{n} r={radius} p={p} {:?} {} (opt {opt}) bound {} nodes {} {:.3}s {}",
                     o.status,

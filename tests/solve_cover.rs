@@ -61,7 +61,12 @@ fn sjc324_and_sjc402_mclp_optima_for_every_listed_p() {
             {
                 let p: usize = r[2].parse().unwrap();
                 let optimum: f64 = r[4].parse().unwrap();
-                let o = mclp(&cover, &inst.demand, &SiteRules::open(inst.n, p), &Limits::default());
+                let o = mclp(
+                    &cover,
+                    &inst.demand,
+                    &SiteRules::open(inst.n, p),
+                    &Limits::default(),
+                );
                 assert_proven(&o, optimum, &format!("{name} r={radius} p={p}"));
                 assert_eq!(o.open.len(), p);
                 listed += 1;
@@ -69,7 +74,12 @@ fn sjc324_and_sjc402_mclp_optima_for_every_listed_p() {
             assert!(listed >= 3, "{name} r={radius}: csv rows missing");
             // Beyond the LSCP minimum every point is reachable: the optimum is the total.
             for p in [10, 25, 50] {
-                let o = mclp(&cover, &inst.demand, &SiteRules::open(inst.n, p), &Limits::default());
+                let o = mclp(
+                    &cover,
+                    &inst.demand,
+                    &SiteRules::open(inst.n, p),
+                    &Limits::default(),
+                );
                 assert_proven(&o, inst.total_demand(), &format!("{name} r={radius} p={p}"));
                 assert_eq!(o.open.len(), p);
             }
@@ -111,7 +121,11 @@ fn pcenter_optima_pmed1_to_pmed10() {
         let p: usize = r[2].parse().unwrap();
         assert_eq!(p, inst.p);
         let optimum: f64 = r[3].parse().unwrap();
-        let o = pcenter(&inst.problem(), &SiteRules::open(inst.n, p), &Limits::default());
+        let o = pcenter(
+            &inst.problem(),
+            &SiteRules::open(inst.n, p),
+            &Limits::default(),
+        );
         assert_proven(&o, optimum, &r[0]);
         assert_eq!(o.open.len(), p);
     }
@@ -333,7 +347,10 @@ fn mclp_and_heuristic_match_brute_force() {
                 // Optimal only when the reductions alone settle the problem.
                 assert!(h.status == Status::Heuristic || h.objective == v, "{h:?}");
                 check_plan(&s, &h.open);
-                assert!(h.objective <= v && h.bound >= v, "case {case}: {h:?} vs {v}");
+                assert!(
+                    h.objective <= v && h.bound >= v,
+                    "case {case}: {h:?} vs {v}"
+                );
                 assert_eq!(s.coverage_value(mask(&h.open)), h.objective);
             }
         }
@@ -488,7 +505,10 @@ fn a_tiny_time_limit_never_claims_a_wrong_optimum() {
     for micros in [0, 200, 2_000, 20_000] {
         let limits = Limits::new(Some(Duration::from_micros(micros)), 1);
         let o = mclp(&cover, &inst.demand, &SiteRules::open(inst.n, 9), &limits);
-        assert!(o.objective <= optimum && o.bound >= optimum, "{micros} µs: {o:?}");
+        assert!(
+            o.objective <= optimum && o.bound >= optimum,
+            "{micros} µs: {o:?}"
+        );
         assert_eq!(o.open.len(), 9);
         if o.status == Status::Optimal {
             assert_eq!(o.objective, optimum);
@@ -496,7 +516,10 @@ fn a_tiny_time_limit_never_claims_a_wrong_optimum() {
             assert_eq!(o.status, Status::TimeLimit);
         }
         let l = lscp(&cover, &SiteRules::open(inst.n, 0), &limits);
-        assert!(l.objective >= minimum && l.bound <= minimum, "{micros} µs: {l:?}");
+        assert!(
+            l.objective >= minimum && l.bound <= minimum,
+            "{micros} µs: {l:?}"
+        );
         assert!(l.status == Status::Optimal || l.status == Status::TimeLimit);
     }
     let rel = "orlib-pmed/instances/pmed26.txt";
@@ -522,18 +545,39 @@ fn degenerate_inputs_do_not_panic() {
     let empty = Coverage::from_lists(1.0, vec![]);
     let none = SiteRules::open(0, 0);
     assert_eq!(lscp(&empty, &none, &Limits::default()).objective, 0.0);
-    assert_eq!(mclp(&empty, &[], &none, &Limits::default()).status, Status::Optimal);
+    assert_eq!(
+        mclp(&empty, &[], &none, &Limits::default()).status,
+        Status::Optimal
+    );
     assert_eq!(
         mclp(&empty, &[], &SiteRules::open(0, 1), &Limits::default()).status,
         Status::Infeasible
     );
     let cover = Coverage::from_lists(1.0, vec![vec![(0, 0.0), (1, 0.5)], vec![(1, 0.0)]]);
     // p = 0, weights all zero, short weights, NaN weights, wrong rule sizes, bad required.
-    let o = mclp(&cover, &[1.0, 1.0], &SiteRules::open(2, 0), &Limits::default());
+    let o = mclp(
+        &cover,
+        &[1.0, 1.0],
+        &SiteRules::open(2, 0),
+        &Limits::default(),
+    );
     assert_eq!((o.status, o.objective), (Status::Optimal, 0.0));
-    let o = mclp(&cover, &[0.0, 0.0], &SiteRules::open(2, 1), &Limits::default());
-    assert_eq!((o.status, o.objective, o.open.len()), (Status::Optimal, 0.0, 1));
-    let o = mclp_heuristic(&cover, &[0.0, 0.0], &SiteRules::open(2, 2), &Limits::default());
+    let o = mclp(
+        &cover,
+        &[0.0, 0.0],
+        &SiteRules::open(2, 1),
+        &Limits::default(),
+    );
+    assert_eq!(
+        (o.status, o.objective, o.open.len()),
+        (Status::Optimal, 0.0, 1)
+    );
+    let o = mclp_heuristic(
+        &cover,
+        &[0.0, 0.0],
+        &SiteRules::open(2, 2),
+        &Limits::default(),
+    );
     assert_eq!(o.open, vec![0, 1]);
     for bad in [&[1.0][..], &[f64::NAN, 1.0], &[-1.0, 1.0]] {
         assert_eq!(
@@ -542,7 +586,13 @@ fn degenerate_inputs_do_not_panic() {
         );
     }
     assert_eq!(
-        mclp(&cover, &[1.0, 1.0], &SiteRules::open(3, 1), &Limits::default()).status,
+        mclp(
+            &cover,
+            &[1.0, 1.0],
+            &SiteRules::open(3, 1),
+            &Limits::default()
+        )
+        .status,
         Status::Infeasible
     );
     let bad_required = SiteRules {
@@ -550,8 +600,17 @@ fn degenerate_inputs_do_not_panic() {
         required: vec![5],
         allowed: vec![true, true],
     };
-    assert_eq!(lscp(&cover, &bad_required, &Limits::default()).status, Status::Infeasible);
-    let o = mclp_capacitated(&cover, &[1.0, 1.0], &[1.0], &SiteRules::open(2, 1), &Limits::default());
+    assert_eq!(
+        lscp(&cover, &bad_required, &Limits::default()).status,
+        Status::Infeasible
+    );
+    let o = mclp_capacitated(
+        &cover,
+        &[1.0, 1.0],
+        &[1.0],
+        &SiteRules::open(2, 1),
+        &Limits::default(),
+    );
     assert_eq!(o.status, Status::Infeasible);
     // p-center: no clients, p = 0, malformed matrices.
     let problem = DistanceProblem {
@@ -560,7 +619,10 @@ fn degenerate_inputs_do_not_panic() {
         dist: vec![0.0, 1.0, 1.0, 0.0],
         weight: vec![0.0, 0.0],
     };
-    assert_eq!(pcenter(&problem, &SiteRules::open(2, 1), &Limits::default()).objective, 0.0);
+    assert_eq!(
+        pcenter(&problem, &SiteRules::open(2, 1), &Limits::default()).objective,
+        0.0
+    );
     let weighted = DistanceProblem {
         weight: vec![1.0, 1.0],
         ..problem.clone()
@@ -598,7 +660,12 @@ fn required_and_excluded_sites_are_honoured_on_sjc() {
     // The exact answer is at least the heuristic's and at most the unconstrained optimum.
     let h = mclp_heuristic(&cover, &inst.demand, &rules, &Limits::default());
     assert!(h.objective <= o.objective && h.bound >= o.objective);
-    let free = mclp(&cover, &inst.demand, &SiteRules::open(inst.n, 4), &Limits::default());
+    let free = mclp(
+        &cover,
+        &inst.demand,
+        &SiteRules::open(inst.n, 4),
+        &Limits::default(),
+    );
     assert!(o.objective <= free.objective);
     let l = lscp(&cover, &rules, &Limits::default());
     assert_eq!(l.status, Status::Optimal);

@@ -113,10 +113,7 @@ impl Incidence {
         }
         let mut merger = RowMerger::new(self.rows());
         let mut buf = Vec::new();
-        for i in 0..self.rows() {
-            if !keep_row[i] {
-                continue;
-            }
+        for (i, _) in keep_row.iter().enumerate().filter(|(_, &k)| k) {
             buf.clear();
             buf.extend(
                 self.row(i)
@@ -130,7 +127,10 @@ impl Incidence {
             merger.add(&buf, self.weight[i], i as u32);
         }
         let (row_start, row_cols, weight, origin) = merger.finish();
-        (Incidence::from_rows(row_start, row_cols, weight, site), origin)
+        (
+            Incidence::from_rows(row_start, row_cols, weight, site),
+            origin,
+        )
     }
 }
 

@@ -115,7 +115,7 @@ pub(crate) fn covered_weight(inst: &Incidence, open: &[u32]) -> f64 {
 /// Best-improvement swaps on `open` until none raises the covered weight (or the deadline).
 /// Ties go to the lower incoming, then the lower outgoing column, so the result depends only
 /// on the input. Returns the covered weight.
-pub(crate) fn improve(inst: &Incidence, open: &mut Vec<u32>, limits: &Limits) -> f64 {
+pub(crate) fn improve(inst: &Incidence, open: &mut [u32], limits: &Limits) -> f64 {
     let (rows, cols) = (inst.rows(), inst.cols());
     if open.is_empty() || open.len() >= cols {
         return covered_weight(inst, open);
@@ -149,12 +149,13 @@ pub(crate) fn improve(inst: &Incidence, open: &mut Vec<u32>, limits: &Limits) ->
         }
         by_loss.clear();
         by_loss.extend_from_slice(open);
-        by_loss.sort_by(|&a, &b| loss[a as usize].total_cmp(&loss[b as usize]).then(a.cmp(&b)));
+        by_loss.sort_by(|&a, &b| {
+            loss[a as usize]
+                .total_cmp(&loss[b as usize])
+                .then(a.cmp(&b))
+        });
         let mut best: Option<(f64, u32, u32)> = None;
-        for k in 0..cols {
-            if is_open[k] {
-                continue;
-            }
+        for k in (0..cols).filter(|&k| !is_open[k]) {
             let mut gain = 0.0;
             for &i in inst.col(k) {
                 let i = i as usize;

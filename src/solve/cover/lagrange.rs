@@ -223,7 +223,11 @@ pub(crate) struct CoverageBound {
 pub(crate) fn top_order(value: &[f64], order: &mut Vec<u32>, p: usize) {
     order.clear();
     order.extend(0..value.len() as u32);
-    let cmp = |a: &u32, b: &u32| value[*b as usize].total_cmp(&value[*a as usize]).then(a.cmp(b));
+    let cmp = |a: &u32, b: &u32| {
+        value[*b as usize]
+            .total_cmp(&value[*a as usize])
+            .then(a.cmp(b))
+    };
     if p < order.len() {
         order.select_nth_unstable_by(p, cmp);
         order[..p].sort_unstable_by(cmp);

@@ -32,7 +32,11 @@ fn check_problem(problem: &DistanceProblem) -> Result<(), String> {
             problem.clients
         ));
     }
-    if let Some(k) = problem.dist.iter().position(|d| !(d.is_finite() && *d >= 0.0)) {
+    if let Some(k) = problem
+        .dist
+        .iter()
+        .position(|d| !(d.is_finite() && *d >= 0.0))
+    {
         return Err(format!(
             "the distance from client {} to site {} is {}, not a finite number 0 or more",
             k / problem.sites.max(1),
@@ -40,7 +44,11 @@ fn check_problem(problem: &DistanceProblem) -> Result<(), String> {
             problem.dist[k]
         ));
     }
-    if let Some(i) = problem.weight.iter().position(|w| !(w.is_finite() && *w >= 0.0)) {
+    if let Some(i) = problem
+        .weight
+        .iter()
+        .position(|w| !(w.is_finite() && *w >= 0.0))
+    {
         return Err(format!(
             "the weight of client {i} is {}, not a finite number 0 or more",
             problem.weight[i]
@@ -86,7 +94,8 @@ fn farthest_first(
     }
     for _ in 0..k {
         // Farthest client (ties to the lower index).
-        let Some(far) = (0..clients.len()).max_by(|&a, &b| near[a].total_cmp(&near[b]).then(b.cmp(&a)))
+        let Some(far) =
+            (0..clients.len()).max_by(|&a, &b| near[a].total_cmp(&near[b]).then(b.cmp(&a)))
         else {
             break;
         };
@@ -265,7 +274,11 @@ pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) ->
             Decision::Yes(cover) => {
                 let mut open = setup.required.clone();
                 open.extend(cover);
-                let r = radius(problem, &clients, &pad(open.clone(), rules.p, &rules.allowed));
+                let r = radius(
+                    problem,
+                    &clients,
+                    &pad(open.clone(), rules.p, &rules.allowed),
+                );
                 if r < best {
                     best = r;
                     best_open = open;
@@ -284,5 +297,10 @@ pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) ->
     } else {
         Status::Optimal
     };
-    finish(best_open, radii.get(lo).copied().unwrap_or(floor), status, nodes)
+    finish(
+        best_open,
+        radii.get(lo).copied().unwrap_or(floor),
+        status,
+        nodes,
+    )
 }

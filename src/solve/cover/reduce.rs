@@ -48,7 +48,10 @@ fn subset_pairs<'a>(
                 continue;
             }
             budget = budget.saturating_sub(other.len());
-            let hits = other.iter().filter(|&&e| mark[e as usize] == s as u32).count();
+            let hits = other
+                .iter()
+                .filter(|&&e| mark[e as usize] == s as u32)
+                .count();
             if hits == items.len() {
                 f(s, t);
             }
@@ -188,7 +191,10 @@ mod tests {
         let m = inc(&[&[0, 1], &[0, 1, 2], &[1, 3]], 4);
         assert_eq!(implied_rows(&m, usize::MAX), vec![false, true, false]);
         // cols: 0 {0,1}, 1 {0,1,2}, 2 {1}, 3 {2} → 0, 2, 3 ⊆ 1.
-        assert_eq!(dominated_cols(&m, usize::MAX), vec![true, false, true, true]);
+        assert_eq!(
+            dominated_cols(&m, usize::MAX),
+            vec![true, false, true, true]
+        );
         // identical columns: the lower index stays
         let m = inc(&[&[0, 1], &[0, 1]], 2);
         assert_eq!(dominated_cols(&m, usize::MAX), vec![false, true]);

@@ -67,7 +67,13 @@ impl Search<'_> {
 
     /// Explores the node "cover `inst`, with `fixed` already open"; `lambda` warm-starts the
     /// subgradient (one multiplier per row of `inst`).
-    fn node(&mut self, inst: Incidence, lambda: Vec<f64>, fixed: &mut Vec<usize>, root: bool) -> f64 {
+    fn node(
+        &mut self,
+        inst: Incidence,
+        lambda: Vec<f64>,
+        fixed: &mut Vec<usize>,
+        root: bool,
+    ) -> f64 {
         let depth_mark = fixed.len();
         let out = self.node_inner(inst, lambda, fixed, root);
         fixed.truncate(depth_mark);
