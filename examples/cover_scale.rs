@@ -2,7 +2,8 @@
 //! R = 500 m, p = 50, coverage building included (a measuring aid; `benches/cover.rs` has
 //! the benchmark).
 //!
-//! Run: `/usr/bin/time -v cargo run --release --example cover_scale [side_km] [limit_s]`
+//! Run: `/usr/bin/time -v cargo run --release --example cover_scale [side_km] [limit_s]
+//! [heuristic_limit_s]`
 
 use mobile_stops::solve::cover::{mclp, mclp_heuristic};
 use mobile_stops::solve::{Limits, SiteRules};
@@ -38,7 +39,13 @@ fn main() {
     );
     let rules = SiteRules::open(sites.len(), 50);
     let t1 = Instant::now();
-    let h = mclp_heuristic(&cover, &weight, &rules, &Limits::default());
+    let h_limit = a.get(2).copied().unwrap_or(30.0);
+    let h = mclp_heuristic(
+        &cover,
+        &weight,
+        &rules,
+        &Limits::new(Some(Duration::from_secs_f64(h_limit)), 1),
+    );
     println!(
         "heuristic {:?} {} bound {} gap {:.4}% {:.2}s",
         h.status,
