@@ -306,7 +306,14 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
             }
         }
     };
-    let stops = describe(inst, params, &outcome, &cover, distances.as_ref(), &rules);
+    let mut stops = describe(inst, params, &outcome, &cover, distances.as_ref(), &rules);
+    if let (Some(cap), Model::Mclp) = (&capacity, params.model) {
+        // With capacities a stop serves what the allocation gives it, not all it reaches.
+        let served = cover::served_by_site(&cover, &inst.weight, cap, &outcome.open);
+        for (s, w) in stops.iter_mut().zip(served) {
+            s.assigned_weight = w;
+        }
+    }
     let covered_weight = covered(inst, &cover, &outcome.open);
     let unreachable = unreachable(inst, &cover, &rules);
     let unreachable_weight = unreachable.iter().fold(0.0, |a, &i| a + inst.weight[i]);

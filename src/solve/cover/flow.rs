@@ -104,6 +104,14 @@ impl Network {
         }
     }
 
+    /// After [`Network::max_flow`]: the weight each column serves in that flow.
+    pub(crate) fn served(&self) -> Vec<f64> {
+        self.sink_edge
+            .iter()
+            .map(|&e| self.edges[e ^ 1].cap)
+            .collect()
+    }
+
     /// One blocking-flow augmentation by depth-first search along the level graph.
     fn push(&mut self, v: usize, limit: f64, level: &[usize], next: &mut [usize]) -> f64 {
         if v == self.sink {

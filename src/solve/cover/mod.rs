@@ -30,7 +30,7 @@ mod pcenter;
 mod reduce;
 mod setcover;
 
-pub use capacitated::mclp_capacitated;
+pub use capacitated::{mclp_capacitated, served_by_site};
 pub use heuristic::mclp_heuristic;
 pub use mclp::mclp;
 pub use pcenter::pcenter;
