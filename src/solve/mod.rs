@@ -14,6 +14,7 @@
 //! with a total order (value, then site index).
 
 pub mod limits;
+pub mod median;
 pub mod problem;
 
 pub use limits::Limits;

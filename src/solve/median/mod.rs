@@ -1,0 +1,101 @@
+//! p-median: exact (Lagrangian branch and bound) and heuristic solvers.
+//!
+//! A council choosing `p` stops wants the set that keeps the total walk shortest, and wants
+//! to know whether a proposed set is as good as it gets. [`solve`] answers with a proof:
+//! a Lagrangian relaxation of the assignment constraints (Beasley 1993) bounds the optimum,
+//! reduction tests fix sites, and a branch and bound closes what remains. [`heuristic`] is
+//! the quick answer with an honest gap.
+//!
+//! Modules, by what they own: `costs` (checked input and its layouts), `interchange`
+//! (greedy and swap local search), `lagrange` (the relaxation and subgradient), `branch`
+//! (the tree search).
+
+mod branch;
+mod costs;
+mod interchange;
+mod lagrange;
+
+use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
+use costs::Costs;
+use interchange::{greedy, local_search};
+
+/// Exact p-median: the open set of least total weighted distance, with `rules` honoured.
+///
+/// Why a proof and not only a good set: the answer is meant to end an argument about which
+/// stops to choose, so it says `Optimal` only when the Lagrangian bound meets the objective;
+/// when `limits` stop the search first it says `TimeLimit` and reports the best set and the
+/// least bound of the unexplored nodes. Malformed input or impossible rules give
+/// `Infeasible` with the reason, never a panic.
+pub fn solve(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+    let costs = match prepare(problem, rules) {
+        Ok(c) => c,
+        Err(done) => return *done,
+    };
+    let start = local_search(&costs, greedy(&costs, None), limits);
+    let search = branch::branch_and_bound(&costs, start, limits);
+    let objective = objective(problem, &search.best.open);
+    let proven = search.finished || costs.prunes(search.bound, search.best.cost);
+    Outcome {
+        status: if proven {
+            Status::Optimal
+        } else {
+            Status::TimeLimit
+        },
+        bound: if proven {
+            objective
+        } else {
+            costs.report_bound(search.bound, objective)
+        },
+        open: search.best.open,
+        objective,
+        nodes: search.nodes,
+        note: None,
+    }
+}
+
+/// Checked input, or the finished outcome when there is nothing to search.
+fn prepare(problem: &DistanceProblem, rules: &SiteRules) -> Result<Costs, Box<Outcome>> {
+    if let Err(why) = costs::check(problem, rules) {
+        return Err(Box::new(Outcome::infeasible(why)));
+    }
+    let costs =
+        Costs::new(problem, rules, false).map_err(|why| Box::new(Outcome::infeasible(why)))?;
+    if costs.clients == 0 || costs.p == 0 {
+        // Nobody to serve: any p allowed sites with the required ones are optimal.
+        let mut open = costs.required.clone();
+        for &j in &costs.allowed {
+            if open.len() >= costs.p {
+                break;
+            }
+            if !open.contains(&j) {
+                open.push(j);
+            }
+        }
+        open.sort_unstable();
+        return Err(Box::new(Outcome {
+            status: Status::Optimal,
+            objective: 0.0,
+            bound: 0.0,
+            open,
+            nodes: 0,
+            note: None,
+        }));
+    }
+    Ok(costs)
+}
+
+/// `Σ_i w_i · min_{j ∈ open} d_ij` on the problem as given (∞ when nothing is open).
+fn objective(problem: &DistanceProblem, open: &[usize]) -> f64 {
+    (0..problem.clients)
+        .map(|i| {
+            let w = problem.weight[i];
+            if w == 0.0 {
+                0.0
+            } else {
+                open.iter()
+                    .map(|&j| w * problem.dist(i, j))
+                    .fold(f64::INFINITY, f64::min)
+            }
+        })
+        .sum()
+}

