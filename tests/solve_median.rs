@@ -72,3 +72,23 @@ fn pmed_all_times() {
     }
     println!("total {total:.2}s");
 }
+
+#[test]
+#[ignore = "debug one instance: PMED=k"]
+fn pmed_one() {
+    let k: usize = std::env::var("PMED").unwrap().parse().unwrap();
+    let inst = pmed(k);
+    let t = Instant::now();
+    let out = median::solve(
+        &inst.problem(),
+        &SiteRules::open(inst.n, inst.p),
+        &Limits::default(),
+    );
+    println!(
+        "pmed{k} {:?} obj={} nodes={} {:.3}s",
+        out.status,
+        out.objective,
+        out.nodes,
+        t.elapsed().as_secs_f64()
+    );
+}

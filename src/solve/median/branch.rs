@@ -32,10 +32,10 @@ struct Node {
 }
 
 const ROOT: Schedule = Schedule {
-    iterations: 6000,
-    patience: 40,
+    iterations: 30000,
+    patience: 150,
     factor: 2.0,
-    min_factor: 2e-4,
+    min_factor: 1e-6,
     heuristic_every: 4,
 };
 
@@ -49,7 +49,7 @@ const CHILD: Schedule = Schedule {
 
 /// Solves the p-median of `costs` exactly, starting from `start` as incumbent.
 pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) -> Search {
-    let mut incumbent = Incumbent { best: start };
+    let mut incumbent = Incumbent::new(start);
     let root = Node {
         fix: costs.root_fixes(),
         lambda: initial_lambda(costs, &incumbent.best),
@@ -98,6 +98,19 @@ pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) 
             node.bound = node.bound.max(rel.bound);
             pruned = costs.prunes(node.bound, incumbent.best.cost);
         }
+        if std::env::var("PMED_DEBUG").is_ok() && (nodes == 1 || nodes % 100 == 0) {
+            eprintln!(
+                "iters {} t {:?}",
+                super::lagrange::ITERS.load(std::sync::atomic::Ordering::Relaxed),
+                std::time::Instant::now()
+            );
+            let free = node.fix.iter().filter(|&&f| f == Fix::Free).count();
+            let open = node.fix.iter().filter(|&&f| f == Fix::Open).count();
+            eprintln!(
+                "root bound {:.3} ub {} free {free} open {open}",
+                node.bound, incumbent.best.cost
+            );
+        }
         if pruned {
             continue;
         }
@@ -107,9 +120,19 @@ pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) 
         }
         // Branch on the chosen free site of least ρ; a node whose free sites are all
         // decided by the count is a leaf (its only solution was offered to the incumbent).
-        let pick = (0..costs.sites)
-            .filter(|&j| node.fix[j] == Fix::Free && rel.chosen[j])
-            .min_by(|&a, &b| rel.rho[a].total_cmp(&rel.rho[b]).then(a.cmp(&b)));
+        let frac = |j: usize| rel.usage[j].min(1.0 - rel.usage[j]);
+        let pick = if rel
+            .chosen
+            .iter()
+            .zip(&node.fix)
+            .any(|(&c, &f)| c && f == Fix::Free)
+        {
+            (0..costs.sites)
+                .filter(|&j| node.fix[j] == Fix::Free)
+                .max_by(|&a, &b| frac(a).total_cmp(&frac(b)).then(b.cmp(&a)))
+        } else {
+            None
+        };
         let Some(j) = pick else {
             let open: Vec<usize> = (0..costs.sites)
                 .filter(|&j| node.fix[j] == Fix::Open)

@@ -16,6 +16,7 @@ use super::costs::{Costs, Fix};
 use super::interchange::{local_search, Solution};
 use crate::solve::Limits;
 use rayon::prelude::*;
+pub(crate) static ITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The relaxation at one multiplier vector.
 #[derive(Debug, Clone)]
@@ -30,6 +31,9 @@ pub(crate) struct Relaxed {
     pub rho_last: f64,
     /// Smallest `ρ` among the free sites not chosen (∞ if none is left).
     pub rho_next: f64,
+    /// How often each site was open in the relaxed solutions of the last iterations (an
+    /// exponential average): an estimate of the fractional LP value `y_j`, for branching.
+    pub usage: Vec<f64>,
 }
 
 /// How long a subgradient run may go on.
@@ -47,19 +51,89 @@ pub(crate) struct Schedule {
     pub heuristic_every: usize,
 }
 
+/// Below this many cost entries per iteration, threads cost more in synchronisation than they
+/// save (measured on a loaded 2-core machine); the result is the same either way.
+const PARALLEL_WORK: usize = 400_000;
+
 /// Chunk size for the client loop; a function of the instance only (determinism).
 fn chunk(n: usize) -> usize {
     n.div_ceil(16).max(64)
 }
 
+/// How the relaxation scans the costs in one node.
+///
+/// Sparse: each client's sorted row up to its multiplier (cheap when multipliers are small,
+/// i.e. `p` large). Dense: whole columns of the sites still in play, summed with eight
+/// accumulators so the compiler vectorises them (cheap once reductions have closed most
+/// sites). Both are deterministic; which one runs depends on the instance and the node only.
+#[derive(Debug, Clone)]
+pub(crate) struct Scan {
+    /// Sites not closed, ascending.
+    active: Vec<usize>,
+    /// Use dense column sums for `ρ`.
+    dense_rho: bool,
+    /// Use dense column scans for the subgradient.
+    dense_grad: bool,
+    /// Pairs a sparse scan touched at the start (cost estimate).
+    nnz: usize,
+}
+
+impl Scan {
+    /// Picks the cheaper scan for `fix` at multipliers `lambda`.
+    pub fn new(costs: &Costs, fix: &[Fix], lambda: &[f64]) -> Scan {
+        let active: Vec<usize> = (0..costs.sites)
+            .filter(|&j| fix[j] != Fix::Closed)
+            .collect();
+        let nnz: usize = (0..costs.clients)
+            .map(|i| costs.sorted(i).0.partition_point(|&c| c < lambda[i]))
+            .sum();
+        let n = costs.clients;
+        Scan {
+            dense_rho: active.len() * n <= 3 * nnz,
+            dense_grad: costs.p * n <= 3 * nnz,
+            active,
+            nnz,
+        }
+    }
+}
+
+/// `Σ_i min(0, col_i − λ_i)` in a fixed order with eight accumulators.
+fn dense_sum(col: &[f64], lambda: &[f64]) -> f64 {
+    let mut acc = [0.0f64; 8];
+    let mut cc = col.chunks_exact(8);
+    let mut lc = lambda.chunks_exact(8);
+    for (c, l) in cc.by_ref().zip(lc.by_ref()) {
+        for k in 0..8 {
+            let d = c[k] - l[k];
+            acc[k] += if d < 0.0 { d } else { 0.0 };
+        }
+    }
+    let mut tail = 0.0;
+    for (&c, &l) in cc.remainder().iter().zip(lc.remainder()) {
+        let d = c - l;
+        tail += if d < 0.0 { d } else { 0.0 };
+    }
+    acc.iter().sum::<f64>() + tail
+}
+
 /// `Σ_i λ_i` and `ρ` at `lambda`, then the relaxed choice of sites.
-pub(crate) fn relax(costs: &Costs, fix: &[Fix], lambda: &[f64]) -> Relaxed {
+pub(crate) fn relax(costs: &Costs, fix: &[Fix], scan: &Scan, lambda: &[f64]) -> Relaxed {
     let m = costs.sites;
     let n = costs.clients;
-    let ch = chunk(n);
-    let partial: Vec<Vec<f64>> = (0..n.div_ceil(ch))
-        .into_par_iter()
-        .map(|c| {
+    let mut rho = vec![0.0; m];
+    if scan.dense_rho {
+        let sum = |&j: &usize| dense_sum(costs.col(j), lambda);
+        let sums: Vec<f64> = if scan.active.len() * n >= PARALLEL_WORK {
+            scan.active.par_iter().with_min_len(8).map(sum).collect()
+        } else {
+            scan.active.iter().map(sum).collect()
+        };
+        for (&j, r) in scan.active.iter().zip(sums) {
+            rho[j] = r;
+        }
+    } else {
+        let ch = chunk(n);
+        let part = |c: usize| {
             let mut rho = vec![0.0; m];
             for i in c * ch..((c + 1) * ch).min(n) {
                 let l = lambda[i];
@@ -72,17 +146,21 @@ pub(crate) fn relax(costs: &Costs, fix: &[Fix], lambda: &[f64]) -> Relaxed {
                 }
             }
             rho
-        })
-        .collect();
-    let mut rho = vec![0.0; m];
-    for part in &partial {
-        for (r, &x) in rho.iter_mut().zip(part) {
-            *r += x;
+        };
+        let partial: Vec<Vec<f64>> = if scan.nnz >= PARALLEL_WORK {
+            (0..n.div_ceil(ch)).into_par_iter().map(part).collect()
+        } else {
+            (0..n.div_ceil(ch)).map(part).collect()
+        };
+        for part in &partial {
+            for (r, &x) in rho.iter_mut().zip(part) {
+                *r += x;
+            }
         }
-    }
-    for (r, f) in rho.iter_mut().zip(fix) {
-        if *f == Fix::Closed {
-            *r = 0.0;
+        for (r, f) in rho.iter_mut().zip(fix) {
+            if *f == Fix::Closed {
+                *r = 0.0;
+            }
         }
     }
     choose(costs, fix, lambda.iter().sum(), rho)
@@ -113,6 +191,7 @@ fn choose(costs: &Costs, fix: &[Fix], lambda_sum: f64, rho: Vec<f64>) -> Relaxed
             chosen,
             rho_last: f64::NEG_INFINITY,
             rho_next: f64::INFINITY,
+            usage: Vec::new(),
         };
     };
     let order = |a: &(f64, usize), b: &(f64, usize)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
@@ -135,11 +214,21 @@ fn choose(costs: &Costs, fix: &[Fix], lambda_sum: f64, rho: Vec<f64>) -> Relaxed
         chosen,
         rho_last,
         rho_next,
+        usage: Vec::new(),
     }
 }
 
 /// Subgradient `g_i = 1 − #{chosen j : c_ij < λ_i}`.
-fn subgradient(costs: &Costs, lambda: &[f64], chosen: &[bool], g: &mut [f64]) {
+fn subgradient(costs: &Costs, scan: &Scan, lambda: &[f64], chosen: &[bool], g: &mut [f64]) {
+    if scan.dense_grad {
+        g.iter_mut().for_each(|x| *x = 1.0);
+        for j in (0..costs.sites).filter(|&j| chosen[j]) {
+            for ((gi, &c), &l) in g.iter_mut().zip(costs.col(j)).zip(lambda) {
+                *gi -= if c < l { 1.0 } else { 0.0 };
+            }
+        }
+        return;
+    }
     for (i, gi) in g.iter_mut().enumerate() {
         let l = lambda[i];
         let (cost, site) = costs.sorted(i);
@@ -159,14 +248,31 @@ fn subgradient(costs: &Costs, lambda: &[f64], chosen: &[bool], g: &mut [f64]) {
 pub(crate) struct Incumbent {
     /// Best solution so far.
     pub best: Solution,
+    /// Open sets already evaluated (relaxed solutions repeat across iterations and nodes);
+    /// cleared when it grows large.
+    tried: std::collections::HashSet<Vec<usize>>,
 }
 
 impl Incumbent {
+    /// An incumbent holding `best`.
+    pub fn new(best: Solution) -> Incumbent {
+        Incumbent {
+            best,
+            tried: std::collections::HashSet::new(),
+        }
+    }
+
     /// Tries the relaxed open set as a solution; if it beats the incumbent, polishes it with
     /// the interchange and keeps it. Returns whether the incumbent improved.
     pub fn offer(&mut self, costs: &Costs, chosen: &[bool], limits: &Limits) -> bool {
         let open: Vec<usize> = (0..costs.sites).filter(|&j| chosen[j]).collect();
         if open.len() != costs.p {
+            return false;
+        }
+        if self.tried.len() >= 100_000 {
+            self.tried.clear();
+        }
+        if !self.tried.insert(open.clone()) {
             return false;
         }
         let cost = cheapest_open(costs, chosen);
@@ -226,17 +332,31 @@ pub(crate) fn optimise(
     limits: &Limits,
 ) -> Relaxed {
     let n = costs.clients;
-    let mut best = relax(costs, fix, lambda);
+    let (lo, hi) = lambda_box(costs, fix);
+    project(lambda, &lo, &hi);
+    let scan = Scan::new(costs, fix, lambda);
+    let mut best = relax(costs, fix, &scan, lambda);
+    best.usage = best
+        .chosen
+        .iter()
+        .map(|&c| f64::from(u8::from(c)))
+        .collect();
     let mut best_lambda = lambda.to_vec();
     if best.bound == f64::INFINITY {
         return best;
     }
     let mut current = best.clone();
+    let mut usage: Vec<f64> = best
+        .chosen
+        .iter()
+        .map(|&c| f64::from(u8::from(c)))
+        .collect();
     let mut g = vec![0.0; n];
     let mut factor = schedule.factor;
     let mut stale = 0usize;
     for it in 0..schedule.iterations {
         if costs.prunes(best.bound, incumbent.best.cost) || factor < schedule.min_factor {
+            ITERS.fetch_add(it, std::sync::atomic::Ordering::Relaxed);
             break;
         }
         if it % 8 == 7 && limits.expired() {
@@ -245,7 +365,7 @@ pub(crate) fn optimise(
         if schedule.heuristic_every > 0 && it % schedule.heuristic_every == 0 {
             incumbent.offer(costs, &current.chosen, limits);
         }
-        subgradient(costs, lambda, &current.chosen, &mut g);
+        subgradient(costs, &scan, lambda, &current.chosen, &mut g);
         let norm: f64 = g.iter().map(|x| x * x).sum();
         if norm == 0.0 {
             // The relaxed solution assigns every client once: it is optimal for this node.
@@ -261,7 +381,11 @@ pub(crate) fn optimise(
         for (l, &gi) in lambda.iter_mut().zip(&g) {
             *l += step * gi;
         }
-        current = relax(costs, fix, lambda);
+        project(lambda, &lo, &hi);
+        current = relax(costs, fix, &scan, lambda);
+        for (u, &c) in usage.iter_mut().zip(&current.chosen) {
+            *u = 0.95 * *u + if c { 0.05 } else { 0.0 };
+        }
         if current.bound > best.bound + 1e-12 * best.bound.abs().max(1.0) {
             best = current.clone();
             best_lambda.copy_from_slice(lambda);
@@ -276,7 +400,38 @@ pub(crate) fn optimise(
     }
     incumbent.offer(costs, &best.chosen, limits);
     lambda.copy_from_slice(&best_lambda);
+    best.usage = usage;
     best
+}
+
+/// Where moving a multiplier can only lower the bound: below a client's cheapest site still
+/// allowed in the node (it then pays `λ_i` and nothing else), or above its cost at a site
+/// forced open (every unit beyond is paid back in that site's `ρ`).
+fn lambda_box(costs: &Costs, fix: &[Fix]) -> (Vec<f64>, Vec<f64>) {
+    let open: Vec<usize> = (0..costs.sites).filter(|&j| fix[j] == Fix::Open).collect();
+    let m = costs.sites;
+    let mut lo = vec![0.0; costs.clients];
+    let mut hi = vec![f64::INFINITY; costs.clients];
+    for i in 0..costs.clients {
+        let (cost, site) = costs.sorted(i);
+        lo[i] = site
+            .iter()
+            .position(|&j| fix[j as usize] != Fix::Closed)
+            .map_or(0.0, |k| cost[k]);
+        let row = &costs.rows[i * m..(i + 1) * m];
+        hi[i] = open
+            .iter()
+            .map(|&j| row[j])
+            .fold(f64::INFINITY, f64::min)
+            .max(lo[i]);
+    }
+    (lo, hi)
+}
+
+fn project(lambda: &mut [f64], lo: &[f64], hi: &[f64]) {
+    for ((l, &a), &b) in lambda.iter_mut().zip(lo).zip(hi) {
+        *l = l.clamp(a, b);
+    }
 }
 
 /// Reduction tests: a free site whose forced opening (closing) lifts the bound past the
