@@ -40,15 +40,16 @@ const ROOT: Schedule = Schedule {
 };
 
 const CHILD: Schedule = Schedule {
-    iterations: 400,
+    iterations: 80,
     patience: 12,
-    factor: 0.5,
+    factor: 2.0,
     min_factor: 1e-3,
     heuristic_every: 8,
 };
 
 /// Solves the p-median of `costs` exactly, starting from `start` as incumbent.
 pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) -> Search {
+    let t0 = std::time::Instant::now();
     let mut incumbent = Incumbent::new(start);
     let root = Node {
         fix: costs.root_fixes(),
@@ -102,7 +103,7 @@ pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) 
             eprintln!(
                 "iters {} t {:?}",
                 super::lagrange::ITERS.load(std::sync::atomic::Ordering::Relaxed),
-                std::time::Instant::now()
+                t0.elapsed()
             );
             let free = node.fix.iter().filter(|&&f| f == Fix::Free).count();
             let open = node.fix.iter().filter(|&&f| f == Fix::Open).count();
@@ -120,7 +121,20 @@ pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) 
         }
         // Branch on the chosen free site of least ρ; a node whose free sites are all
         // decided by the count is a leaf (its only solution was offered to the incumbent).
-        let frac = |j: usize| rel.usage[j].min(1.0 - rel.usage[j]);
+        let rule = std::env::var("BR").unwrap_or_default();
+        let frac = |j: usize| {
+            if rule == "rho" {
+                if rel.chosen[j] {
+                    -rel.rho[j]
+                } else {
+                    -1e18
+                }
+            } else if rule == "hi" {
+                rel.usage[j]
+            } else {
+                rel.usage[j].min(1.0 - rel.usage[j])
+            }
+        };
         let pick = if rel
             .chosen
             .iter()
