@@ -32,10 +32,10 @@ struct Node {
 }
 
 const ROOT: Schedule = Schedule {
-    iterations: 30000,
-    patience: 150,
+    iterations: 8000,
+    patience: 60,
     factor: 2.0,
-    min_factor: 1e-6,
+    min_factor: 1e-4,
     heuristic_every: 4,
 };
 
