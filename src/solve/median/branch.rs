@@ -49,7 +49,6 @@ const CHILD: Schedule = Schedule {
 
 /// Solves the p-median of `costs` exactly, starting from `start` as incumbent.
 pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) -> Search {
-    let t0 = std::time::Instant::now();
     let mut incumbent = Incumbent::new(start);
     let root = Node {
         fix: costs.root_fixes(),
@@ -98,19 +97,6 @@ pub(crate) fn branch_and_bound(costs: &Costs, start: Solution, limits: &Limits) 
             );
             node.bound = node.bound.max(rel.bound);
             pruned = costs.prunes(node.bound, incumbent.best.cost);
-        }
-        if std::env::var("PMED_DEBUG").is_ok() && (nodes == 1 || nodes % 100 == 0) {
-            eprintln!(
-                "iters {} t {:?}",
-                super::lagrange::ITERS.load(std::sync::atomic::Ordering::Relaxed),
-                t0.elapsed()
-            );
-            let free = node.fix.iter().filter(|&&f| f == Fix::Free).count();
-            let open = node.fix.iter().filter(|&&f| f == Fix::Open).count();
-            eprintln!(
-                "root bound {:.3} ub {} free {free} open {open}",
-                node.bound, incumbent.best.cost
-            );
         }
         if pruned {
             continue;

@@ -16,7 +16,6 @@ use super::costs::{Costs, Fix};
 use super::interchange::{local_search, Solution};
 use crate::solve::Limits;
 use rayon::prelude::*;
-pub(crate) static ITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The relaxation at one multiplier vector.
 #[derive(Debug, Clone)]
@@ -356,7 +355,6 @@ pub(crate) fn optimise(
     let mut stale = 0usize;
     for it in 0..schedule.iterations {
         if costs.prunes(best.bound, incumbent.best.cost) || factor < schedule.min_factor {
-            ITERS.fetch_add(it, std::sync::atomic::Ordering::Relaxed);
             break;
         }
         if it % 8 == 7 && limits.expired() {
