@@ -92,3 +92,38 @@ fn pmed_one() {
         t.elapsed().as_secs_f64()
     );
 }
+
+#[test]
+#[ignore = "prints the time of every pmedcap instance; run with --release -- --ignored --nocapture"]
+fn cpmp_all_times() {
+    let opt = optima("orlib-cpmp-osman-christofides/optima.csv");
+    let only: Option<usize> = std::env::var("CPMP").ok().and_then(|v| v.parse().ok());
+    let mut total = 0.0;
+    for k in 1..=20 {
+        if only.is_some_and(|o| o != k) {
+            continue;
+        }
+        let inst = cpmp(k);
+        let t = Instant::now();
+        let out = median::solve_capacitated(
+            &inst.problem(),
+            &inst.demands(),
+            &inst.capacities(),
+            &SiteRules::open(inst.n, inst.p),
+            &Limits::new(Some(std::time::Duration::from_secs(120)), 1),
+        );
+        let s = t.elapsed().as_secs_f64();
+        total += s;
+        println!(
+            "cpmp{k:02} n={:<3} p={:<2} obj={:<6} opt={:<6} bound={:<8} nodes={:<6} {:?} {s:.3}s",
+            inst.n,
+            inst.p,
+            out.objective,
+            opt[k - 1].1,
+            out.bound,
+            out.nodes,
+            out.status
+        );
+    }
+    println!("total {total:.2}s");
+}

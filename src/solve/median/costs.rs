@@ -144,29 +144,39 @@ impl Costs {
         total
     }
 
-    /// Whether `bound` proves that no solution beats `incumbent` (by a whole unit when the
-    /// costs are integral, by a relative 1e-9 otherwise).
+    /// Whether `bound` proves that no solution beats `incumbent` (see [`prunes`]).
     pub fn prunes(&self, bound: f64, incumbent: f64) -> bool {
-        if !incumbent.is_finite() {
-            return bound == f64::INFINITY;
-        }
-        if self.integral {
-            bound > incumbent - 1.0 + slack(incumbent)
-        } else {
-            bound >= incumbent - 1e-9 * incumbent.abs().max(1.0)
-        }
+        prunes(self.integral, bound, incumbent)
     }
 
-    /// A lower bound as it may be reported: rounded up when costs are integral (less a
-    /// rounding slack), never above the incumbent.
+    /// A lower bound as it may be reported (see [`report_bound`]).
     pub fn report_bound(&self, bound: f64, incumbent: f64) -> f64 {
-        let b = if self.integral && bound.is_finite() {
-            (bound - slack(bound)).ceil()
-        } else {
-            bound
-        };
-        b.min(incumbent)
+        report_bound(self.integral, bound, incumbent)
     }
+}
+
+/// Whether `bound` proves that no solution beats `incumbent`: by a whole unit when costs are
+/// `integral`, by a relative 1e-9 otherwise.
+pub(crate) fn prunes(integral: bool, bound: f64, incumbent: f64) -> bool {
+    if !incumbent.is_finite() {
+        return bound == f64::INFINITY;
+    }
+    if integral {
+        bound > incumbent - 1.0 + slack(incumbent)
+    } else {
+        bound >= incumbent - 1e-9 * incumbent.abs().max(1.0)
+    }
+}
+
+/// A lower bound as it may be reported: rounded up when costs are `integral` (less a rounding
+/// slack), never above the incumbent.
+pub(crate) fn report_bound(integral: bool, bound: f64, incumbent: f64) -> f64 {
+    let b = if integral && bound.is_finite() {
+        (bound - slack(bound)).ceil()
+    } else {
+        bound
+    };
+    b.min(incumbent)
 }
 
 /// Floating-point slack of a sum of about a thousand terms of size `x`.
@@ -174,8 +184,17 @@ fn slack(x: f64) -> f64 {
     1e-7 * x.abs().max(1.0)
 }
 
-/// Why `problem` and `rules` do not describe a solvable instance, if they don't.
+/// Why `problem` and `rules` do not describe a solvable p-median instance, if they don't.
 pub(crate) fn check(problem: &DistanceProblem, rules: &SiteRules) -> Result<(), String> {
+    check_shape(problem, rules)?;
+    if rules.p == 0 && problem.weight.iter().any(|&w| w > 0.0) {
+        return Err("p = 0 stops leave every client unserved".to_string());
+    }
+    Ok(())
+}
+
+/// Sizes, values and site rules every model needs consistent.
+pub(crate) fn check_shape(problem: &DistanceProblem, rules: &SiteRules) -> Result<(), String> {
     let (n, m) = (problem.clients, problem.sites);
     if n.checked_mul(m) != Some(problem.dist.len()) {
         return Err(format!(
@@ -223,9 +242,6 @@ pub(crate) fn check(problem: &DistanceProblem, rules: &SiteRules) -> Result<(), 
     };
     if let Some(why) = rules.infeasibility() {
         return Err(why);
-    }
-    if rules.p == 0 && problem.weight.iter().any(|&w| w > 0.0) {
-        return Err("p = 0 stops leave every client unserved".to_string());
     }
     Ok(())
 }

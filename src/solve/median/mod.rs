@@ -10,9 +10,12 @@
 //! (greedy and swap local search), `lagrange` (the relaxation and subgradient), `branch`
 //! (the tree search).
 
+mod assign;
 mod branch;
+mod capacitated;
 mod costs;
 mod interchange;
+mod knapsack;
 mod lagrange;
 mod multistart;
 
@@ -116,6 +119,114 @@ const HEURISTIC_BOUND: lagrange::Schedule = lagrange::Schedule {
     heuristic_every: 10,
 };
 
+/// Capacitated p-median (single source): each client served by exactly one open site,
+/// within every site's capacity, least total weighted distance.
+///
+/// Why a separate model: a stop that the nearest-stop rule sends two hundred households to
+/// cannot serve them in one visit, so a plan must respect what each stop can handle. Exact
+/// (Lagrangian knapsack bounds in a branch and bound) unless `limits` stop it first.
+/// `demand[i]` is what client `i` needs, `capacity[j]` what site `j` can give. Plans that
+/// cannot exist (total demand above the `p` largest capacities, a client larger than every
+/// site, or an exhausted search) are `Infeasible`.
+pub fn solve_capacitated(
+    problem: &DistanceProblem,
+    demand: &[f64],
+    capacity: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Outcome {
+    solve_capacitated_plan(problem, demand, capacity, rules, limits).0
+}
+
+/// [`solve_capacitated`] together with the site serving each client (empty when there is
+/// no plan), because with capacities the nearest open site is not always the assigned one.
+pub fn solve_capacitated_plan(
+    problem: &DistanceProblem,
+    demand: &[f64],
+    capacity: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> (Outcome, Vec<usize>) {
+    let data = match capacitated::CapData::new(problem, demand, capacity, rules) {
+        Ok(d) => d,
+        Err(why) => return (Outcome::infeasible(why), Vec::new()),
+    };
+    if data.n == 0 {
+        let open = fill_open(rules.p, &data.allowed, &rules.required);
+        let outcome = Outcome {
+            status: Status::Optimal,
+            open,
+            objective: 0.0,
+            bound: 0.0,
+            nodes: 0,
+            note: None,
+        };
+        return (outcome, Vec::new());
+    }
+    // A first plan: the p-median's sites, then a capacity-respecting assignment.
+    let start = Costs::new(problem, rules, true).ok().and_then(|costs| {
+        let sites = local_search(&costs, greedy(&costs, None), limits).open;
+        assign::assign(&data, &sites, None)
+    });
+    let search = capacitated::search(&data, start, limits);
+    let Some(plan) = search.best else {
+        let outcome = if search.finished {
+            Outcome::infeasible(format!(
+                "no assignment of every client to {} stops respects the capacities",
+                data.p
+            ))
+        } else {
+            Outcome {
+                status: Status::TimeLimit,
+                open: Vec::new(),
+                objective: f64::INFINITY,
+                bound: search.bound,
+                nodes: search.nodes,
+                note: Some("no plan within the capacities was found before the time limit".into()),
+            }
+        };
+        return (outcome, Vec::new());
+    };
+    let objective: f64 = (0..problem.clients)
+        .map(|i| problem.weight[i] * problem.dist(i, plan.site[i]))
+        .sum();
+    let proven = search.finished;
+    let outcome = Outcome {
+        status: if proven {
+            Status::Optimal
+        } else {
+            Status::TimeLimit
+        },
+        open: plan.open,
+        objective,
+        bound: if proven {
+            objective
+        } else {
+            search.bound.min(objective)
+        },
+        nodes: search.nodes,
+        note: None,
+    };
+    (outcome, plan.site)
+}
+
+/// `p` sites: the required ones, then the lowest-numbered allowed ones, ascending.
+fn fill_open(p: usize, allowed: &[usize], required: &[usize]) -> Vec<usize> {
+    let mut open: Vec<usize> = required.to_vec();
+    open.sort_unstable();
+    open.dedup();
+    for &j in allowed {
+        if open.len() >= p {
+            break;
+        }
+        if !open.contains(&j) {
+            open.push(j);
+        }
+    }
+    open.sort_unstable();
+    open
+}
+
 /// Checked input, or the finished outcome when there is nothing to search.
 fn prepare(problem: &DistanceProblem, rules: &SiteRules) -> Result<Costs, Box<Outcome>> {
     if let Err(why) = costs::check(problem, rules) {
@@ -125,16 +236,7 @@ fn prepare(problem: &DistanceProblem, rules: &SiteRules) -> Result<Costs, Box<Ou
         Costs::new(problem, rules, false).map_err(|why| Box::new(Outcome::infeasible(why)))?;
     if costs.clients == 0 || costs.p == 0 {
         // Nobody to serve: any p allowed sites with the required ones are optimal.
-        let mut open = costs.required.clone();
-        for &j in &costs.allowed {
-            if open.len() >= costs.p {
-                break;
-            }
-            if !open.contains(&j) {
-                open.push(j);
-            }
-        }
-        open.sort_unstable();
+        let open = fill_open(costs.p, &costs.allowed, &costs.required);
         return Err(Box::new(Outcome {
             status: Status::Optimal,
             objective: 0.0,
