@@ -434,9 +434,9 @@ const ROOT: Schedule = Schedule {
 };
 
 const CHILD: Schedule = Schedule {
-    iterations: 150,
+    iterations: 60,
     patience: 10,
-    factor: 1.0,
+    factor: 2.0,
     min_factor: 1e-3,
 };
 
@@ -474,7 +474,7 @@ fn optimise(
         if it % 8 == 7 && limits.expired() {
             break;
         }
-        if it % 5 == 0 {
+        if it % 10 == 0 {
             incumbent.offer(data, node, &current);
         }
         g.iter_mut().for_each(|x| *x = 0.0);

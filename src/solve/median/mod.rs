@@ -168,6 +168,7 @@ pub fn solve_capacitated_plan(
         let sites = local_search(&costs, greedy(&costs, None), limits).open;
         assign::assign(&data, &sites, None)
     });
+    let start = start.map(|plan| assign::swap_sites(&data, plan, limits));
     let search = capacitated::search(&data, start, limits);
     let Some(plan) = search.best else {
         let outcome = if search.finished {
