@@ -10,6 +10,10 @@
 //! (greedy and swap local search), `lagrange` (the relaxation and subgradient), `branch`
 //! (the tree search).
 
+// The loops index several parallel arrays (costs, multipliers, loads) by client or site
+// number; an index is clearer there than zipped iterators.
+#![allow(clippy::needless_range_loop)]
+
 mod assign;
 mod branch;
 mod capacitated;
