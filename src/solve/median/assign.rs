@@ -230,3 +230,52 @@ pub(crate) fn swap_sites(data: &CapData, mut plan: Plan, limits: &crate::solve::
         return plan;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{DistanceProblem, SiteRules};
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    #[test]
+    fn plans_respect_capacities_and_report_their_cost() {
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let mut found = 0;
+        for _ in 0..200 {
+            let (n, m) = (rng.gen_range(1..20), rng.gen_range(2..8));
+            let problem = DistanceProblem {
+                clients: n,
+                sites: m,
+                dist: (0..n * m)
+                    .map(|_| f64::from(rng.gen_range(0..30u32)))
+                    .collect(),
+                weight: vec![1.0; n],
+            };
+            let demand: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(1..6u32))).collect();
+            let capacity: Vec<f64> = (0..m).map(|_| f64::from(rng.gen_range(5..30u32))).collect();
+            let p = rng.gen_range(1..=m);
+            let Ok(data) = CapData::new(&problem, &demand, &capacity, &SiteRules::open(m, p))
+            else {
+                continue;
+            };
+            let sites: Vec<usize> = (0..p).collect();
+            let Some(plan) = assign(&data, &sites, None) else {
+                continue;
+            };
+            found += 1;
+            let plan = swap_sites(&data, plan, &crate::solve::Limits::default());
+            assert_eq!(plan.open.len(), p);
+            let mut load = vec![0.0; m];
+            let mut cost = 0.0;
+            for (i, &j) in plan.site.iter().enumerate() {
+                assert!(plan.open.contains(&j));
+                load[j] += demand[i];
+                cost += data.cost(i, j);
+            }
+            assert!((0..m).all(|j| load[j] <= capacity[j]));
+            assert_eq!(cost, plan.cost);
+        }
+        assert!(found > 50);
+    }
+}

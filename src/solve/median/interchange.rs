@@ -237,3 +237,42 @@ pub(crate) fn rcl_size(costs: &Costs, rng: &mut ChaCha8Rng) -> usize {
     let hi = (free / 10).clamp(2, 12);
     rng.gen_range(2..=hi)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{DistanceProblem, SiteRules};
+    use rand::{Rng, SeedableRng};
+
+    #[test]
+    fn local_search_ends_where_no_single_swap_improves() {
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        for _ in 0..100 {
+            let (n, m) = (rng.gen_range(1..15), rng.gen_range(2..12));
+            let problem = DistanceProblem {
+                clients: n,
+                sites: m,
+                dist: (0..n * m).map(|_| rng.gen_range(0.0..10.0)).collect(),
+                weight: (0..n).map(|_| rng.gen_range(0.0..3.0)).collect(),
+            };
+            let mut rules = SiteRules::open(m, rng.gen_range(1..m));
+            rules.required = vec![rng.gen_range(0..m)];
+            let costs = Costs::new(&problem, &rules, false).unwrap();
+            let start = greedy(&costs, None);
+            assert_eq!(start.len(), rules.p);
+            assert!(start.contains(&rules.required[0]));
+            let s = local_search(&costs, start, &Limits::default());
+            assert!(s.open.contains(&rules.required[0]));
+            for (k, &r) in s.open.iter().enumerate() {
+                if r == rules.required[0] {
+                    continue;
+                }
+                for f in (0..m).filter(|f| !s.open.contains(f)) {
+                    let mut other = s.open.clone();
+                    other[k] = f;
+                    assert!(costs.cost_of(&other) >= s.cost - 1e-9 * (1.0 + s.cost));
+                }
+            }
+        }
+    }
+}
