@@ -18,7 +18,7 @@ pub(crate) struct Item {
 }
 
 /// Least total value of items within `capacity` in the LP relaxation (items may be taken
-/// fractionally): a lower bound on [`exact`]. Sorts `items` by value per unit of weight.
+/// fractionally): a lower bound on [`Dp::exact`]. Sorts `items` by value per unit of weight.
 pub(crate) fn lp_bound(items: &mut [Item], capacity: f64) -> f64 {
     let mut total = 0.0;
     let mut room = capacity;
@@ -64,7 +64,7 @@ pub(crate) fn greedy_pick(items: &[Item], capacity: f64) -> Vec<usize> {
     pick
 }
 
-/// Reusable dynamic-programming tables for [`exact`].
+/// Reusable dynamic-programming tables for [`Dp::exact`].
 #[derive(Debug, Default)]
 pub(crate) struct Dp {
     best: Vec<f64>,
