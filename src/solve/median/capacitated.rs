@@ -250,7 +250,6 @@ struct Relaxed {
 struct Work {
     dp: Dp,
     items: Vec<Vec<Item>>,
-    pick: Vec<usize>,
 }
 
 fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work) -> Relaxed {
@@ -289,12 +288,14 @@ fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work) -> Relaxe
         lp[j] = lp_bound(items, view.room[j].max(0.0)) + view.fixed_cost[j];
         k[j] = lp[j];
     }
-    let exact = |j: usize, work: &mut Work, k: &mut [f64]| {
+    // Exact values, with the packing kept so chosen sites need no second pass.
+    let mut take = vec![Vec::new(); m];
+    let mut exact = |j: usize, work: &mut Work, k: &mut [f64]| {
         if data.exact {
-            k[j] = work
-                .dp
-                .exact(&work.items[j], data.dp_capacity(view.room[j]), None)
-                + view.fixed_cost[j];
+            let cap = data.dp_capacity(view.room[j]);
+            k[j] = work.dp.exact(&work.items[j], cap, Some(&mut take[j])) + view.fixed_cost[j];
+        } else {
+            take[j] = greedy_pick(&work.items[j], view.room[j].max(0.0));
         }
     };
     let mut bound: f64 = view.free.iter().map(|&i| lambda[i]).sum();
@@ -348,18 +349,9 @@ fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work) -> Relaxe
         .filter(|&&j| !chosen[j])
         .map(|&j| k[j])
         .fold(f64::INFINITY, f64::min);
-    // The clients each chosen site takes.
-    let mut take = vec![Vec::new(); m];
     for j in 0..m {
         if !chosen[j] {
-            continue;
-        }
-        if data.exact {
-            let cap = data.dp_capacity(view.room[j]);
-            work.dp.exact(&work.items[j], cap, Some(&mut work.pick));
-            take[j] = work.pick.clone();
-        } else {
-            take[j] = greedy_pick(&work.items[j], view.room[j].max(0.0));
+            take[j].clear();
         }
     }
     Relaxed {

@@ -75,6 +75,18 @@ impl Dp {
     /// Least total value of items (whole weights) within the whole `capacity`; with `pick`,
     /// also the clients of an optimal packing (ascending).
     pub fn exact(&mut self, items: &[Item], capacity: usize, pick: Option<&mut Vec<usize>>) -> f64 {
+        // Everything fits: no table needed (common when multipliers are low).
+        let all: f64 = items.iter().map(|it| it.weight).sum();
+        if all <= capacity as f64 {
+            if let Some(pick) = pick {
+                pick.clear();
+                pick.extend(items.iter().map(|it| it.client));
+                pick.sort_unstable();
+            }
+            return items.iter().map(|it| it.value).sum();
+        }
+        // Capacity beyond the items' total weight never binds.
+        let capacity = capacity.min(all as usize);
         let width = capacity + 1;
         self.best.clear();
         self.best.resize(width, 0.0);
