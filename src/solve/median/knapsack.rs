@@ -68,6 +68,7 @@ pub(crate) fn greedy_pick(items: &[Item], capacity: f64) -> Vec<usize> {
 #[derive(Debug, Default)]
 pub(crate) struct Dp {
     best: Vec<f64>,
+    prev: Vec<f64>,
     take: Vec<bool>,
 }
 
@@ -100,13 +101,24 @@ impl Dp {
             if w > capacity {
                 continue;
             }
-            for c in (w..=capacity).rev() {
-                let cand = self.best[c - w] + it.value;
-                if cand < self.best[c] {
-                    self.best[c] = cand;
-                    if record {
-                        self.take[k * width + c] = true;
-                    }
+            // best'[c] = min(best[c], best[c - w] + value), from a copy of the old row so
+            // the update is one branch-free slice pass.
+            self.prev.clear();
+            self.prev.extend_from_slice(&self.best);
+            let from = &self.prev[..width - w];
+            let to = &mut self.best[w..];
+            if record {
+                let flags = &mut self.take[k * width + w..(k + 1) * width];
+                for ((b, t), &a) in to.iter_mut().zip(flags).zip(from) {
+                    let cand = a + it.value;
+                    let better = cand < *b;
+                    *b = if better { cand } else { *b };
+                    *t = better;
+                }
+            } else {
+                for (b, &a) in to.iter_mut().zip(from) {
+                    let cand = a + it.value;
+                    *b = if cand < *b { cand } else { *b };
                 }
             }
         }
