@@ -285,7 +285,17 @@ pub fn solve_table(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
     let o = &res.outcome;
     let mut out = String::new();
     let _ = writeln!(out, "mobile-stops solve — {}", printable(&inst.label));
-    let _ = writeln!(out, "{}: {}", l("model", "モデル"), model_words(res, lang));
+    let capacitated = if res.params.capacitated {
+        l("capacitated ", "容量制約付き ")
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "{}: {capacitated}{}",
+        l("model", "モデル"),
+        model_words(res, lang)
+    );
     let weight = match &inst.weight_column {
         Some(c) => format!("{c} ({})", count(res.total_weight)),
         None => l("1 per demand point", "地点ごとに1").to_string(),

@@ -217,12 +217,7 @@ fn reorder(stops_here: &[usize], stops: &[WeekStop], places: &[usize]) -> Vec<us
 pub fn day_pairs(days: &[u8]) -> Vec<(usize, usize)> {
     /// A pairing and its score: (pairs, smallest gap, total gap), larger is better.
     type Scored = (Vec<(usize, usize)>, (usize, u32, u32));
-    fn search(
-        days: &[u8],
-        used: &mut Vec<bool>,
-        cur: &mut Vec<(usize, usize)>,
-        best: &mut Scored,
-    ) {
+    fn search(days: &[u8], used: &mut Vec<bool>, cur: &mut Vec<(usize, usize)>, best: &mut Scored) {
         let score = (
             cur.len(),
             cur.iter()

@@ -263,6 +263,9 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
         None
     };
     let mut distances = None;
+    // Which stop serves each point, when the solver decides it (capacities) rather than the
+    // nearest-stop rule.
+    let mut assignment: Option<Vec<usize>> = None;
     let outcome = if let Some(reason) = conflicts(inst, params, &rules, &cover) {
         Outcome::infeasible(reason)
     } else {
@@ -286,7 +289,10 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
                         mip::pmedian_capacitated(&d, inst.load(), cap, &rules, &limits)
                     }
                     (Some(cap), _) => {
-                        median::solve_capacitated(&d, inst.load(), cap, &rules, &limits)
+                        let (out, plan) =
+                            median::solve_capacitated_plan(&d, inst.load(), cap, &rules, &limits);
+                        assignment = (!plan.is_empty()).then_some(plan);
+                        out
                     }
                     (None, Method::Mip) => mip::pmedian(&d, &rules, &limits),
                     (None, Method::Heuristic) => median::heuristic(&d, &rules, &limits),
@@ -306,7 +312,15 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
             }
         }
     };
-    let mut stops = describe(inst, params, &outcome, &cover, distances.as_ref(), &rules);
+    let mut stops = describe(
+        inst,
+        params,
+        &outcome,
+        &cover,
+        distances.as_ref(),
+        assignment.as_deref(),
+        &rules,
+    );
     if let (Some(cap), Model::Mclp) = (&capacity, params.model) {
         // With capacities a stop serves what the allocation gives it, not all it reaches.
         let served = cover::served_by_site(&cover, &inst.weight, cap, &outcome.open);
@@ -455,6 +469,7 @@ fn describe(
     outcome: &Outcome,
     cover: &Coverage,
     distances: Option<&super::DistanceProblem>,
+    assignment: Option<&[usize]>,
     rules: &SiteRules,
 ) -> Vec<StopDetail> {
     let open = &outcome.open;
@@ -474,6 +489,17 @@ fn describe(
     }
     let mut assigned: Vec<(f64, usize, f64)> = vec![(0.0, 0, 0.0); open.len()];
     match (params.model, distances) {
+        (_, Some(d)) if assignment.is_some() => {
+            let plan = assignment.expect("checked");
+            for (i, &j) in plan.iter().enumerate() {
+                if let Some(k) = open.iter().position(|&o| o == j) {
+                    let a = &mut assigned[k];
+                    a.0 += inst.weight[i];
+                    a.1 += 1;
+                    a.2 = a.2.max(d.dist(i, j));
+                }
+            }
+        }
         (Model::Pmedian | Model::Pcenter, Some(d)) => {
             for i in 0..n {
                 let row = d.row(i);
