@@ -65,7 +65,25 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn every_model_on_the_embedded_data_is_optimal_and_agrees_with_the_mip() {
-    let cases: [&[&str]; 6] = [
+    let d = fixture("small_demand.csv");
+    let c = fixture("small_candidates.csv");
+    // microlp has no cuts: p-center's and the capacitated p-median's textbook MIPs take
+    // tens of seconds at 624 × 35, so those two are checked on the small fixture here (and
+    // against brute force and the published optima elsewhere).
+    let small = [
+        "--demand",
+        d.as_str(),
+        "--candidates",
+        c.as_str(),
+        "--allow-no-space",
+    ];
+    let pcenter = [&["--model", "pcenter", "--p", "2"][..], &small].concat();
+    let capacitated = [
+        &["--model", "pmedian", "--p", "2", "--capacity", "120"][..],
+        &small,
+    ]
+    .concat();
+    let cases: [&[&str]; 7] = [
         &["--model", "mclp", "--p", "5"],
         &[
             "--model",
@@ -79,7 +97,8 @@ fn every_model_on_the_embedded_data_is_optimal_and_agrees_with_the_mip() {
         ],
         &["--model", "lscp", "--radius-m", "1500"],
         &["--model", "pmedian", "--p", "4"],
-        &["--model", "pcenter", "--p", "4"],
+        &pcenter,
+        &capacitated,
         &[
             "--model",
             "mclp",
