@@ -296,6 +296,7 @@ fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work) -> Relaxe
             k[j] = work.dp.exact(&work.items[j], cap, Some(&mut take[j])) + view.fixed_cost[j];
         } else {
             take[j] = greedy_pick(&work.items[j], view.room[j].max(0.0));
+            take[j].sort_unstable();
         }
     };
     let mut bound: f64 = view.free.iter().map(|&i| lambda[i]).sum();
@@ -703,8 +704,20 @@ fn branch(data: &CapData, node: &Node, view: &View, rel: &Relaxed) -> Vec<Node> 
         .copied()
         .filter(|&i| count[i] != 1)
         .max_by(|&a, &b| data.demand[a].total_cmp(&data.demand[b]).then(b.cmp(&a)));
+    let contested = contested.or_else(|| {
+        // Every free client taken once. With exact knapsacks the bound is that plan's cost
+        // and the plan was offered: nothing left here. With LP knapsacks the bound may lie
+        // below it, so keep branching until every client is fixed (then the bound is exact).
+        (!data.exact)
+            .then(|| {
+                view.free
+                    .iter()
+                    .copied()
+                    .max_by(|&a, &b| data.demand[a].total_cmp(&data.demand[b]).then(b.cmp(&a)))
+            })
+            .flatten()
+    });
     let Some(i) = contested else {
-        // Every free client taken once: the relaxed plan is feasible and was offered.
         return Vec::new();
     };
     let site = (0..m)
