@@ -3,47 +3,11 @@
 //! published optima depend on, brute-force sanity checks against the optima tables, and
 //! located errors for malformed input.
 
-use mobile_stops::bench::{
-    count_pmedcap, read_pmed, read_pmedcap, read_sjc, CapInstance, PmedInstance, SjcInstance,
-};
+mod common;
+use common::*;
+
+use mobile_stops::bench::{count_pmedcap, read_pmed, read_pmedcap, read_sjc, PmedInstance};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
-        .join(rel)
-}
-
-fn text(rel: &str) -> String {
-    let path = shared(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Rows of a benchmark CSV after the header, split on commas.
-fn csv_rows(rel: &str) -> Vec<Vec<String>> {
-    text(rel)
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
-
-fn pmed(k: usize) -> PmedInstance {
-    let rel = format!("orlib-pmed/instances/pmed{k}.txt");
-    read_pmed(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn cpmp(k: usize) -> CapInstance {
-    let rel = format!("orlib-cpmp-osman-christofides/instances/cpmp{k:02}.txt");
-    read_pmedcap(&rel, &text(&rel), k).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn sjc(n: usize) -> SjcInstance {
-    let rel = format!("mclp-sjc-lorena/instances/SJC{n}.txt");
-    read_sjc(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
-}
 
 /// The p-median objective: every vertex (weight 1) to its nearest median.
 fn pmedian_cost(inst: &PmedInstance, medians: &[usize]) -> u64 {
@@ -248,7 +212,7 @@ const SJC_TABLE: [(usize, u64); 5] = [
 #[test]
 fn every_sjc_file_reads_with_the_sizes_of_the_readme() {
     for (n, total) in SJC_TABLE {
-        let s = sjc(n);
+        let s = sjc(&format!("SJC{n}"));
         assert_eq!((s.n, s.points.len(), s.demand.len()), (n, n, n));
         assert_eq!((s.p_in_file, s.s_in_file), (None, None));
         assert_eq!(s.total_demand(), total as f64, "SJC{n}");
@@ -272,7 +236,7 @@ fn every_sjc_file_reads_with_the_sizes_of_the_readme() {
         }
         assert_eq!(at, [1, 0, 1], "SJC{n}");
     }
-    let s = sjc(324);
+    let s = sjc("SJC324");
     assert!(s.covers(59, 261, 1200.0));
     assert!(s.covers(261, 59, 1200.0));
     assert!(!s.covers(59, 261, 1199.0));
@@ -286,7 +250,7 @@ fn sjc_one_facility_optimum_equals_brute_force() {
         if row[2] != "1" {
             continue;
         }
-        let s = sjc(row[1].parse().unwrap());
+        let s = sjc(&format!("SJC{}", row[1]));
         let radius: f64 = row[3].parse().unwrap();
         let best = (0..s.n)
             .map(|site| {

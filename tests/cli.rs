@@ -1,6 +1,9 @@
 //! End-to-end tests of the `mobile-stops` binary: every format, export and re-rank, determinism
 //! across thread counts, and the bad-input catalogue of issue #3.
 
+mod common;
+use common::fixture;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -18,14 +21,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

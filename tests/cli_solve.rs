@@ -3,8 +3,11 @@
 //! side constraints, infeasibility (exit 3), time limits, thread-count determinism, formats,
 //! and the bad-input contract (exit 2, the flag or FILE:LINE named, nothing written).
 
+mod common;
+use common::fixture;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -27,25 +30,14 @@ fn solve_json(args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).expect("valid JSON")
 }
 
-fn shared(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
-        .join(rel)
-        .display()
-        .to_string()
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
+/// A benchmark file as a command-line argument.
+fn bench(rel: &str) -> String {
+    common::shared(rel).display().to_string()
 }
 
 /// The value in column `col` of the row of a benchmark CSV whose first fields equal `key`.
 fn optimum(rel: &str, key: &[&str], col: usize) -> f64 {
-    let text = std::fs::read_to_string(shared(rel)).expect("benchmark csv");
+    let text = std::fs::read_to_string(bench(rel)).expect("benchmark csv");
     text.lines()
         .skip(1)
         .map(|l| l.split(',').collect::<Vec<_>>())
@@ -177,7 +169,7 @@ fn lscp_reaches_every_reachable_point_and_reports_the_rest() {
 
 #[test]
 fn benchmark_flags_reproduce_published_optima() {
-    let pmed1 = shared("orlib-pmed/instances/pmed1.txt");
+    let pmed1 = bench("orlib-pmed/instances/pmed1.txt");
     let v = solve_json(&["--model", "pmedian", "--orlib", &pmed1]);
     assert_eq!(v["status"], "optimal");
     assert_eq!(
@@ -197,7 +189,7 @@ fn benchmark_flags_reproduce_published_optima() {
         "--p overrides the file"
     );
 
-    let cpmp = shared("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
+    let cpmp = bench("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
     let v = solve_json(&["--model", "pmedian", "--pmedcap", &cpmp, "--instance", "1"]);
     assert_eq!(v["status"], "optimal");
     assert_eq!(
@@ -206,7 +198,7 @@ fn benchmark_flags_reproduce_published_optima() {
     );
     assert_eq!(v["capacitated"], true);
 
-    let sjc = shared("mclp-sjc-lorena/instances/SJC324.txt");
+    let sjc = bench("mclp-sjc-lorena/instances/SJC324.txt");
     for (p, r) in [("4", "800"), ("2", "1200")] {
         let v = solve_json(&["--model", "mclp", "--sjc", &sjc, "--p", p, "--radius-m", r]);
         assert_eq!(v["status"], "optimal");
@@ -401,7 +393,7 @@ fn infeasible_problems_exit_3_with_the_reason_and_still_write_the_result() {
 
 #[test]
 fn a_time_limit_returns_the_best_so_far_with_exit_0() {
-    let pmed = shared("orlib-pmed/instances/pmed15.txt");
+    let pmed = bench("orlib-pmed/instances/pmed15.txt");
     let v = solve_json(&[
         "--model",
         "pmedian",
@@ -447,7 +439,7 @@ fn bad_input_exits_2_naming_the_flag_or_file_line_and_writes_nothing() {
     let bad_s = bad.display().to_string();
     let out: PathBuf = dir.path().join("out.json");
     let out_s = out.display().to_string();
-    let sjc = shared("mclp-sjc-lorena/instances/SJC324.txt");
+    let sjc = bench("mclp-sjc-lorena/instances/SJC324.txt");
     let d = fixture("small_demand.csv");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--p", "0"], "--p"),

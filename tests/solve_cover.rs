@@ -2,7 +2,10 @@
 //! OR-Library p-center optima, read from the CSVs in `../shared/benchmarks`) and against
 //! brute force on seeded random instances small enough to enumerate every site set.
 
-use mobile_stops::bench::{read_pmed, read_sjc, SjcInstance};
+mod common;
+use common::*;
+
+use mobile_stops::bench::read_pmed;
 use mobile_stops::solve::cover::{
     lscp, mclp, mclp_capacitated, mclp_heuristic, pcenter, uncoverable,
 };
@@ -10,34 +13,7 @@ use mobile_stops::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use mobile_stops::Coverage;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
-        .join(rel)
-}
-
-fn text(rel: &str) -> String {
-    let path = shared(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Rows of a benchmark CSV after the header, split on commas.
-fn csv_rows(rel: &str) -> Vec<Vec<String>> {
-    text(rel)
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
-
-fn sjc(name: &str) -> SjcInstance {
-    let rel = format!("mclp-sjc-lorena/instances/{name}.txt");
-    read_sjc(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn assert_proven(o: &Outcome, expected: f64, what: &str) {
     assert_eq!(o.status, Status::Optimal, "{what}: {o:?}");

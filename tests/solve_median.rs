@@ -1,24 +1,14 @@
 //! p-median solvers against the OR-Library optima, brute force on small random instances,
 //! site rules, thread-count independence and time limits.
 
-use mobile_stops::bench::{read_pmed, read_pmedcap, CapInstance, PmedInstance};
+mod common;
+use common::*;
+
 use mobile_stops::solve::median;
 use mobile_stops::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn shared(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
-        .join(rel)
-}
-
-fn text(rel: &str) -> String {
-    let path = shared(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// `instance -> optimum` from a benchmark `optima.csv`.
 fn optima(rel: &str) -> Vec<(String, f64)> {
@@ -31,16 +21,6 @@ fn optima(rel: &str) -> Vec<(String, f64)> {
             (f[0].to_string(), f[3].parse().unwrap())
         })
         .collect()
-}
-
-fn pmed(k: usize) -> PmedInstance {
-    let rel = format!("orlib-pmed/instances/pmed{k}.txt");
-    read_pmed(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn cpmp(k: usize) -> CapInstance {
-    let rel = format!("orlib-cpmp-osman-christofides/instances/cpmp{k:02}.txt");
-    read_pmedcap(&rel, &text(&rel), k).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn pmed_optimum(k: usize) -> f64 {
