@@ -131,21 +131,26 @@ fn finish(
     match result {
         Ok(Some((open, status))) => {
             let objective = value(&open);
-            Outcome {
-                status,
-                bound: if status == Status::Optimal {
-                    objective
-                } else {
-                    f64::NAN
-                },
-                objective,
-                open,
-                nodes: 0,
-                note: Some(format!("solved as a MIP by {SOLVER}")),
-            }
+            solved(open, status, objective)
         }
         Ok(None) => Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible")),
         Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
+    }
+}
+
+/// The outcome of a solved MIP: proven when the solver says optimal, no bound otherwise.
+fn solved(open: Vec<usize>, status: Status, objective: f64) -> Outcome {
+    Outcome {
+        status,
+        bound: if status == Status::Optimal {
+            objective
+        } else {
+            f64::NAN
+        },
+        objective,
+        open,
+        nodes: 0,
+        note: Some(format!("solved as a MIP by {SOLVER}")),
     }
 }
 
@@ -281,18 +286,7 @@ pub fn pmedian_capacitated(
                         .map_or(0.0, |&(j, _)| d.weight[i] * d.dist(i, j))
                 })
                 .fold(0.0, |a, b| a + b);
-            Outcome {
-                status,
-                bound: if status == Status::Optimal {
-                    objective
-                } else {
-                    f64::NAN
-                },
-                objective,
-                open,
-                nodes: 0,
-                note: Some(format!("solved as a MIP by {SOLVER}")),
-            }
+            solved(open, status, objective)
         }
         Err(ResolutionError::Infeasible) => {
             Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible"))

@@ -319,3 +319,20 @@ mod tests {
         assert_eq!(sub.site, vec![0, 2]);
     }
 }
+
+/// Hand-written matrices for the unit tests of the cover modules.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::Incidence;
+
+    /// An incidence from explicit rows (column lists), weights and a column count.
+    pub(crate) fn inc(rows: &[&[u32]], w: &[f64], cols: usize) -> Incidence {
+        let mut start = vec![0];
+        let mut list = Vec::new();
+        for r in rows {
+            list.extend_from_slice(r);
+            start.push(list.len());
+        }
+        Incidence::from_rows(start, list, w.to_vec(), (0..cols).collect())
+    }
+}

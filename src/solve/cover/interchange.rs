@@ -220,17 +220,8 @@ pub(crate) fn improve(inst: &Incidence, open: &mut [u32], limits: &Limits) -> f6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::solve::cover::incidence::tests_support::inc;
     use rand::SeedableRng;
-
-    fn inc(rows: &[&[u32]], w: &[f64], cols: usize) -> Incidence {
-        let mut start = vec![0];
-        let mut list = Vec::new();
-        for r in rows {
-            list.extend_from_slice(r);
-            start.push(list.len());
-        }
-        Incidence::from_rows(start, list, w.to_vec(), (0..cols).collect())
-    }
 
     #[test]
     fn greedy_then_swap_finds_the_pair() {

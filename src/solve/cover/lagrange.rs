@@ -344,16 +344,7 @@ pub(crate) fn coverage_bound(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn inc(rows: &[&[u32]], w: &[f64], cols: usize) -> Incidence {
-        let mut start = vec![0];
-        let mut list = Vec::new();
-        for r in rows {
-            list.extend_from_slice(r);
-            start.push(list.len());
-        }
-        Incidence::from_rows(start, list, w.to_vec(), (0..cols).collect())
-    }
+    use crate::solve::cover::incidence::tests_support::inc;
 
     #[test]
     fn triangle_cover_bound_is_one_and_a_half() {
