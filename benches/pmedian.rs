@@ -4,44 +4,29 @@
 //!
 //! Run: `cargo bench --bench pmedian`. First prints one timed pass over every instance (with
 //! objective, optimum, status and nodes), then lets criterion time the sets: all 40 pmed
-//! instances, and pmedcap 1–19 (cpmp20 alone takes about two minutes, so criterion's ten
-//! samples would take twenty; its time is in the one-pass table). Set `MEDIAN_TABLE=0` to
+//! instances, and pmedcap 1–19 (cpmp20 alone takes about a minute, so criterion's ten
+//! samples would take ten; its time is in the one-pass table). Set `MEDIAN_TABLE=0` to
 //! skip the table.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::{cpmp, csv_rows, pmed};
 use criterion::{criterion_group, criterion_main, Criterion};
-use mobile_stops::bench::{read_pmed, read_pmedcap, CapInstance, PmedInstance};
+use mobile_stops::bench::{CapInstance, PmedInstance};
 use mobile_stops::solve::median;
 use mobile_stops::solve::{Limits, SiteRules};
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
-fn text(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/benchmarks")
-        .join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
+/// Optimum column of a benchmark `optima.csv`, in file order.
 fn optima(rel: &str) -> Vec<f64> {
-    text(rel)
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
+    csv_rows(rel)
+        .iter()
+        .map(|r| r[3].parse().unwrap())
         .collect()
-}
-
-fn pmed(k: usize) -> PmedInstance {
-    let rel = format!("orlib-pmed/instances/pmed{k}.txt");
-    read_pmed(&rel, &text(&rel)).unwrap()
-}
-
-fn cpmp(k: usize) -> CapInstance {
-    let rel = format!("orlib-cpmp-osman-christofides/instances/cpmp{k:02}.txt");
-    read_pmedcap(&rel, &text(&rel), k).unwrap()
 }
 
 fn table(pmeds: &[PmedInstance], cpmps: &[CapInstance]) {

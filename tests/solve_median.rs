@@ -8,7 +8,7 @@ use mobile_stops::solve::median;
 use mobile_stops::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// `instance -> optimum` from a benchmark `optima.csv`.
 fn optima(rel: &str) -> Vec<(String, f64)> {
@@ -581,70 +581,4 @@ fn pmedcap_n50_instances_reach_and_prove_the_published_optimum() {
         }
         assert!(load.iter().all(|&l| l <= c.capacity), "cpmp{k:02}");
     }
-}
-
-#[test]
-#[ignore = "prints the time of every pmed instance; run with --release -- --ignored --nocapture"]
-fn pmed_all_times() {
-    let opt = optima("orlib-pmed/optima.csv");
-    let mut total = 0.0;
-    for k in 1..=40 {
-        let inst = pmed(k);
-        let t = Instant::now();
-        let out = median::solve(
-            &inst.problem(),
-            &SiteRules::open(inst.n, inst.p),
-            &Limits::default(),
-        );
-        let s = t.elapsed().as_secs_f64();
-        total += s;
-        println!(
-            "pmed{k:<2} n={:<3} p={:<3} obj={:<6} opt={:<6} bound={:<8} nodes={:<5} {:?} {s:.3}s",
-            inst.n,
-            inst.p,
-            out.objective,
-            opt[k - 1].1,
-            out.bound,
-            out.nodes,
-            out.status
-        );
-        assert_eq!(out.objective, opt[k - 1].1, "pmed{k}");
-        assert_eq!(out.status, Status::Optimal, "pmed{k}");
-    }
-    println!("total {total:.2}s");
-}
-
-#[test]
-#[ignore = "prints the time of every pmedcap instance; run with --release -- --ignored --nocapture"]
-fn cpmp_all_times() {
-    let opt = optima("orlib-cpmp-osman-christofides/optima.csv");
-    let only: Option<usize> = std::env::var("CPMP").ok().and_then(|v| v.parse().ok());
-    let mut total = 0.0;
-    for k in 1..=20 {
-        if only.is_some_and(|o| o != k) {
-            continue;
-        }
-        let inst = cpmp(k);
-        let t = Instant::now();
-        let out = median::solve_capacitated(
-            &inst.problem(),
-            &inst.demands(),
-            &inst.capacities(),
-            &SiteRules::open(inst.n, inst.p),
-            &Limits::new(Some(std::time::Duration::from_secs(120)), 1),
-        );
-        let s = t.elapsed().as_secs_f64();
-        total += s;
-        println!(
-            "cpmp{k:02} n={:<3} p={:<2} obj={:<6} opt={:<6} bound={:<8} nodes={:<6} {:?} {s:.3}s",
-            inst.n,
-            inst.p,
-            out.objective,
-            opt[k - 1].1,
-            out.bound,
-            out.nodes,
-            out.status
-        );
-    }
-    println!("total {total:.2}s");
 }
