@@ -11,7 +11,8 @@ use std::collections::HashMap;
 pub const TEXT_COLUMNS: [&str; 6] = ["name", "note", "kind", "district", "address", "town"];
 
 /// Reads a points CSV. Each row is one demand point; every column other than the id, position
-/// and [`TEXT_COLUMNS`] is a count or weight (a number, zero or more).
+/// and the text columns (name, note, kind, district, address, town) is a count or weight (a
+/// number, zero or more).
 ///
 /// A `mesh_code` column may stand in for `lat,lon` (the point is placed at the cell centre), and
 /// with it the data extent is the cells themselves rather than their centres.
