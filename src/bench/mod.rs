@@ -29,6 +29,17 @@ use crate::error::{Error, Location, Result};
 use crate::io::text::describe;
 use std::str::FromStr;
 
+/// An n × n integer matrix where every point is a client of weight 1 and a site: how both
+/// OR-Library p-median formats state their objective.
+fn unit_weight_problem(n: usize, dist: &[u32]) -> crate::solve::DistanceProblem {
+    crate::solve::DistanceProblem {
+        clients: n,
+        sites: n,
+        dist: dist.iter().map(|&d| f64::from(d)).collect(),
+        weight: vec![1.0; n],
+    }
+}
+
 /// Non-blank lines of a whitespace-separated file, each read as one record of a known width.
 struct Lines<'a> {
     name: &'a str,

@@ -41,12 +41,7 @@ impl PmedInstance {
 
     /// The instance as a solver input: every vertex a client of weight 1 and a candidate site.
     pub fn problem(&self) -> DistanceProblem {
-        DistanceProblem {
-            clients: self.n,
-            sites: self.n,
-            dist: self.dist.iter().map(|&d| f64::from(d)).collect(),
-            weight: vec![1.0; self.n],
-        }
+        super::unit_weight_problem(self.n, &self.dist)
     }
 }
 

@@ -62,12 +62,7 @@ impl CapInstance {
     /// objective), so every client has weight 1; demands and capacities are [`Self::demands`]
     /// and [`Self::capacities`].
     pub fn problem(&self) -> DistanceProblem {
-        DistanceProblem {
-            clients: self.n,
-            sites: self.n,
-            dist: self.dist.iter().map(|&d| f64::from(d)).collect(),
-            weight: vec![1.0; self.n],
-        }
+        super::unit_weight_problem(self.n, &self.dist)
     }
 
     /// Demand of each point, as the capacity constraint counts it.

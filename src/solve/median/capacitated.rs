@@ -13,6 +13,7 @@
 use super::assign::{assign, Plan};
 use super::costs::{prunes, report_bound, Fix};
 use super::knapsack::{greedy_pick, lp_bound, Dp, Item};
+use super::lagrange::StepSize;
 use crate::solve::{DistanceProblem, Limits, SiteRules};
 use std::collections::HashSet;
 
@@ -458,10 +459,9 @@ fn optimise(
         return best;
     }
     let mut g = vec![0.0; data.n];
-    let mut factor = schedule.factor;
-    let mut stale = 0;
+    let mut steps = StepSize::new(schedule.factor, schedule.min_factor, schedule.patience);
     for it in 0..schedule.iterations {
-        if prunes(data.integral, best.bound, incumbent.cost()) || factor < schedule.min_factor {
+        if prunes(data.integral, best.bound, incumbent.cost()) || steps.exhausted() {
             break;
         }
         if it % 8 == 7 && limits.expired() {
@@ -493,7 +493,7 @@ fn optimise(
         } else {
             current.bound + 0.1 * current.bound.abs() + 1.0
         };
-        let step = factor * (target - current.bound).max(1e-9 * target.abs().max(1.0)) / norm;
+        let step = steps.length(target, current.bound, norm);
         for &i in &view.free {
             node.lambda[i] = (node.lambda[i] + step * g[i]).max(view.lo[i]);
         }
@@ -501,16 +501,9 @@ fn optimise(
         for (u, &c) in usage.iter_mut().zip(&current.chosen) {
             *u = 0.95 * *u + if c { 0.05 } else { 0.0 };
         }
-        if current.bound > best.bound + 1e-12 * best.bound.abs().max(1.0) {
+        if steps.record(current.bound, best.bound) {
             best = current.clone();
             best_lambda.copy_from_slice(&node.lambda);
-            stale = 0;
-        } else {
-            stale += 1;
-            if stale >= schedule.patience {
-                factor *= 0.5;
-                stale = 0;
-            }
         }
     }
     incumbent.offer(data, node, &best);

@@ -50,6 +50,52 @@ pub(crate) struct Schedule {
     pub heuristic_every: usize,
 }
 
+/// Subgradient step-size control shared by the p-median and capacitated relaxations: a
+/// Polyak step towards the incumbent, its factor halved after `patience` iterations without
+/// a better bound; the run ends when the factor falls below `min_factor`.
+pub(super) struct StepSize {
+    factor: f64,
+    min_factor: f64,
+    patience: usize,
+    stale: usize,
+}
+
+impl StepSize {
+    pub(super) fn new(factor: f64, min_factor: f64, patience: usize) -> StepSize {
+        StepSize {
+            factor,
+            min_factor,
+            patience,
+            stale: 0,
+        }
+    }
+
+    /// Whether the factor has shrunk below its floor.
+    pub(super) fn exhausted(&self) -> bool {
+        self.factor < self.min_factor
+    }
+
+    /// The step length for a subgradient of squared norm `norm` at `bound` aiming at `target`.
+    pub(super) fn length(&self, target: f64, bound: f64, norm: f64) -> f64 {
+        self.factor * (target - bound).max(1e-9 * target.abs().max(1.0)) / norm
+    }
+
+    /// Records whether `bound` beats `best` by more than float noise, and says so.
+    pub(super) fn record(&mut self, bound: f64, best: f64) -> bool {
+        if bound > best + 1e-12 * best.abs().max(1.0) {
+            self.stale = 0;
+            true
+        } else {
+            self.stale += 1;
+            if self.stale >= self.patience {
+                self.factor *= 0.5;
+                self.stale = 0;
+            }
+            false
+        }
+    }
+}
+
 /// Below this many cost entries per iteration, threads cost more in synchronisation than they
 /// save (measured on a loaded 2-core machine); the result is the same either way.
 const PARALLEL_WORK: usize = 400_000;
@@ -351,10 +397,9 @@ pub(crate) fn optimise(
         .map(|&c| f64::from(u8::from(c)))
         .collect();
     let mut g = vec![0.0; n];
-    let mut factor = schedule.factor;
-    let mut stale = 0usize;
+    let mut steps = StepSize::new(schedule.factor, schedule.min_factor, schedule.patience);
     for it in 0..schedule.iterations {
-        if costs.prunes(best.bound, incumbent.best.cost) || factor < schedule.min_factor {
+        if costs.prunes(best.bound, incumbent.best.cost) || steps.exhausted() {
             break;
         }
         if it % 8 == 7 && limits.expired() {
@@ -375,7 +420,7 @@ pub(crate) fn optimise(
         } else {
             best.bound + 0.1 * best.bound.abs() + 1.0
         };
-        let step = factor * (target - current.bound).max(1e-9 * target.abs().max(1.0)) / norm;
+        let step = steps.length(target, current.bound, norm);
         for (l, &gi) in lambda.iter_mut().zip(&g) {
             *l += step * gi;
         }
@@ -384,16 +429,9 @@ pub(crate) fn optimise(
         for (u, &c) in usage.iter_mut().zip(&current.chosen) {
             *u = 0.95 * *u + if c { 0.05 } else { 0.0 };
         }
-        if current.bound > best.bound + 1e-12 * best.bound.abs().max(1.0) {
+        if steps.record(current.bound, best.bound) {
             best = current.clone();
             best_lambda.copy_from_slice(lambda);
-            stale = 0;
-        } else {
-            stale += 1;
-            if stale >= schedule.patience {
-                factor *= 0.5;
-                stale = 0;
-            }
         }
     }
     incumbent.offer(costs, &best.chosen, limits);
