@@ -6,9 +6,9 @@
 mod args;
 mod data;
 mod rank;
+mod route;
 mod solve;
 
-use args::OutputArgs;
 use clap::{Parser, Subcommand};
 use mobile_stops::report::Format;
 use mobile_stops::Error;
@@ -32,6 +32,9 @@ enum Command {
     /// Choose a set of stops with a location model (mclp, lscp, pmedian, pcenter) and say
     /// what is proven about it.
     Solve(solve::SolveArgs),
+    /// Turn the chosen stops into each day's run and a weekly timetable (solves first when
+    /// no --stops file is given).
+    Route(Box<route::RouteArgs>),
     /// Work with the embedded default dataset.
     Data {
         #[command(subcommand)]
@@ -98,6 +101,7 @@ impl Cli {
         match &self.command {
             Command::Rank(a) => a.output.format == Format::Json,
             Command::Solve(a) => a.output.format == Format::Json,
+            Command::Route(a) => a.format == mobile_stops::report::RouteFormat::Json,
             Command::Data { .. } => false,
         }
     }
@@ -116,6 +120,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Rank(args) => rank::run(&args),
         Command::Solve(args) => solve::run(&args),
+        Command::Route(args) => route::run(&args),
         Command::Data { action } => data::run(&action),
     }
 }
@@ -130,8 +135,8 @@ fn report_error(e: &Error, json: bool) {
 }
 
 /// Writes a rendered result to `--out` (atomically) or to standard output.
-fn emit(output: &OutputArgs, bytes: &[u8]) -> Result<(), Error> {
-    match &output.out {
+fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Error> {
+    match out {
         Some(path) => mobile_stops::output::write_atomic(path, bytes),
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -57,5 +57,5 @@ pub fn run(args: &RankArgs) -> Result<(), Error> {
     let data = io::load_dataset(&args.data.paths())?;
     let table = score(&data, &params)?;
     let bytes = render_rank(&table, args.output.format, args.output.lang);
-    super::emit(&args.output, &bytes)
+    super::emit(args.output.out.as_deref(), &bytes)
 }

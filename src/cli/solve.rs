@@ -9,17 +9,15 @@ use mobile_stops::score::SpaceParams;
 use mobile_stops::solve::{
     solve, CapacitySpec, Instance, Method, Model, PlanningOptions, SolveParams, Status,
 };
-use mobile_stops::{io, Error};
+use mobile_stops::{io, Dataset, Error};
 use std::path::PathBuf;
 use std::time::Duration;
 
 const DATA_FLAGS: [&str; 5] = ["data", "demand", "candidates", "surveys", "stores"];
 
-/// Flags of `solve`.
-#[derive(Args, Debug)]
-pub struct SolveArgs {
-    #[command(flatten)]
-    pub data: DataArgs,
+/// The location model and its rules: shared by `solve` and by `route` when it solves first.
+#[derive(Args, Debug, Clone)]
+pub struct ModelArgs {
     /// Location model.
     #[arg(long, value_enum, default_value = "mclp")]
     pub model: Model,
@@ -64,6 +62,15 @@ pub struct SolveArgs {
     /// proven bound (fast on huge data); mip: the textbook MIP via good_lp (a second opinion).
     #[arg(long, value_enum, default_value = "exact")]
     pub method: Method,
+}
+
+/// Flags of `solve`.
+#[derive(Args, Debug)]
+pub struct SolveArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub model: ModelArgs,
     /// OR-Library p-median file (p from the file unless --p).
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
     pub orlib: Option<PathBuf>,
@@ -80,8 +87,9 @@ pub struct SolveArgs {
     pub output: OutputArgs,
 }
 
-impl SolveArgs {
-    fn params(&self, capacitated: bool) -> Result<SolveParams, Error> {
+impl ModelArgs {
+    /// Solver parameters from the flags.
+    pub fn params(&self, capacitated: bool) -> Result<SolveParams, Error> {
         let time_limit = match self.time_limit_s {
             None => None,
             Some(s) if s.is_finite() && s > 0.0 && s <= 1e7 => Some(Duration::from_secs_f64(s)),
@@ -115,9 +123,39 @@ impl SolveArgs {
             .transpose()
     }
 
+    /// The planning instance of a dataset, and whether it is capacitated.
+    pub fn planning_instance(&self, data: &Dataset) -> Result<(Instance, bool), Error> {
+        let capacity = self.capacity()?;
+        let opts = PlanningOptions {
+            objective_weight: self.objective_weight.clone(),
+            shop_distance_m: self.shop_distance_m,
+            vehicles: self.vehicles,
+            space: SpaceParams::default(),
+            capacity: capacity.clone(),
+        };
+        Ok((Instance::from_dataset(data, &opts)?, capacity.is_some()))
+    }
+
+    /// Checks the flags that do not depend on the data.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.vehicles == 0 {
+            return Err(Error::usage("--vehicles", "at least 1 vehicle", "`0`"));
+        }
+        if !(self.shop_distance_m.is_finite() && self.shop_distance_m > 0.0) {
+            return Err(Error::usage(
+                "--shop-distance-m",
+                "a distance in metres greater than 0",
+                format!("`{}`", self.shop_distance_m),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl SolveArgs {
     /// Reads the instance named by the flags: a benchmark file or planning data.
     fn instance(&self) -> Result<(Instance, bool), Error> {
-        let capacity = self.capacity()?;
+        let capacity = self.model.capacity()?;
         let bench_capacity = |inst: &mut Instance| -> Result<bool, Error> {
             match &capacity {
                 None => Ok(false),
@@ -147,7 +185,10 @@ impl SolveArgs {
             if capacity.is_some() {
                 bench_capacity(&mut inst)?;
             }
-            return Ok((inst, matches!(self.model, Model::Pmedian | Model::Mclp)));
+            return Ok((
+                inst,
+                matches!(self.model.model, Model::Pmedian | Model::Mclp),
+            ));
         }
         if let Some(path) = &self.sjc {
             let (name, text) = read_text(path)?;
@@ -156,29 +197,13 @@ impl SolveArgs {
             return Ok((inst, cap));
         }
         let data = io::load_dataset(&self.data.paths())?;
-        let opts = PlanningOptions {
-            objective_weight: self.objective_weight.clone(),
-            shop_distance_m: self.shop_distance_m,
-            vehicles: self.vehicles,
-            space: SpaceParams::default(),
-            capacity: capacity.clone(),
-        };
-        Ok((Instance::from_dataset(&data, &opts)?, capacity.is_some()))
+        self.model.planning_instance(&data)
     }
 
     fn validate(&self) -> Result<(), Error> {
-        if self.vehicles == 0 {
-            return Err(Error::usage("--vehicles", "at least 1 vehicle", "`0`"));
-        }
-        if !(self.shop_distance_m.is_finite() && self.shop_distance_m > 0.0) {
-            return Err(Error::usage(
-                "--shop-distance-m",
-                "a distance in metres greater than 0",
-                format!("`{}`", self.shop_distance_m),
-            ));
-        }
+        self.model.validate()?;
         let bench = self.orlib.is_some() || self.pmedcap.is_some() || self.sjc.is_some();
-        if bench && self.objective_weight.is_some() {
+        if bench && self.model.objective_weight.is_some() {
             return Err(Error::usage(
                 "--objective-weight",
                 "planning data (benchmark files have one weight)",
@@ -216,7 +241,7 @@ pub fn run(args: &SolveArgs) -> Result<(), Error> {
         ));
     }
     let (inst, capacitated) = args.instance()?;
-    let params = args.params(capacitated)?;
+    let params = args.model.params(capacitated)?;
     let result = solve(&inst, &params)?;
     let info = RunInfo {
         threads: rayon::current_num_threads(),
@@ -229,7 +254,7 @@ pub fn run(args: &SolveArgs) -> Result<(), Error> {
                 "geojson",
             )
         })?;
-    super::emit(&args.output, &bytes)?;
+    super::emit(args.output.out.as_deref(), &bytes)?;
     if result.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
             reason: result.outcome.note.clone().unwrap_or_default(),

@@ -9,14 +9,18 @@ pub mod embedded;
 mod estat;
 mod places;
 mod points;
+mod stoplist;
 pub mod text;
+mod travel;
 
 pub use candidates::read_candidates;
 pub use dataset::{load_dataset, read_demand, read_demand_text, DataPaths};
 pub use estat::{is_estat, read_estat};
 pub use places::{read_stores, read_surveys};
 pub use points::read_points;
+pub use stoplist::{read_stop_list, visits_cell, ListedStop};
 pub use text::SourceText;
+pub use travel::read_travel_matrix;
 
 use crate::error::Result;
 use std::collections::HashMap;

@@ -5,13 +5,18 @@
 
 mod csv;
 mod flat;
+mod ics;
 mod json;
 mod labels;
+mod route;
 mod solve;
 mod table;
 
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
+pub use route::{
+    render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
+};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
 
 use crate::score::ScoreTable;
@@ -27,6 +32,21 @@ pub enum Format {
     Json,
     /// Candidates as points, for QGIS.
     Geojson,
+}
+
+/// Output format of `route`: the rank formats plus a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RouteFormat {
+    /// Each day's run and the residents' timetable, for a terminal.
+    Table,
+    /// One row per visit (UTF-8 with BOM, for Excel).
+    Csv,
+    /// Rules, totals, runs and timetable.
+    Json,
+    /// Stops, depot and each run as a line, for QGIS.
+    Geojson,
+    /// An iCalendar file of weekly recurring visits to import into a phone's calendar.
+    Ics,
 }
 
 /// Renders a ranked list in the chosen format and language.

@@ -84,13 +84,70 @@ pub struct WeekPlan {
     pub runs: Vec<Run>,
 }
 
+/// One visit of a stop seen from the stop: which day, which truck, when.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StopVisit {
+    /// Weekday, 0 = Monday.
+    pub day: u8,
+    /// Truck number, from 0.
+    pub truck: usize,
+    /// Arrival, minutes after midnight.
+    pub arrive: f64,
+    /// Departure, minutes after midnight.
+    pub depart: f64,
+}
+
+impl WeekPlan {
+    /// Each stop's visits in weekday order: the resident's view ("Tue and Fri at 10:30").
+    pub fn by_stop(&self, stops: usize) -> Vec<Vec<StopVisit>> {
+        let mut out = vec![Vec::new(); stops];
+        for run in &self.runs {
+            for v in &run.visits {
+                out[v.stop].push(StopVisit {
+                    day: run.day,
+                    truck: run.truck,
+                    arrive: v.arrive,
+                    depart: v.depart,
+                });
+            }
+        }
+        for v in &mut out {
+            v.sort_by_key(|x| (x.day, x.truck));
+        }
+        out
+    }
+}
+
 /// Why the stops do not fit, and what would.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unfit {
     /// What does not fit.
     pub reason: String,
-    /// What would fit, in words ("needs one more day or an 7 h 30 min window").
+    /// What would fit, in words ("needs one more day (sat) or a 7-hour window (10:00–17:00)").
     pub suggestion: String,
+    /// Stops (indices) that do not fit even alone: the drive there and back plus service is
+    /// longer than the window.
+    pub far_stops: Vec<usize>,
+    /// The shortest window (minutes, in quarter hours) that fits with the same days and
+    /// trucks, if one ending by midnight does.
+    pub window_needed_min: Option<f64>,
+    /// A weekday (0 = Monday) whose addition makes the week fit.
+    pub extra_day: Option<u8>,
+    /// Whether one more truck makes the week fit.
+    pub extra_truck: bool,
+}
+
+impl Unfit {
+    fn rule(reason: impl Into<String>, suggestion: impl Into<String>) -> Unfit {
+        Unfit {
+            reason: reason.into(),
+            suggestion: suggestion.into(),
+            far_stops: Vec::new(),
+            window_needed_min: None,
+            extra_day: None,
+            extra_truck: false,
+        }
+    }
 }
 
 /// Work units: a (day, truck) slot holds once-weekly stops; a (pair, truck) twin group holds
@@ -264,18 +321,40 @@ pub fn plan_week(
     stops: &[WeekStop],
     rules: &WeekRules,
 ) -> Result<WeekPlan, Unfit> {
+    if let Some(s) = stops.iter().find(|s| s.visits == 0 || s.visits > 2) {
+        return Err(Unfit::rule(
+            format!("{} visits a week asked for a stop", s.visits),
+            "use 1 or 2 visits per week",
+        ));
+    }
+    if rules.days.is_empty() || rules.trucks == 0 {
+        return Err(Unfit::rule(
+            "no working day or no truck",
+            "give at least one day and one truck",
+        ));
+    }
+    if stops.iter().any(|s| s.visits == 2) && day_pairs(&rules.days).is_empty() {
+        return Err(Unfit::rule(
+            "twice-weekly stops need two working days at least two days apart",
+            "add a working day (e.g. --days mon,wed,fri) or visit once a week",
+        ));
+    }
+    match attempt(t, depot, stops, rules) {
+        Ok(plan) => Ok(plan),
+        Err(longest) => Err(unfit(t, depot, stops, rules, longest)),
+    }
+}
+
+/// One planning attempt: the timetable, or the longest day of the best week found.
+fn attempt(
+    t: &TravelTimes,
+    depot: usize,
+    stops: &[WeekStop],
+    rules: &WeekRules,
+) -> Result<WeekPlan, f64> {
     let pairs = day_pairs(&rules.days);
     if stops.iter().any(|s| s.visits == 2) && pairs.is_empty() {
-        return Err(Unfit {
-            reason: "twice-weekly stops need two working days at least two days apart".into(),
-            suggestion: "add a working day (e.g. --days mon,wed,fri) or visit once a week".into(),
-        });
-    }
-    if let Some(s) = stops.iter().find(|s| s.visits == 0 || s.visits > 2) {
-        return Err(Unfit {
-            reason: format!("{} visits a week asked for a stop", s.visits),
-            suggestion: "use 1 or 2 visits per week".into(),
-        });
+        return Err(f64::INFINITY);
     }
     let mut pair_of_day = vec![None; rules.days.len()];
     for (p, &(a, b)) in pairs.iter().enumerate() {
@@ -291,10 +370,13 @@ pub fn plan_week(
         pair_of_day,
     };
     let state = search(&ctx);
-    if !ctx.fits(&state) {
-        return Err(unfit(&ctx, &state));
+    if ctx.fits(&state) {
+        Ok(timetable(&ctx, &state))
+    } else {
+        Err((0..ctx.slots())
+            .map(|slot| ctx.duration(&state, slot).0)
+            .fold(0.0, f64::max))
     }
-    Ok(timetable(&ctx, &state))
 }
 
 /// Construction by cheapest insertion, farthest stop first, then relocation moves.
@@ -375,60 +457,147 @@ fn best_insertion(ctx: &Ctx, s: &State, i: usize) -> State {
     best.map(|(_, s)| s).unwrap_or_else(|| s.clone())
 }
 
-fn hm(minutes: f64) -> String {
+/// "7 h 30 min" (or "7 h" on the hour, "45 min" under an hour), rounded up to the minute.
+pub fn hm(minutes: f64) -> String {
     let m = minutes.ceil() as i64;
-    format!("{} h {:02} min", m / 60, m % 60)
+    if m < 60 {
+        format!("{m} min")
+    } else if m % 60 == 0 {
+        format!("{} h", m / 60)
+    } else {
+        format!("{} h {:02} min", m / 60, m % 60)
+    }
 }
 
-/// What does not fit and the smallest change that would, tried in the order a council can
-/// act on: a longer window, one more day, one more truck.
-fn unfit(ctx: &Ctx, s: &State) -> Unfit {
-    let window = ctx.window();
-    let longest = (0..ctx.slots())
-        .map(|slot| ctx.duration(s, slot).0)
-        .fold(0.0, f64::max);
-    let busiest = (0..ctx.slots())
-        .map(|slot| ctx.duration(s, slot).1)
-        .max()
-        .unwrap_or(0);
-    let mut options = Vec::new();
-    if longest > window {
-        let need = (longest / 15.0).ceil() * 15.0;
-        options.push(format!("a {} window", hm(need)));
-    }
-    if let Some(next) = (0..7u8).find(|d| !ctx.rules.days.contains(d)) {
-        let mut more = ctx.rules.clone();
-        more.days.push(next);
-        more.days.sort_unstable();
-        if plan_week(ctx.t, ctx.depot, ctx.stops, &more).is_ok() {
-            options.insert(0, format!("one more day ({})", WEEKDAYS[next as usize].0));
+/// "10:30" for minutes after midnight (rounded to the minute).
+pub fn clock(minutes: f64) -> String {
+    let m = minutes.round() as i64;
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Quarter hours: suggested windows are ones a council would announce.
+const STEP_MIN: f64 = 15.0;
+
+/// What does not fit and the smallest changes that would, in the order a council can act on:
+/// one more day, a longer window, one more truck. Each suggestion is checked by planning the
+/// changed week, never guessed.
+fn unfit(
+    t: &TravelTimes,
+    depot: usize,
+    stops: &[WeekStop],
+    rules: &WeekRules,
+    longest: f64,
+) -> Unfit {
+    let window = rules.window_end - rules.window_start;
+    let alone = |s: &WeekStop| t.get(depot, s.place) + rules.service_min + t.get(s.place, depot);
+    let far_stops: Vec<usize> = (0..stops.len())
+        .filter(|&i| alone(&stops[i]) > window + 1e-9)
+        .collect();
+    // The latest a window may end is midnight.
+    let max_window = 24.0 * 60.0 - rules.window_start;
+    let fits_window = |w: f64| {
+        let mut r = rules.clone();
+        r.window_end = r.window_start + w;
+        attempt(t, depot, stops, &r).is_ok()
+    };
+    let window_needed_min = {
+        // Quarter hours from just above the current window up to midnight; the search assumes
+        // a longer window never hurts, which holds for the planner's insertion order.
+        let lo = (window / STEP_MIN).floor() as i64 + 1;
+        let hi = (max_window / STEP_MIN).floor() as i64;
+        if lo > hi || !fits_window(hi as f64 * STEP_MIN) {
+            None
+        } else {
+            let (mut lo, mut hi) = (lo, hi);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if fits_window(mid as f64 * STEP_MIN) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            Some(lo as f64 * STEP_MIN)
         }
+    };
+    let extra_day = if far_stops.is_empty() {
+        (0..7u8).filter(|d| !rules.days.contains(d)).find(|&d| {
+            let mut r = rules.clone();
+            r.days.push(d);
+            r.days.sort_unstable();
+            attempt(t, depot, stops, &r).is_ok()
+        })
+    } else {
+        None
+    };
+    let extra_truck = far_stops.is_empty() && {
+        let mut r = rules.clone();
+        r.trucks += 1;
+        attempt(t, depot, stops, &r).is_ok()
+    };
+    let visits: usize = stops.iter().map(|s| usize::from(s.visits)).sum();
+    let reason = if !far_stops.is_empty() {
+        let worst = far_stops
+            .iter()
+            .map(|&i| alone(&stops[i]))
+            .fold(0.0, f64::max);
+        format!(
+            "{} stop(s) cannot be reached, served and left within the {} window even alone \
+             (the farthest needs {})",
+            far_stops.len(),
+            hm(window),
+            hm(worst)
+        )
+    } else {
+        match rules.max_stops_per_day {
+            Some(m) if visits > m * rules.days.len() * rules.trucks => format!(
+                "{visits} visits a week do not fit in {} day(s) × {} truck(s) with at most {m} \
+                 stops a day",
+                rules.days.len(),
+                rules.trucks
+            ),
+            _ => format!(
+                "{visits} visits a week do not fit: the busiest day needs {} but the window is {}",
+                hm(longest),
+                hm(window)
+            ),
+        }
+    };
+    let mut options = Vec::new();
+    if let Some(d) = extra_day {
+        options.push(format!("one more day ({})", WEEKDAYS[d as usize].0));
     }
-    let mut trucks = ctx.rules.clone();
-    trucks.trucks += 1;
-    if plan_week(ctx.t, ctx.depot, ctx.stops, &trucks).is_ok() {
+    if let Some(w) = window_needed_min {
+        let hours = if w % 60.0 == 0.0 {
+            format!("{}-hour", w / 60.0)
+        } else {
+            hm(w)
+        };
+        options.push(format!(
+            "a {hours} window ({}–{})",
+            clock(rules.window_start),
+            clock(rules.window_start + w)
+        ));
+    }
+    if extra_truck {
         options.push("one more truck".into());
     }
-    let reason = match ctx.rules.max_stops_per_day {
-        Some(m) if busiest > m => format!(
-            "{} stops do not fit in {} day(s) × {} truck(s) with at most {m} stops a day",
-            ctx.stops.len(),
-            ctx.rules.days.len(),
-            ctx.rules.trucks
-        ),
-        _ => format!(
-            "the busiest day needs {} but the window is {}",
-            hm(longest),
-            hm(window)
-        ),
+    let suggestion = if options.is_empty() {
+        if far_stops.is_empty() {
+            "fewer stops, fewer visits or shorter service times".into()
+        } else {
+            "a depot nearer those stops, or leaving them out".into()
+        }
+    } else {
+        format!("needs {}", options.join(" or "))
     };
     Unfit {
         reason,
-        suggestion: if options.is_empty() {
-            "fewer stops or shorter service times".into()
-        } else {
-            format!("needs {}", options.join(" or "))
-        },
+        suggestion,
+        far_stops,
+        window_needed_min,
+        extra_day,
+        extra_truck,
     }
 }
 
@@ -537,9 +706,10 @@ mod tests {
 
     #[test]
     fn too_many_stops_say_what_would_fit() {
-        let pts: Vec<(f64, f64)> = (0..13).map(|i| (f64::from(i), 1.0)).collect();
+        // Eight stops half a kilometre apart: four a day need the whole two hours in service.
+        let pts: Vec<(f64, f64)> = (0..9).map(|i| (0.5 * f64::from(i), 0.0)).collect();
         let t = grid(&pts);
-        let stops: Vec<WeekStop> = (1..13)
+        let stops: Vec<WeekStop> = (1..9)
             .map(|p| WeekStop {
                 place: p,
                 visits: 1,
@@ -547,16 +717,55 @@ mod tests {
             .collect();
         let r = rules(&[0, 1], 2.0);
         let err = plan_week(&t, 0, &stops, &r).unwrap_err();
-        assert!(
-            err.suggestion.contains("window") || err.suggestion.contains("day"),
-            "{err:?}"
-        );
+        assert!(err.far_stops.is_empty(), "{err:?}");
+        // Every suggestion is a week that fits.
+        let w = err.window_needed_min.expect("a longer window fits");
+        assert!(w > 120.0 && w % 15.0 == 0.0);
+        let mut longer = r.clone();
+        longer.window_end = longer.window_start + w;
+        check(&plan_week(&t, 0, &stops, &longer).unwrap(), &stops, &longer);
+        let d = err.extra_day.expect("a third day fits");
+        let mut more = r.clone();
+        more.days.push(d);
+        check(&plan_week(&t, 0, &stops, &more).unwrap(), &stops, &more);
+        assert!(err.suggestion.contains("one more day (wed)"), "{err:?}");
+        assert!(err.suggestion.contains("window (10:00–"), "{err:?}");
         let twice = vec![WeekStop {
             place: 1,
             visits: 2,
         }];
         let err = plan_week(&t, 0, &twice, &rules(&[0, 1], 6.0)).unwrap_err();
         assert!(err.reason.contains("two days apart"));
+    }
+
+    #[test]
+    fn a_stop_too_far_for_any_day_is_named_and_no_truck_is_suggested() {
+        // 100 km out at 3 min/km: 600 minutes there and back.
+        let t = grid(&[(0.0, 0.0), (1.0, 0.0), (100.0, 0.0)]);
+        let stops = [
+            WeekStop {
+                place: 1,
+                visits: 1,
+            },
+            WeekStop {
+                place: 2,
+                visits: 1,
+            },
+        ];
+        let err = plan_week(&t, 0, &stops, &rules(&[0, 2, 4], 6.0)).unwrap_err();
+        assert_eq!(err.far_stops, vec![1]);
+        assert!(!err.extra_truck && err.extra_day.is_none());
+        // 600 minutes of driving and 30 of service: exactly 10 h 30 min (10:00–20:30).
+        assert_eq!(err.window_needed_min, Some(630.0));
+        assert!(
+            err.suggestion.contains("10 h 30 min window (10:00–20:30)"),
+            "{err:?}"
+        );
+        // Beyond midnight nothing fits: the suggestion says so instead of a window.
+        let t = grid(&[(0.0, 0.0), (300.0, 0.0)]);
+        let err = plan_week(&t, 0, &stops[..1], &rules(&[0], 6.0)).unwrap_err();
+        assert_eq!(err.window_needed_min, None);
+        assert!(err.suggestion.contains("depot nearer"), "{err:?}");
     }
 
     proptest! {

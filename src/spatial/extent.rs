@@ -56,6 +56,14 @@ impl DataExtent {
     }
 }
 
+impl DataExtent {
+    /// How far a place lies outside the data, in metres (0 inside): a depot many kilometres
+    /// off is a typo (swapped latitude and longitude, another prefecture), not a plan.
+    pub fn distance_m(&self, site: LatLon) -> f64 {
+        Euclidean.distance(&project(self.origin, site), &self.hull)
+    }
+}
+
 /// Local equirectangular metres around `origin`.
 fn project(origin: LatLon, p: LatLon) -> Point<f64> {
     let k = EARTH_RADIUS_M.to_radians();
@@ -91,6 +99,10 @@ mod tests {
             e.classify(LatLon::new(35.32, 139.39), 500.0),
             EdgeStatus::Outside
         );
+        assert_eq!(e.distance_m(LatLon::new(35.34, 139.39)), 0.0);
+        // 0.01° of latitude south of the box: about 1.1 km.
+        let d = e.distance_m(LatLon::new(35.32, 139.39));
+        assert!((d - 1112.0).abs() < 5.0, "{d}");
     }
 
     #[test]

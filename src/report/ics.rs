@@ -1,0 +1,192 @@
+//! The timetable as an iCalendar file (RFC 5545) a resident or volunteer imports once.
+//!
+//! Each stop becomes one weekly recurring event per distinct time, so "Tuesdays and Fridays
+//! 10:30 at 日枝神社" is one entry on a phone, not fifty-two. Times are Japan time (a fixed
+//! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
+//! is deterministic: the time stamp is the first calendar day, not the clock.
+
+use super::route::weekday_name;
+use super::Lang;
+use crate::route::week::clock;
+use crate::route::{RouteProblem, StopVisit, WeekPlan};
+use chrono::{Datelike, Days, NaiveDate};
+
+/// RFC 5545 weekday codes, Monday first.
+const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// Renders the weekly plan as a calendar whose first events fall on or after `start`.
+pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//mobile-stops//route//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!(
+            "X-WR-CALNAME:{}",
+            text(lang.pick("Mobile grocery sales", "移動販売"))
+        ),
+        "X-WR-TIMEZONE:Asia/Tokyo".into(),
+        "BEGIN:VTIMEZONE".into(),
+        "TZID:Asia/Tokyo".into(),
+        "BEGIN:STANDARD".into(),
+        "DTSTART:19700101T000000".into(),
+        "TZOFFSETFROM:+0900".into(),
+        "TZOFFSETTO:+0900".into(),
+        "TZNAME:JST".into(),
+        "END:STANDARD".into(),
+        "END:VTIMEZONE".into(),
+    ];
+    let stamp = format!("{}T000000Z", start.format("%Y%m%d"));
+    let by_stop = plan.by_stop(p.stops.len());
+    for (i, visits) in by_stop.iter().enumerate() {
+        let s = &p.stops[i];
+        for group in same_time_groups(visits) {
+            let first = group
+                .iter()
+                .map(|v| next_weekday(start, v.day))
+                .min()
+                .expect("a group has a visit");
+            let v = group[0];
+            let days: Vec<&str> = group.iter().map(|v| BYDAY[v.day as usize]).collect();
+            let day_words: Vec<String> = group.iter().map(|v| weekday_name(v.day, lang)).collect();
+            let when = format!("{}–{}", clock(v.arrive), clock(v.depart));
+            let description = match lang {
+                Lang::En => format!(
+                    "Mobile grocery sales, truck {}: every {} {when}.",
+                    v.truck + 1,
+                    day_words.join(" and ")
+                ),
+                Lang::Ja => format!(
+                    "移動販売（{}号車）：毎週{} {when}",
+                    v.truck + 1,
+                    day_words.join("・")
+                ),
+            };
+            lines.push("BEGIN:VEVENT".into());
+            lines.push(format!(
+                "UID:{}",
+                text(&format!(
+                    "{}-{}-{}@mobile-stops",
+                    s.id,
+                    days.join(""),
+                    v.truck + 1
+                ))
+            ));
+            lines.push(format!("DTSTAMP:{stamp}"));
+            lines.push(format!(
+                "DTSTART;TZID=Asia/Tokyo:{}",
+                local(first, v.arrive)
+            ));
+            lines.push(format!("DTEND;TZID=Asia/Tokyo:{}", local(first, v.depart)));
+            lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
+            lines.push(format!(
+                "SUMMARY:{}",
+                text(&format!(
+                    "{}{}",
+                    lang.pick("Mobile shop: ", "移動販売 "),
+                    s.label()
+                ))
+            ));
+            lines.push(format!("LOCATION:{}", text(s.label())));
+            if let Some(l) = s.location {
+                lines.push(format!("GEO:{:.6};{:.6}", l.lat, l.lon));
+            }
+            lines.push(format!("DESCRIPTION:{}", text(&description)));
+            lines.push("END:VEVENT".into());
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in &lines {
+        fold(l, &mut out);
+    }
+    out
+}
+
+/// A stop's visits grouped by truck and minute: one recurring event each.
+fn same_time_groups(visits: &[StopVisit]) -> Vec<Vec<StopVisit>> {
+    let mut groups: Vec<Vec<StopVisit>> = Vec::new();
+    for v in visits {
+        let key = |x: &StopVisit| (x.truck, x.arrive.round() as i64, x.depart.round() as i64);
+        match groups.iter_mut().find(|g| key(&g[0]) == key(v)) {
+            Some(g) => g.push(*v),
+            None => groups.push(vec![*v]),
+        }
+    }
+    groups
+}
+
+/// The first date on or after `start` that falls on `day` (0 = Monday).
+fn next_weekday(start: NaiveDate, day: u8) -> NaiveDate {
+    let from = start.weekday().num_days_from_monday();
+    let ahead = (u32::from(day) + 7 - from) % 7;
+    start + Days::new(u64::from(ahead))
+}
+
+/// `YYYYMMDDTHHMMSS` local time.
+fn local(date: NaiveDate, minutes: f64) -> String {
+    let m = minutes.round() as i64;
+    format!("{}T{:02}{:02}00", date.format("%Y%m%d"), m / 60, m % 60)
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a content line folded at 75 octets (never inside a UTF-8 character), CRLF-ended.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_japanese_lines_fold_on_character_boundaries() {
+        let mut out = String::new();
+        fold(&format!("SUMMARY:{}", "移動販売".repeat(10)), &mut out);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{l}");
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(
+            unfolded.trim_end(),
+            format!("SUMMARY:{}", "移動販売".repeat(10))
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_and_dates_land_on_the_weekday() {
+        assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        let wed = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(next_weekday(wed, 2), wed);
+        assert_eq!(
+            next_weekday(wed, 1),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+        assert_eq!(local(wed, 630.0), "20261125T103000");
+    }
+}
