@@ -16,6 +16,7 @@
 //! ```
 
 pub mod bench;
+pub mod compare;
 pub mod error;
 pub mod io;
 pub mod mesh;

@@ -4,6 +4,7 @@
 //! or the path that could not be written); 1 an internal fault (a bug).
 
 mod args;
+mod compare;
 mod data;
 mod rank;
 mod route;
@@ -35,6 +36,9 @@ enum Command {
     /// Turn the chosen stops into each day's run and a weekly timetable (solves first when
     /// no --stops file is given).
     Route(Box<route::RouteArgs>),
+    /// Put two or more stop sets side by side: who each reaches, who is left out, which
+    /// stops lack space.
+    Compare(compare::CompareArgs),
     /// Work with the embedded default dataset.
     Data {
         #[command(subcommand)]
@@ -102,6 +106,7 @@ impl Cli {
             Command::Rank(a) => a.output.format == Format::Json,
             Command::Solve(a) => a.output.format == Format::Json,
             Command::Route(a) => a.format == mobile_stops::report::RouteFormat::Json,
+            Command::Compare(a) => a.output.format == Format::Json,
             Command::Data { .. } => false,
         }
     }
@@ -121,6 +126,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Rank(args) => rank::run(&args),
         Command::Solve(args) => solve::run(&args),
         Command::Route(args) => route::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Data { action } => data::run(&action),
     }
 }

@@ -11,6 +11,15 @@ use mobile_stops::{io, Error, ScoreParams};
 pub struct RankArgs {
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub score: ScoreArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How candidates are scored: shared by `rank` and `compare`, so both measure alike.
+#[derive(Args, Debug, Clone)]
+pub struct ScoreArgs {
     /// Walking radius in metres (straight line).
     #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
     pub radius_m: f64,
@@ -29,13 +38,12 @@ pub struct RankArgs {
     /// How many survey answers the prior (overall rate) is worth when pooling answers.
     #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
     pub prior_answers: f64,
-    #[command(flatten)]
-    pub output: OutputArgs,
 }
 
-impl RankArgs {
-    fn params(&self) -> Result<ScoreParams, Error> {
-        Ok(ScoreParams {
+impl ScoreArgs {
+    /// Checked scoring parameters.
+    pub fn params(&self) -> Result<ScoreParams, Error> {
+        let params = ScoreParams {
             radius_m: self.radius_m,
             vehicles: self.vehicles,
             weight_column: self.weight.clone(),
@@ -46,14 +54,15 @@ impl RankArgs {
             shop_distance_m: self.shop_distance_m,
             prior_answers: self.prior_answers,
             ..ScoreParams::default()
-        })
+        };
+        params.validate()?;
+        Ok(params)
     }
 }
 
 /// Validates flags before reading any file, then loads, scores and writes.
 pub fn run(args: &RankArgs) -> Result<(), Error> {
-    let params = args.params()?;
-    params.validate()?;
+    let params = args.score.params()?;
     let data = io::load_dataset(&args.data.paths())?;
     let table = score(&data, &params)?;
     let bytes = render_rank(&table, args.output.format, args.output.lang);

@@ -3,6 +3,7 @@
 //! Every writer renders into memory; the caller writes the bytes in one go (see
 //! [`crate::output::write_atomic`]), so a failure never leaves a partial file.
 
+mod compare;
 mod csv;
 mod flat;
 mod ics;
@@ -12,6 +13,10 @@ mod route;
 mod solve;
 mod table;
 
+pub use compare::{
+    compare_csv, compare_geojson, compare_json, compare_table, metric_rows, render_compare,
+    set_lines,
+};
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
 pub use route::{

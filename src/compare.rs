@@ -1,0 +1,234 @@
+//! Two or more stop sets side by side, measured the same way.
+//!
+//! Councils argue between "the council's list" and "the optimised list"; the argument ends
+//! when both are measured on the same data with the same rules: who is reached within walking
+//! distance, how many older people far from any shop, how many would buy (with the survey's
+//! uncertainty), who is left out, and which stops lack room for the vehicles.
+
+use crate::model::Dataset;
+use crate::score::{far_from_shop_weights, Interval, ScoreTable, SpaceStatus};
+use crate::spatial::{Coverage, SphereIndex};
+
+/// A named set of stops (candidate indices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StopSet {
+    /// What the council calls it ("council", "optimised").
+    pub name: String,
+    /// Candidate indices, in the order given.
+    pub sites: Vec<usize>,
+}
+
+/// What one set achieves. Sums are `None` where the data lack the column (no aged 65+, no
+/// shops, no surveys) rather than zero, so a missing input is never read as "reaches nobody".
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetMetrics {
+    /// The set.
+    pub set: StopSet,
+    /// Population within the radius of at least one stop.
+    pub people_reached: Option<f64>,
+    /// Aged 65+ within the radius of at least one stop.
+    pub aged_reached: Option<f64>,
+    /// The ranking weight within reach (the weight column, or 1 per point).
+    pub weight_reached: f64,
+    /// Aged 65+ living far from every shop and within reach of a stop.
+    pub far_reached: Option<f64>,
+    /// Expected buyers per visit: each reached older resident counted at the nearest stop's
+    /// survey rate; the interval sums the per-stop 95 % intervals (conservative).
+    pub buyers: Option<Interval>,
+    /// Demand points with weight above 0 that no stop reaches.
+    pub uncovered_points: usize,
+    /// Weight of those points.
+    pub uncovered_weight: f64,
+    /// Aged 65+ in those points.
+    pub uncovered_aged: Option<f64>,
+    /// Stops whose space is known not to hold the vehicles.
+    pub no_space: Vec<usize>,
+    /// Stops whose space is unknown.
+    pub space_unknown: Vec<usize>,
+    /// Stops not in the first set.
+    pub added: Vec<usize>,
+    /// Stops of the first set not in this one.
+    pub dropped: Vec<usize>,
+    /// Whether each demand point is reached (for maps).
+    pub reached: Vec<bool>,
+}
+
+/// The sets measured, and the totals they are measured against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Walking radius, metres.
+    pub radius_m: f64,
+    /// The ranking weight column, if any.
+    pub weight_column: Option<String>,
+    /// Total population, if known.
+    pub total_population: Option<f64>,
+    /// Total aged 65+, if known.
+    pub total_aged: Option<f64>,
+    /// Total weight.
+    pub total_weight: f64,
+    /// Total aged 65+ far from every shop, if known.
+    pub total_far: Option<f64>,
+    /// One entry per set, in the order given.
+    pub sets: Vec<SetMetrics>,
+}
+
+/// Measures every set with the radius, weight and survey model of `table` (a `score` of the
+/// same data), so a comparison and the ranked list never disagree.
+pub fn compare(data: &Dataset, table: &ScoreTable, sets: &[StopSet]) -> Comparison {
+    let s = &table.summary;
+    let demand = &data.demand.data;
+    let weights: Vec<f64> = match &s.weight_column {
+        Some(c) => demand.column(c).map(<[f64]>::to_vec).unwrap_or_default(),
+        None => vec![1.0; demand.len()],
+    };
+    let population = demand.column(crate::model::POPULATION);
+    let aged = demand.column(crate::model::AGED_65_PLUS);
+    let far = far_from_shop_weights(data, s.shop_distance_m);
+    let index = SphereIndex::new(&demand.locations);
+    let mut by_index = vec![None; data.candidates.data.sites.len()];
+    for c in &table.candidates {
+        by_index[c.index] = Some(c);
+    }
+    let first: Vec<usize> = sets.first().map(|s| s.sites.clone()).unwrap_or_default();
+    let measured = sets
+        .iter()
+        .map(|set| {
+            let locations: Vec<_> = set
+                .sites
+                .iter()
+                .map(|&j| data.candidates.data.sites[j].location)
+                .collect();
+            let cov = Coverage::build(&index, &locations, s.radius_m);
+            // Nearest stop of every reached point.
+            let mut nearest: Vec<Option<(f64, usize)>> = vec![None; demand.len()];
+            for k in 0..set.sites.len() {
+                for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
+                    let slot = &mut nearest[p as usize];
+                    if slot.is_none_or(|(best, _)| f64::from(d) < best) {
+                        *slot = Some((f64::from(d), k));
+                    }
+                }
+            }
+            let reached: Vec<bool> = nearest.iter().map(Option::is_some).collect();
+            let sum = |v: &[f64], want: bool| -> f64 {
+                v.iter()
+                    .zip(&reached)
+                    .filter(|(_, &r)| r == want)
+                    .map(|(x, _)| x)
+                    .sum()
+            };
+            let buyers = aged.and_then(|a| {
+                let mut total = Interval {
+                    estimate: 0.0,
+                    low: 0.0,
+                    high: 0.0,
+                };
+                for (p, n) in nearest.iter().enumerate() {
+                    if let Some((_, k)) = n {
+                        let need = by_index[set.sites[*k]]?.need?;
+                        let b = need.buyers(a[p]);
+                        total.estimate += b.estimate;
+                        total.low += b.low;
+                        total.high += b.high;
+                    }
+                }
+                Some(total)
+            });
+            let status = |j: usize| by_index[j].map(|c| c.space.status);
+            SetMetrics {
+                people_reached: population.map(|v| sum(v, true)),
+                aged_reached: aged.map(|v| sum(v, true)),
+                weight_reached: sum(&weights, true),
+                far_reached: far.as_deref().map(|v| sum(v, true)),
+                buyers,
+                uncovered_points: weights
+                    .iter()
+                    .zip(&reached)
+                    .filter(|(w, r)| **w > 0.0 && !**r)
+                    .count(),
+                uncovered_weight: sum(&weights, false),
+                uncovered_aged: aged.map(|v| sum(v, false)),
+                no_space: set
+                    .sites
+                    .iter()
+                    .copied()
+                    .filter(|&j| status(j) == Some(SpaceStatus::DoesNotFit))
+                    .collect(),
+                space_unknown: set
+                    .sites
+                    .iter()
+                    .copied()
+                    .filter(|&j| status(j) == Some(SpaceStatus::Unknown))
+                    .collect(),
+                added: set
+                    .sites
+                    .iter()
+                    .copied()
+                    .filter(|j| !first.contains(j))
+                    .collect(),
+                dropped: first
+                    .iter()
+                    .copied()
+                    .filter(|j| !set.sites.contains(j))
+                    .collect(),
+                reached,
+                set: set.clone(),
+            }
+        })
+        .collect();
+    Comparison {
+        radius_m: s.radius_m,
+        weight_column: s.weight_column.clone(),
+        total_population: s.total_population,
+        total_aged: s.total_65_plus,
+        total_weight: s.total_weight,
+        total_far: far.map(|v| v.iter().sum()),
+        sets: measured,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::{score, ScoreParams};
+    use crate::spatial::haversine_m;
+
+    #[test]
+    fn reach_matches_a_brute_force_count_and_differences_are_listed() {
+        let data = crate::io::embedded::dataset().unwrap();
+        let table = score(&data, &ScoreParams::default()).unwrap();
+        let sets = [
+            StopSet {
+                name: "a".into(),
+                sites: vec![0, 1, 2],
+            },
+            StopSet {
+                name: "b".into(),
+                sites: vec![1, 2, 3, 4],
+            },
+        ];
+        let c = compare(&data, &table, &sets);
+        let demand = &data.demand.data;
+        let aged = demand.column("aged_65_plus").unwrap();
+        for m in &c.sets {
+            let want: f64 = (0..demand.len())
+                .filter(|&p| {
+                    m.set.sites.iter().any(|&j| {
+                        haversine_m(demand.locations[p], data.candidates.data.sites[j].location)
+                            <= 500.0
+                    })
+                })
+                .map(|p| aged[p])
+                .sum();
+            let got = m.aged_reached.unwrap();
+            assert!((got - want).abs() < 1e-6, "{got} vs {want}");
+            assert!((got + m.uncovered_aged.unwrap() - c.total_aged.unwrap()).abs() < 1e-6);
+            // Space is unknown for every embedded site; no shops, no surveys.
+            assert_eq!(m.space_unknown.len(), m.set.sites.len());
+            assert_eq!(m.far_reached, None);
+            assert_eq!(m.buyers, None);
+        }
+        assert_eq!(c.sets[1].added, vec![3, 4]);
+        assert_eq!(c.sets[1].dropped, vec![0]);
+    }
+}

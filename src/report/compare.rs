@@ -1,0 +1,271 @@
+//! Writers for a comparison of stop sets: one column per set in the table (side by side, as a
+//! council reads it), one row per set in CSV, and the same numbers in JSON and GeoJSON.
+
+use super::csv::neutralise;
+use super::table::{aligned, count, printable};
+use super::{pretty, round, Format, Lang};
+use crate::compare::{Comparison, SetMetrics};
+use crate::model::Dataset;
+use crate::score::Interval;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// Renders a comparison in the chosen format.
+pub fn render_compare(data: &Dataset, c: &Comparison, format: Format, lang: Lang) -> Vec<u8> {
+    match format {
+        Format::Table => compare_table(data, c, lang).into_bytes(),
+        Format::Csv => compare_csv(data, c, lang),
+        Format::Json => pretty(&compare_json(data, c)),
+        Format::Geojson => pretty(&compare_geojson(data, c)),
+    }
+}
+
+fn ids(data: &Dataset, sites: &[usize]) -> Vec<String> {
+    sites
+        .iter()
+        .map(|&j| data.candidates.data.sites[j].id.clone())
+        .collect()
+}
+
+fn interval_json(i: &Option<Interval>) -> Value {
+    match i {
+        Some(i) => json!({
+            "estimate": round(i.estimate, 1),
+            "low": round(i.low, 1),
+            "high": round(i.high, 1),
+        }),
+        None => Value::Null,
+    }
+}
+
+fn share(part: Option<f64>, total: Option<f64>) -> Option<f64> {
+    match (part, total) {
+        (Some(p), Some(t)) if t > 0.0 => Some(p / t),
+        _ => None,
+    }
+}
+
+fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
+    json!({
+        "name": m.set.name,
+        "stops": ids(data, &m.set.sites),
+        "people_reached": m.people_reached.map(|v| round(v, 2)),
+        "aged_65_plus_reached": m.aged_reached.map(|v| round(v, 2)),
+        "aged_65_plus_share": share(m.aged_reached, c.total_aged).map(|v| round(v, 4)),
+        "weight_reached": round(m.weight_reached, 2),
+        "far_from_shop_reached": m.far_reached.map(|v| round(v, 2)),
+        "expected_buyers": interval_json(&m.buyers),
+        "uncovered_points": m.uncovered_points,
+        "uncovered_weight": round(m.uncovered_weight, 2),
+        "uncovered_aged_65_plus": m.uncovered_aged.map(|v| round(v, 2)),
+        "stops_without_space": ids(data, &m.no_space),
+        "stops_space_unknown": ids(data, &m.space_unknown),
+        "added_vs_first": ids(data, &m.added),
+        "dropped_vs_first": ids(data, &m.dropped),
+    })
+}
+
+/// The JSON comparison.
+pub fn compare_json(data: &Dataset, c: &Comparison) -> Value {
+    json!({
+        "data": data.label,
+        "radius_m": c.radius_m,
+        "weight_column": c.weight_column,
+        "totals": {
+            "population": c.total_population.map(|v| round(v, 2)),
+            "aged_65_plus": c.total_aged.map(|v| round(v, 2)),
+            "weight": round(c.total_weight, 2),
+            "far_from_shop": c.total_far.map(|v| round(v, 2)),
+        },
+        "sets": c.sets.iter().map(|m| set_json(data, c, m)).collect::<Vec<_>>(),
+    })
+}
+
+/// Stops as points, one feature per set and stop, for QGIS (style by `set`).
+pub fn compare_geojson(data: &Dataset, c: &Comparison) -> Value {
+    let mut features = Vec::new();
+    for m in &c.sets {
+        for &j in &m.set.sites {
+            let s = &data.candidates.data.sites[j];
+            features.push(json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [s.location.lon, s.location.lat]},
+                "properties": {"set": m.set.name, "id": s.id, "name": s.name, "kind": s.kind},
+            }));
+        }
+    }
+    json!({
+        "type": "FeatureCollection",
+        "features": features,
+        "mobile_stops_compare": compare_json(data, c),
+    })
+}
+
+/// Stop names (or ids) as a readable list.
+fn names(data: &Dataset, sites: &[usize]) -> String {
+    sites
+        .iter()
+        .map(|&j| {
+            let s = &data.candidates.data.sites[j];
+            printable(s.name.as_deref().unwrap_or(&s.id))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Each set's stops in words, with what it adds and drops against the first set and which
+/// stops lack space; shared by table and report.
+pub fn set_lines(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
+    c.sets
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let mut line = format!("{}: {}", printable(&m.set.name), names(data, &m.set.sites));
+            if k > 0 && !(m.added.is_empty() && m.dropped.is_empty()) {
+                let _ = write!(
+                    line,
+                    " ({} {}; {} {})",
+                    lang.pick("adds", "追加"),
+                    if m.added.is_empty() {
+                        "—".into()
+                    } else {
+                        names(data, &m.added)
+                    },
+                    lang.pick("drops", "除外"),
+                    if m.dropped.is_empty() {
+                        "—".into()
+                    } else {
+                        names(data, &m.dropped)
+                    },
+                );
+            }
+            if !m.no_space.is_empty() {
+                let _ = write!(
+                    line,
+                    " — {}: {}",
+                    lang.pick("no space for the vehicles", "車両スペース不足"),
+                    names(data, &m.no_space)
+                );
+            }
+            line
+        })
+        .collect()
+}
+
+/// The metric rows, label first then one cell per set; shared by table and markdown.
+pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let na = lang.na().to_string();
+    let opt = |v: Option<f64>| v.map_or(na.clone(), count);
+    let with_share = |v: Option<f64>, t: Option<f64>| match (v, share(v, t)) {
+        (Some(v), Some(s)) => format!("{} ({:.1} %)", count(v), 100.0 * s),
+        (v, _) => opt(v),
+    };
+    let mut rows = vec![std::iter::once(String::new())
+        .chain(c.sets.iter().map(|m| printable(&m.set.name)))
+        .collect::<Vec<_>>()];
+    let mut row = |label: String, f: &dyn Fn(&SetMetrics) -> String| {
+        rows.push(std::iter::once(label).chain(c.sets.iter().map(f)).collect());
+    };
+    row(l("stops", "停留所数"), &|m| {
+        m.set.sites.len().to_string()
+    });
+    row(l("people reached", "到達人口"), &|m| {
+        with_share(m.people_reached, c.total_population)
+    });
+    row(l("aged 65+ reached", "到達65歳以上"), &|m| {
+        with_share(m.aged_reached, c.total_aged)
+    });
+    row(
+        l("far from a shop, reached", "店から遠い高齢者の到達"),
+        &|m| with_share(m.far_reached, c.total_far),
+    );
+    row(
+        l("expected buyers (95 %)", "見込み購入者（95 %）"),
+        &|m| {
+            m.buyers.map_or(na.clone(), |b| {
+                format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
+            })
+        },
+    );
+    row(l("uncovered cells", "未カバーの区画"), &|m| {
+        m.uncovered_points.to_string()
+    });
+    row(l("aged 65+ not reached", "未到達65歳以上"), &|m| {
+        opt(m.uncovered_aged)
+    });
+    row(
+        l("stops without space", "スペース不足の停留所"),
+        &|m| m.no_space.len().to_string(),
+    );
+    row(l("space unknown", "スペース不明"), &|m| {
+        m.space_unknown.len().to_string()
+    });
+    rows
+}
+
+/// The terminal view: one column per set.
+pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "mobile-stops compare — {}", printable(&data.label));
+    let _ = writeln!(
+        out,
+        "{} {} m",
+        lang.pick("walking radius", "徒歩圏"),
+        c.radius_m
+    );
+    let _ = writeln!(out);
+    let rows = metric_rows(c, lang);
+    let numeric: Vec<usize> = (1..rows[0].len()).collect();
+    out.push_str(&aligned(&rows, &numeric));
+    let _ = writeln!(out);
+    for line in set_lines(data, c, lang) {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+/// One row per set, for a spreadsheet.
+pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
+    let header: [(&str, &str); 14] = [
+        ("set", "案"),
+        ("stops", "停留所"),
+        ("people_reached", "到達人口"),
+        ("aged_65_plus_reached", "到達65歳以上"),
+        ("far_from_shop_reached", "店から遠い高齢者の到達"),
+        ("expected_buyers", "見込み購入者"),
+        ("buyers_low", "見込み購入者_下限"),
+        ("buyers_high", "見込み購入者_上限"),
+        ("uncovered_points", "未カバー区画"),
+        ("uncovered_aged_65_plus", "未到達65歳以上"),
+        ("stops_without_space", "スペース不足"),
+        ("stops_space_unknown", "スペース不明"),
+        ("added_vs_first", "追加"),
+        ("dropped_vs_first", "除外"),
+    ];
+    w.write_record(header.iter().map(|(en, ja)| lang.pick(en, ja)))
+        .expect("writing to memory");
+    let num = |v: Option<f64>| v.map_or(String::new(), |x| round(x, 2).to_string());
+    for m in &c.sets {
+        let list = |s: &[usize]| neutralise(&ids(data, s).join(" "));
+        let row = [
+            neutralise(&m.set.name),
+            list(&m.set.sites),
+            num(m.people_reached),
+            num(m.aged_reached),
+            num(m.far_reached),
+            num(m.buyers.map(|b| b.estimate)),
+            num(m.buyers.map(|b| b.low)),
+            num(m.buyers.map(|b| b.high)),
+            m.uncovered_points.to_string(),
+            num(m.uncovered_aged),
+            list(&m.no_space),
+            list(&m.space_unknown),
+            list(&m.added),
+            list(&m.dropped),
+        ];
+        w.write_record(&row).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
