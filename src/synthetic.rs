@@ -91,6 +91,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
             length_m: None,
             note: None,
             extra: vec![],
+            line: None,
         })
         .collect();
     let stores: Vec<Store> = (0..spec.stores)

@@ -583,8 +583,47 @@ fn bad_input_exits_2_names_the_place_and_writes_nothing() {
             "--visits-per-week: expected 1, 2 or a column",
         ),
         (
-            vec!["--stops", &ok, "--depot", "c9", "--start-date", "1/12/2026"],
+            vec![
+                "--stops",
+                &ok,
+                "--depot",
+                "c9",
+                "--format",
+                "ics",
+                "--start-date",
+                "1/12/2026",
+            ],
             "--start-date: expected a date",
+        ),
+        (
+            vec!["--stops", &ok, "--depot", "c9", "--p", "3"],
+            "cannot be used with",
+        ),
+        (
+            vec!["--stops", &ok, "--depot", "c9", "--window", "+10:+00-16:00"],
+            "--window: expected a window as HH:MM-HH:MM",
+        ),
+        (
+            vec![
+                "--stops",
+                &ok,
+                "--depot",
+                "c9",
+                "--start-date",
+                "2027-01-04",
+            ],
+            "--start-date: expected --format ics",
+        ),
+        (
+            vec![
+                "--stops",
+                &ok,
+                "--depot",
+                "c9",
+                "--max-stops-per-day",
+                "9223372036854775808",
+            ],
+            "--max-stops-per-day: expected 1 to 1000 stops",
         ),
         (
             vec!["--stops", "/no/such/stops.csv", "--depot", "c9"],
@@ -604,4 +643,99 @@ fn bad_input_exits_2_names_the_place_and_writes_nothing() {
         );
         assert!(!Path::new(&out).exists(), "{rest:?} wrote a file");
     }
+}
+
+#[test]
+fn weekend_neighbours_are_not_two_days_apart_and_empty_solves_exit_3() {
+    let o = run(&[
+        "route",
+        "--p",
+        "3",
+        "--depot",
+        "hiejinja",
+        "--visits-per-week",
+        "2",
+        "--days",
+        "sun,mon",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("two days apart"), "{}", stderr(&o));
+    // Fri and Mon are three days apart: a valid pair.
+    let v = route_json(&[
+        "--p",
+        "3",
+        "--depot",
+        "hiejinja",
+        "--visits-per-week",
+        "2",
+        "--days",
+        "mon,fri",
+    ]);
+    check_rules(&v, (600, 960), &|_| 2);
+    let o = run(&[
+        "route",
+        "--depot",
+        "hiejinja",
+        "--model",
+        "lscp",
+        "--radius-m",
+        "50",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no stops to route"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_depot_that_is_also_a_stop_and_a_bad_visits_cell_in_the_candidates() {
+    let data = Data::new();
+    let cands = data.path("cands.csv");
+    let list = data.write("l.csv", "id\nc1\nc2\n");
+    let matrix = data.write("m.csv", "from,to,minutes\nc1,c2,10\nc2,c1,12\n");
+    // Depot c1 is also a stop: no row c1→c1 is needed.
+    let args = data.args(
+        &cands,
+        &[
+            "--stops",
+            &list,
+            "--depot",
+            "c1",
+            "--travel-matrix",
+            &matrix,
+            "--days",
+            "mon",
+        ],
+    );
+    let v = route_json(&args[1..]);
+    assert_eq!(v["days"][0]["drive_min"], 22.0);
+    // A candidates file whose visits column has 3 on line 4 (c2).
+    let text = std::fs::read_to_string(&cands).unwrap();
+    let bad: String = text
+        .lines()
+        .enumerate()
+        .map(|(k, l)| {
+            if k == 3 {
+                format!("{}3\n", &l[..l.len() - 1])
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let bad_cands = data.write("bad.csv", &bad);
+    let o = run(&data.args(
+        &bad_cands,
+        &[
+            "--stops",
+            &list,
+            "--depot",
+            "c1",
+            "--visits-per-week",
+            "visits",
+        ],
+    ));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad.csv:4: expected 1 or 2 in column `visits` for candidate `c2`"),
+        "{}",
+        stderr(&o)
+    );
 }

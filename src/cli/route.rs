@@ -15,6 +15,24 @@ use mobile_stops::{io, CandidateSite, Dataset, Error, LatLon, Location};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// Flags that only mean something when route solves first.
+const SOLVE_FLAGS: [&str; 14] = [
+    "model",
+    "p",
+    "radius_m",
+    "require",
+    "exclude",
+    "capacity",
+    "min_weight_per_stop",
+    "objective_weight",
+    "allow_no_space",
+    "vehicles",
+    "shop_distance_m",
+    "time_limit_s",
+    "seed",
+    "method",
+];
+
 /// A depot farther than this from the demand data is a typo, not a plan.
 const DEPOT_MAX_KM: f64 = 50.0;
 
@@ -25,7 +43,7 @@ pub struct RouteArgs {
     pub data: DataArgs,
     /// The stops: a `solve --format json` result or a CSV with an `id` column. Without it,
     /// route solves first with the model flags below.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = SOLVE_FLAGS)]
     pub stops: Option<PathBuf>,
     /// Where every run starts and ends: `LAT,LON` or a candidate or shop id.
     #[arg(long, value_name = "LAT,LON|ID", allow_hyphen_values = true)]
@@ -123,11 +141,20 @@ impl RouteArgs {
                 format!("`{}`", self.trucks),
             ));
         }
-        if self.max_stops_per_day == Some(0) {
+        if let Some(m) = self.max_stops_per_day {
+            if m == 0 || m > 1000 {
+                return Err(Error::usage(
+                    "--max-stops-per-day",
+                    "1 to 1000 stops",
+                    format!("`{m}`"),
+                ));
+            }
+        }
+        if self.start_date.is_some() && self.format != RouteFormat::Ics {
             return Err(Error::usage(
-                "--max-stops-per-day",
-                "at least 1 stop",
-                "`0`",
+                "--start-date",
+                "--format ics (only the calendar has dates)",
+                format!("--format {:?}", self.format).to_lowercase(),
             ));
         }
         let visits = match self.visits_per_week.trim() {
@@ -194,9 +221,9 @@ impl RouteArgs {
             })
             .collect();
         let from = format!(
-            "solve --model {} --p {}: {}",
+            "solve --model {}{}: {}",
             format!("{:?}", params.model).to_lowercase(),
-            res.p.map_or("-".into(), |p| p.to_string()),
+            res.p.map_or(String::new(), |p| format!(" --p {p}")),
             proof_words(&res, Lang::En)
         );
         Ok((listed, from))
@@ -212,6 +239,11 @@ fn parse_window(raw: &str) -> Result<(f64, f64), Error> {
         .ok_or_else(|| bad("a window as HH:MM-HH:MM, e.g. 10:00-16:00"))?;
     let time = |t: &str| -> Option<f64> {
         let (h, m) = t.trim().split_once(':')?;
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(h) && digits(m)) {
+            return None;
+        }
         let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
         (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(f64::from(h * 60 + m))
     };
@@ -378,18 +410,21 @@ fn resolve(
         let v = match (visits, s.visits, column) {
             (Visits::All(n), _, _) => *n,
             (_, Some(n), _) => n,
-            (_, None, Some(k)) => match c.extra[k].trim() {
-                "1" => 1,
-                "2" => 2,
-                other => {
+            (_, None, Some(k)) => match mobile_stops::io::text::parse_number(c.extra[k].trim()) {
+                Some(v) if v == 1.0 || v == 2.0 => v as u8,
+                _ => {
+                    let at = match c.line {
+                        Some(line) => Location::at(&cands.source, line, None),
+                        None => Location::file(&cands.source),
+                    };
                     return Err(Error::input(
-                        Location::file(&cands.source),
+                        at,
                         format!(
                             "1 or 2 in column `{}` for candidate `{}`",
                             cands.data.extra_columns[k], c.id
                         ),
-                        format!("`{other}`"),
-                    ))
+                        format!("`{}`", c.extra[k]),
+                    ));
                 }
             },
             (Visits::Column(_), None, None) => unreachable!("column resolved above"),
@@ -463,6 +498,11 @@ pub fn run(args: &RouteArgs) -> Result<(), Error> {
     let data = io::load_dataset(&args.data.paths())?;
     let depot = depot(&args.depot, &data)?;
     let (listed, stops_from) = args.stops(&data, &checked.visits)?;
+    if listed.is_empty() {
+        return Err(Error::Infeasible {
+            reason: format!("no stops to route ({stops_from})"),
+        });
+    }
     let (stops, visits) = resolve(&listed, &data, &checked.visits)?;
     let travel = travel(args, &depot, &stops, &data)?;
     let problem = RouteProblem {

@@ -68,6 +68,7 @@ pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
                 .iter()
                 .map(|&c| cells.text(c).to_string())
                 .collect(),
+            line: Some(rec.line),
         };
         if site.width_m.is_some() != site.length_m.is_some() {
             let empty = if site.width_m.is_none() {

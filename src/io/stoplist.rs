@@ -96,7 +96,7 @@ fn read_json(src: &SourceText) -> Result<Vec<ListedStop>> {
         return Err(Error::input(whole, "at least one stop", "an empty `stops`"));
     }
     // Where each id sits in the text, for messages: its first quoted occurrence after `"stops"`.
-    let after = src.text.find("\"stops\"").unwrap_or(0);
+    let mut after = src.text.find("\"stops\"").unwrap_or(0);
     list.iter()
         .enumerate()
         .map(|(k, v)| {
@@ -107,10 +107,15 @@ fn read_json(src: &SourceText) -> Result<Vec<ListedStop>> {
                     describe(&v.to_string()),
                 )
             })?;
-            let at = src.text[after..]
-                .find(&serde_json::Value::from(id).to_string())
-                .map(|off| position(src, after + off))
-                .unwrap_or_else(|| whole.clone());
+            let quoted = serde_json::Value::from(id).to_string();
+            let at = match src.text[after..].find(&quoted) {
+                Some(off) => {
+                    let at = position(src, after + off);
+                    after += off + quoted.len();
+                    at
+                }
+                None => whole.clone(),
+            };
             Ok(ListedStop {
                 id: id.to_string(),
                 at,

@@ -29,19 +29,23 @@ pub fn read_travel_matrix(
     let minutes = table.require("minutes", "driving minutes of the leg")?;
     let km_col = table.column("km");
     table.require_rows("legs")?;
-    let index: HashMap<&str, usize> = places.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+    // An id may stand for two places (a depot that is also a stop): rows fill both.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, &p) in places.iter().enumerate() {
+        index.entry(p).or_default().push(i);
+    }
     let n = places.len();
     let mut min = vec![f64::NAN; n * n];
     let mut km = vec![f64::NAN; n * n];
     let mut line_of: HashMap<(String, String), u64> = HashMap::new();
     for rec in &table.records {
         let cells = table.cells(rec)?;
-        let mut ends = [0usize; 2];
+        let mut ends: [&[usize]; 2] = [&[], &[]];
         for (k, col) in [from, to].into_iter().enumerate() {
             let id = cells.id(col)?;
             match index.get(id.as_str()) {
-                Some(&i) => ends[k] = i,
-                None if known(&id) => ends[k] = usize::MAX,
+                Some(i) => ends[k] = i,
+                None if known(&id) => {}
                 None => {
                     return Err(cells.error(
                         col,
@@ -81,15 +85,18 @@ pub fn read_travel_matrix(
                 format!("`{}` to `{}` again (first on line {first})", pair.0, pair.1),
             ));
         }
-        if ends.contains(&usize::MAX) {
-            continue;
+        for &a in ends[0] {
+            for &b in ends[1] {
+                min[a * n + b] = value;
+                km[a * n + b] = dist;
+            }
         }
-        min[ends[0] * n + ends[1]] = value;
-        km[ends[0] * n + ends[1]] = dist;
     }
+    // The same id twice is the same place: no driving, no row needed.
+    let same = |a: usize, b: usize| a == b || places[a] == places[b];
     for a in 0..n {
         for b in 0..n {
-            if a != b && min[a * n + b].is_nan() {
+            if !same(a, b) && min[a * n + b].is_nan() {
                 return Err(Error::input(
                     Location::file(&src.name),
                     format!(
@@ -102,7 +109,7 @@ pub fn read_travel_matrix(
             }
         }
     }
-    let get = |v: &[f64], a: usize, b: usize| if a == b { 0.0 } else { v[a * n + b] };
+    let get = |v: &[f64], a: usize, b: usize| if same(a, b) { 0.0 } else { v[a * n + b] };
     Ok(Travel {
         minutes: TravelTimes::from_fn(n, |a, b| get(&min, a, b)),
         km: km_col.map(|_| TravelTimes::from_fn(n, |a, b| get(&km, a, b))),
@@ -134,6 +141,19 @@ mod tests {
         assert_eq!(t.minutes.get(0, 1), 5.0);
         assert_eq!(t.minutes.get(1, 0), 7.0);
         assert_eq!(t.km.unwrap().get(1, 0), 2.5);
+    }
+
+    #[test]
+    fn a_depot_that_is_also_a_stop_needs_no_row_to_itself() {
+        let t = read_travel_matrix(
+            &src("from,to,minutes\nd,a,5\na,d,7\n"),
+            &["d", "a", "d"],
+            &|_| false,
+        )
+        .unwrap();
+        assert_eq!(t.minutes.get(0, 2), 0.0);
+        assert_eq!(t.minutes.get(2, 1), 5.0);
+        assert_eq!(t.minutes.get(1, 2), 7.0);
     }
 
     #[test]

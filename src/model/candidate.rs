@@ -27,6 +27,8 @@ pub struct CandidateSite {
     pub note: Option<String>,
     /// Values of the extra columns, aligned with [`Candidates::extra_columns`].
     pub extra: Vec<String>,
+    /// The line it was read from, so later checks (a visits column) can point at it.
+    pub line: Option<u64>,
 }
 
 /// All candidate sites with the names of the extra columns they carry.

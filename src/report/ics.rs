@@ -127,6 +127,9 @@ fn next_weekday(start: NaiveDate, day: u8) -> NaiveDate {
 /// `YYYYMMDDTHHMMSS` local time.
 fn local(date: NaiveDate, minutes: f64) -> String {
     let m = minutes.round() as i64;
+    // A visit ending at midnight (or later) ends on the next day: hours run 00–23.
+    let date = date + Days::new((m / 1440) as u64);
+    let m = m % 1440;
     format!("{}T{:02}{:02}00", date.format("%Y%m%d"), m / 60, m % 60)
 }
 
@@ -188,5 +191,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
         );
         assert_eq!(local(wed, 630.0), "20261125T103000");
+        assert_eq!(local(wed, 1440.0), "20261126T000000");
     }
 }

@@ -185,6 +185,7 @@ pub fn route_json(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lan
                 "return": if run.visits.is_empty() { Value::Null } else { json!(clock(run.return_at)) },
                 "drive_min": round(run.drive_min, 1),
                 "km": p.run_km(run).map(|k| round(k, 2)),
+                "wait_min": round(run.wait_min, 1),
                 "idle_min": round(run.idle_min, 1),
                 "stops": stops,
             })

@@ -5,6 +5,7 @@
 //! and keeps ids, names and travel together for the writers ([`problem`]).
 
 pub mod problem;
+pub mod schedule;
 pub mod tour;
 pub mod week;
 

@@ -1,16 +1,12 @@
-//! Which weekday (and truck) serves each stop, and in what order: the weekly timetable.
+//! Which weekday (and truck) serves each stop, and when: the weekly timetable, and when it
+//! cannot be made, why and what would fit.
 //!
-//! Residents remember "Tuesdays and Fridays at 10:30", so a stop visited twice a week must
-//! keep the same time on both days. The planner makes that hold by construction: days are
-//! paired (at least two days apart, e.g. Tue–Fri), each pair and truck has one *twin group*
-//! of twice-weekly stops, and both days of the pair start with that group in the same order;
-//! once-weekly stops follow. Stops are placed by cheapest insertion (farthest first, so
-//! outlying stops shape the runs), then moved between days while that shortens the week or
-//! evens it out; finally each day is ordered exactly (Held–Karp) where it has at most 12
-//! stops. Everything is deterministic: scans run in index order and ties keep the earlier
-//! choice.
+//! Residents remember "Tuesdays and Fridays at 10:30", so a stop visited twice a week gets two
+//! days at least two days apart and the same time on both (see [`super::schedule`] for how the
+//! search keeps that true by construction).
 
-use super::tour::{best_path, path_minutes, TravelTimes};
+use super::schedule::{twin_pairs, Ctx};
+use super::tour::TravelTimes;
 
 /// English and Japanese weekday names, Monday first.
 pub const WEEKDAYS: [(&str, &str); 7] = [
@@ -71,6 +67,8 @@ pub struct Run {
     pub visits: Vec<Visit>,
     /// Driving minutes, depot to depot.
     pub drive_min: f64,
+    /// Minutes spent waiting so that a twice-weekly stop keeps the same time on both days.
+    pub wait_min: f64,
     /// Back at the depot, minutes after midnight.
     pub return_at: f64,
     /// Minutes of the window left unused.
@@ -150,170 +148,6 @@ impl Unfit {
     }
 }
 
-/// Work units: a (day, truck) slot holds once-weekly stops; a (pair, truck) twin group holds
-/// twice-weekly stops shown at the start of both days of the pair.
-#[derive(Debug, Clone)]
-struct State {
-    /// Per slot (day index × trucks + truck): once-weekly stops in visiting order.
-    singles: Vec<Vec<usize>>,
-    /// Per group (pair index × trucks + truck): twice-weekly stops in visiting order.
-    twins: Vec<Vec<usize>>,
-}
-
-struct Ctx<'a> {
-    t: &'a TravelTimes,
-    depot: usize,
-    stops: &'a [WeekStop],
-    rules: &'a WeekRules,
-    /// Pairs of day indices (into rules.days) for twice-weekly stops.
-    pairs: Vec<(usize, usize)>,
-    /// For each day index, its pair index.
-    pair_of_day: Vec<Option<usize>>,
-}
-
-impl Ctx<'_> {
-    fn slots(&self) -> usize {
-        self.rules.days.len() * self.rules.trucks
-    }
-
-    fn group_of_slot(&self, slot: usize) -> Option<usize> {
-        let (d, k) = (slot / self.rules.trucks, slot % self.rules.trucks);
-        self.pair_of_day[d].map(|p| p * self.rules.trucks + k)
-    }
-
-    /// The places of a slot's day in order: its twin group, then its singles.
-    fn sequence(&self, s: &State, slot: usize) -> Vec<usize> {
-        let mut seq: Vec<usize> = self
-            .group_of_slot(slot)
-            .map(|g| s.twins[g].clone())
-            .unwrap_or_default();
-        seq.extend(&s.singles[slot]);
-        seq.into_iter().map(|i| self.stops[i].place).collect()
-    }
-
-    /// Driving plus service minutes of a slot.
-    fn duration(&self, s: &State, slot: usize) -> (f64, usize) {
-        let seq = self.sequence(s, slot);
-        if seq.is_empty() {
-            return (0.0, 0);
-        }
-        let drive = path_minutes(self.t, self.depot, self.depot, &seq);
-        (drive + self.rules.service_min * seq.len() as f64, seq.len())
-    }
-
-    fn window(&self) -> f64 {
-        self.rules.window_end - self.rules.window_start
-    }
-
-    /// Lower is better: overflow beyond the window or stop limit first, then the longest day
-    /// (balance), then total driving.
-    fn cost(&self, s: &State) -> f64 {
-        let mut overflow = 0.0;
-        let mut longest: f64 = 0.0;
-        let mut total = 0.0;
-        for slot in 0..self.slots() {
-            let (d, n) = self.duration(s, slot);
-            overflow += (d - self.window()).max(0.0);
-            if let Some(m) = self.rules.max_stops_per_day {
-                overflow += 1000.0 * n.saturating_sub(m) as f64;
-            }
-            longest = longest.max(d);
-            total += d;
-        }
-        1e6 * overflow + 10.0 * longest + total
-    }
-
-    fn fits(&self, s: &State) -> bool {
-        (0..self.slots()).all(|slot| {
-            let (d, n) = self.duration(s, slot);
-            d <= self.window() + 1e-9 && self.rules.max_stops_per_day.is_none_or(|m| n <= m)
-        })
-    }
-
-    /// Orders every group and slot exactly (twins as a closed tour, singles as the path from
-    /// the last twin back to the depot; for a group the worse of its two days decides).
-    fn polish(&self, s: &mut State) {
-        for g in 0..s.twins.len() {
-            let places: Vec<usize> = s.twins[g].iter().map(|&i| self.stops[i].place).collect();
-            let order = best_path(self.t, self.depot, self.depot, &places);
-            s.twins[g] = reorder(&s.twins[g], self.stops, &order);
-        }
-        for slot in 0..self.slots() {
-            let start = self
-                .group_of_slot(slot)
-                .and_then(|g| s.twins[g].last())
-                .map_or(self.depot, |&i| self.stops[i].place);
-            let places: Vec<usize> = s.singles[slot]
-                .iter()
-                .map(|&i| self.stops[i].place)
-                .collect();
-            let order = best_path(self.t, start, self.depot, &places);
-            s.singles[slot] = reorder(&s.singles[slot], self.stops, &order);
-        }
-    }
-}
-
-/// Stops (indices) rearranged to follow `places`.
-fn reorder(stops_here: &[usize], stops: &[WeekStop], places: &[usize]) -> Vec<usize> {
-    let mut left: Vec<usize> = stops_here.to_vec();
-    places
-        .iter()
-        .map(|&p| {
-            let k = left
-                .iter()
-                .position(|&i| stops[i].place == p)
-                .expect("same places");
-            left.remove(k)
-        })
-        .collect()
-}
-
-/// The pairing of working days for twice-weekly stops: as many pairs as possible, each at
-/// least two days apart, spread as evenly as possible (Mon–Thu and Tue–Fri rather than
-/// Mon–Wed and Tue–Thu).
-pub fn day_pairs(days: &[u8]) -> Vec<(usize, usize)> {
-    /// A pairing and its score: (pairs, smallest gap, total gap), larger is better.
-    type Scored = (Vec<(usize, usize)>, (usize, u32, u32));
-    fn search(days: &[u8], used: &mut Vec<bool>, cur: &mut Vec<(usize, usize)>, best: &mut Scored) {
-        let score = (
-            cur.len(),
-            cur.iter()
-                .map(|&(a, b)| u32::from(days[b] - days[a]))
-                .min()
-                .unwrap_or(0),
-            cur.iter().map(|&(a, b)| u32::from(days[b] - days[a])).sum(),
-        );
-        if score > best.1 {
-            *best = (cur.clone(), score);
-        }
-        let Some(a) = (0..days.len()).find(|&a| !used[a]) else {
-            return;
-        };
-        used[a] = true;
-        search(days, used, cur, best); // a stays single
-        for b in a + 1..days.len() {
-            if !used[b] && days[b] - days[a] >= 2 {
-                used[b] = true;
-                cur.push((a, b));
-                search(days, used, cur, best);
-                cur.pop();
-                used[b] = false;
-            }
-        }
-        used[a] = false;
-    }
-    let mut best = (Vec::new(), (0, 0, 0));
-    search(
-        days,
-        &mut vec![false; days.len()],
-        &mut Vec::new(),
-        &mut best,
-    );
-    let mut pairs = best.0;
-    pairs.sort_unstable();
-    pairs
-}
-
 /// Plans the week, or says why the stops do not fit and what would.
 pub fn plan_week(
     t: &TravelTimes,
@@ -333,7 +167,7 @@ pub fn plan_week(
             "give at least one day and one truck",
         ));
     }
-    if stops.iter().any(|s| s.visits == 2) && day_pairs(&rules.days).is_empty() {
+    if stops.iter().any(|s| s.visits == 2) && twin_pairs(&rules.days).is_empty() {
         return Err(Unfit::rule(
             "twice-weekly stops need two working days at least two days apart",
             "add a working day (e.g. --days mon,wed,fri) or visit once a week",
@@ -352,114 +186,21 @@ fn attempt(
     stops: &[WeekStop],
     rules: &WeekRules,
 ) -> Result<WeekPlan, f64> {
-    let pairs = day_pairs(&rules.days);
-    if stops.iter().any(|s| s.visits == 2) && pairs.is_empty() {
+    let Some(ctx) = Ctx::new(t, depot, stops, rules) else {
         return Err(f64::INFINITY);
-    }
-    let mut pair_of_day = vec![None; rules.days.len()];
-    for (p, &(a, b)) in pairs.iter().enumerate() {
-        pair_of_day[a] = Some(p);
-        pair_of_day[b] = Some(p);
-    }
-    let ctx = Ctx {
-        t,
-        depot,
-        stops,
-        rules,
-        pairs,
-        pair_of_day,
     };
-    let state = search(&ctx);
+    let state = ctx.search();
     if ctx.fits(&state) {
-        Ok(timetable(&ctx, &state))
+        Ok(ctx.timetable(&state))
     } else {
-        Err((0..ctx.slots())
-            .map(|slot| ctx.duration(&state, slot).0)
-            .fold(0.0, f64::max))
+        Err(ctx.longest(&state))
     }
 }
 
-/// Construction by cheapest insertion, farthest stop first, then relocation moves.
-fn search(ctx: &Ctx) -> State {
-    let mut s = State {
-        singles: vec![Vec::new(); ctx.slots()],
-        twins: vec![Vec::new(); ctx.pairs.len() * ctx.rules.trucks],
-    };
-    let mut order: Vec<usize> = (0..ctx.stops.len()).collect();
-    order.sort_by(|&a, &b| {
-        let da =
-            ctx.t.get(ctx.depot, ctx.stops[a].place) + ctx.t.get(ctx.stops[a].place, ctx.depot);
-        let db =
-            ctx.t.get(ctx.depot, ctx.stops[b].place) + ctx.t.get(ctx.stops[b].place, ctx.depot);
-        (ctx.stops[b].visits, db)
-            .partial_cmp(&(ctx.stops[a].visits, da))
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(&b))
-    });
-    for i in order {
-        s = best_insertion(ctx, &s, i);
-    }
-    // Relocate stops while the week gets better.
-    for _ in 0..50 {
-        let before = ctx.cost(&s);
-        let mut improved = false;
-        for i in 0..ctx.stops.len() {
-            let removed = remove(&s, i);
-            let cand = best_insertion(ctx, &removed, i);
-            if ctx.cost(&cand) < ctx.cost(&s) - 1e-9 {
-                s = cand;
-                improved = true;
-            }
-        }
-        if !improved || ctx.cost(&s) >= before - 1e-9 {
-            break;
-        }
-    }
-    ctx.polish(&mut s);
-    s
-}
-
-fn remove(s: &State, i: usize) -> State {
-    let mut out = s.clone();
-    for v in out.singles.iter_mut().chain(out.twins.iter_mut()) {
-        v.retain(|&x| x != i);
-    }
-    out
-}
-
-/// The state with stop `i` inserted where the week costs least (first best in scan order).
-fn best_insertion(ctx: &Ctx, s: &State, i: usize) -> State {
-    let mut best: Option<(f64, State)> = None;
-    let units = if ctx.stops[i].visits == 2 {
-        s.twins.len()
-    } else {
-        s.singles.len()
-    };
-    for u in 0..units {
-        let len = if ctx.stops[i].visits == 2 {
-            s.twins[u].len()
-        } else {
-            s.singles[u].len()
-        };
-        for pos in 0..=len {
-            let mut cand = s.clone();
-            if ctx.stops[i].visits == 2 {
-                cand.twins[u].insert(pos, i);
-            } else {
-                cand.singles[u].insert(pos, i);
-            }
-            let c = ctx.cost(&cand);
-            if best.as_ref().is_none_or(|(b, _)| c < *b - 1e-9) {
-                best = Some((c, cand));
-            }
-        }
-    }
-    best.map(|(_, s)| s).unwrap_or_else(|| s.clone())
-}
-
-/// "7 h 30 min" (or "7 h" on the hour, "45 min" under an hour), rounded up to the minute.
+/// "7 h 30 min" (or "7 h" on the hour, "45 min" under an hour), rounded to the minute like
+/// [`clock`], so durations and clock times in one table add up.
 pub fn hm(minutes: f64) -> String {
-    let m = minutes.ceil() as i64;
+    let m = minutes.round() as i64;
     if m < 60 {
         format!("{m} min")
     } else if m % 60 == 0 {
@@ -550,12 +291,18 @@ fn unfit(
         )
     } else {
         match rules.max_stops_per_day {
-            Some(m) if visits > m * rules.days.len() * rules.trucks => format!(
+            Some(m)
+                if visits
+                    > m.saturating_mul(rules.days.len())
+                        .saturating_mul(rules.trucks) =>
+            {
+                format!(
                 "{visits} visits a week do not fit in {} day(s) × {} truck(s) with at most {m} \
                  stops a day",
                 rules.days.len(),
                 rules.trucks
-            ),
+            )
+            }
             _ => format!(
                 "{visits} visits a week do not fit: the busiest day needs {} but the window is {}",
                 hm(longest),
@@ -601,48 +348,6 @@ fn unfit(
     }
 }
 
-fn timetable(ctx: &Ctx, s: &State) -> WeekPlan {
-    let mut runs = Vec::new();
-    for slot in 0..ctx.slots() {
-        let (d, k) = (slot / ctx.rules.trucks, slot % ctx.rules.trucks);
-        let mut ids: Vec<usize> = ctx
-            .group_of_slot(slot)
-            .map(|g| s.twins[g].clone())
-            .unwrap_or_default();
-        ids.extend(&s.singles[slot]);
-        let mut at = ctx.depot;
-        let mut clock = ctx.rules.window_start;
-        let mut drive = 0.0;
-        let mut visits = Vec::new();
-        for &i in &ids {
-            let leg = ctx.t.get(at, ctx.stops[i].place);
-            drive += leg;
-            clock += leg;
-            visits.push(Visit {
-                stop: i,
-                arrive: clock,
-                depart: clock + ctx.rules.service_min,
-            });
-            clock += ctx.rules.service_min;
-            at = ctx.stops[i].place;
-        }
-        if !ids.is_empty() {
-            let leg = ctx.t.get(at, ctx.depot);
-            drive += leg;
-            clock += leg;
-        }
-        runs.push(Run {
-            day: ctx.rules.days[d],
-            truck: k,
-            visits,
-            drive_min: drive,
-            return_at: clock,
-            idle_min: (ctx.rules.window_end - clock).max(0.0),
-        });
-    }
-    WeekPlan { runs }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -681,6 +386,7 @@ mod tests {
             let mut clock = r.window_start;
             for v in &run.visits {
                 assert!(v.arrive >= clock - 1e-9);
+                assert!(v.depart <= r.window_end + 1e-9);
                 assert!((v.depart - v.arrive - r.service_min).abs() < 1e-9);
                 clock = v.depart;
                 days_of[v.stop].push((run.day, v.arrive));
@@ -690,18 +396,61 @@ mod tests {
             let d = &days_of[i];
             assert_eq!(d.len(), s.visits as usize, "stop {i} visited its count");
             if d.len() == 2 {
-                assert!(d[0].0.abs_diff(d[1].0) >= 2, "two days apart");
+                let gap = d[0].0.abs_diff(d[1].0);
+                assert!(
+                    gap.min(7 - gap) >= 2,
+                    "two days apart, across the weekend too"
+                );
                 assert!((d[0].1 - d[1].1).abs() < 1e-9, "same time both days");
             }
         }
     }
 
     #[test]
-    fn day_pairs_spread_twice_weekly_visits() {
-        assert_eq!(day_pairs(&[0, 1, 2, 3, 4]), vec![(0, 3), (1, 4)]);
-        assert_eq!(day_pairs(&[0, 1]), vec![]);
-        assert_eq!(day_pairs(&[1, 4]), vec![(0, 1)]);
-        assert_eq!(day_pairs(&[0, 2, 4]).len(), 1);
+    fn twice_weekly_pairs_are_two_days_apart_across_the_weekend() {
+        assert_eq!(
+            twin_pairs(&[0, 1, 2, 3, 4]),
+            vec![(0, 2), (0, 3), (0, 4), (1, 3), (1, 4), (2, 4)]
+        );
+        assert_eq!(twin_pairs(&[0, 1]), vec![]);
+        // Sunday and Monday are neighbours; Friday and Monday are three days apart.
+        assert_eq!(twin_pairs(&[0, 6]), vec![]);
+        assert_eq!(twin_pairs(&[0, 4]), vec![(0, 1)]);
+        let err = plan_week(
+            &grid(&[(0.0, 0.0), (1.0, 0.0)]),
+            0,
+            &[WeekStop {
+                place: 1,
+                visits: 2,
+            }],
+            &rules(&[0, 6], 6.0),
+        )
+        .unwrap_err();
+        assert!(err.reason.contains("two days apart"));
+    }
+
+    #[test]
+    fn twice_weekly_stops_use_every_day_and_wait_to_keep_their_time() {
+        // Seven twice-weekly stops, three a day at most, five days: 14 visits of 15 places, so
+        // Wednesday must take some, and pairs must share days.
+        let pts: Vec<(f64, f64)> = (0..8)
+            .map(|i| (f64::from(i % 3), f64::from(i / 3)))
+            .collect();
+        let t = grid(&pts);
+        let stops: Vec<WeekStop> = (1..8)
+            .map(|p| WeekStop {
+                place: p,
+                visits: 2,
+            })
+            .collect();
+        let mut r = rules(&[0, 1, 2, 3, 4], 6.0);
+        r.max_stops_per_day = Some(3);
+        let plan = plan_week(&t, 0, &stops, &r).unwrap();
+        check(&plan, &stops, &r);
+        assert!(plan
+            .runs
+            .iter()
+            .any(|run| run.day == 2 && !run.visits.is_empty()));
     }
 
     #[test]
@@ -774,12 +523,12 @@ mod tests {
         fn plans_keep_every_rule(
             pts in prop::collection::vec((0.0f64..8.0, 0.0f64..8.0), 2..16),
             twice in prop::collection::vec(any::<bool>(), 16),
-            days in prop::sample::subsequence(vec![0u8, 1, 2, 3, 4, 5], 2..=6),
+            days in prop::sample::subsequence(vec![0u8, 1, 2, 3, 4, 5, 6], 2..=7),
             trucks in 1usize..3,
             max in prop::option::of(2usize..6),
         ) {
             let t = grid(&pts);
-            let pairs = day_pairs(&days);
+            let pairs = twin_pairs(&days);
             let stops: Vec<WeekStop> = (1..pts.len())
                 .map(|p| WeekStop { place: p, visits: if twice[p] && !pairs.is_empty() { 2 } else { 1 } })
                 .collect();

@@ -163,6 +163,7 @@ mod tests {
             length_m: None,
             note: None,
             extra: vec![],
+            line: None,
         }
     }
 
