@@ -8,12 +8,14 @@ mod flat;
 mod ics;
 mod json;
 mod labels;
+mod map;
 mod route;
 mod solve;
 mod table;
 
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
+pub use map::{map_svg, MapSpec};
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
 };
