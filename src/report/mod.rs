@@ -9,6 +9,7 @@ mod flat;
 mod ics;
 mod json;
 mod labels;
+mod map;
 mod route;
 mod solve;
 mod table;
@@ -19,6 +20,7 @@ pub use compare::{
 };
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
+pub use map::{map_svg, MapSpec};
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
 };
