@@ -331,6 +331,7 @@ fn points_dataset() -> Dataset {
         length_m: None,
         note: None,
         extra: Vec::new(),
+        line: None,
     };
     let candidates = crate::model::Candidates {
         sites: vec![site("a", 0), site("b", 5), site("c", 15)],
