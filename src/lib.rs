@@ -18,6 +18,7 @@
 pub mod bench;
 pub mod compare;
 pub mod error;
+pub mod explain;
 pub mod io;
 pub mod mesh;
 pub mod model;

@@ -285,6 +285,19 @@ pub struct PlanningOptions {
     pub capacity: Option<CapacitySpec>,
 }
 
+impl Default for PlanningOptions {
+    /// The command line's defaults: the ranking's weight, 500 m to a shop, five vehicles.
+    fn default() -> Self {
+        PlanningOptions {
+            objective_weight: None,
+            shop_distance_m: 500.0,
+            vehicles: 5,
+            space: crate::score::SpaceParams::default(),
+            capacity: None,
+        }
+    }
+}
+
 /// Name of the virtual objective column: aged 65+ living far from every shop.
 pub const FAR_FROM_SHOP: &str = "far_from_shop";
 

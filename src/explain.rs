@@ -1,0 +1,292 @@
+//! Why each stop, why not the others, and which choices are forced: the part of a council
+//! report that answers "why not our shrine?".
+//!
+//! Everything is measured in the solve's own terms (its weight within its walking radius) and
+//! every alternative is a re-solve, not a guess: a stop is *forced* when the best set without
+//! it falls outside the tolerance, so it is in every set within that tolerance of the optimum.
+
+use crate::error::Result;
+use crate::solve::{solve, Instance, Model, SolveParams, SolveResult, Status};
+use crate::spatial::Coverage;
+
+/// What one chosen stop contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopWhy {
+    /// Site index.
+    pub site: usize,
+    /// Weight within its radius.
+    pub reach: f64,
+    /// Weight only it reaches: lost if it alone is dropped.
+    pub only_here: f64,
+    /// The best replacement (site not chosen) and the weight it would win back.
+    pub best_replacement: Option<(usize, f64)>,
+}
+
+/// Why a strong candidate was not chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhyNot {
+    /// Left out by the rules (excluded, no space, below the minimum weight); the words say
+    /// which.
+    Rule(String),
+    /// Most of whom it reaches are already reached by chosen stops.
+    Overlap {
+        /// Share of its reach already reached.
+        share: f64,
+        /// Weight it would add to the chosen set.
+        adds: f64,
+        /// The chosen stops that already reach its people, most overlap first.
+        by: Vec<usize>,
+    },
+}
+
+/// A strong candidate that was not chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotChosen {
+    /// Site index.
+    pub site: usize,
+    /// Weight within its radius.
+    pub reach: f64,
+    /// Why not.
+    pub why: WhyNot,
+}
+
+/// The best set without one chosen stop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// The chosen stop left out.
+    pub without: usize,
+    /// The best set without it (site indices), `None` if none exists.
+    pub stops: Option<Vec<usize>>,
+    /// Its objective.
+    pub objective: Option<f64>,
+    /// How much worse than the chosen set, as a share (0.02 = 2 % worse).
+    pub worse_by: Option<f64>,
+    /// Whether the re-solve was proven optimal.
+    pub proven: bool,
+}
+
+/// The explanation of one solve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// Per chosen stop, in the solve's order.
+    pub stops: Vec<StopWhy>,
+    /// Strong candidates not chosen, by reach.
+    pub not_chosen: Vec<NotChosen>,
+    /// One re-solve per chosen stop.
+    pub alternatives: Vec<Alternative>,
+    /// The tolerance for "as good" (0.05 = within 5 %).
+    pub tolerance: f64,
+}
+
+impl Explanation {
+    /// Chosen stops whose best replacement set is worse than the tolerance: in every set
+    /// within the tolerance of the optimum (when the re-solves are proven).
+    pub fn forced(&self) -> Vec<usize> {
+        self.alternatives
+            .iter()
+            .filter(|a| a.worse_by.is_none_or(|w| w > self.tolerance))
+            .map(|a| a.without)
+            .collect()
+    }
+}
+
+/// Explains `res` (a solve of `inst` with `params`): per-stop contributions in covering terms,
+/// up to `strong` candidates not chosen, and one re-solve per chosen stop.
+pub fn explain(
+    inst: &Instance,
+    params: &SolveParams,
+    res: &SolveResult,
+    tolerance: f64,
+    strong: usize,
+) -> Result<Explanation> {
+    let cover = inst.coverage(params.radius_m);
+    let chosen = &res.outcome.open;
+    let w = &inst.weight;
+    let mut count = vec![0u32; inst.points()];
+    for &j in chosen {
+        for &p in cover.points_of(j) {
+            count[p as usize] += 1;
+        }
+    }
+    let reach = |j: usize| cover.sum(j, w);
+    let excluded = |k: usize| res.exclusions.iter().find(|e| e.site == k);
+    let open = |k: usize| !chosen.contains(&k) && excluded(k).is_none();
+    let stops = chosen
+        .iter()
+        .map(|&j| {
+            let only = |p: u32| count[p as usize] == 1;
+            let only_here: f64 = cover
+                .points_of(j)
+                .iter()
+                .filter(|&&p| only(p))
+                .map(|&p| w[p as usize])
+                .sum();
+            // Without j, the weight a replacement k wins: its points no other stop reaches.
+            let wins = |k: usize| -> f64 {
+                cover
+                    .points_of(k)
+                    .iter()
+                    .filter(|&&p| {
+                        let c = count[p as usize];
+                        c == 0 || (c == 1 && cover.points_of(j).binary_search(&p).is_ok())
+                    })
+                    .map(|&p| w[p as usize])
+                    .sum()
+            };
+            let best_replacement = (0..inst.sites.len())
+                .filter(|&k| open(k))
+                .map(|k| (k, wins(k)))
+                .fold(None, |best: Option<(usize, f64)>, (k, v)| match best {
+                    Some((_, b)) if b >= v => best,
+                    _ => Some((k, v)),
+                });
+            StopWhy {
+                site: j,
+                reach: reach(j),
+                only_here,
+                best_replacement,
+            }
+        })
+        .collect();
+    let mut others: Vec<usize> = (0..inst.sites.len())
+        .filter(|k| !chosen.contains(k))
+        .collect();
+    others.sort_by(|&a, &b| reach(b).total_cmp(&reach(a)).then(a.cmp(&b)));
+    others.truncate(strong);
+    let not_chosen = others
+        .into_iter()
+        .map(|k| NotChosen {
+            site: k,
+            reach: reach(k),
+            why: match excluded(k) {
+                Some(e) => WhyNot::Rule(e.detail.clone()),
+                None => overlap(&cover, w, &count, chosen, k),
+            },
+        })
+        .collect();
+    let alternatives = chosen
+        .iter()
+        .map(|&j| alternative(inst, params, res, j))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Explanation {
+        stops,
+        not_chosen,
+        alternatives,
+        tolerance,
+    })
+}
+
+fn overlap(cover: &Coverage, w: &[f64], count: &[u32], chosen: &[usize], k: usize) -> WhyNot {
+    let reach = cover.sum(k, w);
+    let adds: f64 = cover
+        .points_of(k)
+        .iter()
+        .filter(|&&p| count[p as usize] == 0)
+        .map(|&p| w[p as usize])
+        .sum();
+    let mut by: Vec<(usize, f64)> = chosen
+        .iter()
+        .map(|&j| {
+            let shared: f64 = cover
+                .points_of(k)
+                .iter()
+                .filter(|p| cover.points_of(j).binary_search(p).is_ok())
+                .map(|&p| w[p as usize])
+                .sum();
+            (j, shared)
+        })
+        .filter(|&(_, s)| s > 0.0)
+        .collect();
+    by.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    WhyNot::Overlap {
+        share: if reach > 0.0 { 1.0 - adds / reach } else { 0.0 },
+        adds,
+        by: by.into_iter().map(|(j, _)| j).collect(),
+    }
+}
+
+/// The best set without `j`: the same solve with `j` excluded.
+fn alternative(
+    inst: &Instance,
+    params: &SolveParams,
+    res: &SolveResult,
+    j: usize,
+) -> Result<Alternative> {
+    let mut p = params.clone();
+    p.exclude.push(inst.sites[j].id.clone());
+    p.require.retain(|r| r.trim() != inst.sites[j].id);
+    let alt = solve(inst, &p)?;
+    if alt.outcome.status == Status::Infeasible {
+        return Ok(Alternative {
+            without: j,
+            stops: None,
+            objective: None,
+            worse_by: None,
+            proven: true,
+        });
+    }
+    let (base, other) = (res.outcome.objective, alt.outcome.objective);
+    let worse_by = match params.model {
+        Model::Mclp if base > 0.0 => (base - other) / base,
+        Model::Mclp => 0.0,
+        _ if other > 0.0 => (other - base) / other.max(base),
+        _ => 0.0,
+    };
+    let mut stops = alt.outcome.open.clone();
+    stops.sort_unstable();
+    Ok(Alternative {
+        without: j,
+        stops: Some(stops),
+        objective: Some(other),
+        worse_by: Some(worse_by.max(0.0)),
+        proven: alt.outcome.status == Status::Optimal,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{Method, PlanningOptions};
+
+    #[test]
+    fn contributions_and_alternatives_agree_with_re_solving() {
+        let data = crate::io::embedded::dataset().unwrap();
+        let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
+        let params = SolveParams {
+            model: Model::Mclp,
+            p: Some(4),
+            radius_m: 500.0,
+            require: vec![],
+            exclude: vec![],
+            allow_no_space: false,
+            min_weight_per_stop: None,
+            capacitated: false,
+            time_limit: None,
+            seed: 1,
+            method: Method::Exact,
+        };
+        let res = solve(&inst, &params).unwrap();
+        let e = explain(&inst, &params, &res, 0.05, 5).unwrap();
+        assert_eq!(e.stops.len(), 4);
+        for s in &e.stops {
+            // Dropping a stop loses exactly what only it reaches: re-measure with it gone.
+            let d = res.stops.iter().find(|d| d.site == s.site).unwrap();
+            assert!((s.only_here - d.unique_coverage).abs() < 1e-6);
+            // The replacement never wins back more than the optimum allows.
+            let (_, back) = s.best_replacement.unwrap();
+            assert!(res.outcome.objective - s.only_here + back <= res.outcome.objective + 1e-6);
+        }
+        for a in &e.alternatives {
+            // The best set without a stop is never better than the optimum, and excludes it.
+            assert!(a.objective.unwrap() <= res.outcome.objective + 1e-6);
+            assert!(!a.stops.as_ref().unwrap().contains(&a.without));
+        }
+        for n in &e.not_chosen {
+            assert!(!res.outcome.open.contains(&n.site));
+            if let WhyNot::Overlap { adds, .. } = n.why {
+                // Adding it to the optimum instead of nothing cannot beat swapping in the optimum.
+                assert!(adds <= n.reach + 1e-9);
+            }
+        }
+    }
+}
