@@ -7,6 +7,7 @@ mod args;
 mod compare;
 mod data;
 mod rank;
+mod report;
 mod route;
 mod solve;
 
@@ -39,6 +40,9 @@ enum Command {
     /// Put two or more stop sets side by side: who each reaches, who is left out, which
     /// stops lack space.
     Compare(compare::CompareArgs),
+    /// Write the council report: summary, map, why each stop, alternatives, ranked list,
+    /// timetable (with --depot) and comparison (with --set), as HTML or Markdown.
+    Report(Box<report::ReportArgs>),
     /// Work with the embedded default dataset.
     Data {
         #[command(subcommand)]
@@ -107,6 +111,7 @@ impl Cli {
             Command::Solve(a) => a.output.format == Format::Json,
             Command::Route(a) => a.format == mobile_stops::report::RouteFormat::Json,
             Command::Compare(a) => a.output.format == Format::Json,
+            Command::Report(_) => false,
             Command::Data { .. } => false,
         }
     }
@@ -127,6 +132,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Solve(args) => solve::run(&args),
         Command::Route(args) => route::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Data { action } => data::run(&action),
     }
 }

@@ -45,9 +45,31 @@ pub struct RouteArgs {
     /// route solves first with the model flags below.
     #[arg(long, value_name = "FILE", conflicts_with_all = SOLVE_FLAGS)]
     pub stops: Option<PathBuf>,
+    #[command(flatten)]
+    pub week: WeekArgs,
+    /// First day of the calendar (`--format ics`), YYYY-MM-DD; default the coming Monday (Japan time).
+    #[arg(long, value_name = "DATE")]
+    pub start_date: Option<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RouteFormat,
+    /// Write to FILE instead of standard output (replaced only when complete).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of labels and weekday names.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: Lang,
+}
+
+/// The week's rules: shared by `route` and by `report` (which plans a week when `--depot` is
+/// given).
+#[derive(Args, Debug, Clone)]
+pub struct WeekArgs {
     /// Where every run starts and ends: `LAT,LON` or a candidate or shop id.
     #[arg(long, value_name = "LAT,LON|ID", allow_hyphen_values = true)]
-    pub depot: String,
+    pub depot: Option<String>,
     /// Minutes the truck stands at each stop.
     #[arg(long, default_value_t = 30.0, allow_negative_numbers = true)]
     pub service_min: f64,
@@ -82,20 +104,6 @@ pub struct RouteArgs {
     /// Trucks working each day.
     #[arg(long, default_value_t = 1)]
     pub trucks: usize,
-    /// First day of the calendar (`--format ics`), YYYY-MM-DD; default the coming Monday (Japan time).
-    #[arg(long, value_name = "DATE")]
-    pub start_date: Option<String>,
-    #[command(flatten)]
-    pub model: ModelArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: RouteFormat,
-    /// Write to FILE instead of standard output (replaced only when complete).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Language of labels and weekday names.
-    #[arg(long, value_enum, default_value = "en")]
-    pub lang: Lang,
 }
 
 /// Flags read into rules, checked before any file is opened.
@@ -105,13 +113,15 @@ struct Checked {
     start: NaiveDate,
 }
 
-enum Visits {
+/// How many visits a week each stop gets.
+pub enum Visits {
     All(u8),
     Column(String),
 }
 
-impl RouteArgs {
-    fn check(&self) -> Result<Checked, Error> {
+impl WeekArgs {
+    /// Checks the flags and returns the week's rules and how visits are counted.
+    pub fn rules(&self) -> Result<(WeekRules, Visits), Error> {
         let (window_start, window_end) = parse_window(&self.window)?;
         if !(self.service_min.is_finite() && self.service_min > 0.0 && self.service_min <= 600.0) {
             return Err(Error::usage(
@@ -150,13 +160,6 @@ impl RouteArgs {
                 ));
             }
         }
-        if self.start_date.is_some() && self.format != RouteFormat::Ics {
-            return Err(Error::usage(
-                "--start-date",
-                "--format ics (only the calendar has dates)",
-                format!("--format {:?}", self.format).to_lowercase(),
-            ));
-        }
         let visits = match self.visits_per_week.trim() {
             "1" => Visits::All(1),
             "2" => Visits::All(2),
@@ -169,9 +172,8 @@ impl RouteArgs {
             }
             c => Visits::Column(c.to_string()),
         };
-        self.model.validate()?;
-        Ok(Checked {
-            rules: WeekRules {
+        Ok((
+            WeekRules {
                 days: parse_days(&self.days)?,
                 window_start,
                 window_end,
@@ -179,6 +181,24 @@ impl RouteArgs {
                 trucks: self.trucks,
                 max_stops_per_day: self.max_stops_per_day,
             },
+            visits,
+        ))
+    }
+}
+
+impl RouteArgs {
+    fn check(&self) -> Result<Checked, Error> {
+        let (rules, visits) = self.week.rules()?;
+        if self.start_date.is_some() && self.format != RouteFormat::Ics {
+            return Err(Error::usage(
+                "--start-date",
+                "--format ics (only the calendar has dates)",
+                format!("--format {:?}", self.format).to_lowercase(),
+            ));
+        }
+        self.model.validate()?;
+        Ok(Checked {
+            rules,
             visits,
             start: match &self.start_date {
                 Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
@@ -436,7 +456,7 @@ fn resolve(
 }
 
 fn travel(
-    args: &RouteArgs,
+    args: &WeekArgs,
     depot: &Place,
     stops: &[Place],
     data: &Dataset,
@@ -463,9 +483,38 @@ fn travel(
     read_travel_matrix(&src, &ids, &known)
 }
 
+/// The routing problem for listed stops: depot, places, visits and travel.
+pub fn build_problem(
+    week: &WeekArgs,
+    rules: WeekRules,
+    visits: &Visits,
+    data: &Dataset,
+    listed: &[ListedStop],
+    stops_from: &str,
+) -> Result<RouteProblem, Error> {
+    let raw = week.depot.as_deref().ok_or_else(|| {
+        Error::usage("--depot", "LAT,LON or a candidate or shop id", "no --depot")
+    })?;
+    let depot = depot(raw, data)?;
+    if listed.is_empty() {
+        return Err(Error::Infeasible {
+            reason: format!("no stops to route ({stops_from})"),
+        });
+    }
+    let (stops, visits) = resolve(listed, data, visits)?;
+    let travel = travel(week, &depot, &stops, data)?;
+    Ok(RouteProblem {
+        depot,
+        stops,
+        visits,
+        travel,
+        rules,
+    })
+}
+
 /// The message for a week that does not fit: the planner's reason with stop names, and what
 /// would fit.
-fn unfit_error(u: &Unfit, stops: &[Place]) -> Error {
+pub fn unfit_error(u: &Unfit, stops: &[Place]) -> Error {
     let mut reason = u.reason.clone();
     if !u.far_stops.is_empty() {
         let names: Vec<&str> = u.far_stops.iter().map(|&i| stops[i].id.as_str()).collect();
@@ -496,22 +545,8 @@ fn unfit_json(u: &Unfit, stops: &[Place], rules: &WeekRules) -> serde_json::Valu
 pub fn run(args: &RouteArgs) -> Result<(), Error> {
     let checked = args.check()?;
     let data = io::load_dataset(&args.data.paths())?;
-    let depot = depot(&args.depot, &data)?;
     let (listed, stops_from) = args.stops(&data, &checked.visits)?;
-    if listed.is_empty() {
-        return Err(Error::Infeasible {
-            reason: format!("no stops to route ({stops_from})"),
-        });
-    }
-    let (stops, visits) = resolve(&listed, &data, &checked.visits)?;
-    let travel = travel(args, &depot, &stops, &data)?;
-    let problem = RouteProblem {
-        depot,
-        stops,
-        visits,
-        travel,
-        rules: checked.rules,
-    };
+    let problem = build_problem(&args.week, checked.rules, &checked.visits, &data, &listed, &stops_from)?;
     let out = args.out.as_deref();
     match problem.plan() {
         Ok(plan) => {

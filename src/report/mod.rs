@@ -4,6 +4,7 @@
 //! [`crate::output::write_atomic`]), so a failure never leaves a partial file.
 
 mod compare;
+mod council;
 mod csv;
 mod flat;
 mod ics;
@@ -19,6 +20,7 @@ pub use compare::{
     set_lines,
 };
 pub use json::{rank_geojson, rank_json};
+pub use council::{council_html, council_markdown, esc, CouncilReport};
 pub use labels::Lang;
 pub use map::{map_svg, MapSpec};
 pub use route::{

@@ -67,7 +67,7 @@ pub fn weekday_short(day: u8, lang: Lang) -> String {
 
 /// Stop indices in the order a resident's timetable lists them: by first weekday, then time,
 /// then truck, then id.
-fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> Vec<usize> {
+pub(crate) fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..p.stops.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -83,7 +83,7 @@ fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> Vec<usize> {
 }
 
 /// Whether every visit of a stop starts at the same minute.
-fn same_time(visits: &[StopVisit]) -> bool {
+pub(crate) fn same_time(visits: &[StopVisit]) -> bool {
     visits
         .windows(2)
         .all(|w| w[0].arrive.round() == w[1].arrive.round())

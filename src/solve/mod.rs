@@ -21,7 +21,7 @@ pub mod mip;
 pub mod problem;
 pub mod run;
 
-pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo};
+pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::Limits;
 pub use problem::{DistanceProblem, SiteRules};
 pub use run::{solve, Exclusion, Method, SolveParams, SolveResult, StopDetail};
