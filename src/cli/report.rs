@@ -115,7 +115,11 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
         }];
         for raw in &args.sets {
             let (name, stops) = raw.split_once('=').ok_or_else(|| {
-                Error::usage("--set", "NAME=STOP,STOP,… or NAME=@FILE", format!("`{raw}`"))
+                Error::usage(
+                    "--set",
+                    "NAME=STOP,STOP,… or NAME=@FILE",
+                    format!("`{raw}`"),
+                )
             })?;
             sets.push(resolve_set(name.trim(), stops.trim(), &data)?);
         }

@@ -546,7 +546,14 @@ pub fn run(args: &RouteArgs) -> Result<(), Error> {
     let checked = args.check()?;
     let data = io::load_dataset(&args.data.paths())?;
     let (listed, stops_from) = args.stops(&data, &checked.visits)?;
-    let problem = build_problem(&args.week, checked.rules, &checked.visits, &data, &listed, &stops_from)?;
+    let problem = build_problem(
+        &args.week,
+        checked.rules,
+        &checked.visits,
+        &data,
+        &listed,
+        &stops_from,
+    )?;
     let out = args.out.as_deref();
     match problem.plan() {
         Ok(plan) => {

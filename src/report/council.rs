@@ -98,7 +98,12 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
     let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
     let inst = r.inst;
     let res = r.res;
-    let names: Vec<String> = res.outcome.open.iter().map(|&j| site_label(inst, j)).collect();
+    let names: Vec<String> = res
+        .outcome
+        .open
+        .iter()
+        .map(|&j| site_label(inst, j))
+        .collect();
     let weight_name = inst
         .weight_column
         .clone()
@@ -179,7 +184,10 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         head: vec![
             l("stop", "停留所"),
             l("reaches", "徒歩圏内"),
-            l("only this stop reaches (lost if dropped)", "この停留所だけが届く人（外すと失う）"),
+            l(
+                "only this stop reaches (lost if dropped)",
+                "この停留所だけが届く人（外すと失う）",
+            ),
             l("best replacement", "最良の代わり"),
             l("it would win back", "代わりで取り戻せる"),
         ],
@@ -192,7 +200,13 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
                     Some((k, v)) => (site_label(inst, k), count(v)),
                     None => ("—".into(), "—".into()),
                 };
-                vec![site_label(inst, s.site), count(s.reach), count(s.only_here), rep, back]
+                vec![
+                    site_label(inst, s.site),
+                    count(s.reach),
+                    count(s.only_here),
+                    rep,
+                    back,
+                ]
             })
             .collect(),
     };
@@ -257,9 +271,16 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             .map(|a| {
                 let set = a.stops.as_ref().map_or_else(
                     || l("no set exists", "組み合わせなし"),
-                    |s| s.iter().map(|&j| site_label(inst, j)).collect::<Vec<_>>().join(", "),
+                    |s| {
+                        s.iter()
+                            .map(|&j| site_label(inst, j))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
                 );
-                let worse = a.worse_by.map_or("—".into(), |w| format!("{:.1} %", 100.0 * w));
+                let worse = a
+                    .worse_by
+                    .map_or("—".into(), |w| format!("{:.1} %", 100.0 * w));
                 let verdict = if forced.contains(&a.without) {
                     l("forced", "外せない")
                 } else {
@@ -319,7 +340,11 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                vec![p.stops[i].label().to_string(), days.join(lang.pick(", ", "・")), time]
+                vec![
+                    p.stops[i].label().to_string(),
+                    days.join(lang.pick(", ", "・")),
+                    time,
+                ]
             })
             .collect();
         out.push(Section {
@@ -360,7 +385,11 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
                     count(c.reach_weight),
                     c.reach_65_plus.map_or("—".into(), count),
                     lang.space(c.space.status).to_string(),
-                    c.flags.iter().map(|f| lang.flag(*f)).collect::<Vec<_>>().join(", "),
+                    c.flags
+                        .iter()
+                        .map(|f| lang.flag(*f))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ]
             })
             .collect(),
@@ -436,7 +465,9 @@ tr,svg,p{break-inside:avoid}thead{display:table-header-group}section{break-insid
 
 fn numeric(cell: &str) -> bool {
     let t = cell.trim_end_matches([' ', '%']);
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ",.-() %".contains(c))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ",.-() %".contains(c))
 }
 
 /// The report as one self-contained HTML page.
@@ -470,7 +501,11 @@ pub fn council_html(r: &CouncilReport, lang: Lang) -> String {
             for row in &t.rows {
                 out.push_str("<tr>");
                 for (k, c) in row.iter().enumerate() {
-                    let class = if k > 0 && numeric(c) { " class=\"n\"" } else { "" };
+                    let class = if k > 0 && numeric(c) {
+                        " class=\"n\""
+                    } else {
+                        ""
+                    };
                     let _ = write!(out, "<td{class}>{}</td>", esc(c));
                 }
                 out.push_str("</tr>\n");

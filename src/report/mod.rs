@@ -19,8 +19,8 @@ pub use compare::{
     compare_csv, compare_geojson, compare_json, compare_table, metric_rows, render_compare,
     set_lines,
 };
-pub use json::{rank_geojson, rank_json};
 pub use council::{council_html, council_markdown, esc, CouncilReport};
+pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
 pub use map::{map_svg, MapSpec};
 pub use route::{

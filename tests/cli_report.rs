@@ -1,0 +1,217 @@
+//! End-to-end tests of `mobile-stops report`: every section present, hostile names escaped in
+//! HTML and Markdown, the same bytes for the same input, and — in a real headless browser — a
+//! page that renders its map and tables (skipped, saying so, only where chromium is absent).
+
+mod common;
+use common::fixture;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const HOSTILE: [&str; 2] = [
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=\"document.title='pwned'\">",
+];
+
+/// The small fixture with two candidates renamed to hostile names.
+fn hostile_candidates(dir: &Path) -> String {
+    let text = std::fs::read_to_string(fixture("small_candidates.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for (k, name) in HOSTILE.iter().enumerate() {
+        let mut cells: Vec<String> = lines[k + 1].split(',').map(str::to_string).collect();
+        cells[3] = format!("\"{}\"", name.replace('"', "\"\""));
+        lines[k + 1] = cells.join(",");
+    }
+    let path = dir.join("cands.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path.display().to_string()
+}
+
+fn report(extra: &[&str]) -> String {
+    let mut args = vec!["report"];
+    args.extend(extra);
+    let o = run(&args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn the_embedded_report_holds_every_section_and_repeats_byte_for_byte() {
+    let args = [
+        "--p",
+        "8",
+        "--depot",
+        "hiejinja",
+        "--set",
+        "council=日枝神社,妙行寺,宝蔵寺,白峰寺,今宿グリーンハイム",
+    ];
+    let html = report(&args);
+    for id in [
+        "summary",
+        "map",
+        "why",
+        "alternatives",
+        "comparison",
+        "timetable",
+        "ranking",
+        "method",
+    ] {
+        assert!(html.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    assert!(html.contains("<svg") && html.contains("<table>"));
+    assert!(html.contains("lang=\"ja\"") && html.contains("最適（証明済み）"));
+    assert!(html.contains("e-Stat"), "credits the census");
+    assert!(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(
+        !html.contains("<script") && !html.contains("<link"),
+        "self-contained"
+    );
+    assert_eq!(html, report(&args), "deterministic bytes");
+    let md = report(&["--p", "8", "--format", "markdown", "--lang", "en"]);
+    assert!(md.starts_with("# Mobile grocery stops"));
+    assert!(md.contains("## Why each stop") && md.contains("|---|"));
+}
+
+#[test]
+fn hostile_names_are_printed_never_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let cands = hostile_candidates(dir.path());
+    let d = fixture("small_demand.csv");
+    for format in ["html", "markdown"] {
+        let out = report(&[
+            "--demand",
+            &d,
+            "--candidates",
+            &cands,
+            "--p",
+            "2",
+            "--allow-no-space",
+            "--format",
+            format,
+            "--title",
+            "<b>title</b>",
+        ]);
+        assert!(!out.contains("<script>alert"), "{format}");
+        assert!(!out.contains("<img"), "{format}");
+        assert!(!out.contains("<b>title"), "{format}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{format}"
+        );
+    }
+}
+
+/// A browser on this machine, if any.
+fn chromium() -> Option<String> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .map(str::to_string)
+}
+
+#[test]
+fn a_headless_browser_renders_the_map_and_tables() {
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "SKIPPED a_headless_browser_renders_the_map_and_tables: no chromium on this machine \
+             (.ci/run installs Debian's chromium)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cands = hostile_candidates(dir.path());
+    let html = dir.path().join("report.html");
+    let o = run(&[
+        "report",
+        "--demand",
+        &fixture("small_demand.csv"),
+        "--candidates",
+        &cands,
+        "--p",
+        "2",
+        "--allow-no-space",
+        "--out",
+        html.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let url = format!("file://{}", html.display());
+    let base = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--window-size=1240,2400",
+    ];
+    // The DOM after parsing: the map and tables are elements; hostile names stayed text.
+    let dom = Command::new(&browser)
+        .args(base)
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("<svg") && dom.contains("<table>"),
+        "{dom:.500}"
+    );
+    assert!(!dom.contains("<img") && !dom.contains("pwned</title>"));
+    // The picture of the embedded report: not blank, and the map's shading is on screen.
+    let embedded = dir.path().join("embedded.html");
+    let o = run(&["report", "--p", "8", "--out", embedded.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let png = dir.path().join("shot.png");
+    let shot = Command::new(&browser)
+        .args(base)
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", embedded.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(png.exists(), "{}", String::from_utf8_lossy(&shot.stderr));
+    let decoder = png::Decoder::new(std::fs::File::open(&png).unwrap());
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    let ink = pixels
+        .iter()
+        .filter(|p| p[..3].iter().any(|&c| c < 200))
+        .count();
+    assert!(
+        ink * 50 > pixels.len(),
+        "more than 2 % of the page is not white: {ink}"
+    );
+    let near = |p: &[u8], rgb: [u8; 3]| p[..3].iter().zip(rgb).all(|(&a, b)| a.abs_diff(b) <= 12);
+    let shaded = pixels
+        .iter()
+        .filter(|p| {
+            ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+                .iter()
+                .any(|h| {
+                    let v = u32::from_str_radix(&h[1..], 16).unwrap();
+                    near(p, [(v >> 16) as u8, (v >> 8) as u8, v as u8])
+                })
+        })
+        .count();
+    assert!(
+        shaded > 20_000,
+        "the map's shading is drawn: {shaded} pixels"
+    );
+}
