@@ -370,6 +370,8 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             l("score", "得点"),
             l("reach", "徒歩圏内"),
             l("aged 65+", "65歳以上"),
+            l("far from a shop", "店から遠い高齢者"),
+            l("expected buyers (95 %)", "見込み購入者（95 %）"),
             l("space", "スペース"),
             l("flags", "注意"),
         ],
@@ -384,6 +386,10 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
                     format!("{:.3}", c.score),
                     count(c.reach_weight),
                     c.reach_65_plus.map_or("—".into(), count),
+                    c.far_from_shop_65_plus.map_or("—".into(), count),
+                    c.expected_buyers.map_or("—".into(), |b| {
+                        format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
+                    }),
                     lang.space(c.space.status).to_string(),
                     c.flags
                         .iter()
@@ -428,6 +434,15 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             100.0 * res.outcome.gap()
         ));
     }
+    method.push(format!(
+        "{}: {}",
+        l("ranked list", "順位の重み"),
+        s.terms_used
+            .iter()
+            .map(|&t| format!("{} × {}", lang.term(t), s.weights.get(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     for (what, src) in &s.sources {
         if let Some(src) = src {
             method.push(format!("{what}: {src}"));
