@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use mobile_stops::explain::explain;
 use mobile_stops::report::{council_html, map_svg, CouncilReport, Lang, MapSpec};
 use mobile_stops::score::score;
-use mobile_stops::solve::{solve, Instance, Method, Model, PlanningOptions, SolveParams};
+use mobile_stops::solve::{solve, Instance, PlanningOptions, SolveParams};
 use mobile_stops::{io, ScoreParams};
 
 fn whole_report() -> usize {
@@ -16,17 +16,8 @@ fn whole_report() -> usize {
     let table = score(&data, &ScoreParams::default()).expect("scores");
     let inst = Instance::from_dataset(&data, &PlanningOptions::default()).expect("instance");
     let params = SolveParams {
-        model: Model::Mclp,
         p: Some(8),
-        radius_m: 500.0,
-        require: vec![],
-        exclude: vec![],
-        allow_no_space: false,
-        min_weight_per_stop: None,
-        capacitated: false,
-        time_limit: None,
-        seed: 1,
-        method: Method::Exact,
+        ..SolveParams::default()
     };
     let res = solve(&inst, &params).expect("solves");
     let why = explain(&inst, &params, &res, 0.05, 8).expect("explains");

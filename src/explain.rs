@@ -246,24 +246,15 @@ fn alternative(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::{Method, PlanningOptions};
+    use crate::solve::PlanningOptions;
 
     #[test]
     fn contributions_and_alternatives_agree_with_re_solving() {
         let data = crate::io::embedded::dataset().unwrap();
         let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
         let params = SolveParams {
-            model: Model::Mclp,
             p: Some(4),
-            radius_m: 500.0,
-            require: vec![],
-            exclude: vec![],
-            allow_no_space: false,
-            min_weight_per_stop: None,
-            capacitated: false,
-            time_limit: None,
-            seed: 1,
-            method: Method::Exact,
+            ..SolveParams::default()
         };
         let res = solve(&inst, &params).unwrap();
         let e = explain(&inst, &params, &res, 0.05, 5).unwrap();

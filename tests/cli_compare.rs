@@ -2,21 +2,9 @@
 //! sets come from ids, names or solve files, every format, and bad sets exit 2 naming the set.
 
 mod common;
-use common::fixture;
+use common::{fixture, run, stderr};
 
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn json(args: &[&str]) -> Value {
     let o = run(args);

@@ -3,21 +3,10 @@
 //! page that renders its map and tables (skipped, saying so, only where chromium is absent).
 
 mod common;
-use common::fixture;
+use common::{fixture, run, stderr};
 
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 const HOSTILE: [&str; 2] = [
     "<script>alert(1)</script>",

@@ -3,24 +3,12 @@
 //! and the bad-input contract (exit 2, FILE:LINE or the flag named, nothing written).
 
 mod common;
-use common::fixture;
+use common::{fixture, run, stderr};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn route_json(args: &[&str]) -> Value {
     let mut all = vec!["route"];

@@ -4,22 +4,10 @@
 //! and the bad-input contract (exit 2, the flag or FILE:LINE named, nothing written).
 
 mod common;
-use common::fixture;
+use common::{fixture, run, stderr};
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn solve_json(args: &[&str]) -> Value {
     let mut all = vec!["solve"];

@@ -6,14 +6,13 @@
 //! escaped: a candidate named `<script>` is printed, never run.
 
 use super::compare::{metric_rows, set_lines};
-use super::route::{same_time, timetable_order, weekday_short};
+use super::route::timetable_rows;
 use super::solve::proof_words;
 use super::table::count;
-use super::Lang;
+use super::{esc, Lang};
 use crate::compare::Comparison;
 use crate::explain::{Explanation, WhyNot};
 use crate::model::Dataset;
-use crate::route::week::clock;
 use crate::route::{RouteProblem, WeekPlan};
 use crate::score::ScoreTable;
 use crate::solve::{Instance, SolveResult, Status};
@@ -41,23 +40,6 @@ pub struct CouncilReport<'a> {
     pub route: Option<(&'a RouteProblem, &'a WeekPlan)>,
     /// A time stamp line, only with `--stamp` (otherwise the bytes repeat exactly).
     pub stamp: Option<String>,
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Escapes text for a Markdown table cell.
@@ -324,28 +306,9 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
 
     // 6. Timetable.
     if let Some((p, plan)) = r.route {
-        let by_stop = plan.by_stop(p.stops.len());
-        let rows = timetable_order(p, &by_stop)
+        let rows = timetable_rows(p, plan, lang)
             .into_iter()
-            .map(|i| {
-                let v = &by_stop[i];
-                let days: Vec<String> = v.iter().map(|x| weekday_short(x.day, lang)).collect();
-                let time = if same_time(v) {
-                    v.first()
-                        .map(|x| format!("{}–{}", clock(x.arrive), clock(x.depart)))
-                        .unwrap_or_default()
-                } else {
-                    v.iter()
-                        .map(|x| format!("{} {}", weekday_short(x.day, lang), clock(x.arrive)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                vec![
-                    p.stops[i].label().to_string(),
-                    days.join(lang.pick(", ", "・")),
-                    time,
-                ]
-            })
+            .map(|(i, days, time)| vec![p.stops[i].label().to_string(), days, time])
             .collect();
         out.push(Section {
             id: "timetable",

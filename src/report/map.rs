@@ -19,7 +19,7 @@
 //! in one page define them identically, so whichever the browser picks draws the same.
 
 use super::table::count;
-use super::{round, Lang};
+use super::{esc, round, Lang};
 use crate::error::{Error, Result};
 use crate::mesh::MeshCode;
 use crate::model::{Dataset, DemandFormat, LatLon, AGED_65_PLUS, POPULATION};
@@ -620,25 +620,6 @@ fn clip(s: &str, max: usize) -> String {
         out.push('…');
         out
     }
-}
-
-/// XML-escapes user text for element content and attribute values. Control characters become
-/// spaces: XML 1.0 forbids most of them, and a newline would break a one-line label.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn r1(x: f64) -> f64 {

@@ -19,7 +19,7 @@ pub use compare::{
     compare_csv, compare_geojson, compare_json, compare_table, metric_rows, render_compare,
     set_lines,
 };
-pub use council::{council_html, council_markdown, esc, CouncilReport};
+pub use council::{council_html, council_markdown, CouncilReport};
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
 pub use map::{map_svg, MapSpec};
@@ -83,4 +83,24 @@ pub fn round(x: f64, digits: i32) -> f64 {
     } else {
         r
     }
+}
+
+/// Escapes user text for HTML and SVG element content and attribute values, so a candidate
+/// named `<script>` is shown, never run. Control characters become
+/// spaces: XML 1.0 forbids most of them, and a newline would break a one-line label.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }

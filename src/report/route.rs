@@ -67,7 +67,7 @@ pub fn weekday_short(day: u8, lang: Lang) -> String {
 
 /// Stop indices in the order a resident's timetable lists them: by first weekday, then time,
 /// then truck, then id.
-pub(crate) fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> Vec<usize> {
+fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..p.stops.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
@@ -82,8 +82,36 @@ pub(crate) fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> V
     order
 }
 
+/// The residents' timetable, a row per stop in timetable order: the stop's index, its days
+/// ("Tue, Fri" / "火・金") and its time (one range, or each day's time when they differ).
+pub(crate) fn timetable_rows(
+    p: &RouteProblem,
+    plan: &WeekPlan,
+    lang: Lang,
+) -> Vec<(usize, String, String)> {
+    let by_stop = plan.by_stop(p.stops.len());
+    timetable_order(p, &by_stop)
+        .into_iter()
+        .map(|i| {
+            let v = &by_stop[i];
+            let days: Vec<String> = v.iter().map(|x| weekday_short(x.day, lang)).collect();
+            let time = if same_time(v) {
+                v.first()
+                    .map(|x| format!("{}–{}", clock(x.arrive), clock(x.depart)))
+                    .unwrap_or_default()
+            } else {
+                v.iter()
+                    .map(|x| format!("{} {}", weekday_short(x.day, lang), clock(x.arrive)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            (i, days.join(lang.pick(", ", "・")), time)
+        })
+        .collect()
+}
+
 /// Whether every visit of a stop starts at the same minute.
-pub(crate) fn same_time(visits: &[StopVisit]) -> bool {
+fn same_time(visits: &[StopVisit]) -> bool {
     visits
         .windows(2)
         .all(|w| w[0].arrive.round() == w[1].arrive.round())
@@ -433,30 +461,17 @@ pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: La
         "{}",
         l("Timetable (the same every week)", "時刻表（毎週同じ）")
     );
-    let by_stop = plan.by_stop(p.stops.len());
     let mut rows = vec![vec![
         l("stop", "停留所").to_string(),
         l("id", "ID").to_string(),
         l("days", "曜日").to_string(),
         l("time", "時刻").to_string(),
     ]];
-    for i in timetable_order(p, &by_stop) {
-        let v = &by_stop[i];
-        let days: Vec<String> = v.iter().map(|x| weekday_short(x.day, lang)).collect();
-        let time = if same_time(v) {
-            v.first()
-                .map(|x| format!("{}–{}", clock(x.arrive), clock(x.depart)))
-                .unwrap_or_default()
-        } else {
-            v.iter()
-                .map(|x| format!("{} {}", weekday_short(x.day, lang), clock(x.arrive)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+    for (i, days, time) in timetable_rows(p, plan, lang) {
         rows.push(vec![
             printable(p.stops[i].label()),
             printable(&p.stops[i].id),
-            days.join(if lang == Lang::Ja { "・" } else { ", " }),
+            days,
             time,
         ]);
     }

@@ -6,6 +6,7 @@ use mobile_stops::bench::{
     read_pmed, read_pmedcap, read_sjc, CapInstance, PmedInstance, SjcInstance,
 };
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// A file under `../shared/benchmarks` (where CI has it too).
 pub fn shared(rel: &str) -> PathBuf {
@@ -55,4 +56,17 @@ pub fn fixture(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
+}
+
+/// Runs the built binary with `args`.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Standard error as text, for messages.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
