@@ -117,7 +117,8 @@ pub fn compare(data: &Dataset, table: &ScoreTable, sets: &[StopSet]) -> Comparis
                     .map(|(x, _)| x)
                     .sum()
             };
-            let buyers = aged.and_then(|a| {
+            let surveyed = s.survey.is_some();
+            let buyers = aged.filter(|_| surveyed).and_then(|a| {
                 let mut total = Interval {
                     estimate: 0.0,
                     low: 0.0,

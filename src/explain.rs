@@ -133,9 +133,11 @@ pub fn explain(
                     .map(|&p| w[p as usize])
                     .sum()
             };
+            // A replacement that wins nothing back is no replacement.
             let best_replacement = (0..inst.sites.len())
                 .filter(|&k| open(k))
                 .map(|k| (k, wins(k)))
+                .filter(|&(_, v)| v > 0.0)
                 .fold(None, |best: Option<(usize, f64)>, (k, v)| match best {
                     Some((_, b)) if b >= v => best,
                     _ => Some((k, v)),
@@ -226,11 +228,14 @@ fn alternative(
         });
     }
     let (base, other) = (res.outcome.objective, alt.outcome.objective);
+    let share = |lost: f64, of: f64| if of > 0.0 { lost / of } else { 0.0 };
     let worse_by = match params.model {
-        Model::Mclp if base > 0.0 => (base - other) / base,
-        Model::Mclp => 0.0,
-        _ if other > 0.0 => (other - base) / other.max(base),
-        _ => 0.0,
+        Model::Mclp => share(base - other, base),
+        // Set covering: fewer stops may be needed without it, but people only it reaches are
+        // then left out; both count as worse.
+        Model::Lscp => share(res.covered_weight - alt.covered_weight, res.covered_weight)
+            .max(share(other - base, base)),
+        Model::Pmedian | Model::Pcenter => share(other - base, base),
     };
     let mut stops = alt.outcome.open.clone();
     stops.sort_unstable();
@@ -270,6 +275,12 @@ mod tests {
         for a in &e.alternatives {
             // The best set without a stop is never better than the optimum, and excludes it.
             assert!(a.objective.unwrap() <= res.outcome.objective + 1e-6);
+            let base = res.outcome.objective;
+            let lost = (base - a.objective.unwrap()) / base;
+            assert!(
+                (a.worse_by.unwrap() - lost).abs() < 1e-12,
+                "share of the chosen set"
+            );
             assert!(!a.stops.as_ref().unwrap().contains(&a.without));
         }
         for n in &e.not_chosen {

@@ -174,3 +174,23 @@ fn bad_sets_exit_2_and_name_the_set() {
         assert!(stderr(&o).contains(want), "{rest:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn without_surveys_no_set_claims_buyers() {
+    let o = run(&[
+        "compare",
+        "--set",
+        "a=hiejinja",
+        "--set",
+        "b=myogyoji",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for s in v["sets"].as_array().unwrap() {
+        assert!(s["expected_buyers"].is_null(), "{s}");
+    }
+    let o = run(&["compare", "--set", "a=hiejinja", "--set", "b=myogyoji"]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("-0.0"));
+}

@@ -8,9 +8,10 @@ use common::{fixture, run, stderr};
 use std::path::Path;
 use std::process::Command;
 
-const HOSTILE: [&str; 2] = [
+const HOSTILE: [&str; 3] = [
     "<script>alert(1)</script>",
     "\"><img src=x onerror=\"document.title='pwned'\">",
+    "![x](http://evil.example/x.png) [l](javascript:alert(3))",
 ];
 
 /// The small fixture with two candidates renamed to hostile names.
@@ -91,13 +92,24 @@ fn hostile_names_are_printed_never_run() {
             "--title",
             "<b>title</b>",
         ]);
-        assert!(!out.contains("<script>alert"), "{format}");
-        assert!(!out.contains("<img"), "{format}");
-        assert!(!out.contains("<b>title"), "{format}");
-        assert!(
-            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "{format}"
-        );
+        if format == "html" {
+            assert!(!out.contains("<script>alert") && !out.contains("<img"));
+            assert!(!out.contains("<b>title"));
+            assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        } else {
+            // Markdown: every `<`, `[` and `!` of user text is backslash-escaped, so no tag,
+            // link or image can form.
+            for bad in ["<", "[", "!"] {
+                for (k, _) in out.match_indices(bad) {
+                    assert!(
+                        out[..k].ends_with('\\') || out[..k].ends_with("|---"),
+                        "unescaped {bad} at {k}: {}",
+                        &out[k.saturating_sub(40)..(k + 40).min(out.len())]
+                    );
+                }
+            }
+            assert!(out.contains("\\<script\\>alert(1)\\</script\\>"));
+        }
     }
 }
 
@@ -203,4 +215,27 @@ fn a_headless_browser_renders_the_map_and_tables() {
         shaded > 20_000,
         "the map's shading is drawn: {shaded} pixels"
     );
+}
+
+#[test]
+fn set_covering_stops_that_alone_reach_people_are_forced_and_bad_sets_are_refused() {
+    let md = report(&["--model", "lscp", "--lang", "en", "--format", "markdown"]);
+    let alternatives = &md[md.find("## Alternatives").unwrap()..];
+    assert!(alternatives.contains("| forced |"), "{alternatives}");
+    // A replacement that wins nothing back is shown as none, not as some site.
+    assert!(!md.contains("| 0 |\n"), "no zero-gain replacement rows");
+    for (sets, want) in [
+        (vec!["--set", "=hiejinja"], "a name and at least one stop"),
+        (
+            vec!["--set", "a=hiejinja", "--set", "a=myogyoji"],
+            "`a` twice",
+        ),
+        (vec!["--set", "選定案=hiejinja"], "the chosen set"),
+    ] {
+        let mut args = vec!["report", "--p", "3"];
+        args.extend(&sets);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{sets:?}");
+        assert!(stderr(&o).contains(want), "{sets:?}: {}", stderr(&o));
+    }
 }

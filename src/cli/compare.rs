@@ -28,7 +28,7 @@ pub struct CompareArgs {
 }
 
 /// Splits `--set` values into names and raw stop lists, before any file is read.
-fn split_sets(raw: &[String]) -> Result<Vec<(String, String)>, Error> {
+pub fn split_sets(raw: &[String], min: usize) -> Result<Vec<(String, String)>, Error> {
     let mut out: Vec<(String, String)> = Vec::new();
     for r in raw {
         let Some((name, stops)) = r.split_once('=') else {
@@ -55,7 +55,7 @@ fn split_sets(raw: &[String]) -> Result<Vec<(String, String)>, Error> {
         }
         out.push((name.to_string(), stops.trim().to_string()));
     }
-    if out.len() < 2 {
+    if out.len() < min {
         return Err(Error::usage(
             "--set",
             "two or more sets to compare",
@@ -139,7 +139,7 @@ pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, E
 /// Validates flags, reads the data and the sets, measures and writes.
 pub fn run(args: &CompareArgs) -> Result<(), Error> {
     let params = args.score.params()?;
-    let raw = split_sets(&args.sets)?;
+    let raw = split_sets(&args.sets, 2)?;
     let data = io::load_dataset(&args.data.paths())?;
     let sets = raw
         .iter()

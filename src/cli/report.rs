@@ -1,7 +1,7 @@
 //! `mobile-stops report`: the council report (HTML or Markdown) from data, model and week flags.
 
 use super::args::DataArgs;
-use super::compare::resolve_set;
+use super::compare::{resolve_set, split_sets};
 use super::route::{build_problem, unfit_error, WeekArgs};
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
@@ -71,6 +71,10 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
             format!("`{}`", args.tolerance_pct),
         ));
     }
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::usage("--title", "a non-empty title", "an empty one"));
+    }
+    split_sets(&args.sets, 0)?;
     let week = match args.week.depot {
         Some(_) => Some(args.week.rules()?),
         None => None,
@@ -113,15 +117,15 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
             name: args.lang.pick("chosen", "選定案").to_string(),
             sites: chosen.clone(),
         }];
-        for raw in &args.sets {
-            let (name, stops) = raw.split_once('=').ok_or_else(|| {
-                Error::usage(
+        for (name, stops) in split_sets(&args.sets, 1)? {
+            if name == sets[0].name {
+                return Err(Error::usage(
                     "--set",
-                    "NAME=STOP,STOP,… or NAME=@FILE",
-                    format!("`{raw}`"),
-                )
-            })?;
-            sets.push(resolve_set(name.trim(), stops.trim(), &data)?);
+                    format!("a name other than `{name}` (the chosen set)"),
+                    format!("`{name}`"),
+                ));
+            }
+            sets.push(resolve_set(&name, &stops, &data)?);
         }
         Some(compare(&data, &table, &sets))
     };

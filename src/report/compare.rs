@@ -158,7 +158,7 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
     let na = lang.na().to_string();
     let opt = |v: Option<f64>| v.map_or(na.clone(), count);
     let with_share = |v: Option<f64>, t: Option<f64>| match (v, share(v, t)) {
-        (Some(v), Some(s)) => format!("{} ({:.1} %)", count(v), 100.0 * s),
+        (Some(v), Some(s)) => format!("{} ({:.1} %)", count(v), 100.0 * s + 0.0),
         (v, _) => opt(v),
     };
     let mut rows = vec![std::iter::once(String::new())

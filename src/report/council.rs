@@ -42,9 +42,27 @@ pub struct CouncilReport<'a> {
     pub stamp: Option<String>,
 }
 
-/// Escapes text for a Markdown table cell.
+/// Escapes text for Markdown: characters that would start emphasis, links, images, code,
+/// raw HTML or a table cell are backslash-escaped, so a name stays plain text and minutes
+/// read as typed (no HTML entities).
 fn md(s: &str) -> String {
-    esc(s).replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for (k, c) in s.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '+' | '-' if k == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A table: header row then body rows, as plain strings (escaped by the renderer).
@@ -95,8 +113,9 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
     // 1. Summary.
     let mut summary = match lang {
         Lang::En => format!(
-            "The model chose {} stops: {}. Within {} m (straight line) they reach {} of {} ({}; weight: {}). This set is {}.",
+            "The model chose {} stop{}: {}. Within {} m (straight line) they reach {} of {} ({}; weight: {}). This set is {}.",
             names.len(),
+            if names.len() == 1 { "" } else { "s" },
             names.join(", "),
             res.params.radius_m,
             count(res.covered_weight),
@@ -118,22 +137,34 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         ),
     };
     let forced = r.why.forced();
-    let _ = write!(
-        summary,
-        "{}",
-        match lang {
-            Lang::En => format!(
-                " {} of them cannot be replaced without losing more than {:.0} %; the others have alternatives as good.",
-                forced.len(),
-                100.0 * r.why.tolerance
-            ),
-            Lang::Ja => format!(
-                " このうち {} か所は、外すと {:.0} % 以上悪くなる「外せない」停留所で、残りは同程度に良い代わりがあります。",
-                forced.len(),
-                100.0 * r.why.tolerance
-            ),
-        }
-    );
+    let tol = 100.0 * r.why.tolerance;
+    let verdict = match (lang, forced.len(), names.len()) {
+        (Lang::En, 0, _) => format!(
+            " Each stop has an alternative set within {tol:.0} % as good."
+        ),
+        (Lang::En, f, n) if f == n => format!(
+            " Every stop is forced: without any one of them the best set is more than {tol:.0} % worse."
+        ),
+        (Lang::En, f, _) => format!(
+            " {f} of them cannot be replaced without losing more than {tol:.0} %; the others have alternatives as good."
+        ),
+        (Lang::Ja, 0, _) => format!(
+            " どの停留所にも、{tol:.0} % 以内で同程度に良い代わりの組み合わせがあります。"
+        ),
+        (Lang::Ja, f, n) if f == n => format!(
+            " どの停留所も外せません（1か所でも外すと {tol:.0} % 以上悪くなります）。"
+        ),
+        (Lang::Ja, f, _) => format!(
+            " このうち {f} か所は、外すと {tol:.0} % 以上悪くなる「外せない」停留所で、残りは同程度に良い代わりがあります。"
+        ),
+    };
+    summary.push_str(&verdict);
+    if r.why.alternatives.iter().any(|a| !a.proven) {
+        summary.push_str(&l(
+            " Some re-solves were not proven optimal, so these verdicts are best found, not proven.",
+            " 一部の解き直しは最適性が証明されていないため、この判定は証明ではなく最良の探索結果です。",
+        ));
+    }
     let mut uncertain = vec![l(
         "Uncertain: walking distance is a straight line (real walks are longer).",
         "不確かな点：徒歩距離は直線距離です（実際の道のりは長くなります）。",
@@ -202,6 +233,7 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             .why
             .not_chosen
             .iter()
+            .filter(|n| n.reach > 0.0)
             .map(|n| {
                 let why = match &n.why {
                     WhyNot::Rule(words) => words.clone(),
@@ -263,11 +295,14 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
                 let worse = a
                     .worse_by
                     .map_or("—".into(), |w| format!("{:.1} %", 100.0 * w));
-                let verdict = if forced.contains(&a.without) {
+                let mut verdict = if forced.contains(&a.without) {
                     l("forced", "外せない")
                 } else {
                     l("a matter of choice", "好みで選べる")
                 };
+                if !a.proven {
+                    verdict.push_str(lang.pick(" (not proven)", "（未証明）"));
+                }
                 vec![site_label(inst, a.without), set, worse, verdict]
             })
             .collect(),
@@ -325,7 +360,7 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         });
     }
 
-    // 3. Ranked list.
+    // Ranked list.
     let ranked = Table {
         head: vec![
             l("rank", "順位"),
@@ -411,10 +446,12 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             method.push(format!("{what}: {src}"));
         }
     }
-    method.push(l(
-        "出典：政府統計の総合窓口(e-Stat)（https://www.e-stat.go.jp/）の統計データを加工して作成 (census data where used).",
-        "出典：政府統計の総合窓口(e-Stat)（https://www.e-stat.go.jp/）の統計データを加工して作成（国勢調査データを使う場合）。",
-    ));
+    if s.mesh.is_some() || r.data.label.contains("e-Stat") {
+        method.push(
+            "出典：政府統計の総合窓口(e-Stat)（https://www.e-stat.go.jp/）の統計データを加工して作成"
+                .to_string(),
+        );
+    }
     if let Some(st) = &r.stamp {
         method.push(st.clone());
     }
@@ -425,6 +462,18 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         tables: vec![],
         svg: None,
     });
+    // The reading order: what, where, the list, why, alternatives, then the extras.
+    const ORDER: [&str; 8] = [
+        "summary",
+        "map",
+        "ranking",
+        "why",
+        "alternatives",
+        "comparison",
+        "timetable",
+        "method",
+    ];
+    out.sort_by_key(|s| ORDER.iter().position(|&x| x == s.id));
     out
 }
 

@@ -39,7 +39,7 @@ pub enum Format {
     Csv,
     /// `{"summary": …, "candidates": […]}`.
     Json,
-    /// Candidates as points, for QGIS.
+    /// Points for QGIS: candidates (rank), stops (solve) or stop sets (compare).
     Geojson,
 }
 
