@@ -7,7 +7,7 @@
 
 use super::compare::{metric_rows, set_lines};
 use super::route::timetable_rows;
-use super::solve::proof_words;
+use super::solve::{model_words, proof_words};
 use super::table::count;
 use super::{esc, Lang};
 use crate::compare::Comparison;
@@ -104,10 +104,13 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         .iter()
         .map(|&j| site_label(inst, j))
         .collect();
-    let weight_name = inst
-        .weight_column
-        .clone()
-        .unwrap_or_else(|| l("demand points", "地点数"));
+    let weight_name = match inst.weight_column.as_deref() {
+        Some("aged_65_plus") => l("people aged 65+", "65歳以上人口"),
+        Some("population") => l("people", "人口"),
+        Some("far_from_shop") => l("aged 65+ far from a shop", "店から遠い65歳以上人口"),
+        Some(other) => other.to_string(),
+        None => l("demand points", "地点数"),
+    };
     let mut out = Vec::new();
 
     // 1. Summary.
@@ -413,7 +416,7 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         format!(
             "{}: {} ({}), {}: {} m, {}: {}",
             l("model", "モデル"),
-            format!("{:?}", res.params.model).to_lowercase(),
+            model_words(res, lang),
             proof_words(res, lang),
             l("radius", "徒歩圏"),
             res.params.radius_m,

@@ -255,7 +255,8 @@ pub fn solve_geojson(
     }))
 }
 
-fn model_words(res: &SolveResult, lang: Lang) -> String {
+/// The model in a sentence ("maximal covering: 8 stops reaching …").
+pub(crate) fn model_words(res: &SolveResult, lang: Lang) -> String {
     use crate::solve::Model::*;
     let p = res.p.unwrap_or(0);
     let r = res.params.radius_m;
