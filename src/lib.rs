@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod route;
+pub mod scenario;
 pub mod score;
 pub mod solve;
 pub mod spatial;

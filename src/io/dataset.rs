@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// Where the data comes from. Start from `data_dir` (or the embedded dataset when it is `None`),
 /// then each file flag replaces that part, so a planner can, say, rank the embedded census with
 /// their own shop list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataPaths {
     /// A directory with `demand.csv` (or e-Stat mesh files), `candidates.csv`, and optionally
     /// `surveys.csv` and `stores.csv`.

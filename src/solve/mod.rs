@@ -24,12 +24,14 @@ pub mod run;
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::Limits;
 pub use problem::{DistanceProblem, SiteRules};
-pub use run::{solve, Exclusion, Method, SolveParams, SolveResult, StopDetail};
+pub use run::{solve, solve_with, Exclusion, Method, SolveParams, SolveResult, StopDetail};
 
 use serde::Serialize;
 
 /// The four location models of the issue, named as in the literature and in spopt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Model {
     /// Maximal covering: p stops, most demand weight within the radius.

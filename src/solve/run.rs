@@ -40,7 +40,17 @@ pub struct SolveParams {
 
 /// How to solve: the specialised exact method is the default; the heuristic answers huge
 /// instances quickly (still with a proven bound); the MIP is an independent second opinion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// Reductions, Lagrangian bounds and branch and bound, to proven optimality.
@@ -248,10 +258,20 @@ pub fn site_rules(
 /// problem is a result with status [`Status::Infeasible`] (exit 3 in the CLI).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
+    solve_checked(inst, params, &inst.coverage(params.radius_m))
+}
+
+/// [`solve`] with the coverage of `params.radius_m` already built, so a batch of scenarios
+/// on the same data builds each radius once.
+pub fn solve_with(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Result<SolveResult> {
+    validate(inst, params)?;
+    solve_checked(inst, params, cover)
+}
+
+fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Result<SolveResult> {
     let start = Instant::now();
     let limits = Limits::new(params.time_limit, params.seed);
-    let cover = inst.coverage(params.radius_m);
-    let (rules, exclusions) = site_rules(inst, params, &cover)?;
+    let (rules, exclusions) = site_rules(inst, params, cover)?;
     let capacity: Option<Vec<f64>> = if params.capacitated {
         Some(
             inst.sites
@@ -266,21 +286,21 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     // Which stop serves each point, when the solver decides it (capacities) rather than the
     // nearest-stop rule.
     let mut assignment: Option<Vec<usize>> = None;
-    let outcome = if let Some(reason) = conflicts(inst, params, &rules, &cover) {
+    let outcome = if let Some(reason) = conflicts(inst, params, &rules, cover) {
         Outcome::infeasible(reason)
     } else {
         match (params.model, params.method) {
-            (Model::Lscp, Method::Mip) => mip::lscp(&cover, inst.points(), &rules, &limits),
-            (Model::Lscp, _) => cover::lscp(&cover, &rules, &limits),
+            (Model::Lscp, Method::Mip) => mip::lscp(cover, inst.points(), &rules, &limits),
+            (Model::Lscp, _) => cover::lscp(cover, &rules, &limits),
             (Model::Mclp, method) => match (&capacity, method) {
                 (Some(cap), _) => {
-                    cover::mclp_capacitated(&cover, &inst.weight, cap, &rules, &limits)
+                    cover::mclp_capacitated(cover, &inst.weight, cap, &rules, &limits)
                 }
-                (None, Method::Mip) => mip::mclp(&cover, &inst.weight, &rules, &limits),
+                (None, Method::Mip) => mip::mclp(cover, &inst.weight, &rules, &limits),
                 (None, Method::Heuristic) => {
-                    cover::mclp_heuristic(&cover, &inst.weight, &rules, &limits)
+                    cover::mclp_heuristic(cover, &inst.weight, &rules, &limits)
                 }
-                (None, Method::Exact) => cover::mclp(&cover, &inst.weight, &rules, &limits),
+                (None, Method::Exact) => cover::mclp(cover, &inst.weight, &rules, &limits),
             },
             (Model::Pmedian, method) => {
                 let d = inst.distances("--model pmedian")?;
@@ -316,20 +336,20 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
         inst,
         params,
         &outcome,
-        &cover,
+        cover,
         distances.as_ref(),
         assignment.as_deref(),
         &rules,
     );
     if let (Some(cap), Model::Mclp) = (&capacity, params.model) {
         // With capacities a stop serves what the allocation gives it, not all it reaches.
-        let served = cover::served_by_site(&cover, &inst.weight, cap, &outcome.open);
+        let served = cover::served_by_site(cover, &inst.weight, cap, &outcome.open);
         for (s, w) in stops.iter_mut().zip(served) {
             s.assigned_weight = w;
         }
     }
-    let covered_weight = covered(inst, &cover, &outcome.open);
-    let unreachable = unreachable(inst, &cover, &rules);
+    let covered_weight = covered(inst, cover, &outcome.open);
+    let unreachable = unreachable(inst, cover, &rules);
     let unreachable_weight = unreachable.iter().fold(0.0, |a, &i| a + inst.weight[i]);
     Ok(SolveResult {
         p: (params.model != Model::Lscp).then_some(rules.p),

@@ -1,0 +1,430 @@
+//! Solving a batch of scenarios in parallel: shared data, one coverage per data variant and
+//! radius, rows in file order, and which candidates are chosen robustly.
+
+use super::spec::{Overrides, Scenario, ScenarioFile};
+use crate::error::{Error, Location, Result};
+use crate::model::{CandidateSite, Dataset, LatLon};
+use crate::score::SpaceParams;
+use crate::solve::{
+    solve, solve_with, CapacitySpec, Instance, Model, PlanningOptions, SolveParams, SolveResult,
+    Status,
+};
+use crate::spatial::Coverage;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+/// What a solved scenario chose and achieved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Solved {
+    /// The solve result.
+    pub result: SolveResult,
+    /// Chosen ids, sorted.
+    pub stops: Vec<String>,
+    /// Population within the radius of a chosen stop.
+    pub people_reached: Option<f64>,
+    /// Aged 65+ within the radius of a chosen stop.
+    pub aged_reached: Option<f64>,
+    /// Per chosen stop (same order as `stops`): in every optimal set (`Some(true)`), in only
+    /// some (`Some(false)`), or unknown when optimality is not proven.
+    pub forced: Vec<Option<bool>>,
+}
+
+/// One scenario's row: its result or its error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Solved, or why not (the error as the CLI would print it).
+    pub outcome: std::result::Result<Solved, String>,
+}
+
+/// How often a candidate is chosen across the batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Robustness {
+    /// Candidate id.
+    pub id: String,
+    /// Display name.
+    pub name: Option<String>,
+    /// Scenarios (solved) that choose it.
+    pub chosen_in: usize,
+    /// Of those, scenarios where it is in every optimal set.
+    pub forced_in: usize,
+}
+
+/// The whole batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    /// One row per scenario, the baseline first, in file order.
+    pub rows: Vec<Row>,
+    /// Candidates chosen at least once, most often chosen first.
+    pub robustness: Vec<Robustness>,
+    /// Scenarios solved without error.
+    pub solved: usize,
+}
+
+/// The data-changing part of a scenario: scenarios that agree on it share an instance.
+fn variant_key(s: &Overrides) -> String {
+    serde_json::json!([
+        s.add_candidates,
+        s.remove_candidates,
+        s.surveys,
+        s.survey_scale,
+        s.objective_weight,
+        s.shop_distance_m,
+        s.vehicles,
+        s.capacity
+    ])
+    .to_string()
+}
+
+/// The dataset and planning options of a variant.
+fn variant(base: &Dataset, s: &Overrides) -> Result<(Instance, bool)> {
+    let mut data = base.clone();
+    let here = Location::file("scenario");
+    if let Some(remove) = &s.remove_candidates {
+        for id in remove {
+            let before = data.candidates.data.sites.len();
+            data.candidates.data.sites.retain(|c| &c.id != id);
+            if data.candidates.data.sites.len() == before {
+                return Err(Error::input(
+                    here.clone(),
+                    "remove_candidates naming candidate ids",
+                    format!("unknown id `{id}`"),
+                ));
+            }
+        }
+    }
+    for c in s.add_candidates.iter().flatten() {
+        if data.candidates.data.sites.iter().any(|s| s.id == c.id) {
+            return Err(Error::input(
+                here.clone(),
+                "add_candidates with new ids",
+                format!("`{}` already a candidate", c.id),
+            ));
+        }
+        if !((-90.0..=90.0).contains(&c.lat) && (-180.0..=180.0).contains(&c.lon)) {
+            return Err(Error::input(
+                here.clone(),
+                "lat from -90 to 90 and lon from -180 to 180",
+                format!("`{}` at {}, {}", c.id, c.lat, c.lon),
+            ));
+        }
+        let extra = vec![String::new(); data.candidates.data.extra_columns.len()];
+        data.candidates.data.sites.push(CandidateSite {
+            id: c.id.clone(),
+            location: LatLon::new(c.lat, c.lon),
+            name: c.name.clone(),
+            kind: c.kind.clone(),
+            vehicle_slots: c.vehicle_slots,
+            area_m2: None,
+            width_m: None,
+            length_m: None,
+            note: None,
+            extra,
+            line: None,
+        });
+    }
+    if s.surveys == Some(false) {
+        data.surveys = None;
+    }
+    if let (Some(k), Some(surveys)) = (s.survey_scale, data.surveys.as_mut()) {
+        if !(k.is_finite() && k >= 0.0) {
+            return Err(Error::input(
+                here,
+                "survey_scale of 0 or more",
+                format!("{k}"),
+            ));
+        }
+        for p in &mut surveys.data {
+            p.would_use = ((p.would_use as f64 * k).round() as u64).min(p.respondents);
+        }
+    }
+    let capacity = s.capacity.as_deref().map(CapacitySpec::parse).transpose()?;
+    let opts = PlanningOptions {
+        objective_weight: s.objective_weight.clone(),
+        shop_distance_m: s.shop_distance_m.unwrap_or(500.0),
+        vehicles: s.vehicles.unwrap_or(5),
+        space: SpaceParams::default(),
+        capacity: capacity.clone(),
+    };
+    Ok((Instance::from_dataset(&data, &opts)?, capacity.is_some()))
+}
+
+/// Solver parameters of a scenario (the command line's defaults where it says nothing).
+fn params(s: &Overrides, capacitated: bool) -> Result<SolveParams> {
+    let d = SolveParams::default();
+    let time_limit = match s.time_limit_s {
+        None => None,
+        Some(t) if t.is_finite() && t > 0.0 && t <= 1e7 => Some(Duration::from_secs_f64(t)),
+        Some(t) => {
+            return Err(Error::usage(
+                "time_limit_s",
+                "a number of seconds greater than 0",
+                format!("`{t}`"),
+            ))
+        }
+    };
+    Ok(SolveParams {
+        model: s.model.unwrap_or(d.model),
+        p: s.p,
+        radius_m: s.radius_m.unwrap_or(d.radius_m),
+        require: s.require.clone().unwrap_or_default(),
+        exclude: s.exclude.clone().unwrap_or_default(),
+        allow_no_space: s.allow_no_space.unwrap_or(false),
+        min_weight_per_stop: s.min_weight_per_stop,
+        capacitated,
+        time_limit,
+        seed: s.seed.unwrap_or(d.seed),
+        method: s.method.unwrap_or(d.method),
+    })
+}
+
+/// Whether leaving `id` out makes the best objective strictly worse: then every optimal set
+/// contains it. `None` when either solve is not proven optimal.
+fn in_every_optimum(
+    inst: &Instance,
+    p: &SolveParams,
+    cover: &Coverage,
+    res: &SolveResult,
+    id: &str,
+) -> Option<bool> {
+    if res.outcome.status != Status::Optimal {
+        return None;
+    }
+    let mut q = p.clone();
+    q.exclude.push(id.to_string());
+    q.require.retain(|r| r.trim() != id);
+    let alt = solve_with(inst, &q, cover).ok()?;
+    let (a, b) = (res.outcome.objective, alt.outcome.objective);
+    let tol = 1e-9 * a.abs().max(1.0);
+    match alt.outcome.status {
+        Status::Infeasible => Some(true),
+        Status::Optimal => Some(match p.model {
+            Model::Mclp => b < a - tol,
+            // Without it, set covering may need as many stops but reach fewer people.
+            Model::Lscp => b > a + tol || alt.covered_weight < res.covered_weight - tol,
+            Model::Pmedian | Model::Pcenter => b > a + tol,
+        }),
+        _ => None,
+    }
+}
+
+fn solve_one(
+    inst: &Instance,
+    capacitated: bool,
+    cover: Option<&Coverage>,
+    s: &Scenario,
+) -> Result<Solved> {
+    let p = params(&s.settings, capacitated)?;
+    let res = match cover {
+        Some(c) => solve_with(inst, &p, c)?,
+        None => solve(inst, &p)?,
+    };
+    let mut open = res.outcome.open.clone();
+    open.sort_by(|&a, &b| inst.sites[a].id.cmp(&inst.sites[b].id));
+    let reached = |v: &Option<Vec<f64>>| -> Option<f64> {
+        let v = v.as_ref()?;
+        let cover = cover?;
+        let mut seen = vec![false; inst.points()];
+        for &j in &open {
+            for &pt in cover.points_of(j) {
+                seen[pt as usize] = true;
+            }
+        }
+        Some(
+            v.iter()
+                .zip(&seen)
+                .filter(|(_, &s)| s)
+                .map(|(x, _)| x)
+                .sum(),
+        )
+    };
+    let forced = open
+        .iter()
+        .map(|&j| cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id)))
+        .collect();
+    Ok(Solved {
+        stops: open.iter().map(|&j| inst.sites[j].id.clone()).collect(),
+        people_reached: reached(&inst.population),
+        aged_reached: reached(&inst.aged_65_plus),
+        forced,
+        result: res,
+    })
+}
+
+/// Solves every scenario of `file` on `data` in parallel; `tick` is called once per finished
+/// scenario (for a progress bar). Rows keep file order whatever the thread count.
+pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) -> Batch {
+    // Distinct data variants, then distinct (variant, radius) coverages, built once each.
+    let mut keys: Vec<String> = file
+        .scenarios
+        .iter()
+        .map(|s| variant_key(&s.settings))
+        .collect();
+    let scenario_keys = keys.clone();
+    keys.sort();
+    keys.dedup();
+    let first_of: HashMap<&str, &Scenario> = file
+        .scenarios
+        .iter()
+        .zip(&scenario_keys)
+        .rev()
+        .map(|(s, k)| (k.as_str(), s))
+        .collect();
+    let variants: HashMap<&str, std::result::Result<(Instance, bool), String>> = keys
+        .par_iter()
+        .map(|k| {
+            let v = variant(data, &first_of[k.as_str()].settings).map_err(|e| e.to_string());
+            (k.as_str(), v)
+        })
+        .collect();
+    let radius = |s: &Scenario| {
+        s.settings
+            .radius_m
+            .unwrap_or(SolveParams::default().radius_m)
+    };
+    let mut needed: Vec<(&str, u64)> = file
+        .scenarios
+        .iter()
+        .zip(&scenario_keys)
+        .filter(|(s, k)| variants[k.as_str()].is_ok() && valid_radius(radius(s)))
+        .map(|(s, k)| (k.as_str(), radius(s).to_bits()))
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let covers: HashMap<(&str, u64), Coverage> = needed
+        .par_iter()
+        .map(|&(k, r)| {
+            let inst = &variants[k].as_ref().expect("filtered to built variants").0;
+            ((k, r), inst.coverage(f64::from_bits(r)))
+        })
+        .collect();
+    let rows: Vec<Row> = file
+        .scenarios
+        .par_iter()
+        .zip(&scenario_keys)
+        .map(|(s, k)| {
+            let outcome = match &variants[k.as_str()] {
+                Err(e) => Err(e.clone()),
+                Ok((inst, capacitated)) => {
+                    let cover = covers.get(&(k.as_str(), radius(s).to_bits()));
+                    solve_one(inst, *capacitated, cover, s).map_err(|e| e.to_string())
+                }
+            };
+            tick();
+            Row {
+                scenario: s.clone(),
+                outcome,
+            }
+        })
+        .collect();
+    let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in &rows {
+        if let Ok(s) = &r.outcome {
+            for (id, f) in s.stops.iter().zip(&s.forced) {
+                let t = tally.entry(id.clone()).or_default();
+                t.0 += 1;
+                t.1 += usize::from(*f == Some(true));
+            }
+        }
+    }
+    let name_of = |id: &str| {
+        data.candidates
+            .data
+            .sites
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.name.clone())
+            .or_else(|| {
+                file.scenarios
+                    .iter()
+                    .flat_map(|s| s.settings.add_candidates.iter().flatten())
+                    .find(|c| c.id == id)
+                    .and_then(|c| c.name.clone())
+            })
+    };
+    let mut robustness: Vec<Robustness> = tally
+        .into_iter()
+        .map(|(id, (chosen_in, forced_in))| Robustness {
+            name: name_of(&id),
+            id,
+            chosen_in,
+            forced_in,
+        })
+        .collect();
+    robustness.sort_by(|a, b| {
+        (b.chosen_in, b.forced_in)
+            .cmp(&(a.chosen_in, a.forced_in))
+            .then(a.id.cmp(&b.id))
+    });
+    Batch {
+        solved: rows.iter().filter(|r| r.outcome.is_ok()).count(),
+        rows,
+        robustness,
+    }
+}
+
+fn valid_radius(r: f64) -> bool {
+    r.is_finite() && r > 0.0 && r <= 1e7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::text::SourceText;
+    use crate::scenario::read_scenarios;
+
+    fn file(text: &str) -> ScenarioFile {
+        let src = SourceText {
+            name: "s.toml".into(),
+            text: text.into(),
+            encoding: "UTF-8",
+        };
+        read_scenarios(&src, std::path::Path::new(".")).unwrap()
+    }
+
+    #[test]
+    fn rows_match_single_solves_and_bad_scenarios_keep_their_row() {
+        let data = crate::io::embedded::dataset().unwrap();
+        let f = file(
+            "[baseline]\np = 4\n[[scenario]]\nname = \"bad id\"\nexclude = [\"nope\"]\n[[sweep]]\nname = \"r\"\nradius_m = [300.0, 800.0]\n[[scenario]]\nname = \"new site\"\nadd_candidates = [{ id = \"new\", lat = 35.35, lon = 139.40, name = \"公民館\" }]\nremove_candidates = [\"hakuhoji\"]\n",
+        );
+        let batch = run_batch(&f, &data, &|| {});
+        assert_eq!(batch.rows.len(), 5);
+        assert!(batch.rows[1].outcome.as_ref().unwrap_err().contains("nope"));
+        assert_eq!(batch.solved, 4);
+        let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
+        for (k, r) in [(0, 500.0), (2, 300.0), (3, 800.0)] {
+            let one = solve(
+                &inst,
+                &SolveParams {
+                    p: Some(4),
+                    radius_m: r,
+                    ..SolveParams::default()
+                },
+            )
+            .unwrap();
+            let got = batch.rows[k].outcome.as_ref().unwrap();
+            assert_eq!(got.result.outcome.objective, one.outcome.objective);
+            assert_eq!(got.result.outcome.status, Status::Optimal);
+            // Forced means: excluding it loses weight; check one directly.
+            for (id, f) in got.stops.iter().zip(&got.forced) {
+                let without = solve(
+                    &inst,
+                    &SolveParams {
+                        p: Some(4),
+                        radius_m: r,
+                        exclude: vec![id.clone()],
+                        ..SolveParams::default()
+                    },
+                )
+                .unwrap();
+                let worse = without.outcome.objective < one.outcome.objective - 1e-6;
+                assert_eq!(*f, Some(worse), "{id} at {r} m");
+            }
+        }
+        let total: usize = batch.robustness.iter().map(|r| r.chosen_in).sum();
+        assert_eq!(total, 4 * 4, "four stops in each of four solved scenarios");
+    }
+}
