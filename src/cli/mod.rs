@@ -9,6 +9,7 @@ mod data;
 mod rank;
 mod report;
 mod route;
+mod scenarios;
 mod solve;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,9 @@ enum Command {
     /// Write the council report: summary, map, why each stop, alternatives, ranked list,
     /// timetable (with --depot) and comparison (with --set), as HTML or Markdown.
     Report(Box<report::ReportArgs>),
+    /// Solve many what-if variants (a TOML file of scenarios and sweeps) in parallel and
+    /// rank candidates by how robustly they are chosen.
+    Scenarios(scenarios::ScenariosArgs),
     /// Work with the embedded default dataset.
     Data {
         #[command(subcommand)]
@@ -112,6 +116,7 @@ impl Cli {
             Command::Route(a) => a.format == mobile_stops::report::RouteFormat::Json,
             Command::Compare(a) => a.output.format == Format::Json,
             Command::Report(_) => false,
+            Command::Scenarios(a) => a.output.format == Format::Json,
             Command::Data { .. } => false,
         }
     }
@@ -133,6 +138,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Route(args) => route::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Scenarios(args) => scenarios::run(&args),
         Command::Data { action } => data::run(&action),
     }
 }

@@ -12,6 +12,7 @@ mod json;
 mod labels;
 mod map;
 mod route;
+mod scenarios;
 mod solve;
 mod table;
 
@@ -26,6 +27,7 @@ pub use map::{map_svg, MapSpec};
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
 };
+pub use scenarios::{render_scenarios, scenarios_html, scenarios_json};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
 
 use crate::score::ScoreTable;

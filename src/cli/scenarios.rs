@@ -1,0 +1,89 @@
+//! `mobile-stops scenarios FILE.toml`: many what-if variants solved in parallel.
+
+use super::args::OutputArgs;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mobile_stops::io::text::SourceText;
+use mobile_stops::report::{render_scenarios, scenarios_html};
+use mobile_stops::scenario::{read_scenarios, run_batch};
+use mobile_stops::{io, Error};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Flags of `scenarios`.
+#[derive(Args, Debug)]
+pub struct ScenariosArgs {
+    /// The scenario file (TOML): [data], [baseline], [[scenario]], [[sweep]].
+    pub file: PathBuf,
+    /// Also write the results as a self-contained HTML page.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Reads the file and data, runs the batch with a progress bar on a terminal, writes every
+/// result; then exit 2 if any scenario failed.
+pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
+    if args.output.format == mobile_stops::report::Format::Geojson {
+        return Err(Error::usage(
+            "--format",
+            "table, csv or json (scenario rows have no single map)",
+            "geojson",
+        ));
+    }
+    let src = SourceText::read(&args.file)?;
+    let dir = args
+        .file
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    let file = read_scenarios(&src, &dir)?;
+    let data = io::load_dataset(&file.data)?;
+    let bar = ProgressBar::with_draw_target(
+        Some(file.scenarios.len() as u64),
+        ProgressDrawTarget::hidden(),
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {per_sec} eta {eta}")
+            .expect("a valid template"),
+    );
+    let show = !args.quiet && std::io::stderr().is_terminal();
+    let start = Instant::now();
+    let tick = || {
+        // Only batches longer than a second get a bar.
+        if show && bar.is_hidden() && start.elapsed() > Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.inc(1);
+    };
+    let batch = run_batch(&file, &data, &tick);
+    bar.finish_and_clear();
+    let bytes = render_scenarios(&batch, &src.name, args.output.format, args.output.lang);
+    if let Some(path) = &args.report {
+        let html = scenarios_html(&batch, &src.name, args.output.lang);
+        mobile_stops::output::write_atomic(path, html.as_bytes())?;
+    }
+    super::emit(args.output.out.as_deref(), &bytes)?;
+    let failed = batch.rows.len() - batch.solved;
+    if failed > 0 {
+        let first = batch
+            .rows
+            .iter()
+            .find_map(|r| r.outcome.as_ref().err().map(|e| (r, e)))
+            .expect("a failed row");
+        return Err(Error::input(
+            mobile_stops::Location::at(&src.name, first.0.scenario.line, None),
+            "every scenario to solve",
+            format!(
+                "{failed} failed (results written); first: `{}`: {}",
+                first.0.scenario.name, first.1
+            ),
+        ));
+    }
+    Ok(())
+}

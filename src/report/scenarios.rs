@@ -1,0 +1,262 @@
+//! Writers for a scenario batch: one row per scenario with its change from the baseline, and
+//! how robustly each candidate is chosen.
+
+use super::csv::neutralise;
+use super::table::{aligned, count, printable};
+use super::{esc, pretty, round, Format, Lang};
+use crate::scenario::{Batch, Row, Solved};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// The baseline's solve, if it succeeded (row 0).
+fn baseline(b: &Batch) -> Option<&Solved> {
+    b.rows.first().and_then(|r| r.outcome.as_ref().ok())
+}
+
+/// Stops added and dropped against the baseline, and the change in covered weight.
+fn change(b: &Batch, s: &Solved) -> (Vec<String>, Vec<String>, Option<f64>) {
+    match baseline(b) {
+        Some(base) => (
+            s.stops
+                .iter()
+                .filter(|x| !base.stops.contains(x))
+                .cloned()
+                .collect(),
+            base.stops
+                .iter()
+                .filter(|x| !s.stops.contains(x))
+                .cloned()
+                .collect(),
+            Some(s.result.covered_weight - base.result.covered_weight),
+        ),
+        None => (Vec::new(), Vec::new(), None),
+    }
+}
+
+fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
+    let head = json!({"name": r.scenario.name, "line": r.scenario.line});
+    let mut obj = head.as_object().cloned().unwrap_or_default();
+    match &r.outcome {
+        Err(e) => {
+            obj.insert("status".into(), "error".into());
+            obj.insert(
+                "error".into(),
+                format!("{file}:{}: {e}", r.scenario.line).into(),
+            );
+        }
+        Ok(s) => {
+            let o = &s.result.outcome;
+            let (added, dropped, delta) = change(b, s);
+            let extra = json!({
+                "status": o.status,
+                "objective": round(o.objective, 6),
+                "bound": if o.bound.is_finite() { json!(round(o.bound, 6)) } else { Value::Null },
+                "gap": round(o.gap(), 6),
+                "stops": s.stops,
+                "forced": s.forced,
+                "covered_weight": round(s.result.covered_weight, 3),
+                "people_reached": s.people_reached.map(|v| round(v, 2)),
+                "aged_65_plus_reached": s.aged_reached.map(|v| round(v, 2)),
+                "added_vs_baseline": added,
+                "dropped_vs_baseline": dropped,
+                "covered_weight_change": delta.map(|v| round(v, 3)),
+                "seconds": round(s.result.seconds, 4),
+            });
+            obj.extend(extra.as_object().cloned().unwrap_or_default());
+        }
+    }
+    Value::Object(obj)
+}
+
+/// The JSON batch.
+pub fn scenarios_json(b: &Batch, file: &str) -> Value {
+    json!({
+        "file": file,
+        "scenarios": b.rows.len(),
+        "solved": b.solved,
+        "failed": b.rows.len() - b.solved,
+        "rows": b.rows.iter().map(|r| row_json(b, file, r)).collect::<Vec<_>>(),
+        "robustness": b.robustness.iter().map(|r| json!({
+            "id": r.id,
+            "name": r.name,
+            "chosen_in": r.chosen_in,
+            "forced_in": r.forced_in,
+            "share": round(r.chosen_in as f64 / b.solved.max(1) as f64, 4),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Cells of one row for the table, CSV and HTML.
+fn cells(b: &Batch, file: &str, r: &Row, lang: Lang) -> Vec<String> {
+    let na = lang.na().to_string();
+    match &r.outcome {
+        Err(e) => {
+            let mut row = vec![String::new(); 8];
+            row[0] = r.scenario.name.clone();
+            row[1] = lang.pick("error", "エラー").into();
+            row[7] = format!("{file}:{}: {e}", r.scenario.line);
+            row
+        }
+        Ok(s) => {
+            let o = &s.result.outcome;
+            let (added, dropped, delta) = change(b, s);
+            let stops: Vec<String> = s
+                .stops
+                .iter()
+                .zip(&s.forced)
+                .map(|(id, f)| {
+                    if *f == Some(true) {
+                        format!("{id}*")
+                    } else {
+                        id.clone()
+                    }
+                })
+                .collect();
+            vec![
+                r.scenario.name.clone(),
+                format!("{:?}", o.status).to_lowercase(),
+                count(o.objective),
+                format!("{:.2} %", 100.0 * o.gap()),
+                s.people_reached.map_or(na.clone(), count),
+                s.aged_reached.map_or(na.clone(), count),
+                delta.map_or(na, |d| {
+                    format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
+                }),
+                format!("{}{}", stops.join(" "), {
+                    let mut parts = Vec::new();
+                    if !added.is_empty() {
+                        parts.push(format!("+{}", added.join(" +")));
+                    }
+                    if !dropped.is_empty() {
+                        parts.push(format!("−{}", dropped.join(" −")));
+                    }
+                    if parts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", parts.join(" "))
+                    }
+                }),
+            ]
+        }
+    }
+}
+
+fn header(lang: Lang) -> Vec<String> {
+    [
+        ("scenario", "シナリオ"),
+        ("status", "状態"),
+        ("objective", "目的関数値"),
+        ("gap", "ギャップ"),
+        ("people reached", "到達人口"),
+        ("aged 65+ reached", "到達65歳以上"),
+        ("change vs baseline", "基準との差"),
+        (
+            "stops (* in every optimal set)",
+            "停留所（*は全最適解に含まれる）",
+        ),
+    ]
+    .iter()
+    .map(|(en, ja)| lang.pick(en, ja).to_string())
+    .collect()
+}
+
+fn robustness_rows(b: &Batch, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        lang.pick("candidate", "候補地").to_string(),
+        lang.pick("id", "ID").to_string(),
+        lang.pick("chosen in", "選ばれた数").to_string(),
+        lang.pick("in every optimal set in", "全最適解に含まれた数")
+            .to_string(),
+    ]];
+    for r in &b.robustness {
+        rows.push(vec![
+            r.name.clone().unwrap_or_else(|| r.id.clone()),
+            r.id.clone(),
+            format!("{} / {}", r.chosen_in, b.solved),
+            r.forced_in.to_string(),
+        ]);
+    }
+    rows
+}
+
+/// Renders the batch in the chosen format (table, CSV or JSON; GeoJSON is not offered).
+pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Vec<u8> {
+    match format {
+        Format::Json | Format::Geojson => pretty(&scenarios_json(b, file)),
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
+            w.write_record(header(lang)).expect("writing to memory");
+            for r in &b.rows {
+                let row: Vec<String> = cells(b, file, r, lang)
+                    .iter()
+                    .map(|c| neutralise(c))
+                    .collect();
+                w.write_record(&row).expect("writing to memory");
+            }
+            w.into_inner().expect("writing to memory")
+        }
+        Format::Table => {
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "mobile-stops scenarios — {} ({} {}, {} {})",
+                printable(file),
+                b.solved,
+                lang.pick("solved", "件解けた"),
+                b.rows.len() - b.solved,
+                lang.pick("failed", "件エラー")
+            );
+            let _ = writeln!(out);
+            let mut rows = vec![header(lang)];
+            rows.extend(b.rows.iter().map(|r| {
+                cells(b, file, r, lang)
+                    .iter()
+                    .map(|c| printable(c))
+                    .collect()
+            }));
+            out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6]));
+            let _ = writeln!(out);
+            let _ = writeln!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
+            out.push_str(&aligned(&robustness_rows(b, lang), &[2, 3]));
+            out.into_bytes()
+        }
+    }
+}
+
+/// A self-contained HTML page of the batch (for `--report`).
+pub fn scenarios_html(b: &Batch, file: &str, lang: Lang) -> String {
+    let table = |rows: &[Vec<String>]| {
+        let mut t = String::from("<table>\n<thead><tr>");
+        for h in &rows[0] {
+            let _ = write!(t, "<th>{}</th>", esc(h));
+        }
+        t.push_str("</tr></thead>\n<tbody>\n");
+        for r in &rows[1..] {
+            t.push_str("<tr>");
+            for c in r {
+                let _ = write!(t, "<td>{}</td>", esc(c));
+            }
+            t.push_str("</tr>\n");
+        }
+        t.push_str("</tbody>\n</table>\n");
+        t
+    };
+    let mut rows = vec![header(lang)];
+    rows.extend(b.rows.iter().map(|r| cells(b, file, r, lang)));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+         <style>body{{font-family:sans-serif;margin:1.5rem}}table{{border-collapse:collapse;font-size:.85rem}}\
+         th,td{{border:1px solid #bbb;padding:.2rem .4rem;text-align:left}}th{{background:#e8eef5}}\
+         @media print{{tr{{break-inside:avoid}}thead{{display:table-header-group}}}}</style>\n</head>\n<body>\n\
+         <h1>{}</h1>\n<p>{} {} / {}</p>\n{}<h2>{}</h2>\n{}</body>\n</html>\n",
+        lang.pick("en", "ja"),
+        esc(lang.pick("What-if scenarios", "シナリオ比較")),
+        esc(lang.pick("What-if scenarios", "シナリオ比較")),
+        esc(file),
+        b.solved,
+        b.rows.len(),
+        table(&rows),
+        esc(lang.pick("Robustness", "選ばれやすさ")),
+        table(&robustness_rows(b, lang)),
+    )
+}
