@@ -151,3 +151,32 @@ fn the_example_file_runs_clean() {
     assert_eq!(v["failed"], 0);
     assert_eq!(v["scenarios"], 1 + 4 + 24);
 }
+
+#[test]
+fn surveys_switched_off_or_scaled_change_expected_buyers() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = |f: &str| common::fixture(f);
+    let text = format!(
+        "[data]\ndemand = \"{}\"\ncandidates = \"{}\"\nsurveys = \"{}\"\nstores = \"{}\"\n\n\
+         [baseline]\np = 2\nallow_no_space = true\n\n[[scenario]]\nname = \"no surveys\"\nsurveys = false\n\n\
+         [[scenario]]\nname = \"half say yes\"\nsurvey_scale = 0.5\n",
+        data("small_demand.csv"),
+        data("small_candidates.csv"),
+        data("small_surveys.csv"),
+        data("small_stores.csv")
+    );
+    let f = write(&dir, "s.toml", &text);
+    let o = run(&["scenarios", &f, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let est = |k: usize| rows[k]["expected_buyers"]["estimate"].as_f64();
+    let base = est(0).expect("the baseline has surveys");
+    assert!(base > 0.0);
+    assert_eq!(est(1), None, "no surveys, no buyers claimed");
+    assert!(est(2).unwrap() < base, "fewer say yes: fewer buyers");
+    assert_eq!(
+        rows[0]["stops"], rows[2]["stops"],
+        "the solve itself is unchanged"
+    );
+}

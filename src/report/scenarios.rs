@@ -57,6 +57,11 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
                 "covered_weight": round(s.result.covered_weight, 3),
                 "people_reached": s.people_reached.map(|v| round(v, 2)),
                 "aged_65_plus_reached": s.aged_reached.map(|v| round(v, 2)),
+                "expected_buyers": s.buyers.map(|b| json!({
+                    "estimate": round(b.estimate, 1),
+                    "low": round(b.low, 1),
+                    "high": round(b.high, 1),
+                })),
                 "added_vs_baseline": added,
                 "dropped_vs_baseline": dropped,
                 "covered_weight_change": delta.map(|v| round(v, 3)),

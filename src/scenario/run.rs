@@ -4,7 +4,7 @@
 use super::spec::{Overrides, Scenario, ScenarioFile};
 use crate::error::{Error, Location, Result};
 use crate::model::{CandidateSite, Dataset, LatLon};
-use crate::score::SpaceParams;
+use crate::score::{score, ScoreParams, ScoreTable, SpaceParams};
 use crate::solve::{
     solve, solve_with, CapacitySpec, Instance, Model, PlanningOptions, SolveParams, SolveResult,
     Status,
@@ -28,6 +28,9 @@ pub struct Solved {
     /// Per chosen stop (same order as `stops`): in every optimal set (`Some(true)`), in only
     /// some (`Some(false)`), or unknown when optimality is not proven.
     pub forced: Vec<Option<bool>>,
+    /// Expected buyers per visit with a 95 % interval, when the data has surveys (measured as
+    /// `compare` does, at the scenario's radius).
+    pub buyers: Option<crate::score::Interval>,
 }
 
 /// One scenario's row: its result or its error.
@@ -79,7 +82,7 @@ fn variant_key(s: &Overrides) -> String {
 }
 
 /// The dataset and planning options of a variant.
-fn variant(base: &Dataset, s: &Overrides) -> Result<(Instance, bool)> {
+fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     let mut data = base.clone();
     let here = Location::file("scenario");
     if let Some(remove) = &s.remove_candidates {
@@ -148,7 +151,18 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<(Instance, bool)> {
         space: SpaceParams::default(),
         capacity: capacity.clone(),
     };
-    Ok((Instance::from_dataset(&data, &opts)?, capacity.is_some()))
+    Ok(Variant {
+        inst: Instance::from_dataset(&data, &opts)?,
+        capacitated: capacity.is_some(),
+        data,
+    })
+}
+
+/// One data variant: its dataset (for survey-based measures) and its solver instance.
+struct Variant {
+    data: Dataset,
+    inst: Instance,
+    capacitated: bool,
 }
 
 /// Solver parameters of a scenario (the command line's defaults where it says nothing).
@@ -214,6 +228,7 @@ fn solve_one(
     inst: &Instance,
     capacitated: bool,
     cover: Option<&Coverage>,
+    survey_table: Option<(&Dataset, &ScoreTable)>,
     s: &Scenario,
 ) -> Result<Solved> {
     let p = params(&s.settings, capacitated)?;
@@ -244,7 +259,18 @@ fn solve_one(
         .iter()
         .map(|&j| cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id)))
         .collect();
+    let buyers = match (survey_table, &open[..]) {
+        (Some((data, table)), sites) if !sites.is_empty() => {
+            let set = crate::compare::StopSet {
+                name: s.name.clone(),
+                sites: sites.to_vec(),
+            };
+            crate::compare::compare(data, table, &[set]).sets[0].buyers
+        }
+        _ => None,
+    };
     Ok(Solved {
+        buyers,
         stops: open.iter().map(|&j| inst.sites[j].id.clone()).collect(),
         people_reached: reached(&inst.population),
         aged_reached: reached(&inst.aged_65_plus),
@@ -272,7 +298,7 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
         .rev()
         .map(|(s, k)| (k.as_str(), s))
         .collect();
-    let variants: HashMap<&str, std::result::Result<(Instance, bool), String>> = keys
+    let variants: HashMap<&str, std::result::Result<Variant, String>> = keys
         .par_iter()
         .map(|k| {
             let v = variant(data, &first_of[k.as_str()].settings).map_err(|e| e.to_string());
@@ -296,8 +322,28 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
     let covers: HashMap<(&str, u64), Coverage> = needed
         .par_iter()
         .map(|&(k, r)| {
-            let inst = &variants[k].as_ref().expect("filtered to built variants").0;
+            let inst = &variants[k]
+                .as_ref()
+                .expect("filtered to built variants")
+                .inst;
             ((k, r), inst.coverage(f64::from_bits(r)))
+        })
+        .collect();
+    // Survey-based measures need the ranking's need rates at each radius: only for variants
+    // that have surveys, once per (variant, radius).
+    let tables: HashMap<(&str, u64), ScoreTable> = needed
+        .par_iter()
+        .filter_map(|&(k, r)| {
+            let v = variants[k].as_ref().ok()?;
+            v.data.surveys.as_ref()?;
+            let first = &first_of[k].settings;
+            let params = ScoreParams {
+                radius_m: f64::from_bits(r),
+                vehicles: first.vehicles.unwrap_or(5),
+                shop_distance_m: first.shop_distance_m.unwrap_or(500.0),
+                ..ScoreParams::default()
+            };
+            Some(((k, r), score(&v.data, &params).ok()?))
         })
         .collect();
     let rows: Vec<Row> = file
@@ -307,9 +353,11 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
         .map(|(s, k)| {
             let outcome = match &variants[k.as_str()] {
                 Err(e) => Err(e.clone()),
-                Ok((inst, capacitated)) => {
-                    let cover = covers.get(&(k.as_str(), radius(s).to_bits()));
-                    solve_one(inst, *capacitated, cover, s).map_err(|e| e.to_string())
+                Ok(v) => {
+                    let key = (k.as_str(), radius(s).to_bits());
+                    let table = tables.get(&key).map(|t| (&v.data, t));
+                    solve_one(&v.inst, v.capacitated, covers.get(&key), table, s)
+                        .map_err(|e| e.to_string())
                 }
             };
             tick();
