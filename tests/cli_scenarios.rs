@@ -180,3 +180,36 @@ fn surveys_switched_off_or_scaled_change_expected_buyers() {
         "the solve itself is unchanged"
     );
 }
+
+#[test]
+fn values_the_command_line_refuses_are_error_rows_and_required_stops_are_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "s.toml",
+        "[baseline]\np = 3\n\n[[scenario]]\nname = \"no vehicles\"\nvehicles = 0\n\n\
+         [[scenario]]\nname = \"nan shops\"\nshop_distance_m = nan\n\n\
+         [[scenario]]\nname = \"scaled without surveys\"\nsurvey_scale = 0.5\n\n\
+         [[scenario]]\nname = \"must keep\"\nrequire = [\"hozoji\"]\n",
+    );
+    let o = run(&["scenarios", &f, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    for (k, word) in [(1, "vehicles"), (2, "shop_distance_m"), (3, "survey_scale")] {
+        assert_eq!(rows[k]["status"], "error", "row {k}");
+        assert!(rows[k]["error"].as_str().unwrap().contains(word), "row {k}");
+    }
+    let stops = rows[4]["stops"].as_array().unwrap();
+    let k = stops.iter().position(|s| s == "hozoji").unwrap();
+    assert_eq!(
+        rows[4]["forced"][k], true,
+        "a required stop is in every optimal set"
+    );
+    // CSV keeps numbers as numbers.
+    let o = run(&["scenarios", &f, "--format", "csv"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    let baseline = text.lines().nth(1).unwrap();
+    let objective = baseline.split(',').nth(2).unwrap();
+    assert!(objective.parse::<f64>().is_ok(), "{baseline}");
+}

@@ -64,11 +64,12 @@ pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
     let batch = run_batch(&file, &data, &tick);
     bar.finish_and_clear();
     let bytes = render_scenarios(&batch, &src.name, args.output.format, args.output.lang);
+    // The results first: a bad --report path must not lose them.
+    super::emit(args.output.out.as_deref(), &bytes)?;
     if let Some(path) = &args.report {
         let html = scenarios_html(&batch, &src.name, args.output.lang);
         mobile_stops::output::write_atomic(path, html.as_bytes())?;
     }
-    super::emit(args.output.out.as_deref(), &bytes)?;
     let failed = batch.rows.len() - batch.solved;
     if failed > 0 {
         let first = batch

@@ -13,8 +13,10 @@ fn baseline(b: &Batch) -> Option<&Solved> {
     b.rows.first().and_then(|r| r.outcome.as_ref().ok())
 }
 
-/// Stops added and dropped against the baseline, and the change in covered weight.
-fn change(b: &Batch, s: &Solved) -> (Vec<String>, Vec<String>, Option<f64>) {
+/// Stops added and dropped against the baseline, and the change in people and in aged 65+
+/// reached (the same measures in every scenario, whatever each one's objective).
+fn change(b: &Batch, s: &Solved) -> (Vec<String>, Vec<String>, Option<f64>, Option<f64>) {
+    let diff = |a: Option<f64>, base: Option<f64>| Some(a? - base?);
     match baseline(b) {
         Some(base) => (
             s.stops
@@ -27,9 +29,10 @@ fn change(b: &Batch, s: &Solved) -> (Vec<String>, Vec<String>, Option<f64>) {
                 .filter(|x| !s.stops.contains(x))
                 .cloned()
                 .collect(),
-            Some(s.result.covered_weight - base.result.covered_weight),
+            diff(s.people_reached, base.people_reached),
+            diff(s.aged_reached, base.aged_reached),
         ),
-        None => (Vec::new(), Vec::new(), None),
+        None => (Vec::new(), Vec::new(), None, None),
     }
 }
 
@@ -46,7 +49,7 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
         }
         Ok(s) => {
             let o = &s.result.outcome;
-            let (added, dropped, delta) = change(b, s);
+            let (added, dropped, people_change, aged_change) = change(b, s);
             let extra = json!({
                 "status": o.status,
                 "objective": round(o.objective, 6),
@@ -64,7 +67,8 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
                 })),
                 "added_vs_baseline": added,
                 "dropped_vs_baseline": dropped,
-                "covered_weight_change": delta.map(|v| round(v, 3)),
+                "people_change": people_change.map(|v| round(v, 2)),
+                "aged_65_plus_change": aged_change.map(|v| round(v, 2)),
                 "seconds": round(s.result.seconds, 4),
             });
             obj.extend(extra.as_object().cloned().unwrap_or_default());
@@ -91,20 +95,31 @@ pub fn scenarios_json(b: &Batch, file: &str) -> Value {
     })
 }
 
-/// Cells of one row for the table, CSV and HTML.
-fn cells(b: &Batch, file: &str, r: &Row, lang: Lang) -> Vec<String> {
-    let na = lang.na().to_string();
+/// Cells of one row for the table and HTML (formatted), or CSV (`raw`: plain numbers).
+fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
+    let na = if raw {
+        String::new()
+    } else {
+        lang.na().to_string()
+    };
+    let num = |v: f64| {
+        if raw {
+            round(v, 3).to_string()
+        } else {
+            count(v)
+        }
+    };
     match &r.outcome {
         Err(e) => {
-            let mut row = vec![String::new(); 8];
+            let mut row = vec![String::new(); COLUMNS.len()];
             row[0] = r.scenario.name.clone();
             row[1] = lang.pick("error", "エラー").into();
-            row[7] = format!("{file}:{}: {e}", r.scenario.line);
+            row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
             row
         }
         Ok(s) => {
             let o = &s.result.outcome;
-            let (added, dropped, delta) = change(b, s);
+            let (added, dropped, _, aged_change) = change(b, s);
             let stops: Vec<String> = s
                 .stops
                 .iter()
@@ -117,52 +132,70 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang) -> Vec<String> {
                     }
                 })
                 .collect();
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("+{}", added.join(" +")));
+            }
+            if !dropped.is_empty() {
+                parts.push(format!("−{}", dropped.join(" −")));
+            }
+            let moved = if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", parts.join(" "))
+            };
             vec![
                 r.scenario.name.clone(),
                 format!("{:?}", o.status).to_lowercase(),
-                count(o.objective),
-                format!("{:.2} %", 100.0 * o.gap()),
-                s.people_reached.map_or(na.clone(), count),
-                s.aged_reached.map_or(na.clone(), count),
-                delta.map_or(na, |d| {
-                    format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
-                }),
-                format!("{}{}", stops.join(" "), {
-                    let mut parts = Vec::new();
-                    if !added.is_empty() {
-                        parts.push(format!("+{}", added.join(" +")));
-                    }
-                    if !dropped.is_empty() {
-                        parts.push(format!("−{}", dropped.join(" −")));
-                    }
-                    if parts.is_empty() {
-                        String::new()
+                num(o.objective),
+                if raw {
+                    round(o.gap(), 6).to_string()
+                } else {
+                    format!("{:.2} %", 100.0 * o.gap())
+                },
+                s.people_reached.map_or(na.clone(), num),
+                s.aged_reached.map_or(na.clone(), num),
+                aged_change.map_or(na.clone(), |d| {
+                    if raw {
+                        round(d, 3).to_string()
                     } else {
-                        format!(" ({})", parts.join(" "))
+                        format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
                     }
                 }),
+                match s.buyers {
+                    Some(x) if raw => round(x.estimate, 1).to_string(),
+                    Some(x) => {
+                        format!("{} ({}–{})", count(x.estimate), count(x.low), count(x.high))
+                    }
+                    None => na,
+                },
+                format!("{}{moved}", stops.join(" ")),
             ]
         }
     }
 }
 
+/// Column labels, English and Japanese.
+const COLUMNS: [(&str, &str); 9] = [
+    ("scenario", "シナリオ"),
+    ("status", "状態"),
+    ("objective", "目的関数値"),
+    ("gap", "ギャップ"),
+    ("people reached", "到達人口"),
+    ("aged 65+ reached", "到達65歳以上"),
+    ("aged 65+ vs baseline", "65歳以上の基準との差"),
+    ("expected buyers (95 %)", "見込み購入者（95 %）"),
+    (
+        "stops (* in every optimal set)",
+        "停留所（*は全最適解に含まれる）",
+    ),
+];
+
 fn header(lang: Lang) -> Vec<String> {
-    [
-        ("scenario", "シナリオ"),
-        ("status", "状態"),
-        ("objective", "目的関数値"),
-        ("gap", "ギャップ"),
-        ("people reached", "到達人口"),
-        ("aged 65+ reached", "到達65歳以上"),
-        ("change vs baseline", "基準との差"),
-        (
-            "stops (* in every optimal set)",
-            "停留所（*は全最適解に含まれる）",
-        ),
-    ]
-    .iter()
-    .map(|(en, ja)| lang.pick(en, ja).to_string())
-    .collect()
+    COLUMNS
+        .iter()
+        .map(|(en, ja)| lang.pick(en, ja).to_string())
+        .collect()
 }
 
 fn robustness_rows(b: &Batch, lang: Lang) -> Vec<Vec<String>> {
@@ -192,9 +225,16 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
             w.write_record(header(lang)).expect("writing to memory");
             for r in &b.rows {
-                let row: Vec<String> = cells(b, file, r, lang)
+                // Numbers stay numbers (a sign is not a formula); text is neutralised.
+                let row: Vec<String> = cells(b, file, r, lang, true)
                     .iter()
-                    .map(|c| neutralise(c))
+                    .map(|c| {
+                        if c.parse::<f64>().is_ok() {
+                            c.clone()
+                        } else {
+                            neutralise(c)
+                        }
+                    })
                     .collect();
                 w.write_record(&row).expect("writing to memory");
             }
@@ -214,12 +254,12 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             let _ = writeln!(out);
             let mut rows = vec![header(lang)];
             rows.extend(b.rows.iter().map(|r| {
-                cells(b, file, r, lang)
+                cells(b, file, r, lang, false)
                     .iter()
                     .map(|c| printable(c))
                     .collect()
             }));
-            out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6]));
+            out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6, 7]));
             let _ = writeln!(out);
             let _ = writeln!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
             out.push_str(&aligned(&robustness_rows(b, lang), &[2, 3]));
@@ -247,7 +287,7 @@ pub fn scenarios_html(b: &Batch, file: &str, lang: Lang) -> String {
         t
     };
     let mut rows = vec![header(lang)];
-    rows.extend(b.rows.iter().map(|r| cells(b, file, r, lang)));
+    rows.extend(b.rows.iter().map(|r| cells(b, file, r, lang, false)));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
          <style>body{{font-family:sans-serif;margin:1.5rem}}table{{border-collapse:collapse;font-size:.85rem}}\

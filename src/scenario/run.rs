@@ -2,7 +2,7 @@
 //! radius, rows in file order, and which candidates are chosen robustly.
 
 use super::spec::{Overrides, Scenario, ScenarioFile};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::model::{CandidateSite, Dataset, LatLon};
 use crate::score::{score, ScoreParams, ScoreTable, SpaceParams};
 use crate::solve::{
@@ -84,15 +84,14 @@ fn variant_key(s: &Overrides) -> String {
 /// The dataset and planning options of a variant.
 fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     let mut data = base.clone();
-    let here = Location::file("scenario");
     if let Some(remove) = &s.remove_candidates {
         for id in remove {
             let before = data.candidates.data.sites.len();
             data.candidates.data.sites.retain(|c| &c.id != id);
             if data.candidates.data.sites.len() == before {
-                return Err(Error::input(
-                    here.clone(),
-                    "remove_candidates naming candidate ids",
+                return Err(Error::usage(
+                    "remove_candidates",
+                    "candidate ids",
                     format!("unknown id `{id}`"),
                 ));
             }
@@ -100,15 +99,15 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     }
     for c in s.add_candidates.iter().flatten() {
         if data.candidates.data.sites.iter().any(|s| s.id == c.id) {
-            return Err(Error::input(
-                here.clone(),
-                "add_candidates with new ids",
+            return Err(Error::usage(
+                "add_candidates",
+                "new ids",
                 format!("`{}` already a candidate", c.id),
             ));
         }
         if !((-90.0..=90.0).contains(&c.lat) && (-180.0..=180.0).contains(&c.lon)) {
-            return Err(Error::input(
-                here.clone(),
+            return Err(Error::usage(
+                "add_candidates",
                 "lat from -90 to 90 and lon from -180 to 180",
                 format!("`{}` at {}, {}", c.id, c.lat, c.lon),
             ));
@@ -131,14 +130,14 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     if s.surveys == Some(false) {
         data.surveys = None;
     }
+    if s.survey_scale.is_some() && data.surveys.is_none() {
+        return Err(Error::usage(
+            "survey_scale",
+            "survey data to scale ([data] surveys = FILE)",
+            "no surveys",
+        ));
+    }
     if let (Some(k), Some(surveys)) = (s.survey_scale, data.surveys.as_mut()) {
-        if !(k.is_finite() && k >= 0.0) {
-            return Err(Error::input(
-                here,
-                "survey_scale of 0 or more",
-                format!("{k}"),
-            ));
-        }
         for p in &mut surveys.data {
             p.would_use = ((p.would_use as f64 * k).round() as u64).min(p.respondents);
         }
@@ -203,6 +202,9 @@ fn in_every_optimum(
     res: &SolveResult,
     id: &str,
 ) -> Option<bool> {
+    if p.require.iter().any(|r| r.trim() == id) {
+        return Some(true); // required: in every feasible set, so in every optimal one
+    }
     if res.outcome.status != Status::Optimal {
         return None;
     }
@@ -279,30 +281,77 @@ fn solve_one(
     })
 }
 
+/// The checks the command line makes on the same values, so a scenario cannot pass what a
+/// flag would refuse (NaN included, which would otherwise look like "not set").
+fn check(s: &Overrides) -> Result<()> {
+    let bad = |key: &str, expected: &str, found: String| Err(Error::usage(key, expected, found));
+    if s.vehicles == Some(0) {
+        return bad("vehicles", "at least 1 vehicle", "`0`".into());
+    }
+    if let Some(d) = s.shop_distance_m {
+        if !(d.is_finite() && d > 0.0) {
+            return bad(
+                "shop_distance_m",
+                "a distance in metres greater than 0",
+                format!("`{d}`"),
+            );
+        }
+    }
+    if let Some(k) = s.survey_scale {
+        if !(k.is_finite() && k >= 0.0) {
+            return bad("survey_scale", "a factor of 0 or more", format!("`{k}`"));
+        }
+    }
+    for (key, v) in [
+        ("radius_m", s.radius_m),
+        ("min_weight_per_stop", s.min_weight_per_stop),
+    ] {
+        if let Some(v) = v {
+            if !v.is_finite() {
+                return bad(key, "a finite number", format!("`{v}`"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Solves every scenario of `file` on `data` in parallel; `tick` is called once per finished
 /// scenario (for a progress bar). Rows keep file order whatever the thread count.
+///
+/// Scenarios are grouped by data variant and radius; groups run a few at a time, each
+/// building its coverage once and dropping it when done, so memory stays bounded however
+/// many radii a sweep lists.
 pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) -> Batch {
-    // Distinct data variants, then distinct (variant, radius) coverages, built once each.
-    let mut keys: Vec<String> = file
+    let checks: Vec<Result<()>> = file.scenarios.iter().map(|s| check(&s.settings)).collect();
+    let scenario_keys: Vec<String> = file
         .scenarios
         .iter()
         .map(|s| variant_key(&s.settings))
         .collect();
-    let scenario_keys = keys.clone();
-    keys.sort();
+    let mut keys: Vec<&str> = scenario_keys
+        .iter()
+        .zip(&checks)
+        .filter(|(_, c)| c.is_ok())
+        .map(|(k, _)| k.as_str())
+        .collect();
+    keys.sort_unstable();
     keys.dedup();
     let first_of: HashMap<&str, &Scenario> = file
         .scenarios
         .iter()
         .zip(&scenario_keys)
+        .zip(&checks)
         .rev()
-        .map(|(s, k)| (k.as_str(), s))
+        .filter(|(_, c)| c.is_ok())
+        .map(|((s, k), _)| (k.as_str(), s))
         .collect();
     let variants: HashMap<&str, std::result::Result<Variant, String>> = keys
         .par_iter()
-        .map(|k| {
-            let v = variant(data, &first_of[k.as_str()].settings).map_err(|e| e.to_string());
-            (k.as_str(), v)
+        .map(|&k| {
+            (
+                k,
+                variant(data, &first_of[k].settings).map_err(|e| e.to_string()),
+            )
         })
         .collect();
     let radius = |s: &Scenario| {
@@ -310,62 +359,83 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
             .radius_m
             .unwrap_or(SolveParams::default().radius_m)
     };
-    let mut needed: Vec<(&str, u64)> = file
-        .scenarios
-        .iter()
-        .zip(&scenario_keys)
-        .filter(|(s, k)| variants[k.as_str()].is_ok() && valid_radius(radius(s)))
-        .map(|(s, k)| (k.as_str(), radius(s).to_bits()))
-        .collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let covers: HashMap<(&str, u64), Coverage> = needed
-        .par_iter()
-        .map(|&(k, r)| {
-            let inst = &variants[k]
-                .as_ref()
-                .expect("filtered to built variants")
-                .inst;
-            ((k, r), inst.coverage(f64::from_bits(r)))
-        })
-        .collect();
-    // Survey-based measures need the ranking's need rates at each radius: only for variants
-    // that have surveys, once per (variant, radius).
-    let tables: HashMap<(&str, u64), ScoreTable> = needed
-        .par_iter()
-        .filter_map(|&(k, r)| {
-            let v = variants[k].as_ref().ok()?;
-            v.data.surveys.as_ref()?;
-            let first = &first_of[k].settings;
-            let params = ScoreParams {
-                radius_m: f64::from_bits(r),
-                vehicles: first.vehicles.unwrap_or(5),
-                shop_distance_m: first.shop_distance_m.unwrap_or(500.0),
-                ..ScoreParams::default()
-            };
-            Some(((k, r), score(&v.data, &params).ok()?))
-        })
-        .collect();
-    let rows: Vec<Row> = file
-        .scenarios
-        .par_iter()
-        .zip(&scenario_keys)
-        .map(|(s, k)| {
-            let outcome = match &variants[k.as_str()] {
-                Err(e) => Err(e.clone()),
-                Ok(v) => {
-                    let key = (k.as_str(), radius(s).to_bits());
-                    let table = tables.get(&key).map(|t| (&v.data, t));
-                    solve_one(&v.inst, v.capacitated, covers.get(&key), table, s)
-                        .map_err(|e| e.to_string())
-                }
-            };
-            tick();
-            Row {
-                scenario: s.clone(),
-                outcome,
+    // Groups: (variant, radius bits) → scenario indices; invalid radii go alone (solve says why).
+    let mut groups: BTreeMap<(&str, u64), Vec<usize>> = BTreeMap::new();
+    let mut rows: Vec<Option<Row>> = vec![None; file.scenarios.len()];
+    for (i, s) in file.scenarios.iter().enumerate() {
+        let k = scenario_keys[i].as_str();
+        let failed = match (&checks[i], variants.get(k)) {
+            (Err(e), _) => Some(e.to_string()),
+            (Ok(()), Some(Err(e))) => Some(e.clone()),
+            _ => None,
+        };
+        match failed {
+            Some(e) => {
+                tick();
+                rows[i] = Some(Row {
+                    scenario: s.clone(),
+                    outcome: Err(e),
+                });
             }
-        })
+            None => groups.entry((k, radius(s).to_bits())).or_default().push(i),
+        }
+    }
+    let groups: Vec<((&str, u64), Vec<usize>)> = groups.into_iter().collect();
+    let at_once = 2 * rayon::current_num_threads().max(1);
+    for chunk in groups.chunks(at_once) {
+        let done: Vec<Vec<(usize, Row)>> = chunk
+            .par_iter()
+            .map(|((k, r), members)| {
+                let v = variants[k]
+                    .as_ref()
+                    .expect("failed variants were reported above");
+                let r = f64::from_bits(*r);
+                let cover = valid_radius(r).then(|| v.inst.coverage(r));
+                // Survey-based measures need the ranking's need rates at this radius.
+                let table = match (&cover, &v.data.surveys) {
+                    (Some(_), Some(_)) => {
+                        let first = &file.scenarios[members[0]].settings;
+                        let params = ScoreParams {
+                            radius_m: r,
+                            vehicles: first.vehicles.unwrap_or(5),
+                            shop_distance_m: first.shop_distance_m.unwrap_or(500.0),
+                            ..ScoreParams::default()
+                        };
+                        score(&v.data, &params).ok()
+                    }
+                    _ => None,
+                };
+                members
+                    .par_iter()
+                    .map(|&i| {
+                        let s = &file.scenarios[i];
+                        let outcome = solve_one(
+                            &v.inst,
+                            v.capacitated,
+                            cover.as_ref(),
+                            table.as_ref().map(|t| (&v.data, t)),
+                            s,
+                        )
+                        .map_err(|e| e.to_string());
+                        tick();
+                        (
+                            i,
+                            Row {
+                                scenario: s.clone(),
+                                outcome,
+                            },
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        for (i, row) in done.into_iter().flatten() {
+            rows[i] = Some(row);
+        }
+    }
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|r| r.expect("every scenario has a row"))
         .collect();
     let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for r in &rows {

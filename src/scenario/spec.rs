@@ -158,7 +158,7 @@ impl<T: Clone> OneOrMany<T> {
 }
 
 /// A number or a text (capacity).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(untagged)]
 enum NumOrText {
     Num(f64),
@@ -242,14 +242,13 @@ block!(
     remove_candidates: Vec<String>,
 );
 
-/// A value as a sweep name part.
-fn show<T: std::fmt::Debug>(v: &T) -> String {
-    let s = format!("{v:?}");
-    let s = s
-        .strip_prefix("Num(")
-        .or_else(|| s.strip_prefix("Text("))
-        .map_or(s.clone(), |x| x.trim_end_matches(')').to_string());
-    s.trim_matches('"').to_lowercase()
+/// A value as a sweep name part: as written in TOML (strings without quotes).
+fn show<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
 }
 
 /// Data files named by the scenario file.
@@ -296,7 +295,22 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
         let at = e
             .span()
             .map_or(Location::file(&src.name), |s| locate(src, s.start));
-        Error::input(at, "a scenario file (TOML)", e.message().trim().to_string())
+        let mut found = e.message().trim().to_string();
+        if found.contains("untagged enum") {
+            // The key is on the line of the value; say what it takes instead of serde's words.
+            let key = e
+                .span()
+                .and_then(|sp| src.text[..sp.start].rsplit('\n').next())
+                .and_then(|l| l.split('=').next())
+                .map(|k| k.trim().trim_start_matches('{').trim().to_string())
+                .unwrap_or_default();
+            found = format!(
+                "a value `{key}` cannot take (p, vehicles, seed: whole numbers ≥ 0; radius_m and \
+                 other distances: numbers; model: mclp, lscp, pmedian or pcenter; method: exact, \
+                 heuristic or mip; lists of these in [[sweep]])"
+            );
+        }
+        Error::input(at, "a scenario file (TOML)", found)
     })?;
     let d = spec.data.unwrap_or_default();
     let path = |p: &String| dir.join(p);
@@ -412,6 +426,16 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
             }
         }
     }
+    let mut seen: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for s in &scenarios {
+        if let Some(first) = seen.insert(&s.name, s.line) {
+            return Err(Error::input(
+                Location::at(&src.name, s.line, None),
+                "a different name for each scenario",
+                format!("`{}` again (first on line {first})", s.name),
+            ));
+        }
+    }
     Ok(ScenarioFile { data, scenarios })
 }
 
@@ -438,6 +462,19 @@ mod tests {
         assert_eq!(names[0], "baseline");
         assert_eq!(names[1], "grid: p=3, radius_m=300.0");
         assert_eq!(names[6], "grid: p=4, radius_m=500.0");
+        assert!(
+            read("[[scenario]]\nname = \"a\"\n[[scenario]]\nname = \"a\"\n")
+                .unwrap_err()
+                .to_string()
+                .contains("s.toml:3: expected a different name")
+        );
+        let err = read("[baseline]\nmodel = \"foo\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("s.toml:2:9") && err.contains("`model`"),
+            "{err}"
+        );
         assert_eq!(names[7], "short walk");
         assert_eq!(f.scenarios.len(), 1 + 6 + 2);
         assert_eq!(f.scenarios[2].settings.p, Some(3));
