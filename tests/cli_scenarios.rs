@@ -213,3 +213,35 @@ fn values_the_command_line_refuses_are_error_rows_and_required_stops_are_marked(
     let objective = baseline.split(',').nth(2).unwrap();
     assert!(objective.parse::<f64>().is_ok(), "{baseline}");
 }
+
+#[test]
+fn weights_name_the_top_ranked_candidates_as_rank_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "s.toml",
+        "[baseline]\np = 3\n\n[[scenario]]\nname = \"ranked\"\nweights = \"reach=1\"\n\n\
+         [[scenario]]\nname = \"bad weights\"\nweights = \"reach=x\"\n",
+    );
+    let o = run(&["scenarios", &f, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert!(rows[0]["top_ranked"].is_null(), "only when weights are set");
+    let rank: Value =
+        serde_json::from_slice(&run(&["rank", "--weights", "reach=1", "--format", "json"]).stdout)
+            .unwrap();
+    let top: Vec<&Value> = rank["candidates"].as_array().unwrap()[..3]
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
+    assert_eq!(
+        rows[1]["top_ranked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>(),
+        top
+    );
+    assert_eq!(rows[2]["status"], "error");
+}

@@ -67,6 +67,7 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
                 })),
                 "added_vs_baseline": added,
                 "dropped_vs_baseline": dropped,
+                "top_ranked": s.top_ranked,
                 "people_change": people_change.map(|v| round(v, 2)),
                 "aged_65_plus_change": aged_change.map(|v| round(v, 2)),
                 "seconds": round(s.result.seconds, 4),

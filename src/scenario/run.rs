@@ -31,6 +31,8 @@ pub struct Solved {
     /// Expected buyers per visit with a 95 % interval, when the data has surveys (measured as
     /// `compare` does, at the scenario's radius).
     pub buyers: Option<crate::score::Interval>,
+    /// The three top-ranked candidates under the scenario's `weights`, when it sets them.
+    pub top_ranked: Option<Vec<String>>,
 }
 
 /// One scenario's row: its result or its error.
@@ -272,6 +274,7 @@ fn solve_one(
         _ => None,
     };
     Ok(Solved {
+        top_ranked: None,
         buyers,
         stops: open.iter().map(|&j| inst.sites[j].id.clone()).collect(),
         people_reached: reached(&inst.population),
@@ -287,6 +290,9 @@ fn check(s: &Overrides) -> Result<()> {
     let bad = |key: &str, expected: &str, found: String| Err(Error::usage(key, expected, found));
     if s.vehicles == Some(0) {
         return bad("vehicles", "at least 1 vehicle", "`0`".into());
+    }
+    if let Some(w) = &s.weights {
+        crate::score::TermWeights::parse(w)?;
     }
     if let Some(d) = s.shop_distance_m {
         if !(d.is_finite() && d > 0.0) {
@@ -416,6 +422,10 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
                             table.as_ref().map(|t| (&v.data, t)),
                             s,
                         )
+                        .and_then(|mut solved| {
+                            solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
+                            Ok(solved)
+                        })
                         .map_err(|e| e.to_string());
                         tick();
                         (
@@ -481,6 +491,29 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
         rows,
         robustness,
     }
+}
+
+/// The three candidates ranked highest under the scenario's term weights, if it sets them.
+fn top_ranked(data: &Dataset, s: &Overrides, radius_m: f64) -> Result<Option<Vec<String>>> {
+    let Some(w) = &s.weights else {
+        return Ok(None);
+    };
+    let params = ScoreParams {
+        radius_m,
+        vehicles: s.vehicles.unwrap_or(5),
+        shop_distance_m: s.shop_distance_m.unwrap_or(500.0),
+        weights: crate::score::TermWeights::parse(w)?,
+        ..ScoreParams::default()
+    };
+    let table = score(data, &params)?;
+    Ok(Some(
+        table
+            .candidates
+            .iter()
+            .take(3)
+            .map(|c| c.id.clone())
+            .collect(),
+    ))
 }
 
 fn valid_radius(r: f64) -> bool {

@@ -85,6 +85,9 @@ pub struct Overrides {
     pub surveys: Option<bool>,
     /// Scale the "would use" answers (0.5: half as many say yes), capped at the respondents.
     pub survey_scale: Option<f64>,
+    /// Term weights of the ranked list (`reach=1,far=1,need=1`): rows then name the
+    /// top-ranked candidates under them.
+    pub weights: Option<String>,
     /// Candidates added.
     pub add_candidates: Option<Vec<NewCandidate>>,
     /// Candidates removed, by id.
@@ -114,6 +117,7 @@ impl Overrides {
             method,
             surveys,
             survey_scale,
+            weights,
             add_candidates,
             remove_candidates
         )
@@ -238,6 +242,7 @@ block!(
     method: Method,
     surveys: bool,
     survey_scale: f64,
+    weights: String,
     add_candidates: Vec<NewCandidate>,
     remove_candidates: Vec<String>,
 );
