@@ -2,16 +2,16 @@
 
 use super::args::DataArgs;
 use super::compare::{resolve_set, split_sets};
-use super::route::{build_problem, unfit_error, WeekArgs};
+use super::route::{build_problem, solved_stops, unfit_error, WeekArgs};
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
 use mobile_stops::compare::{compare, StopSet};
 use mobile_stops::explain::explain;
-use mobile_stops::io::{self, ListedStop};
+use mobile_stops::io;
 use mobile_stops::report::{council_html, council_markdown, map_svg, CouncilReport, Lang, MapSpec};
 use mobile_stops::score::{score, TermWeights};
 use mobile_stops::solve::{solve, Status, FAR_FROM_SHOP};
-use mobile_stops::{Error, Location, ScoreParams};
+use mobile_stops::{Error, ScoreParams};
 use std::path::PathBuf;
 
 /// Output format of `report`.
@@ -131,14 +131,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
     };
     let route = match (week, &args.week.depot) {
         (Some((rules, visits)), Some(_)) => {
-            let listed: Vec<ListedStop> = chosen
-                .iter()
-                .map(|&j| ListedStop {
-                    id: inst.sites[j].id.clone(),
-                    at: Location::file("solve"),
-                    visits: None,
-                })
-                .collect();
+            let listed = solved_stops(&inst, &chosen);
             let problem = build_problem(&args.week, rules, &visits, &data, &listed, "solve")?;
             match problem.plan() {
                 Ok(plan) => Some((problem, plan)),

@@ -9,7 +9,7 @@ use mobile_stops::io::{read_stop_list, read_travel_matrix, ListedStop};
 use mobile_stops::report::{proof_words, render_route, Lang, RouteFormat, RouteInfo};
 use mobile_stops::route::week::clock;
 use mobile_stops::route::{Place, RouteProblem, Travel, Unfit, WeekRules, WEEKDAYS};
-use mobile_stops::solve::{solve, Status};
+use mobile_stops::solve::{solve, Instance, Status};
 use mobile_stops::spatial::DataExtent;
 use mobile_stops::{io, CandidateSite, Dataset, Error, LatLon, Location};
 use std::collections::HashMap;
@@ -230,16 +230,7 @@ impl RouteArgs {
                 ),
             });
         }
-        let listed = res
-            .outcome
-            .open
-            .iter()
-            .map(|&j| ListedStop {
-                id: inst.sites[j].id.clone(),
-                at: Location::file("solve"),
-                visits: None,
-            })
-            .collect();
+        let listed = solved_stops(&inst, &res.outcome.open);
         let from = format!(
             "solve --model {}{}: {}",
             format!("{:?}", params.model).to_lowercase(),
@@ -481,6 +472,17 @@ fn travel(
                 .is_some_and(|s| s.data.iter().any(|s| s.id == id))
     };
     read_travel_matrix(&src, &ids, &known)
+}
+
+/// A solve's chosen sites as a stop list (what `--stops` would have read).
+pub fn solved_stops(inst: &Instance, open: &[usize]) -> Vec<ListedStop> {
+    open.iter()
+        .map(|&j| ListedStop {
+            id: inst.sites[j].id.clone(),
+            at: Location::file("solve"),
+            visits: None,
+        })
+        .collect()
 }
 
 /// The routing problem for listed stops: depot, places, visits and travel.
