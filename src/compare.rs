@@ -72,119 +72,146 @@ pub struct Comparison {
     pub sets: Vec<SetMetrics>,
 }
 
+/// The fixed part of measuring stop sets on one scored dataset: columns, far-from-shop
+/// weights, the demand index and each candidate's score row, built once and reused for every
+/// set (a comparison, or each scenario of a batch).
+pub struct Measure<'a> {
+    data: &'a Dataset,
+    table: &'a ScoreTable,
+    weights: Vec<f64>,
+    population: Option<&'a [f64]>,
+    aged: Option<&'a [f64]>,
+    far: Option<Vec<f64>>,
+    index: SphereIndex,
+    by_index: Vec<Option<&'a crate::score::CandidateScore>>,
+}
+
+impl<'a> Measure<'a> {
+    /// Prepares measuring with the radius, weight and survey model of `table` (a `score` of
+    /// `data`), so a comparison and the ranked list never disagree.
+    pub fn new(data: &'a Dataset, table: &'a ScoreTable) -> Measure<'a> {
+        let s = &table.summary;
+        let demand = &data.demand.data;
+        let mut by_index = vec![None; data.candidates.data.sites.len()];
+        for c in &table.candidates {
+            by_index[c.index] = Some(c);
+        }
+        Measure {
+            data,
+            table,
+            weights: match &s.weight_column {
+                Some(c) => demand.column(c).map(<[f64]>::to_vec).unwrap_or_default(),
+                None => vec![1.0; demand.len()],
+            },
+            population: demand.column(crate::model::POPULATION),
+            aged: demand.column(crate::model::AGED_65_PLUS),
+            far: far_from_shop_weights(data, s.shop_distance_m),
+            index: SphereIndex::new(&demand.locations),
+            by_index,
+        }
+    }
+
+    /// What one set achieves; `first` is the set the changes are counted against.
+    pub fn set(&self, set: &StopSet, first: &[usize]) -> SetMetrics {
+        let s = &self.table.summary;
+        let demand = &self.data.demand.data;
+        let locations: Vec<_> = set
+            .sites
+            .iter()
+            .map(|&j| self.data.candidates.data.sites[j].location)
+            .collect();
+        let cov = Coverage::build(&self.index, &locations, s.radius_m);
+        // Nearest stop of every reached point.
+        let mut nearest: Vec<Option<(f64, usize)>> = vec![None; demand.len()];
+        for k in 0..set.sites.len() {
+            for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
+                let slot = &mut nearest[p as usize];
+                if slot.is_none_or(|(best, _)| f64::from(d) < best) {
+                    *slot = Some((f64::from(d), k));
+                }
+            }
+        }
+        let reached: Vec<bool> = nearest.iter().map(Option::is_some).collect();
+        let sum = |v: &[f64], want: bool| -> f64 {
+            v.iter()
+                .zip(&reached)
+                .filter(|(_, &r)| r == want)
+                .map(|(x, _)| x)
+                .sum()
+        };
+        let surveyed = s.survey.is_some();
+        let buyers = self.aged.filter(|_| surveyed).and_then(|a| {
+            let mut total = Interval {
+                estimate: 0.0,
+                low: 0.0,
+                high: 0.0,
+            };
+            for (p, n) in nearest.iter().enumerate() {
+                if let Some((_, k)) = n {
+                    let need = self.by_index[set.sites[*k]]?.need?;
+                    let b = need.buyers(a[p]);
+                    total.estimate += b.estimate;
+                    total.low += b.low;
+                    total.high += b.high;
+                }
+            }
+            Some(total)
+        });
+        let status = |j: usize| self.by_index[j].map(|c| c.space.status);
+        let with = |want: SpaceStatus| -> Vec<usize> {
+            set.sites
+                .iter()
+                .copied()
+                .filter(|&j| status(j) == Some(want))
+                .collect()
+        };
+        SetMetrics {
+            people_reached: self.population.map(|v| sum(v, true)),
+            aged_reached: self.aged.map(|v| sum(v, true)),
+            weight_reached: sum(&self.weights, true),
+            far_reached: self.far.as_deref().map(|v| sum(v, true)),
+            buyers,
+            uncovered_points: self
+                .weights
+                .iter()
+                .zip(&reached)
+                .filter(|(w, r)| **w > 0.0 && !**r)
+                .count(),
+            uncovered_weight: sum(&self.weights, false),
+            uncovered_aged: self.aged.map(|v| sum(v, false)),
+            no_space: with(SpaceStatus::DoesNotFit),
+            space_unknown: with(SpaceStatus::Unknown),
+            added: set
+                .sites
+                .iter()
+                .copied()
+                .filter(|j| !first.contains(j))
+                .collect(),
+            dropped: first
+                .iter()
+                .copied()
+                .filter(|j| !set.sites.contains(j))
+                .collect(),
+            reached,
+            set: set.clone(),
+        }
+    }
+}
+
 /// Measures every set with the radius, weight and survey model of `table` (a `score` of the
 /// same data), so a comparison and the ranked list never disagree.
 pub fn compare(data: &Dataset, table: &ScoreTable, sets: &[StopSet]) -> Comparison {
     let s = &table.summary;
-    let demand = &data.demand.data;
-    let weights: Vec<f64> = match &s.weight_column {
-        Some(c) => demand.column(c).map(<[f64]>::to_vec).unwrap_or_default(),
-        None => vec![1.0; demand.len()],
-    };
-    let population = demand.column(crate::model::POPULATION);
-    let aged = demand.column(crate::model::AGED_65_PLUS);
-    let far = far_from_shop_weights(data, s.shop_distance_m);
-    let index = SphereIndex::new(&demand.locations);
-    let mut by_index = vec![None; data.candidates.data.sites.len()];
-    for c in &table.candidates {
-        by_index[c.index] = Some(c);
-    }
+    let m = Measure::new(data, table);
     let first: Vec<usize> = sets.first().map(|s| s.sites.clone()).unwrap_or_default();
-    let measured = sets
-        .iter()
-        .map(|set| {
-            let locations: Vec<_> = set
-                .sites
-                .iter()
-                .map(|&j| data.candidates.data.sites[j].location)
-                .collect();
-            let cov = Coverage::build(&index, &locations, s.radius_m);
-            // Nearest stop of every reached point.
-            let mut nearest: Vec<Option<(f64, usize)>> = vec![None; demand.len()];
-            for k in 0..set.sites.len() {
-                for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
-                    let slot = &mut nearest[p as usize];
-                    if slot.is_none_or(|(best, _)| f64::from(d) < best) {
-                        *slot = Some((f64::from(d), k));
-                    }
-                }
-            }
-            let reached: Vec<bool> = nearest.iter().map(Option::is_some).collect();
-            let sum = |v: &[f64], want: bool| -> f64 {
-                v.iter()
-                    .zip(&reached)
-                    .filter(|(_, &r)| r == want)
-                    .map(|(x, _)| x)
-                    .sum()
-            };
-            let surveyed = s.survey.is_some();
-            let buyers = aged.filter(|_| surveyed).and_then(|a| {
-                let mut total = Interval {
-                    estimate: 0.0,
-                    low: 0.0,
-                    high: 0.0,
-                };
-                for (p, n) in nearest.iter().enumerate() {
-                    if let Some((_, k)) = n {
-                        let need = by_index[set.sites[*k]]?.need?;
-                        let b = need.buyers(a[p]);
-                        total.estimate += b.estimate;
-                        total.low += b.low;
-                        total.high += b.high;
-                    }
-                }
-                Some(total)
-            });
-            let status = |j: usize| by_index[j].map(|c| c.space.status);
-            SetMetrics {
-                people_reached: population.map(|v| sum(v, true)),
-                aged_reached: aged.map(|v| sum(v, true)),
-                weight_reached: sum(&weights, true),
-                far_reached: far.as_deref().map(|v| sum(v, true)),
-                buyers,
-                uncovered_points: weights
-                    .iter()
-                    .zip(&reached)
-                    .filter(|(w, r)| **w > 0.0 && !**r)
-                    .count(),
-                uncovered_weight: sum(&weights, false),
-                uncovered_aged: aged.map(|v| sum(v, false)),
-                no_space: set
-                    .sites
-                    .iter()
-                    .copied()
-                    .filter(|&j| status(j) == Some(SpaceStatus::DoesNotFit))
-                    .collect(),
-                space_unknown: set
-                    .sites
-                    .iter()
-                    .copied()
-                    .filter(|&j| status(j) == Some(SpaceStatus::Unknown))
-                    .collect(),
-                added: set
-                    .sites
-                    .iter()
-                    .copied()
-                    .filter(|j| !first.contains(j))
-                    .collect(),
-                dropped: first
-                    .iter()
-                    .copied()
-                    .filter(|j| !set.sites.contains(j))
-                    .collect(),
-                reached,
-                set: set.clone(),
-            }
-        })
-        .collect();
     Comparison {
         radius_m: s.radius_m,
         weight_column: s.weight_column.clone(),
         total_population: s.total_population,
         total_aged: s.total_65_plus,
         total_weight: s.total_weight,
-        total_far: far.map(|v| v.iter().sum()),
-        sets: measured,
+        total_far: m.far.as_ref().map(|v| v.iter().sum()),
+        sets: sets.iter().map(|set| m.set(set, &first)).collect(),
     }
 }
 

@@ -2,9 +2,10 @@
 //! radius, rows in file order, and which candidates are chosen robustly.
 
 use super::spec::{Overrides, Scenario, ScenarioFile};
+use crate::compare::{Measure, StopSet};
 use crate::error::{Error, Result};
 use crate::model::{CandidateSite, Dataset, LatLon};
-use crate::score::{score, ScoreParams, ScoreTable, SpaceParams};
+use crate::score::{score, ScoreParams, SpaceParams};
 use crate::solve::{
     solve, solve_with, CapacitySpec, Instance, Model, PlanningOptions, SolveParams, SolveResult,
     Status,
@@ -232,7 +233,7 @@ fn solve_one(
     inst: &Instance,
     capacitated: bool,
     cover: Option<&Coverage>,
-    survey_table: Option<(&Dataset, &ScoreTable)>,
+    measure: Option<&Measure>,
     s: &Scenario,
 ) -> Result<Solved> {
     let p = params(&s.settings, capacitated)?;
@@ -263,13 +264,13 @@ fn solve_one(
         .iter()
         .map(|&j| cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id)))
         .collect();
-    let buyers = match (survey_table, &open[..]) {
-        (Some((data, table)), sites) if !sites.is_empty() => {
-            let set = crate::compare::StopSet {
+    let buyers = match (measure, &open[..]) {
+        (Some(m), sites) if !sites.is_empty() => {
+            let set = StopSet {
                 name: s.name.clone(),
                 sites: sites.to_vec(),
             };
-            crate::compare::compare(data, table, &[set]).sets[0].buyers
+            m.set(&set, &[]).buyers
         }
         _ => None,
     };
@@ -411,22 +412,18 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
                     }
                     _ => None,
                 };
+                let measure = table.as_ref().map(|t| Measure::new(&v.data, t));
                 members
                     .par_iter()
                     .map(|&i| {
                         let s = &file.scenarios[i];
-                        let outcome = solve_one(
-                            &v.inst,
-                            v.capacitated,
-                            cover.as_ref(),
-                            table.as_ref().map(|t| (&v.data, t)),
-                            s,
-                        )
-                        .and_then(|mut solved| {
-                            solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
-                            Ok(solved)
-                        })
-                        .map_err(|e| e.to_string());
+                        let outcome =
+                            solve_one(&v.inst, v.capacitated, cover.as_ref(), measure.as_ref(), s)
+                                .and_then(|mut solved| {
+                                    solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
+                                    Ok(solved)
+                                })
+                                .map_err(|e| e.to_string());
                         tick();
                         (
                             i,
