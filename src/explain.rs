@@ -6,7 +6,7 @@
 //! it falls outside the tolerance, so it is in every set within that tolerance of the optimum.
 
 use crate::error::Result;
-use crate::solve::{solve, Instance, Model, SolveParams, SolveResult, Status};
+use crate::solve::{solve_with, Instance, Model, SolveParams, SolveResult, Status};
 use crate::spatial::Coverage;
 
 /// What one chosen stop contributes.
@@ -63,6 +63,9 @@ pub struct Alternative {
     pub worse_by: Option<f64>,
     /// Whether the re-solve was proven optimal.
     pub proven: bool,
+    /// Whether the re-solve ran at all: a time limit may end before every stop's turn, and
+    /// then nothing is claimed about this stop.
+    pub computed: bool,
 }
 
 /// The explanation of one solve.
@@ -84,7 +87,7 @@ impl Explanation {
     pub fn forced(&self) -> Vec<usize> {
         self.alternatives
             .iter()
-            .filter(|a| a.worse_by.is_none_or(|w| w > self.tolerance))
+            .filter(|a| a.computed && a.worse_by.is_none_or(|w| w > self.tolerance))
             .map(|a| a.without)
             .collect()
     }
@@ -166,9 +169,35 @@ pub fn explain(
             },
         })
         .collect();
+    // Under a deadline each re-solve gets an even share of the time still left, and none
+    // starts unless the time left would cover one more like the last.
+    let mut last = std::time::Duration::ZERO;
     let alternatives = chosen
         .iter()
-        .map(|&j| alternative(inst, params, res, j))
+        .enumerate()
+        .map(|(k, &j)| {
+            let now = std::time::Instant::now();
+            if params.deadline.is_some_and(|d| now + last >= d) {
+                return Ok(Alternative {
+                    without: j,
+                    stops: None,
+                    objective: None,
+                    worse_by: None,
+                    proven: false,
+                    computed: false,
+                });
+            }
+            let deadline = params
+                .deadline
+                .map(|d| now + d.saturating_duration_since(now) / (chosen.len() - k) as u32);
+            let p = SolveParams {
+                deadline,
+                ..params.clone()
+            };
+            let alt = alternative(inst, &p, &cover, res, j);
+            last = now.elapsed();
+            alt
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Explanation {
         stops,
@@ -207,17 +236,19 @@ fn overlap(cover: &Coverage, w: &[f64], count: &[u32], chosen: &[usize], k: usiz
     }
 }
 
-/// The best set without `j`: the same solve with `j` excluded.
+/// The best set without `j`: the same solve with `j` excluded (sharing the solve's
+/// deadline, so a time-limited report ends on time).
 fn alternative(
     inst: &Instance,
     params: &SolveParams,
+    cover: &Coverage,
     res: &SolveResult,
     j: usize,
 ) -> Result<Alternative> {
     let mut p = params.clone();
     p.exclude.push(inst.sites[j].id.clone());
     p.require.retain(|r| r.trim() != inst.sites[j].id);
-    let alt = solve(inst, &p)?;
+    let alt = solve_with(inst, &p, cover)?;
     if alt.outcome.status == Status::Infeasible {
         return Ok(Alternative {
             without: j,
@@ -225,6 +256,7 @@ fn alternative(
             objective: None,
             worse_by: None,
             proven: true,
+            computed: true,
         });
     }
     let (base, other) = (res.outcome.objective, alt.outcome.objective);
@@ -245,13 +277,14 @@ fn alternative(
         objective: Some(other),
         worse_by: Some(worse_by.max(0.0)),
         proven: alt.outcome.status == Status::Optimal,
+        computed: true,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::PlanningOptions;
+    use crate::solve::{solve, PlanningOptions};
 
     #[test]
     fn contributions_and_alternatives_agree_with_re_solving() {

@@ -16,6 +16,42 @@ use clap::{Parser, Subcommand};
 use mobile_stops::report::Format;
 use mobile_stops::Error;
 use std::io::Write;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// When the command started: `--time-limit-s` counts from here, so reading the data and
+/// writing the result are inside the promise, not added to it.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// The share of a time limit kept back for what follows the search (describing the answer,
+/// rendering, writing), so the whole command ends within the limit.
+const AFTER_SEARCH: f64 = 0.03;
+
+/// `share` of the time left before `deadline`, from now: how a command that solves several
+/// times (report's re-solves, route's solve then plan) splits one limit between its steps.
+pub fn share(deadline: Option<Instant>, share: f64) -> Option<Instant> {
+    deadline.map(|d| {
+        let now = Instant::now();
+        now + d.saturating_duration_since(now).mul_f64(share)
+    })
+}
+
+/// The instant the searching must stop for the command to end within `--time-limit-s` of
+/// its start (`None` without a limit).
+pub fn deadline(time_limit_s: Option<f64>) -> Result<Option<Instant>, Error> {
+    match time_limit_s {
+        None => Ok(None),
+        Some(s) if s.is_finite() && s > 0.0 && s <= 1e7 => {
+            let limit = Duration::from_secs_f64(s).mul_f64(1.0 - AFTER_SEARCH);
+            Ok(Some(*STARTED.get_or_init(Instant::now) + limit))
+        }
+        Some(s) => Err(Error::usage(
+            "--time-limit-s",
+            "a number of seconds greater than 0",
+            format!("`{s}`"),
+        )),
+    }
+}
 
 /// Chooses where a mobile grocery truck should stop: ranks candidate sites by who they reach.
 #[derive(Parser, Debug)]
@@ -56,6 +92,7 @@ enum Command {
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
+    STARTED.get_or_init(Instant::now);
     std::panic::set_hook(Box::new(|info| {
         let msg = info
             .payload()

@@ -99,14 +99,18 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
     let data = io::load_dataset(&args.data.paths())?;
     let table = score(&data, &score_params)?;
     let (inst, capacitated) = args.model.planning_instance(&data)?;
-    let params = args.model.params(capacitated)?;
+    let mut params = args.model.params(capacitated)?;
+    // One time limit for the whole report: half of what is left for the solve, then the
+    // re-solves behind "alternatives" (four fifths of the rest when a timetable follows).
+    let end = params.deadline;
+    params.deadline = super::share(end, 0.5);
     let res = solve(&inst, &params)?;
+    params.deadline = super::share(end, if week.is_some() { 0.8 } else { 1.0 });
     if res.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
             reason: res.outcome.note.clone().unwrap_or_default(),
         });
     }
-    let why = explain(&inst, &params, &res, args.tolerance_pct / 100.0, 8)?;
     let mut chosen = res.outcome.open.clone();
     chosen.sort_unstable();
     let map = map_svg(&MapSpec::new(&data, &chosen, params.radius_m), args.lang)?;
@@ -129,11 +133,13 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
         }
         Some(compare(&data, &table, &sets))
     };
+    // The re-solves last: everything else is done, so they can use the time left.
+    let why = explain(&inst, &params, &res, args.tolerance_pct / 100.0, 8)?;
     let route = match (week, &args.week.depot) {
         (Some((rules, visits)), Some(_)) => {
             let listed = solved_stops(&inst, &chosen);
             let problem = build_problem(&args.week, rules, &visits, &data, &listed, "solve")?;
-            match problem.plan() {
+            match problem.plan_until(end) {
                 Ok(plan) => Some((problem, plan)),
                 Err(u) => return Err(unfit_error(&u, &problem.stops)),
             }

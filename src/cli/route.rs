@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Flags that only mean something when route solves first.
-const SOLVE_FLAGS: [&str; 14] = [
+const SOLVE_FLAGS: [&str; 13] = [
     "model",
     "p",
     "radius_m",
@@ -28,10 +28,12 @@ const SOLVE_FLAGS: [&str; 14] = [
     "allow_no_space",
     "vehicles",
     "shop_distance_m",
-    "time_limit_s",
     "seed",
     "method",
 ];
+
+/// The part of the time limit a solve-then-route run gives the solve.
+pub const SOLVE_SHARE: f64 = 0.75;
 
 /// A depot farther than this from the demand data is a typo, not a plan.
 const DEPOT_MAX_KM: f64 = 50.0;
@@ -220,7 +222,9 @@ impl RouteArgs {
             return Ok((read_stop_list(&src, column)?, src.name));
         }
         let (inst, capacitated) = self.model.planning_instance(data)?;
-        let params = self.model.params(capacitated)?;
+        let mut params = self.model.params(capacitated)?;
+        // Three quarters of what is left for the solve, the rest for planning the week.
+        params.deadline = super::share(params.deadline, SOLVE_SHARE);
         let res = solve(&inst, &params)?;
         if res.outcome.status == Status::Infeasible {
             return Err(Error::Infeasible {
@@ -557,7 +561,7 @@ pub fn run(args: &RouteArgs) -> Result<(), Error> {
         &stops_from,
     )?;
     let out = args.out.as_deref();
-    match problem.plan() {
+    match problem.plan_until(super::deadline(args.model.time_limit_s)?) {
         Ok(plan) => {
             let info = RouteInfo {
                 stops_from,

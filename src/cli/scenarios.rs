@@ -5,7 +5,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mobile_stops::io::text::SourceText;
 use mobile_stops::report::{render_scenarios, scenarios_html};
-use mobile_stops::scenario::{read_scenarios, run_batch};
+use mobile_stops::scenario::{read_scenarios, run_batch, NOT_RUN};
 use mobile_stops::{io, Error};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -22,6 +22,11 @@ pub struct ScenariosArgs {
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// End the whole batch within S seconds of starting: running solves stop with their best
+    /// so far, scenarios not started are listed as not run (a scenario's own `time_limit_s`
+    /// still caps its solve).
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
+    pub time_limit_s: Option<f64>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -36,6 +41,7 @@ pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
             "geojson",
         ));
     }
+    let deadline = super::deadline(args.time_limit_s)?;
     let src = SourceText::read(&args.file)?;
     let dir = args
         .file
@@ -61,7 +67,7 @@ pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
         }
         bar.inc(1);
     };
-    let batch = run_batch(&file, &data, &tick);
+    let batch = run_batch(&file, &data, &tick, deadline);
     bar.finish_and_clear();
     let bytes = render_scenarios(&batch, &src.name, args.output.format, args.output.lang);
     // The results first: a bad --report path must not lose them.
@@ -70,12 +76,26 @@ pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
         let html = scenarios_html(&batch, &src.name, args.output.lang);
         mobile_stops::output::write_atomic(path, html.as_bytes())?;
     }
-    let failed = batch.rows.len() - batch.solved;
+    if batch.not_run > 0 {
+        eprintln!(
+            "mobile-stops: {} of {} scenarios not run: the time limit ended first (their rows \
+             say so)",
+            batch.not_run,
+            batch.rows.len()
+        );
+    }
+    let failed = batch.rows.len() - batch.solved - batch.not_run;
     if failed > 0 {
         let first = batch
             .rows
             .iter()
-            .find_map(|r| r.outcome.as_ref().err().map(|e| (r, e)))
+            .find_map(|r| {
+                r.outcome
+                    .as_ref()
+                    .err()
+                    .filter(|e| *e != NOT_RUN)
+                    .map(|e| (r, e))
+            })
             .expect("a failed row");
         return Err(Error::input(
             mobile_stops::Location::at(&src.name, first.0.scenario.line, None),

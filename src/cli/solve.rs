@@ -11,7 +11,6 @@ use mobile_stops::solve::{
 };
 use mobile_stops::{io, Dataset, Error};
 use std::path::PathBuf;
-use std::time::Duration;
 
 const DATA_FLAGS: [&str; 5] = ["data", "demand", "candidates", "surveys", "stores"];
 
@@ -52,7 +51,8 @@ pub struct ModelArgs {
     /// Distance from every shop beyond which an older resident counts as far (far_from_shop).
     #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
     pub shop_distance_m: f64,
-    /// Stop after S seconds with the best answer and bound so far (status time_limit).
+    /// End within S seconds of starting, reading and writing included: solves stop with the
+    /// best answer and bound so far (status time_limit), a timetable with the best week found.
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub time_limit_s: Option<f64>,
     /// Seed of the heuristics; the same seed gives the same answer on any thread count.
@@ -90,17 +90,7 @@ pub struct SolveArgs {
 impl ModelArgs {
     /// Solver parameters from the flags.
     pub fn params(&self, capacitated: bool) -> Result<SolveParams, Error> {
-        let time_limit = match self.time_limit_s {
-            None => None,
-            Some(s) if s.is_finite() && s > 0.0 && s <= 1e7 => Some(Duration::from_secs_f64(s)),
-            Some(s) => {
-                return Err(Error::usage(
-                    "--time-limit-s",
-                    "a number of seconds greater than 0",
-                    format!("`{s}`"),
-                ))
-            }
-        };
+        let deadline = super::deadline(self.time_limit_s)?;
         Ok(SolveParams {
             model: self.model,
             p: self.p,
@@ -110,7 +100,8 @@ impl ModelArgs {
             allow_no_space: self.allow_no_space,
             min_weight_per_stop: self.min_weight_per_stop,
             capacitated,
-            time_limit,
+            time_limit: None,
+            deadline,
             seed: self.seed,
             method: self.method,
         })

@@ -162,7 +162,18 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
         ),
     };
     summary.push_str(&verdict);
-    if r.why.alternatives.iter().any(|a| !a.proven) {
+    let skipped = r.why.alternatives.iter().filter(|a| !a.computed).count();
+    if skipped > 0 {
+        summary.push_str(&match lang {
+            Lang::En => format!(
+                " The time limit ended before {skipped} of the re-solves, so nothing is claimed about those stops."
+            ),
+            Lang::Ja => format!(
+                " 時間制限のため {skipped} か所の解き直しは行えず、それらの停留所については判定していません。"
+            ),
+        });
+    }
+    if r.why.alternatives.iter().any(|a| a.computed && !a.proven) {
         summary.push_str(&l(
             " Some re-solves were not proven optimal, so these verdicts are best found, not proven.",
             " 一部の解き直しは最適性が証明されていないため、この判定は証明ではなく最良の探索結果です。",
@@ -286,6 +297,13 @@ fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
             .alternatives
             .iter()
             .map(|a| {
+                if !a.computed {
+                    let not = l(
+                        "not solved: the time limit ended first",
+                        "時間制限のため解き直していません",
+                    );
+                    return vec![site_label(inst, a.without), not, "—".into(), "—".into()];
+                }
                 let set = a.stops.as_ref().map_or_else(
                     || l("no set exists", "組み合わせなし"),
                     |s| {

@@ -4,7 +4,7 @@
 use super::csv::neutralise;
 use super::table::{aligned, count, printable};
 use super::{esc, pretty, round, Format, Lang};
-use crate::scenario::{Batch, Row, Solved};
+use crate::scenario::{Batch, Row, Solved, NOT_RUN};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -40,6 +40,10 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
     let head = json!({"name": r.scenario.name, "line": r.scenario.line});
     let mut obj = head.as_object().cloned().unwrap_or_default();
     match &r.outcome {
+        Err(e) if e == NOT_RUN => {
+            obj.insert("status".into(), "not_run".into());
+            obj.insert("note".into(), e.clone().into());
+        }
         Err(e) => {
             obj.insert("status".into(), "error".into());
             obj.insert(
@@ -114,8 +118,13 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
         Err(e) => {
             let mut row = vec![String::new(); COLUMNS.len()];
             row[0] = r.scenario.name.clone();
-            row[1] = lang.pick("error", "エラー").into();
-            row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
+            if e == NOT_RUN {
+                row[1] = lang.pick("not run", "未実行").into();
+                row[COLUMNS.len() - 1] = e.clone();
+            } else {
+                row[1] = lang.pick("error", "エラー").into();
+                row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
+            }
             row
         }
         Ok(s) => {

@@ -11,4 +11,7 @@ pub mod week;
 
 pub use problem::{Place, RouteProblem, Travel, TravelSource};
 pub use tour::{best_path, best_tour, Tour, TravelTimes};
-pub use week::{plan_week, Run, StopVisit, Unfit, Visit, WeekPlan, WeekRules, WeekStop, WEEKDAYS};
+pub use week::{
+    plan_week, plan_week_until, Run, StopVisit, Unfit, Visit, WeekPlan, WeekRules, WeekStop,
+    WEEKDAYS,
+};

@@ -5,9 +5,10 @@
 //! writer can say "Tuesdays 10:30 at 日枝神社" without re-joining tables.
 
 use super::tour::TravelTimes;
-use super::week::{plan_week, Run, Unfit, WeekPlan, WeekRules, WeekStop};
+use super::week::{plan_week_until, Run, Unfit, WeekPlan, WeekRules, WeekStop};
 use crate::model::LatLon;
 use crate::spatial::haversine_m;
+use std::time::Instant;
 
 /// A place the truck starts from or stops at.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +102,12 @@ impl RouteProblem {
 
     /// Plans the week: the timetable, or what does not fit and what would.
     pub fn plan(&self) -> Result<WeekPlan, Unfit> {
+        self.plan_until(None)
+    }
+
+    /// [`plan`](Self::plan) within a command's time limit (see
+    /// [`plan_week_until`](super::week::plan_week_until)).
+    pub fn plan_until(&self, deadline: Option<Instant>) -> Result<WeekPlan, Unfit> {
         let stops: Vec<WeekStop> = self
             .visits
             .iter()
@@ -110,7 +117,7 @@ impl RouteProblem {
                 visits,
             })
             .collect();
-        plan_week(&self.travel.minutes, 0, &stops, &self.rules)
+        plan_week_until(&self.travel.minutes, 0, &stops, &self.rules, deadline)
     }
 
     /// Matrix indices of a run, depot to depot.

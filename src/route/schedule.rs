@@ -16,6 +16,7 @@
 
 use super::tour::{best_path, TravelTimes};
 use super::week::{Run, Visit, WeekPlan, WeekRules, WeekStop};
+use std::time::Instant;
 
 /// Pairs of day indices (into `days`) that a twice-weekly stop may use: every pair at least
 /// two days apart, counting across the weekend (Fri–Mon is three days, Sun–Mon one).
@@ -56,6 +57,7 @@ pub struct Ctx<'a> {
     stops: &'a [WeekStop],
     rules: &'a WeekRules,
     pairs: Vec<(usize, usize)>,
+    deadline: Option<Instant>,
 }
 
 /// Lower is better: overflow, then the longest day, then driving.
@@ -90,7 +92,20 @@ impl<'a> Ctx<'a> {
             stops,
             rules,
             pairs,
+            deadline: None,
         })
+    }
+
+    /// The same context whose improvement steps stop at `deadline` (construction always
+    /// finishes, so there is a whole week to show). Without one the search depends on the
+    /// size only and repeats exactly.
+    pub fn until(self, deadline: Option<Instant>) -> Ctx<'a> {
+        Ctx { deadline, ..self }
+    }
+
+    /// Whether the deadline has passed.
+    pub fn late(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 
     fn trucks(&self) -> usize {
@@ -249,6 +264,9 @@ impl<'a> Ctx<'a> {
     /// Relocation and swap passes until neither helps (at most `passes`).
     fn descend(&self, s: &mut State, passes: usize) {
         for _ in 0..passes {
+            if self.late() {
+                return;
+            }
             let before = self.cost(s).value();
             self.relocate(s);
             self.swap(s, passes > 2);
@@ -274,6 +292,9 @@ impl<'a> Ctx<'a> {
         let rounds = 4 * passes;
         let mut best = self.cost(s).value();
         for _ in 0..rounds {
+            if self.late() {
+                return;
+            }
             let k = rng.gen_range(2..=(n / 4).clamp(2, 12).min(n));
             let mut out: Vec<usize> = (0..n).collect();
             out.shuffle(&mut rng);
@@ -333,6 +354,9 @@ impl<'a> Ctx<'a> {
 
     fn relocate(&self, s: &mut State) {
         for i in 0..self.stops.len() {
+            if self.late() {
+                return;
+            }
             let before = self.cost(s).value();
             let keep = s.clone();
             let (u, p) = Self::position(s, i);
@@ -350,6 +374,9 @@ impl<'a> Ctx<'a> {
             return;
         }
         for i in 0..self.stops.len() {
+            if self.late() {
+                return;
+            }
             for j in i + 1..self.stops.len() {
                 if self.stops[i].visits != self.stops[j].visits {
                     continue;
@@ -376,6 +403,9 @@ impl<'a> Ctx<'a> {
     fn polish(&self, s: &mut State) {
         for _ in 0..2 {
             for u in 0..self.twin_units() {
+                if self.late() {
+                    return;
+                }
                 let places: Vec<usize> = s.units[u].iter().map(|&i| self.place(i)).collect();
                 if places.len() < 2 {
                     continue;
@@ -399,6 +429,9 @@ impl<'a> Ctx<'a> {
             }
             let ends = self.clocks_before_singles(s);
             for (sl, &start) in ends.iter().enumerate() {
+                if self.late() {
+                    return;
+                }
                 let u = self.twin_units() + sl;
                 let places: Vec<usize> = s.units[u].iter().map(|&i| self.place(i)).collect();
                 let order = best_path(self.t, start, self.depot, &places);

@@ -7,6 +7,7 @@
 
 use super::schedule::{twin_pairs, Ctx};
 use super::tour::TravelTimes;
+use std::time::Instant;
 
 /// English and Japanese weekday names, Monday first.
 pub const WEEKDAYS: [(&str, &str); 7] = [
@@ -155,6 +156,19 @@ pub fn plan_week(
     stops: &[WeekStop],
     rules: &WeekRules,
 ) -> Result<WeekPlan, Unfit> {
+    plan_week_until(t, depot, stops, rules, None)
+}
+
+/// [`plan_week`] that stops improving at `deadline` (a command's time limit): the week is the
+/// best found by then, and a week that does not fit says the search was cut short instead of
+/// trying what would fit.
+pub fn plan_week_until(
+    t: &TravelTimes,
+    depot: usize,
+    stops: &[WeekStop],
+    rules: &WeekRules,
+    deadline: Option<Instant>,
+) -> Result<WeekPlan, Unfit> {
     if let Some(s) = stops.iter().find(|s| s.visits == 0 || s.visits > 2) {
         return Err(Unfit::rule(
             format!("{} visits a week asked for a stop", s.visits),
@@ -173,9 +187,9 @@ pub fn plan_week(
             "add a working day (e.g. --days mon,wed,fri) or visit once a week",
         ));
     }
-    match attempt(t, depot, stops, rules) {
+    match attempt(t, depot, stops, rules, deadline) {
         Ok(plan) => Ok(plan),
-        Err(longest) => Err(unfit(t, depot, stops, rules, longest)),
+        Err(longest) => Err(unfit(t, depot, stops, rules, longest, deadline)),
     }
 }
 
@@ -185,10 +199,12 @@ fn attempt(
     depot: usize,
     stops: &[WeekStop],
     rules: &WeekRules,
+    deadline: Option<Instant>,
 ) -> Result<WeekPlan, f64> {
     let Some(ctx) = Ctx::new(t, depot, stops, rules) else {
         return Err(f64::INFINITY);
     };
+    let ctx = ctx.until(deadline);
     let state = ctx.search();
     if ctx.fits(&state) {
         Ok(ctx.timetable(&state))
@@ -228,7 +244,9 @@ fn unfit(
     stops: &[WeekStop],
     rules: &WeekRules,
     longest: f64,
+    deadline: Option<Instant>,
 ) -> Unfit {
+    let late = || deadline.is_some_and(|d| Instant::now() >= d);
     let window = rules.window_end - rules.window_start;
     let alone = |s: &WeekStop| t.get(depot, s.place) + rules.service_min + t.get(s.place, depot);
     let far_stops: Vec<usize> = (0..stops.len())
@@ -239,18 +257,18 @@ fn unfit(
     let fits_window = |w: f64| {
         let mut r = rules.clone();
         r.window_end = r.window_start + w;
-        attempt(t, depot, stops, &r).is_ok()
+        attempt(t, depot, stops, &r, deadline).is_ok()
     };
     let window_needed_min = {
         // Quarter hours from just above the current window up to midnight; the search assumes
         // a longer window never hurts, which holds for the planner's insertion order.
         let lo = (window / STEP_MIN).floor() as i64 + 1;
         let hi = (max_window / STEP_MIN).floor() as i64;
-        if lo > hi || !fits_window(hi as f64 * STEP_MIN) {
+        if lo > hi || late() || !fits_window(hi as f64 * STEP_MIN) {
             None
         } else {
             let (mut lo, mut hi) = (lo, hi);
-            while lo < hi {
+            while lo < hi && !late() {
                 let mid = (lo + hi) / 2;
                 if fits_window(mid as f64 * STEP_MIN) {
                     hi = mid;
@@ -266,16 +284,18 @@ fn unfit(
             let mut r = rules.clone();
             r.days.push(d);
             r.days.sort_unstable();
-            attempt(t, depot, stops, &r).is_ok()
+            !late() && attempt(t, depot, stops, &r, deadline).is_ok()
         })
     } else {
         None
     };
-    let extra_truck = far_stops.is_empty() && {
+    let extra_truck = far_stops.is_empty() && !late() && {
         let mut r = rules.clone();
         r.trucks += 1;
-        attempt(t, depot, stops, &r).is_ok()
+        attempt(t, depot, stops, &r, deadline).is_ok()
     };
+    // Cut short, "does not fit" may only mean "not found in time".
+    let cut_short = late();
     let visits: usize = stops.iter().map(|s| usize::from(s.visits)).sum();
     let reason = if !far_stops.is_empty() {
         let worst = far_stops
@@ -329,7 +349,14 @@ fn unfit(
     if extra_truck {
         options.push("one more truck".into());
     }
-    let suggestion = if options.is_empty() {
+    let suggestion = if cut_short && far_stops.is_empty() {
+        let tried = if options.is_empty() {
+            String::new()
+        } else {
+            format!("; found so far: needs {}", options.join(" or "))
+        };
+        format!("the time limit ended the search first: a longer --time-limit-s may find a week that fits{tried}")
+    } else if options.is_empty() {
         if far_stops.is_empty() {
             "fewer stops, fewer visits or shorter service times".into()
         } else {

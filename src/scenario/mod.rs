@@ -9,5 +9,5 @@
 pub mod run;
 pub mod spec;
 
-pub use run::{run_batch, Batch, Robustness, Row, Solved};
+pub use run::{run_batch, Batch, Robustness, Row, Solved, NOT_RUN};
 pub use spec::{read_scenarios, NewCandidate, Overrides, Scenario, ScenarioFile};

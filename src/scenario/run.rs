@@ -13,7 +13,7 @@ use crate::solve::{
 use crate::spatial::Coverage;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What a solved scenario chose and achieved.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,12 @@ pub struct Batch {
     pub robustness: Vec<Robustness>,
     /// Scenarios solved without error.
     pub solved: usize,
+    /// Scenarios not started because the batch's deadline came first (their rows say so).
+    pub not_run: usize,
 }
+
+/// The row text of a scenario the batch's deadline left unstarted.
+pub const NOT_RUN: &str = "not run: the batch's time limit ended before this scenario started";
 
 /// The data-changing part of a scenario: scenarios that agree on it share an instance.
 fn variant_key(s: &Overrides) -> String {
@@ -191,6 +196,7 @@ fn params(s: &Overrides, capacitated: bool) -> Result<SolveParams> {
         min_weight_per_stop: s.min_weight_per_stop,
         capacitated,
         time_limit,
+        deadline: None,
         seed: s.seed.unwrap_or(d.seed),
         method: s.method.unwrap_or(d.method),
     })
@@ -210,6 +216,9 @@ fn in_every_optimum(
     }
     if res.outcome.status != Status::Optimal {
         return None;
+    }
+    if p.deadline.is_some_and(|d| Instant::now() >= d) {
+        return None; // not re-solved: the time limit ended first
     }
     let mut q = p.clone();
     q.exclude.push(id.to_string());
@@ -235,12 +244,22 @@ fn solve_one(
     cover: Option<&Coverage>,
     measure: Option<&Measure>,
     s: &Scenario,
+    deadline: Option<Instant>,
 ) -> Result<Solved> {
-    let p = params(&s.settings, capacitated)?;
+    // Under a deadline the solve gets half the scenario's time and the "in every optimal
+    // set" re-solves the rest; each re-solve starts only if one like the last still fits.
+    let p = SolveParams {
+        deadline: deadline.map(|d| {
+            let now = Instant::now();
+            now + d.saturating_duration_since(now) / 2
+        }),
+        ..params(&s.settings, capacitated)?
+    };
     let res = match cover {
         Some(c) => solve_with(inst, &p, c)?,
         None => solve(inst, &p)?,
     };
+    let p = SolveParams { deadline, ..p };
     let mut open = res.outcome.open.clone();
     open.sort_by(|&a, &b| inst.sites[a].id.cmp(&inst.sites[b].id));
     let reached = |v: &Option<Vec<f64>>| -> Option<f64> {
@@ -260,9 +279,18 @@ fn solve_one(
                 .sum(),
         )
     };
+    let mut last = Duration::ZERO;
     let forced = open
         .iter()
-        .map(|&j| cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id)))
+        .map(|&j| {
+            let now = Instant::now();
+            if deadline.is_some_and(|d| now + last >= d) {
+                return None;
+            }
+            let f = cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id));
+            last = now.elapsed();
+            f
+        })
         .collect();
     let buyers = match (measure, &open[..]) {
         (Some(m), sites) if !sites.is_empty() => {
@@ -328,7 +356,30 @@ fn check(s: &Overrides) -> Result<()> {
 /// Scenarios are grouped by data variant and radius; groups run a few at a time, each
 /// building its coverage once and dropping it when done, so memory stays bounded however
 /// many radii a sweep lists.
-pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) -> Batch {
+///
+/// With a `deadline` (a meeting waiting for the answer), solves running when it comes stop
+/// with their best so far (status `time_limit`), and scenarios not yet started keep a row
+/// saying so ([`NOT_RUN`]); which ones finish then depends on the machine's speed.
+pub fn run_batch(
+    file: &ScenarioFile,
+    data: &Dataset,
+    tick: &(dyn Fn() + Sync),
+    deadline: Option<Instant>,
+) -> Batch {
+    let late = || deadline.is_some_and(|d| Instant::now() >= d);
+    // Under a deadline every scenario still to start gets a fair slot of the time left (as
+    // many run at once as there are threads), so one hard scenario cannot starve the rest.
+    let threads = rayon::current_num_threads().max(1);
+    let started = std::sync::atomic::AtomicUsize::new(0);
+    let slot = |to_run: usize| {
+        deadline.map(|d| {
+            let k = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let waiting = to_run.saturating_sub(k).max(1);
+            let now = Instant::now();
+            let left = d.saturating_duration_since(now);
+            now + left.mul_f64((threads as f64 / waiting as f64).min(1.0))
+        })
+    };
     let checks: Vec<Result<()>> = file.scenarios.iter().map(|s| check(&s.settings)).collect();
     let scenario_keys: Vec<String> = file
         .scenarios
@@ -388,6 +439,7 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
         }
     }
     let groups: Vec<((&str, u64), Vec<usize>)> = groups.into_iter().collect();
+    let to_run: usize = groups.iter().map(|(_, m)| m.len()).sum();
     let at_once = 2 * rayon::current_num_threads().max(1);
     for chunk in groups.chunks(at_once) {
         let done: Vec<Vec<(usize, Row)>> = chunk
@@ -397,6 +449,9 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
                     .as_ref()
                     .expect("failed variants were reported above");
                 let r = f64::from_bits(*r);
+                if late() {
+                    return members.iter().map(|&i| not_run(file, i, tick)).collect();
+                }
                 let cover = valid_radius(r).then(|| v.inst.coverage(r));
                 // Survey-based measures need the ranking's need rates at this radius.
                 let table = match (&cover, &v.data.surveys) {
@@ -416,14 +471,17 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
                 members
                     .par_iter()
                     .map(|&i| {
+                        if late() {
+                            return not_run(file, i, tick);
+                        }
                         let s = &file.scenarios[i];
-                        let outcome =
-                            solve_one(&v.inst, v.capacitated, cover.as_ref(), measure.as_ref(), s)
-                                .and_then(|mut solved| {
-                                    solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
-                                    Ok(solved)
-                                })
-                                .map_err(|e| e.to_string());
+                        let (c, m) = (cover.as_ref(), measure.as_ref());
+                        let outcome = solve_one(&v.inst, v.capacitated, c, m, s, slot(to_run))
+                            .and_then(|mut solved| {
+                                solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
+                                Ok(solved)
+                            })
+                            .map_err(|e| e.to_string());
                         tick();
                         (
                             i,
@@ -485,9 +543,22 @@ pub fn run_batch(file: &ScenarioFile, data: &Dataset, tick: &(dyn Fn() + Sync)) 
     });
     Batch {
         solved: rows.iter().filter(|r| r.outcome.is_ok()).count(),
+        not_run: rows
+            .iter()
+            .filter(|r| r.outcome.as_ref().err().is_some_and(|e| e == NOT_RUN))
+            .count(),
         rows,
         robustness,
     }
+}
+
+fn not_run(file: &ScenarioFile, i: usize, tick: &(dyn Fn() + Sync)) -> (usize, Row) {
+    tick();
+    let row = Row {
+        scenario: file.scenarios[i].clone(),
+        outcome: Err(NOT_RUN.to_string()),
+    };
+    (i, row)
 }
 
 /// The three candidates ranked highest under the scenario's term weights, if it sets them.
@@ -538,7 +609,7 @@ mod tests {
         let f = file(
             "[baseline]\np = 4\n[[scenario]]\nname = \"bad id\"\nexclude = [\"nope\"]\n[[sweep]]\nname = \"r\"\nradius_m = [300.0, 800.0]\n[[scenario]]\nname = \"new site\"\nadd_candidates = [{ id = \"new\", lat = 35.35, lon = 139.40, name = \"公民館\" }]\nremove_candidates = [\"hakuhoji\"]\n",
         );
-        let batch = run_batch(&f, &data, &|| {});
+        let batch = run_batch(&f, &data, &|| {}, None);
         assert_eq!(batch.rows.len(), 5);
         assert!(batch.rows[1].outcome.as_ref().unwrap_err().contains("nope"));
         assert_eq!(batch.solved, 4);

@@ -32,6 +32,15 @@ impl Limits {
         }
     }
 
+    /// These limits, ending at `deadline` if that comes first.
+    pub fn until(self, deadline: Option<Instant>) -> Limits {
+        let deadline = match (self.deadline, deadline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Limits { deadline, ..self }
+    }
+
     /// Whether the deadline has passed.
     pub fn expired(&self) -> bool {
         self.deadline.is_some_and(|d| Instant::now() >= d)

@@ -4,8 +4,13 @@
 //! because they are clever, and clever code can be wrong in ways a benchmark misses. The same
 //! models written as plain MIPs and handed to a generic solver give a second opinion: tests
 //! compare both on seeded instances, and `solve --mip` lets a user check an answer. The
-//! default build uses the pure-Rust microlp solver (small instances only: it has no time
-//! limit and no cuts); `--features highs` switches to HiGHS, which honours the time limit.
+//! default build uses the pure-Rust microlp solver (small instances only: it has no cuts);
+//! `--features highs` switches to HiGHS.
+//!
+//! Under a deadline the model is built and solved on a worker thread that the caller stops
+//! waiting for at the deadline (neither solver checks its clock often enough to promise a
+//! limit on its own); every entry point then returns `None` and the caller answers from
+//! elsewhere. The abandoned thread ends at the solver's own time limit.
 
 use super::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use crate::spatial::Coverage;
@@ -58,8 +63,8 @@ impl Formulation {
         self.constraints.push(sum.eq(p as f64));
     }
 
-    /// Solves; `Ok(None)` when infeasible.
-    fn solve(self, limits: &Limits) -> Result<Option<(Vec<usize>, Status)>, String> {
+    /// Solves; `Ok(None)` when infeasible, `Err(None)` when the time ran out first.
+    fn solve(self, limits: &Limits) -> Result<Option<(Vec<usize>, Status)>, Option<String>> {
         let Formulation {
             vars,
             sites,
@@ -84,22 +89,60 @@ impl Formulation {
                 Ok(Some((open, status)))
             }
             Err(ResolutionError::Infeasible) => Ok(None),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(failure(e)),
         }
     }
+}
+
+/// The solver's error in words, or `None` when it only says the time ran out before it had a
+/// solution (not a failure: the caller answers from elsewhere).
+fn failure(e: ResolutionError) -> Option<String> {
+    let text = e.to_string();
+    (!text.contains("Time limit")).then_some(text)
+}
+
+/// Runs `work` (build and solve a model) so that the caller gets its answer by the deadline
+/// or `None`.
+fn bounded<T: Send + 'static>(
+    limits: &Limits,
+    work: impl FnOnce(Limits) -> Option<T> + Send + 'static,
+) -> Option<T> {
+    let Some(deadline) = limits.deadline else {
+        return work(*limits);
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let copy = *limits;
+    std::thread::Builder::new()
+        .name("mip".into())
+        .spawn(move || {
+            let _ = tx.send(work(copy));
+        })
+        .ok()?;
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    rx.recv_timeout(left).ok().flatten()
 }
 
 #[cfg(not(feature = "highs"))]
 fn run(
     problem: good_lp::variable::UnsolvedProblem,
     constraints: Vec<Constraint>,
-    _limits: &Limits,
+    limits: &Limits,
 ) -> Result<(impl Solution, Status), ResolutionError> {
+    use good_lp::solvers::WithTimeLimit;
     let mut model = problem.using(good_lp::microlp);
+    if let Some(deadline) = limits.deadline {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        model = model.with_time_limit(left.as_secs_f64().max(0.001));
+    }
     for c in constraints {
         model.add_constraint(c);
     }
-    model.solve().map(|s| (s, Status::Optimal))
+    let sol = model.solve()?;
+    let status = match sol.status() {
+        good_lp::SolutionStatus::Optimal => Status::Optimal,
+        _ => Status::TimeLimit,
+    };
+    Ok((sol, status))
 }
 
 #[cfg(feature = "highs")]
@@ -125,17 +168,18 @@ fn run(
 }
 
 fn finish(
-    result: Result<Option<(Vec<usize>, Status)>, String>,
+    result: Result<Option<(Vec<usize>, Status)>, Option<String>>,
     value: impl Fn(&[usize]) -> f64,
-) -> Outcome {
-    match result {
+) -> Option<Outcome> {
+    Some(match result {
         Ok(Some((open, status))) => {
             let objective = value(&open);
             solved(open, status, objective)
         }
         Ok(None) => Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible")),
-        Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
-    }
+        Err(Some(e)) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
+        Err(None) => return None,
+    })
 }
 
 /// The outcome of a solved MIP: proven when the solver says optimal, no bound otherwise.
@@ -165,8 +209,24 @@ fn covering_sites(cover: &Coverage, points: usize) -> Vec<Vec<usize>> {
     by_point
 }
 
-/// Maximal covering: max Σ wᵢ yᵢ, yᵢ ≤ Σ_{j covers i} xⱼ, Σ xⱼ = p.
-pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits) -> Outcome {
+/// Maximal covering: max Σ wᵢ yᵢ, yᵢ ≤ Σ_{j covers i} xⱼ, Σ xⱼ = p. `None` when the
+/// deadline came first.
+pub fn mclp(
+    cover: &Coverage,
+    weight: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Option<Outcome> {
+    let (cover, weight, rules) = (cover.clone(), weight.to_vec(), rules.clone());
+    bounded(limits, move |l| mclp_model(&cover, &weight, &rules, &l))
+}
+
+fn mclp_model(
+    cover: &Coverage,
+    weight: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Option<Outcome> {
     let mut f = Formulation::new(cover.candidates(), rules);
     f.maximise = true;
     f.count_is(rules.p);
@@ -183,8 +243,24 @@ pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits
     finish(f.solve(limits), |open| covered_weight(cover, weight, open))
 }
 
-/// Set covering: min Σ xⱼ with every coverable point covered.
-pub fn lscp(cover: &Coverage, points: usize, rules: &SiteRules, limits: &Limits) -> Outcome {
+/// Set covering: min Σ xⱼ with every coverable point covered. `None` when the deadline came
+/// first.
+pub fn lscp(
+    cover: &Coverage,
+    points: usize,
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Option<Outcome> {
+    let (cover, rules) = (cover.clone(), rules.clone());
+    bounded(limits, move |l| lscp_model(&cover, points, &rules, &l))
+}
+
+fn lscp_model(
+    cover: &Coverage,
+    points: usize,
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Option<Outcome> {
     let mut f = Formulation::new(cover.candidates(), rules);
     f.objective = f.sites.iter().sum();
     for sites in covering_sites(cover, points) {
@@ -198,8 +274,14 @@ pub fn lscp(cover: &Coverage, points: usize, rules: &SiteRules, limits: &Limits)
     finish(f.solve(limits), |open| open.len() as f64)
 }
 
-/// p-median: min Σ wᵢ dᵢⱼ zᵢⱼ, Σⱼ zᵢⱼ = 1, zᵢⱼ ≤ xⱼ, Σ xⱼ = p.
-pub fn pmedian(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+/// p-median: min Σ wᵢ dᵢⱼ zᵢⱼ, Σⱼ zᵢⱼ = 1, zᵢⱼ ≤ xⱼ, Σ xⱼ = p. `None` when the deadline
+/// came first.
+pub fn pmedian(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Option<Outcome> {
+    let (d, rules) = (d.clone(), rules.clone());
+    bounded(limits, move |l| pmedian_model(&d, &rules, &l))
+}
+
+fn pmedian_model(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Option<Outcome> {
     let mut f = Formulation::new(d.sites, rules);
     f.count_is(rules.p);
     for i in 0..d.clients {
@@ -215,8 +297,14 @@ pub fn pmedian(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outco
     finish(f.solve(limits), |open| median_cost(d, open))
 }
 
-/// p-center: min r, r ≥ Σⱼ dᵢⱼ zᵢⱼ for every client of positive weight.
-pub fn pcenter(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+/// p-center: min r, r ≥ Σⱼ dᵢⱼ zᵢⱼ for every client of positive weight. `None` when the
+/// deadline came first.
+pub fn pcenter(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Option<Outcome> {
+    let (d, rules) = (d.clone(), rules.clone());
+    bounded(limits, move |l| pcenter_model(&d, &rules, &l))
+}
+
+fn pcenter_model(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Option<Outcome> {
     let mut f = Formulation::new(d.sites, rules);
     f.count_is(rules.p);
     let r = f.vars.add(variable().min(0.0));
@@ -236,14 +324,28 @@ pub fn pcenter(d: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outco
     finish(f.solve(limits), |open| center_cost(d, open))
 }
 
-/// Single-source capacitated p-median: binary zᵢⱼ, Σᵢ qᵢ zᵢⱼ ≤ Qⱼ xⱼ.
+/// Single-source capacitated p-median: binary zᵢⱼ, Σᵢ qᵢ zᵢⱼ ≤ Qⱼ xⱼ. `None` when the
+/// deadline came first.
 pub fn pmedian_capacitated(
     d: &DistanceProblem,
     load: &[f64],
     capacity: &[f64],
     rules: &SiteRules,
     limits: &Limits,
-) -> Outcome {
+) -> Option<Outcome> {
+    let (d, load, capacity, rules) = (d.clone(), load.to_vec(), capacity.to_vec(), rules.clone());
+    bounded(limits, move |l| {
+        pmedian_capacitated_model(&d, &load, &capacity, &rules, &l)
+    })
+}
+
+fn pmedian_capacitated_model(
+    d: &DistanceProblem,
+    load: &[f64],
+    capacity: &[f64],
+    rules: &SiteRules,
+    limits: &Limits,
+) -> Option<Outcome> {
     let mut f = Formulation::new(d.sites, rules);
     f.count_is(rules.p);
     let mut used: Vec<Expression> = vec![Expression::from(0.0); d.sites];
@@ -274,7 +376,7 @@ pub fn pmedian_capacitated(
         ..
     } = f;
     let problem = vars.minimise(objective);
-    match run(problem, constraints, limits) {
+    Some(match run(problem, constraints, limits) {
         Ok((sol, status)) => {
             let open: Vec<usize> = (0..d.sites)
                 .filter(|&j| sol.value(sites[j]) > 0.5)
@@ -291,8 +393,8 @@ pub fn pmedian_capacitated(
         Err(ResolutionError::Infeasible) => {
             Outcome::infeasible(format!("{SOLVER} proved the MIP infeasible"))
         }
-        Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {e}")),
-    }
+        Err(e) => Outcome::infeasible(format!("{SOLVER} failed: {}", failure(e)?)),
+    })
 }
 
 /// Total weight within reach of an open site.
@@ -403,13 +505,13 @@ mod tests {
                         }
                     })
             };
-            let got = mclp(&cover, &d.weight, &rules, &limits);
+            let got = mclp(&cover, &d.weight, &rules, &limits).unwrap();
             let want = best(&|s| covered_weight(&cover, &d.weight, s), Some(p), true);
             assert_eq!(got.status, Status::Optimal);
             assert_eq!(got.objective, want, "mclp seed {seed}");
-            let got = pmedian(&d, &rules, &limits);
+            let got = pmedian(&d, &rules, &limits).unwrap();
             assert_eq!(got.objective, best(&|s| median_cost(&d, s), Some(p), false));
-            let got = pcenter(&d, &rules, &limits);
+            let got = pcenter(&d, &rules, &limits).unwrap();
             assert_eq!(got.objective, best(&|s| center_cost(&d, s), Some(p), false));
             // Set covering of what the allowed sites can reach.
             let reachable = covered_weight(
@@ -417,7 +519,7 @@ mod tests {
                 &d.weight,
                 &(0..6).filter(|&j| rules.allowed[j]).collect::<Vec<_>>(),
             );
-            let got = lscp(&cover, 9, &rules, &limits);
+            let got = lscp(&cover, 9, &rules, &limits).unwrap();
             let want = subsets(6, None)
                 .into_iter()
                 .filter(&feasible)
@@ -435,7 +537,7 @@ mod tests {
         let load: Vec<f64> = d.weight.clone();
         let cap = vec![load.iter().sum::<f64>() / 2.0 + 5.0; 4];
         let rules = SiteRules::open(4, 2);
-        let got = pmedian_capacitated(&d, &load, &cap, &rules, &Limits::default());
+        let got = pmedian_capacitated(&d, &load, &cap, &rules, &Limits::default()).unwrap();
         // Brute force: every pair of sites, every assignment of 6 clients to the pair.
         let mut best = f64::MAX;
         for s in subsets(4, Some(2)) {
@@ -455,7 +557,7 @@ mod tests {
         assert_eq!(got.status, Status::Optimal);
         assert_eq!(got.objective, best);
         let tight = vec![1.0; 4];
-        let got = pmedian_capacitated(&d, &load, &tight, &rules, &Limits::default());
+        let got = pmedian_capacitated(&d, &load, &tight, &rules, &Limits::default()).unwrap();
         assert_eq!(got.status, Status::Infeasible);
     }
 }

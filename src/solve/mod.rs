@@ -96,6 +96,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The outcome with `note` added to what the user should read.
+    pub fn with_note(mut self, note: &str) -> Outcome {
+        self.note = Some(match self.note.take() {
+            Some(n) => format!("{note}; {n}"),
+            None => note.to_string(),
+        });
+        self
+    }
+
     /// An infeasible outcome with its reason.
     pub fn infeasible(reason: impl Into<String>) -> Outcome {
         Outcome {

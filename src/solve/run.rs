@@ -30,8 +30,13 @@ pub struct SolveParams {
     pub min_weight_per_stop: Option<f64>,
     /// Solve with stop capacities (from the instance's sites).
     pub capacitated: bool,
-    /// Stop after this long with the best answer and bound so far.
+    /// Stop after this long (counted from the start of this solve) with the best answer and
+    /// bound so far.
     pub time_limit: Option<Duration>,
+    /// Stop at this instant at the latest, whatever `time_limit` says. A command that reads
+    /// data, solves, re-solves and writes gives every step the one deadline it promised the
+    /// user, so the whole command ends on time rather than each solve on its own.
+    pub deadline: Option<Instant>,
     /// Seed of the heuristics.
     pub seed: u64,
     /// Exact specialised search, parallel heuristic, or the plain MIP.
@@ -74,6 +79,7 @@ impl Default for SolveParams {
             min_weight_per_stop: None,
             capacitated: false,
             time_limit: None,
+            deadline: None,
             seed: 1,
             method: Method::Exact,
         }
@@ -270,7 +276,7 @@ pub fn solve_with(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Re
 
 fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Result<SolveResult> {
     let start = Instant::now();
-    let limits = Limits::new(params.time_limit, params.seed);
+    let limits = Limits::new(params.time_limit, params.seed).until(params.deadline);
     let (rules, exclusions) = site_rules(inst, params, cover)?;
     let capacity: Option<Vec<f64>> = if params.capacitated {
         Some(
@@ -289,14 +295,33 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
     let outcome = if let Some(reason) = conflicts(inst, params, &rules, cover) {
         Outcome::infeasible(reason)
     } else {
+        // The MIP answers by nine tenths of the time left or not at all; then the specialised
+        // solver answers from its first steps in the last tenth.
+        let mip_limits = Limits {
+            deadline: limits.deadline.map(|d| {
+                let now = Instant::now();
+                now + d.saturating_duration_since(now).mul_f64(0.9)
+            }),
+            ..limits
+        };
+        let spent = limits;
+        let late = |o: Outcome| {
+            o.with_note(&format!(
+                "{} did not finish within the time limit; this is the specialised solver's \
+                 answer in the time left",
+                mip::SOLVER
+            ))
+        };
         match (params.model, params.method) {
-            (Model::Lscp, Method::Mip) => mip::lscp(cover, inst.points(), &rules, &limits),
+            (Model::Lscp, Method::Mip) => mip::lscp(cover, inst.points(), &rules, &mip_limits)
+                .unwrap_or_else(|| late(cover::lscp(cover, &rules, &spent))),
             (Model::Lscp, _) => cover::lscp(cover, &rules, &limits),
             (Model::Mclp, method) => match (&capacity, method) {
                 (Some(cap), _) => {
                     cover::mclp_capacitated(cover, &inst.weight, cap, &rules, &limits)
                 }
-                (None, Method::Mip) => mip::mclp(cover, &inst.weight, &rules, &limits),
+                (None, Method::Mip) => mip::mclp(cover, &inst.weight, &rules, &mip_limits)
+                    .unwrap_or_else(|| late(cover::mclp(cover, &inst.weight, &rules, &spent))),
                 (None, Method::Heuristic) => {
                     cover::mclp_heuristic(cover, &inst.weight, &rules, &limits)
                 }
@@ -304,17 +329,22 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
             },
             (Model::Pmedian, method) => {
                 let d = inst.distances("--model pmedian")?;
+                let mut capacitated = |l: &Limits, cap: &[f64]| {
+                    let (out, plan) =
+                        median::solve_capacitated_plan(&d, inst.load(), cap, &rules, l);
+                    assignment = (!plan.is_empty()).then_some(plan);
+                    out
+                };
                 let out = match (&capacity, method) {
                     (Some(cap), Method::Mip) => {
-                        mip::pmedian_capacitated(&d, inst.load(), cap, &rules, &limits)
+                        match mip::pmedian_capacitated(&d, inst.load(), cap, &rules, &mip_limits) {
+                            Some(out) => out,
+                            None => late(capacitated(&spent, cap)),
+                        }
                     }
-                    (Some(cap), _) => {
-                        let (out, plan) =
-                            median::solve_capacitated_plan(&d, inst.load(), cap, &rules, &limits);
-                        assignment = (!plan.is_empty()).then_some(plan);
-                        out
-                    }
-                    (None, Method::Mip) => mip::pmedian(&d, &rules, &limits),
+                    (Some(cap), _) => capacitated(&limits, cap),
+                    (None, Method::Mip) => mip::pmedian(&d, &rules, &mip_limits)
+                        .unwrap_or_else(|| late(median::solve(&d, &rules, &spent))),
                     (None, Method::Heuristic) => median::heuristic(&d, &rules, &limits),
                     (None, Method::Exact) => median::solve(&d, &rules, &limits),
                 };
@@ -324,7 +354,8 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
             (Model::Pcenter, method) => {
                 let d = inst.distances("--model pcenter")?;
                 let out = match method {
-                    Method::Mip => mip::pcenter(&d, &rules, &limits),
+                    Method::Mip => mip::pcenter(&d, &rules, &mip_limits)
+                        .unwrap_or_else(|| late(cover::pcenter(&d, &rules, &spent))),
                     _ => cover::pcenter(&d, &rules, &limits),
                 };
                 distances = Some(d);

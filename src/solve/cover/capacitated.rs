@@ -28,22 +28,31 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// Marginal gain of each candidate over the open set (`open` is restored).
-    fn gains(&mut self, open: &mut [bool], base: f64, cands: &[usize]) -> Vec<f64> {
+    /// Marginal gain of each candidate over the open set (`open` is restored); `None` when
+    /// the deadline passes first (one flow per candidate can take a while).
+    fn gains(&mut self, open: &mut [bool], base: f64, cands: &[usize]) -> Option<Vec<f64>> {
         cands
             .iter()
             .map(|&j| {
+                if self.limits.expired() {
+                    return None;
+                }
                 open[j] = true;
                 let g = self.net.max_flow(open) - base;
                 open[j] = false;
-                g.max(0.0)
+                Some(g.max(0.0))
             })
             .collect()
     }
 
     /// Explores completions of `open` with `r` more columns from `cands`. Returns an upper
-    /// bound on the unexplored part (−∞ when done).
-    fn node(&mut self, open: &mut Vec<bool>, r: usize, cands: Vec<usize>) -> f64 {
+    /// bound on the unexplored part (−∞ when done; `parent`, the caller's bound, when the
+    /// deadline stops it before it has its own).
+    fn node(&mut self, open: &mut Vec<bool>, r: usize, cands: Vec<usize>, parent: f64) -> f64 {
+        if self.limits.expired() {
+            self.aborted = true;
+            return parent;
+        }
         self.nodes += 1;
         let base = self.net.max_flow(open);
         if base > self.best + self.tol {
@@ -53,7 +62,10 @@ impl Search<'_> {
         if r == 0 || cands.is_empty() {
             return f64::NEG_INFINITY;
         }
-        let gains = self.gains(open, base, &cands);
+        let Some(gains) = self.gains(open, base, &cands) else {
+            self.aborted = true;
+            return parent;
+        };
         let mut order: Vec<usize> = (0..cands.len()).filter(|&k| gains[k] > self.tol).collect();
         order.sort_by(|&a, &b| gains[b].total_cmp(&gains[a]).then(cands[a].cmp(&cands[b])));
         let bound = base + order.iter().take(r).map(|&k| gains[k]).sum::<f64>();
@@ -68,12 +80,12 @@ impl Search<'_> {
         let rest: Vec<usize> = order.iter().map(|&k| cands[k]).collect();
         let j = rest[0];
         open[j] = true;
-        let r_in = self.node(open, r - 1, rest[1..].to_vec());
+        let r_in = self.node(open, r - 1, rest[1..].to_vec(), bound);
         open[j] = false;
         if self.aborted {
             return bound;
         }
-        let r_out = self.node(open, r, rest[1..].to_vec());
+        let r_out = self.node(open, r, rest[1..].to_vec(), bound);
         r_in.max(r_out)
     }
 }
@@ -149,7 +161,10 @@ pub fn mclp_capacitated(
     for _ in 0..r {
         let now = search.net.max_flow(&inc);
         let free: Vec<usize> = cands.iter().copied().filter(|&k| !inc[k]).collect();
-        let g = search.gains(&mut inc, now, &free);
+        // Out of time: the sites chosen so far, padded below.
+        let Some(g) = search.gains(&mut inc, now, &free) else {
+            break;
+        };
         match (0..free.len()).max_by(|&a, &b| g[a].total_cmp(&g[b]).then(free[b].cmp(&free[a]))) {
             Some(k) if g[k] > search.tol => inc[free[k]] = true,
             _ => break,
@@ -161,6 +176,9 @@ pub fn mclp_capacitated(
         let outs: Vec<usize> = cands.iter().copied().filter(|&k| !inc[k]).collect();
         for &a in &ins {
             for &b in &outs {
+                if limits.expired() {
+                    break 'swap;
+                }
                 inc[a] = false;
                 inc[b] = true;
                 let v = search.net.max_flow(&inc);
@@ -176,7 +194,7 @@ pub fn mclp_capacitated(
     }
     search.best = value;
     search.best_set = (0..cols.len()).filter(|&k| inc[k]).collect();
-    let rest = search.node(&mut open, r, cands);
+    let rest = search.node(&mut open, r, cands, total);
     let status = if search.aborted {
         Status::TimeLimit
     } else {

@@ -195,9 +195,6 @@ const SWAP_CANDIDATES: usize = 8;
 pub(crate) fn swap_sites(data: &CapData, mut plan: Plan, limits: &crate::solve::Limits) -> Plan {
     let n = data.n;
     'outer: loop {
-        if limits.expired() {
-            return plan;
-        }
         for pos in 0..plan.open.len() {
             let j = plan.open[pos];
             if data.required[j] {
@@ -212,6 +209,10 @@ pub(crate) fn swap_sites(data: &CapData, mut plan: Plan, limits: &crate::solve::
                 .collect();
             ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             for &(_, k) in ranked.iter().take(SWAP_CANDIDATES) {
+                // Each try reassigns every client: check the clock per try, not per pass.
+                if limits.expired() {
+                    return plan;
+                }
                 let mut sites = plan.open.clone();
                 sites[pos] = k;
                 let hint: Vec<usize> = plan
