@@ -1,7 +1,10 @@
 //! Command-line wiring: flags → validated parameters → library calls → writers.
 //!
 //! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column, the flag,
-//! or the path that could not be written); 1 an internal fault (a bug).
+//! or the path that could not be written); 3 no solution (infeasible constraints, a week the
+//! stops do not fit); 130 interrupted by Ctrl-C, SIGTERM or SIGHUP (one code for all three: the
+//! `ctrlc` crate does not say which arrived), after removing the unfinished output's temporary
+//! files; 1 an internal fault (a bug).
 
 mod args;
 mod compare;
@@ -90,9 +93,16 @@ enum Command {
     },
 }
 
+/// Exit code after Ctrl-C, SIGTERM or SIGHUP: 128 + SIGINT, the shell's convention.
+const EXIT_INTERRUPTED: i32 = 130;
+
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
     STARTED.get_or_init(Instant::now);
+    // Before anything is written: a signal kills the process without running destructors, so
+    // without this an interrupted `--out` would leave its `.mobile-stops-*.tmp` behind. If the
+    // handler cannot be installed the default (die at once) still never touches the target.
+    let _ = ctrlc::set_handler(on_signal);
     std::panic::set_hook(Box::new(|info| {
         let msg = info
             .payload()
@@ -178,6 +188,28 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Scenarios(args) => scenarios::run(&args),
         Command::Data { action } => data::run(&action),
     }
+}
+
+/// The signal handler (on `ctrlc`'s own thread): removes the unfinished output, says what is
+/// on disk, exits 130. A result renamed into place before the signal is complete and is named,
+/// so the message never claims that nothing was written when something was.
+fn on_signal() {
+    mobile_stops::output::remove_partial_output_and_exit(|done| {
+        let written: Vec<String> = done
+            .written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        if written.is_empty() {
+            eprintln!("mobile-stops: interrupted; no output file was written or changed");
+        } else {
+            eprintln!(
+                "mobile-stops: interrupted; {} written in full, no other output file changed",
+                written.join(", ")
+            );
+        }
+        EXIT_INTERRUPTED
+    })
 }
 
 fn report_error(e: &Error, json: bool) {

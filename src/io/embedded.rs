@@ -8,7 +8,7 @@ use super::estat::is_named_column;
 use super::{read_candidates, read_demand_text, SourceText};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Demand, LocalText, Part};
-use crate::output::write_atomic;
+use crate::output::write_files_atomic;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -56,8 +56,9 @@ pub fn dataset() -> Result<Dataset> {
     })
 }
 
-/// Writes the embedded dataset as `demand.csv`, `candidates.csv` and `SOURCE.md` into `dir`.
-/// Refuses to replace existing files unless `force`, so a planner's edits are never lost.
+/// Writes the embedded dataset as `demand.csv`, `candidates.csv` and `SOURCE.md` into `dir`
+/// (created if missing), all three or none. Refuses to replace existing files unless `force`,
+/// so a planner's edits are never lost.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
     let data = dataset()?;
     let files = [
@@ -77,15 +78,13 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
             }
         }
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(dir.display().to_string(), "creating", e))?;
-    let mut written = Vec::new();
-    for (name, body) in files {
-        let p = dir.join(name);
-        write_atomic(&p, body.as_bytes())?;
-        written.push(p.display().to_string());
-    }
-    Ok(written)
+    // All three or none: an error or Ctrl-C part-way leaves no half-filled directory.
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, body)| (*name, body.as_bytes()))
+        .collect();
+    let written = write_files_atomic(dir, &files)?;
+    Ok(written.iter().map(|p| p.display().to_string()).collect())
 }
 
 /// The demand as a points CSV keyed by mesh code, with the named census columns; numbers are
