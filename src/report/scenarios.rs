@@ -88,7 +88,8 @@ pub fn scenarios_json(b: &Batch, file: &str) -> Value {
         "file": file,
         "scenarios": b.rows.len(),
         "solved": b.solved,
-        "failed": b.rows.len() - b.solved,
+        "failed": b.rows.len() - b.solved - b.not_run,
+        "not_run": b.not_run,
         "rows": b.rows.iter().map(|r| row_json(b, file, r)).collect::<Vec<_>>(),
         "robustness": b.robustness.iter().map(|r| json!({
             "id": r.id,
@@ -252,15 +253,19 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
         }
         Format::Table => {
             let mut out = String::new();
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "mobile-stops scenarios — {} ({} {}, {} {})",
+                "mobile-stops scenarios — {} ({} {}, {} {}",
                 printable(file),
                 b.solved,
                 lang.pick("solved", "件解けた"),
-                b.rows.len() - b.solved,
+                b.rows.len() - b.solved - b.not_run,
                 lang.pick("failed", "件エラー")
             );
+            if b.not_run > 0 {
+                let _ = write!(out, ", {} {}", b.not_run, lang.pick("not run", "件未実行"));
+            }
+            let _ = writeln!(out, ")");
             let _ = writeln!(out);
             let mut rows = vec![header(lang)];
             rows.extend(b.rows.iter().map(|r| {

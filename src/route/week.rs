@@ -276,7 +276,7 @@ fn unfit(
                     lo = mid + 1;
                 }
             }
-            Some(lo as f64 * STEP_MIN)
+            Some(hi as f64 * STEP_MIN) // the least window seen to fit (= lo unless cut short)
         }
     };
     let extra_day = if far_stops.is_empty() {

@@ -1,0 +1,314 @@
+//! `--time-limit-s` bounds the whole command, reading and writing included, on every command
+//! that solves: the process ends within 5 % of the limit, with the best answer found (status
+//! `time_limit`) or a proven one. The instances are ones this machine cannot finish in the
+//! limit (an SJC818 p-center takes ~20 s, its MCLP at 400 m over a minute).
+//!
+//! The cases run one at a time (a lock), so no case's clock is slowed by another's work.
+
+mod common;
+
+use common::shared;
+use rand::{Rng, SeedableRng};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+const LIMIT_S: f64 = 3.0;
+
+/// Runs the binary with `--time-limit-s limit`; its output and wall time.
+fn timed(args: &[&str], limit: f64) -> (Output, Duration) {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let limit = limit.to_string();
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+        .args(args)
+        .args(["--time-limit-s", &limit])
+        .output()
+        .expect("the binary runs");
+    (out, start.elapsed())
+}
+
+/// Within 5 % of the limit; and when the search was cut, it used most of it.
+fn assert_on_time(wall: Duration, limit: f64, cut: bool, what: &str) {
+    let w = wall.as_secs_f64();
+    assert!(
+        w <= 1.05 * limit,
+        "{what}: {w:.3} s for a {limit} s limit (more than 5 % over)"
+    );
+    if cut {
+        assert!(
+            w >= 0.85 * limit,
+            "{what}: stopped early, {w:.3} s of {limit} s"
+        );
+    }
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "JSON on stdout ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn sjc818() -> String {
+    shared("mclp-sjc-lorena/instances/SJC818.txt")
+        .display()
+        .to_string()
+}
+
+/// 60,000 demand points and 2,000 candidate sites (seeded): MCLP with 120 stops at 250 m is
+/// beyond the limit here.
+fn planning_data() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("mobile-stops-time-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut demand = String::from("id,lat,lon,population,aged_65_plus\n");
+        for i in 0..60_000 {
+            let pop: u32 = rng.gen_range(1..=60);
+            demand.push_str(&format!(
+                "d{i},{:.6},{:.6},{pop},{}\n",
+                35.30 + rng.gen::<f64>() * 0.06,
+                139.35 + rng.gen::<f64>() * 0.07,
+                rng.gen_range(0..=pop)
+            ));
+        }
+        let mut sites = String::from("id,lat,lon,name,kind,vehicle_slots\n");
+        for j in 0..2_000 {
+            sites.push_str(&format!(
+                "c{j},{:.6},{:.6},site {j},hall,{}\n",
+                35.30 + rng.gen::<f64>() * 0.06,
+                139.35 + rng.gen::<f64>() * 0.07,
+                [4, 5, 6, 8][rng.gen_range(0..4)]
+            ));
+        }
+        std::fs::write(dir.join("demand.csv"), demand).unwrap();
+        std::fs::write(dir.join("candidates.csv"), sites).unwrap();
+        let mut stops = String::from("id\n");
+        for j in 1..=240 {
+            stops.push_str(&format!("c{j}\n"));
+        }
+        std::fs::write(dir.join("stops.csv"), stops).unwrap();
+        dir
+    })
+}
+
+fn data_flag() -> String {
+    planning_data().display().to_string()
+}
+
+#[test]
+fn solve_ends_on_time_with_every_model_and_method() {
+    let j = sjc818();
+    let pmed40 = shared("orlib-pmed/instances/pmed40.txt")
+        .display()
+        .to_string();
+    let cases: Vec<(Vec<&str>, usize)> = vec![
+        (
+            vec!["--model", "mclp", "--p", "30", "--radius-m", "400"],
+            30,
+        ),
+        (vec!["--model", "pcenter", "--p", "60"], 60),
+        (vec!["--model", "lscp", "--radius-m", "300"], 0),
+        (
+            vec!["--model", "pmedian", "--p", "40", "--capacity", "2000"],
+            40,
+        ),
+        (
+            vec![
+                "--model",
+                "mclp",
+                "--p",
+                "30",
+                "--radius-m",
+                "400",
+                "--capacity",
+                "100",
+            ],
+            30,
+        ),
+    ];
+    for (args, p) in cases {
+        let mut all = vec!["solve", "--sjc", &j, "--format", "json"];
+        all.extend(&args);
+        let (out, wall) = timed(&all, LIMIT_S);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let v = json(&out);
+        let status = v["status"].as_str().unwrap().to_string();
+        assert!(status == "time_limit" || status == "optimal", "{status}");
+        assert_on_time(wall, LIMIT_S, status == "time_limit", &args.join(" "));
+        if p > 0 {
+            assert_eq!(v["stops"].as_array().unwrap().len(), p, "{args:?}");
+        }
+    }
+    // The MIP is abandoned at nine tenths of the time; the specialised solver answers after.
+    let (out, wall) = timed(
+        &[
+            "solve", "--orlib", &pmed40, "--model", "pmedian", "--method", "mip", "--format",
+            "json",
+        ],
+        LIMIT_S,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_on_time(wall, LIMIT_S, true, "pmed40 as a MIP");
+    assert_eq!(v["stops"].as_array().unwrap().len(), 90);
+    assert!(
+        v["note"].as_str().unwrap_or("").contains("did not finish"),
+        "{}",
+        v["note"]
+    );
+}
+
+#[test]
+fn route_splits_one_limit_between_the_solve_and_the_week() {
+    let d = data_flag();
+    let (out, wall) = timed(
+        &[
+            "route",
+            "--data",
+            &d,
+            "--p",
+            "120",
+            "--radius-m",
+            "250",
+            "--depot",
+            "c0",
+            "--days",
+            "mon,tue,wed,thu,fri",
+            "--trucks",
+            "4",
+            "--format",
+            "json",
+        ],
+        LIMIT_S,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_on_time(wall, LIMIT_S, false, "route after a solve");
+    let v = json(&out);
+    assert!(
+        v["stops_from"].as_str().unwrap().contains("time limit"),
+        "{}",
+        v["stops_from"]
+    );
+    // A week search alone (stops given) ends on time too, and says it was cut short rather
+    // than that nothing fits.
+    let stops = planning_data().join("stops.csv").display().to_string();
+    let (out, wall) = timed(
+        &[
+            "route",
+            "--data",
+            &d,
+            "--stops",
+            &stops,
+            "--depot",
+            "c0",
+            "--visits-per-week",
+            "2",
+            "--days",
+            "mon,tue,wed,thu,fri,sat",
+            "--trucks",
+            "5",
+        ],
+        1.0,
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_on_time(wall, 1.0, false, "route of 240 twice-weekly stops");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("time limit ended the search"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn report_ends_on_time_and_says_which_re_solves_it_skipped() {
+    let d = data_flag();
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let (out, wall) = timed(
+        &[
+            "report",
+            "--data",
+            &d,
+            "--p",
+            "120",
+            "--radius-m",
+            "250",
+            "--lang",
+            "en",
+            "--out",
+            html.to_str().unwrap(),
+        ],
+        LIMIT_S,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_on_time(wall, LIMIT_S, false, "report");
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.contains("stopped at the time limit"),
+        "the solve was cut"
+    );
+    assert!(
+        text.contains("The time limit ended before") || text.contains("not proven"),
+        "the re-solves say what they could not prove"
+    );
+}
+
+#[test]
+fn a_scenario_batch_ends_on_time_and_answers_every_row() {
+    let d = planning_data();
+    let toml = d.join("batch.toml");
+    std::fs::write(
+        &toml,
+        "[data]\ndemand = \"demand.csv\"\ncandidates = \"candidates.csv\"\n\
+         [baseline]\np = 120\nradius_m = 250.0\n\
+         [[sweep]]\nname = \"p\"\np = [100, 120, 140, 160]\nradius_m = [200.0, 250.0]\n",
+    )
+    .unwrap();
+    let (out, wall) = timed(
+        &[
+            "scenarios",
+            toml.to_str().unwrap(),
+            "--format",
+            "json",
+            "--quiet",
+        ],
+        LIMIT_S,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_on_time(wall, LIMIT_S, false, "scenarios");
+    let v = json(&out);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 9);
+    let statuses: Vec<&str> = rows.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert!(statuses.contains(&"time_limit"), "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == "time_limit" || *s == "optimal"),
+        "every scenario answered in its share of the time: {statuses:?}"
+    );
+}
