@@ -85,6 +85,22 @@ pub enum Error {
         /// The underlying cause.
         source: std::io::Error,
     },
+    /// The input would need more memory than the run may use; refused before allocating.
+    #[error(
+        "{what} needs about {need} of memory, more than the limit of {limit}; {hint}raise the \
+         limit with --max-memory-gb N (or MOBILE_STOPS_MAX_MEMORY_GB=N) if this machine has \
+         the memory"
+    )]
+    TooLarge {
+        /// What would be built.
+        what: String,
+        /// Its estimated size.
+        need: String,
+        /// The limit.
+        limit: String,
+        /// How to need less, ending with "; " or empty.
+        hint: String,
+    },
     /// The constraints admit no solution (required stops exceed p, capacities too small).
     /// Not a malformed input: the result saying so is still written; exit code 3.
     #[error("infeasible: {reason}")]
@@ -138,7 +154,10 @@ impl Error {
     /// kept for internal faults, which are not errors but bugs.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input { .. } | Error::Usage { .. } | Error::Io { .. } => 2,
+            Error::Input { .. }
+            | Error::Usage { .. }
+            | Error::Io { .. }
+            | Error::TooLarge { .. } => 2,
             Error::Infeasible { .. } => 3,
         }
     }
@@ -174,6 +193,14 @@ impl Error {
             Error::Io { path, .. } => {
                 obj.insert("kind".into(), "io".into());
                 obj.insert("file".into(), path.clone().into());
+            }
+            Error::TooLarge {
+                what, need, limit, ..
+            } => {
+                obj.insert("kind".into(), "too_large".into());
+                obj.insert("what".into(), what.clone().into());
+                obj.insert("need".into(), need.clone().into());
+                obj.insert("limit".into(), limit.clone().into());
             }
             Error::Infeasible { reason } => {
                 obj.insert("kind".into(), "infeasible".into());

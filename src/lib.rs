@@ -20,6 +20,7 @@ pub mod compare;
 pub mod error;
 pub mod explain;
 pub mod io;
+pub mod memory;
 pub mod mesh;
 pub mod model;
 pub mod output;

@@ -63,6 +63,16 @@ pub struct Cli {
     /// Worker threads (default: all cores). Results are identical for any count.
     #[arg(long, global = true, value_name = "N")]
     threads: Option<usize>,
+    /// Memory the run may use, in GB (default: 80 % of this machine's). Inputs that would
+    /// need more are refused before reading or building them, saying how much they need.
+    #[arg(
+        long,
+        global = true,
+        value_name = "GB",
+        env = "MOBILE_STOPS_MAX_MEMORY_GB",
+        allow_negative_numbers = true
+    )]
+    max_memory_gb: Option<f64>,
     #[command(subcommand)]
     command: Command,
 }
@@ -170,6 +180,16 @@ impl Cli {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    if let Some(gb) = cli.max_memory_gb {
+        if !(gb.is_finite() && gb > 0.0 && gb <= 1e6) {
+            return Err(Error::usage(
+                "--max-memory-gb",
+                "a number of gigabytes greater than 0",
+                format!("`{gb}`"),
+            ));
+        }
+        mobile_stops::memory::set_limit_bytes((gb * 1e9) as u64);
+    }
     if let Some(n) = cli.threads {
         if n == 0 {
             return Err(Error::usage("--threads", "at least 1 thread", "`0`"));

@@ -19,10 +19,22 @@ pub struct SourceText {
     pub encoding: &'static str,
 }
 
+/// Memory per byte of an input file while it is read: the bytes, the decoded text and the
+/// parsed rows.
+pub const BYTES_PER_INPUT_BYTE: u64 = 4;
+
 impl SourceText {
-    /// Reads and decodes a file; a missing or unreadable file is an input error naming it.
+    /// Reads and decodes a file; a missing or unreadable file is an input error naming it,
+    /// and one too large for the memory limit is refused before it is read.
     pub fn read(path: &Path) -> Result<SourceText> {
         let name = path.display().to_string();
+        if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
+            crate::memory::check(
+                format!("{name} ({})", crate::memory::size(meta.len())),
+                meta.len().saturating_mul(BYTES_PER_INPUT_BYTE),
+                "split the file, or aggregate the demand to coarser mesh cells; ",
+            )?;
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             let found = match e.kind() {
                 std::io::ErrorKind::NotFound => "no such file".to_string(),

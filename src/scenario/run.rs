@@ -452,6 +452,25 @@ pub fn run_batch(
                 if late() {
                     return members.iter().map(|&i| not_run(file, i, tick)).collect();
                 }
+                let too_large = valid_radius(r).then(|| v.inst.check_coverage(r).err());
+                if let Some(e) = too_large.flatten() {
+                    let e = e.to_string();
+                    return members
+                        .iter()
+                        .map(|&i| {
+                            tick();
+                            let s = file.scenarios[i].clone();
+                            let outcome = Err(e.clone());
+                            (
+                                i,
+                                Row {
+                                    scenario: s,
+                                    outcome,
+                                },
+                            )
+                        })
+                        .collect();
+                }
                 let cover = valid_radius(r).then(|| v.inst.coverage(r));
                 // Survey-based measures need the ranking's need rates at this radius.
                 let table = match (&cover, &v.data.surveys) {

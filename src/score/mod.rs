@@ -159,6 +159,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
 
     let index = SphereIndex::new(&demand.locations);
     let site_locations = data.candidates.data.locations();
+    crate::spatial::check_size(&index, &site_locations, params.radius_m)?;
     let coverage = Coverage::build(&index, &site_locations, params.radius_m);
 
     let mut dropped = Vec::new();

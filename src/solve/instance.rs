@@ -14,8 +14,9 @@ use crate::score::SpaceAssessment;
 use crate::spatial::{haversine_m, Coverage, SphereIndex};
 use rayon::prelude::*;
 
-/// Largest clients × sites distance matrix built for p-median and p-center (400 MB of f64).
-pub const MAX_MATRIX_ENTRIES: usize = 50_000_000;
+/// Bytes per client–site entry of a p-median or p-center solve: the matrix, and the sorted
+/// copy with site numbers the solvers search.
+pub const BYTES_PER_MATRIX_ENTRY: u64 = 32;
 
 /// A candidate site as the solver and its reports see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +100,18 @@ impl Instance {
         self.load.as_deref().unwrap_or(&self.weight)
     }
 
+    /// Refuses a radius whose coverage lists would not fit in memory (planning data; the
+    /// benchmark sets are small).
+    pub fn check_coverage(&self, radius_m: f64) -> Result<()> {
+        match &self.geometry {
+            Geometry::Sphere { points } => {
+                let sites: Vec<LatLon> = self.sites.iter().filter_map(|s| s.location).collect();
+                crate::spatial::check_size(&SphereIndex::new(points), &sites, radius_m)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Who each site reaches within `radius_m`, by the input's own distance rule.
     pub fn coverage(&self, radius_m: f64) -> Coverage {
         match &self.geometry {
@@ -130,22 +143,18 @@ impl Instance {
         }
     }
 
-    /// The clients × sites distance matrix with the objective weights; refused above
-    /// [`MAX_MATRIX_ENTRIES`] with a message saying the limit and what to do instead.
+    /// The clients × sites distance matrix with the objective weights; refused when it would
+    /// not fit in memory, with what to do instead.
     pub fn distances(&self, flag: &str) -> Result<DistanceProblem> {
         let (n, m) = (self.points(), self.sites.len());
-        let entries = n.saturating_mul(m);
-        if entries > MAX_MATRIX_ENTRIES {
-            return Err(Error::usage(
-                flag,
-                format!(
-                    "at most {MAX_MATRIX_ENTRIES} point × site distances for p-median and \
-                     p-center (400 MB); aggregate the demand to coarser mesh cells, use fewer \
-                     candidates, or use --model mclp, which needs only the pairs within the radius"
-                ),
-                format!("{n} points × {m} sites = {entries}"),
-            ));
-        }
+        crate::memory::check(
+            format!("{flag}: the {n} points × {m} sites distance matrix"),
+            (n as u64)
+                .saturating_mul(m as u64)
+                .saturating_mul(BYTES_PER_MATRIX_ENTRY),
+            "aggregate the demand to coarser mesh cells, use fewer candidates, or use --model \
+             mclp (it needs only the pairs within the radius); ",
+        )?;
         let dist = match &self.geometry {
             Geometry::Sphere { points } => {
                 let sites: Vec<LatLon> = self

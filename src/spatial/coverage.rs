@@ -17,6 +17,27 @@ pub struct Coverage {
     distances_m: Vec<f32>,
 }
 
+/// Bytes per point–site pair while coverage is built (the per-site lists, then the packed
+/// copy).
+pub const BYTES_PER_PAIR: u64 = 28;
+
+/// Refuses, before building, coverage lists that would not fit in memory.
+pub fn check_size(demand: &SphereIndex, candidates: &[LatLon], radius_m: f64) -> crate::Result<()> {
+    // Counting stops at twice what the limit allows per site: enough to tell "too many".
+    let m = candidates.len().max(1) as u64;
+    let cap = (2 * crate::memory::limit_bytes() / BYTES_PER_PAIR / m + 1) as usize;
+    let pairs = demand.estimate_pairs(candidates, radius_m, cap);
+    crate::memory::check(
+        format!(
+            "{radius_m} m walking radius over {} points and {} sites (about {pairs} pairs)",
+            demand.len(),
+            candidates.len()
+        ),
+        pairs.saturating_mul(BYTES_PER_PAIR),
+        "use a smaller radius, fewer candidates or demand aggregated to coarser mesh cells; ",
+    )
+}
+
 impl Coverage {
     /// Builds coverage in parallel; the result is identical for any number of threads because
     /// each candidate's list is computed alone and sorted by point index.

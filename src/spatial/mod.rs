@@ -5,6 +5,6 @@ mod coverage;
 mod extent;
 mod sphere;
 
-pub use coverage::Coverage;
+pub use coverage::{check_size, Coverage};
 pub use extent::{DataExtent, EdgeStatus};
 pub use sphere::{haversine_m, SphereIndex, EARTH_RADIUS_M};

@@ -80,6 +80,27 @@ impl SphereIndex {
         hits
     }
 
+    /// About how many points lie within `radius_m` of each of `sites` in all, counted on an
+    /// even sample of at most 256 sites (each count stopped at `cap`): what the coverage
+    /// lists will hold, known before they are built.
+    pub fn estimate_pairs(&self, sites: &[LatLon], radius_m: f64, cap: usize) -> u64 {
+        if sites.is_empty() || self.is_empty() {
+            return 0;
+        }
+        let step = sites.len().div_ceil(256);
+        let sample: Vec<&LatLon> = sites.iter().step_by(step).collect();
+        let found: u64 = sample
+            .iter()
+            .map(|&&at| {
+                self.tree
+                    .locate_within_distance(to_xyz(at), chord_sq(radius_m))
+                    .take(cap)
+                    .count() as u64
+            })
+            .sum();
+        found * sites.len() as u64 / sample.len() as u64
+    }
+
     /// Index and Haversine distance of the nearest point (ties to the lower index), or `None`
     /// when the index is empty.
     pub fn nearest(&self, at: LatLon) -> Option<(usize, f64)> {
