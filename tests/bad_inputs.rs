@@ -94,6 +94,10 @@ const FAULTS: &[(&str, &str)] = &[
         "estat_header_only.csv",
         ":3: expected at least one mesh row",
     ),
+    (
+        "estat_short_label_row.csv",
+        ":2: expected 6 fields as in the header",
+    ),
     ("pmed_truncated.txt", ":4: expected edge line 3 of 20"),
     ("pmed_negative_edge.txt", ":2:3: expected an edge cost"),
     ("sjc_bad_line.txt", ":3:2: expected a y coordinate"),

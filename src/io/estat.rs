@@ -103,6 +103,9 @@ pub fn read_estat(src: &SourceText) -> Result<Demand> {
     let [key, secrecy, target, gassan] = fixed;
     let labels = match records.get(1) {
         Some(r) if r.fields.get(key).is_some_and(|f| f.is_empty()) => r,
+        // Too short to reach KEY_CODE (which need not be the first column): a cut-short row,
+        // not a label to describe.
+        Some(r) if r.fields.len() <= key => return Err(field_count(name, r, head.fields.len())),
         Some(r) => {
             return Err(Error::input(
                 Location::at(name, r.line, Some(key + 1)),
@@ -414,4 +417,27 @@ fn allocate_groups(
         }
     }
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        let src = SourceText::decode("m.csv".into(), text.as_bytes()).unwrap();
+        read_estat(&src).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn label_row_too_short_to_reach_key_code_is_a_field_count_error() {
+        // Found by `cargo fuzz run data_readers`: with KEY_CODE not the first column, a second
+        // row shorter than its position was indexed past its end (a panic, exit 1).
+        assert_eq!(
+            err("HTKSYORI,HTKSAKI,GASSAN,KEY_CODE\nl"),
+            "m.csv:2: expected 4 fields as in the header, found 1 fields (is the file cut short?)"
+        );
+        // A label row that reaches KEY_CODE with something in it keeps its own message.
+        assert!(err("HTKSYORI,HTKSAKI,GASSAN,KEY_CODE\n,,,x\n")
+            .starts_with("m.csv:2:4: expected the e-Stat label row"));
+    }
 }

@@ -29,6 +29,12 @@ use toml::Spanned;
 /// The most scenarios one file may expand to (a typo such as 1..100000 should not hang).
 pub const MAX_SCENARIOS: usize = 100_000;
 
+/// The most memory the expanded scenarios may hold, in estimated bytes of names and settings.
+/// Every scenario carries its own copy of the baseline and its sweep values, so a long list in
+/// `[baseline]` (say 700 `require` ids) times a large sweep would otherwise take gigabytes from
+/// a five-kilobyte file; 100,000 scenarios of ordinary settings take about 40 MB of it.
+pub const MAX_EXPANDED_BYTES: usize = 256 << 20;
+
 /// A candidate added by a scenario ("what if the community centre offers its car park?").
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +130,30 @@ impl Overrides {
     }
 }
 
+impl Overrides {
+    /// Bytes of text and list entries these settings own (an estimate without allocator
+    /// overhead), for [`MAX_EXPANDED_BYTES`].
+    fn owned_bytes(&self) -> usize {
+        let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let ids = |v: &Option<Vec<String>>| {
+            v.iter()
+                .flatten()
+                .map(|s| std::mem::size_of::<String>() + s.len())
+                .sum::<usize>()
+        };
+        let added = self.add_candidates.iter().flatten().map(|c| {
+            std::mem::size_of::<NewCandidate>() + c.id.len() + text(&c.name) + text(&c.kind)
+        });
+        text(&self.capacity)
+            + text(&self.objective_weight)
+            + text(&self.weights)
+            + ids(&self.require)
+            + ids(&self.exclude)
+            + ids(&self.remove_candidates)
+            + added.sum::<usize>()
+    }
+}
+
 /// One scenario to solve: the baseline with its overrides applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
@@ -157,6 +187,15 @@ impl<T: Clone> OneOrMany<T> {
         match self {
             OneOrMany::One(v) => vec![v.clone()],
             OneOrMany::Many(v) => v.clone(),
+        }
+    }
+
+    /// Value `i` of a list, or the single value: a sweep takes one per scenario without
+    /// copying the whole list each time.
+    fn get(&self, i: usize) -> &T {
+        match self {
+            OneOrMany::One(v) => v,
+            OneOrMany::Many(v) => &v[i],
         }
     }
 }
@@ -204,16 +243,15 @@ macro_rules! block {
                 let mut o = Overrides::default();
                 $(
                     if let Some(v) = &self.$f {
-                        let all = v.values();
                         let idx = if matches!(v, OneOrMany::Many(_)) {
                             let i = pick[k];
                             k += 1;
-                            parts.push(format!("{}={}", stringify!($f), show(&all[i])));
+                            parts.push(format!("{}={}", stringify!($f), show(v.get(i))));
                             i
                         } else {
                             0
                         };
-                        block!(@set o, $f, all[idx].clone());
+                        block!(@set o, $f, v.get(idx).clone());
                     }
                 )*
                 let _ = k;
@@ -347,6 +385,9 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
         line: base_line.unwrap_or(1),
         settings: baseline.clone(),
     }];
+    let scenario_bytes =
+        |s: &Scenario| std::mem::size_of::<Scenario>() + s.name.len() + s.settings.owned_bytes();
+    let mut bytes = scenario_bytes(&scenarios[0]);
     // Scenarios and sweeps in the order they appear.
     let mut blocks: Vec<(bool, &Spanned<Block>)> = spec
         .scenario
@@ -401,7 +442,7 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
         let mut pick = vec![0usize; lists.len()];
         loop {
             let (over, parts) = block.overrides(&pick);
-            scenarios.push(Scenario {
+            let scenario = Scenario {
                 name: if parts.is_empty() {
                     name.clone()
                 } else {
@@ -409,7 +450,24 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
                 },
                 line: at.line.unwrap_or(1),
                 settings: baseline.merged(&over),
-            });
+            };
+            bytes += scenario_bytes(&scenario);
+            if bytes > MAX_EXPANDED_BYTES {
+                return Err(Error::input(
+                    at,
+                    format!(
+                        "scenarios that fit in {} MiB once expanded (each holds its own copy \
+                         of the baseline's lists and its sweep values)",
+                        MAX_EXPANDED_BYTES >> 20
+                    ),
+                    format!(
+                        "{} `{name}` needing more, at scenario {}",
+                        kind,
+                        scenarios.len() + 1
+                    ),
+                ));
+            }
+            scenarios.push(scenario);
             let mut k = lists.len();
             loop {
                 if k == 0 {
@@ -487,6 +545,34 @@ mod tests {
         assert_eq!(f.scenarios[7].settings.p, Some(5), "baseline kept");
         assert_eq!(f.scenarios[8].settings.capacity.as_deref(), Some("3000"));
         assert_eq!(f.scenarios[8].line, 15);
+    }
+
+    #[test]
+    fn a_long_baseline_list_times_a_large_sweep_is_an_error_not_gigabytes() {
+        // 5 KB: 700 required ids copied into each of 17^4 = 83,521 sweep scenarios took over
+        // 2 GB (the `scenarios` fuzz target's memory limit) before the byte budget.
+        let ids: Vec<String> = (0..700).map(|i| format!("\"a{i}\"")).collect();
+        let vals: Vec<String> = (1..18).map(|v| v.to_string()).collect();
+        let vals = vals.join(",");
+        let text = format!(
+            "[baseline]\nrequire = [{}]\n[[sweep]]\nname = \"s\"\np = [{vals}]\nseed = [{vals}]\nvehicles = [{vals}]\nradius_m = [{vals}]\n",
+            ids.join(",")
+        );
+        let err = read(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("s.toml:3:1: expected scenarios that fit in 256 MiB"),
+            "{err}"
+        );
+        // Ordinary settings still expand to tens of thousands of scenarios.
+        let f = read(&format!(
+            "[baseline]\nrequire = [\"a\", \"b\"]\n[[sweep]]\nname = \"s\"\np = [{vals}]\nseed = [{vals}]\nvehicles = [{vals}]\nradius_m = [{vals}]\n"
+        ))
+        .unwrap();
+        assert_eq!(f.scenarios.len(), 1 + 17 * 17 * 17 * 17);
+        assert_eq!(
+            f.scenarios[1].name,
+            "s: p=1, radius_m=1.0, vehicles=1, seed=1"
+        );
     }
 
     #[test]
