@@ -20,7 +20,10 @@ fn assert_refused(args: &[&str], gb: &str, names: &str) {
     assert!(err.contains(names), "{args:?} should name {names}: {err}");
     assert!(err.contains("needs about"), "{err}");
     assert!(err.contains("more than the limit of"), "{err}");
-    assert!(err.contains("--max-memory-gb"), "says how to raise it: {err}");
+    assert!(
+        err.contains("--max-memory-gb"),
+        "says how to raise it: {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -28,7 +31,11 @@ fn assert_refused(args: &[&str], gb: &str, names: &str) {
 fn each_large_structure_is_refused_up_front_and_names_itself() {
     // The walking-radius pairs (rank, solve, report and compare all build them).
     for cmd in ["rank", "solve", "report"] {
-        assert_refused(&[cmd, "--radius-m", "3000"], "0.0002", "3000 m walking radius");
+        assert_refused(
+            &[cmd, "--radius-m", "3000"],
+            "0.0002",
+            "3000 m walking radius",
+        );
     }
     // The dense matrix of p-median and p-center.
     assert_refused(
@@ -37,7 +44,11 @@ fn each_large_structure_is_refused_up_front_and_names_itself() {
         "distance matrix",
     );
     // A MIP model.
-    assert_refused(&["solve", "--method", "mip", "--p", "3"], "0.0002", "--method mip");
+    assert_refused(
+        &["solve", "--method", "mip", "--p", "3"],
+        "0.0002",
+        "--method mip",
+    );
     // An input file, before it is read.
     let dir = tempfile::tempdir().unwrap();
     let demand = dir.path().join("demand.csv");
@@ -91,8 +102,14 @@ fn a_scenario_whose_radius_is_too_large_keeps_its_row_and_the_others_solve() {
     ]);
     let out = String::from_utf8_lossy(&o.stdout).to_string();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let wide = out.lines().find(|l| l.starts_with("wide")).expect("its row");
+    let wide = out
+        .lines()
+        .find(|l| l.starts_with("wide"))
+        .expect("its row");
     assert!(wide.contains("needs about"), "{wide}");
-    let base = out.lines().find(|l| l.contains("baseline")).expect("baseline row");
+    let base = out
+        .lines()
+        .find(|l| l.contains("baseline"))
+        .expect("baseline row");
     assert!(base.contains("optimal"), "{base}");
 }
