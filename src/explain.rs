@@ -187,9 +187,7 @@ pub fn explain(
                     computed: false,
                 });
             }
-            let deadline = params
-                .deadline
-                .map(|d| now + d.saturating_duration_since(now) / (chosen.len() - k) as u32);
+            let deadline = crate::solve::share(params.deadline, 1.0 / (chosen.len() - k) as f64);
             let p = SolveParams {
                 deadline,
                 ..params.clone()

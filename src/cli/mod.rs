@@ -30,15 +30,6 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 /// rendering, writing), so the whole command ends within the limit.
 const AFTER_SEARCH: f64 = 0.03;
 
-/// `share` of the time left before `deadline`, from now: how a command that solves several
-/// times (report's re-solves, route's solve then plan) splits one limit between its steps.
-pub fn share(deadline: Option<Instant>, share: f64) -> Option<Instant> {
-    deadline.map(|d| {
-        let now = Instant::now();
-        now + d.saturating_duration_since(now).mul_f64(share)
-    })
-}
-
 /// The instant the searching must stop for the command to end within `--time-limit-s` of
 /// its start (`None` without a limit).
 pub fn deadline(time_limit_s: Option<f64>) -> Result<Option<Instant>, Error> {

@@ -103,9 +103,9 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
     // One time limit for the whole report: half of what is left for the solve, then the
     // re-solves behind "alternatives" (four fifths of the rest when a timetable follows).
     let end = params.deadline;
-    params.deadline = super::share(end, 0.5);
+    params.deadline = mobile_stops::solve::share(end, 0.5);
     let res = solve(&inst, &params)?;
-    params.deadline = super::share(end, if week.is_some() { 0.8 } else { 1.0 });
+    params.deadline = mobile_stops::solve::share(end, if week.is_some() { 0.8 } else { 1.0 });
     if res.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
             reason: res.outcome.note.clone().unwrap_or_default(),

@@ -224,7 +224,7 @@ impl RouteArgs {
         let (inst, capacitated) = self.model.planning_instance(data)?;
         let mut params = self.model.params(capacitated)?;
         // Three quarters of what is left for the solve, the rest for planning the week.
-        params.deadline = super::share(params.deadline, SOLVE_SHARE);
+        params.deadline = mobile_stops::solve::share(params.deadline, SOLVE_SHARE);
         let res = solve(&inst, &params)?;
         if res.outcome.status == Status::Infeasible {
             return Err(Error::Infeasible {

@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the deadline has passed.
     pub fn late(&self) -> bool {
-        self.deadline.is_some_and(|d| Instant::now() >= d)
+        crate::solve::passed(self.deadline)
     }
 
     fn trucks(&self) -> usize {

@@ -217,7 +217,7 @@ fn in_every_optimum(
     if res.outcome.status != Status::Optimal {
         return None;
     }
-    if p.deadline.is_some_and(|d| Instant::now() >= d) {
+    if crate::solve::passed(p.deadline) {
         return None; // not re-solved: the time limit ended first
     }
     let mut q = p.clone();
@@ -249,10 +249,7 @@ fn solve_one(
     // Under a deadline the solve gets half the scenario's time and the "in every optimal
     // set" re-solves the rest; each re-solve starts only if one like the last still fits.
     let p = SolveParams {
-        deadline: deadline.map(|d| {
-            let now = Instant::now();
-            now + d.saturating_duration_since(now) / 2
-        }),
+        deadline: crate::solve::share(deadline, 0.5),
         ..params(&s.settings, capacitated)?
     };
     let res = match cover {
@@ -366,19 +363,15 @@ pub fn run_batch(
     tick: &(dyn Fn() + Sync),
     deadline: Option<Instant>,
 ) -> Batch {
-    let late = || deadline.is_some_and(|d| Instant::now() >= d);
+    let late = || crate::solve::passed(deadline);
     // Under a deadline every scenario still to start gets a fair slot of the time left (as
     // many run at once as there are threads), so one hard scenario cannot starve the rest.
     let threads = rayon::current_num_threads().max(1);
     let started = std::sync::atomic::AtomicUsize::new(0);
     let slot = |to_run: usize| {
-        deadline.map(|d| {
-            let k = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let waiting = to_run.saturating_sub(k).max(1);
-            let now = Instant::now();
-            let left = d.saturating_duration_since(now);
-            now + left.mul_f64((threads as f64 / waiting as f64).min(1.0))
-        })
+        let k = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let waiting = to_run.saturating_sub(k).max(1);
+        crate::solve::share(deadline, (threads as f64 / waiting as f64).min(1.0))
     };
     let checks: Vec<Result<()>> = file.scenarios.iter().map(|s| check(&s.settings)).collect();
     let scenario_keys: Vec<String> = file

@@ -302,10 +302,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
         // The MIP answers by nine tenths of the time left or not at all; then the specialised
         // solver answers from its first steps in the last tenth.
         let mip_limits = Limits {
-            deadline: limits.deadline.map(|d| {
-                let now = Instant::now();
-                now + d.saturating_duration_since(now).mul_f64(0.9)
-            }),
+            deadline: super::share(limits.deadline, 0.9),
             ..limits
         };
         let spent = limits;
