@@ -425,3 +425,25 @@ fn failed_run_keeps_an_existing_output_file() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
 }
+
+#[test]
+fn an_internal_fault_is_exit_1_with_a_short_message_and_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rank.csv");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+        .args(["rank", "--format", "csv", "--out", out.to_str().unwrap()])
+        .env("MOBILE_STOPS_TEST_PANIC", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("mobile-stops: internal error"), "{err}");
+    assert!(err.contains("please report it"), "{err}");
+    assert!(
+        !err.contains("panicked at") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one short line: {err}");
+    assert!(o.stdout.is_empty());
+    assert!(!out.exists());
+}

@@ -171,6 +171,11 @@ impl Cli {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    // Test hook: a bug cannot be summoned on purpose, so the test of what a user sees when one
+    // happens (exit 1, a short message, no Rust panic text, no output file) asks for a panic.
+    if std::env::var_os("MOBILE_STOPS_TEST_PANIC").is_some() {
+        panic!("a panic asked for by MOBILE_STOPS_TEST_PANIC");
+    }
     if let Some(gb) = cli.max_memory_gb {
         if !(gb.is_finite() && gb > 0.0 && gb <= 1e6) {
             return Err(Error::usage(
