@@ -122,39 +122,21 @@ fn bounded<T: Send + 'static>(
     rx.recv_timeout(left).ok().flatten()
 }
 
-#[cfg(not(feature = "highs"))]
+/// Hands the model to this build's solver (microlp, or HiGHS with `--features highs`) with
+/// the time left; `TimeLimit` when it stops with an unproven incumbent.
 fn run(
     problem: good_lp::variable::UnsolvedProblem,
     constraints: Vec<Constraint>,
     limits: &Limits,
 ) -> Result<(impl Solution, Status), ResolutionError> {
     use good_lp::solvers::WithTimeLimit;
+    #[cfg(not(feature = "highs"))]
     let mut model = problem.using(good_lp::microlp);
-    if let Some(deadline) = limits.deadline {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        model = model.with_time_limit(left.as_secs_f64().max(0.001));
-    }
-    for c in constraints {
-        model.add_constraint(c);
-    }
-    let sol = model.solve()?;
-    let status = match sol.status() {
-        good_lp::SolutionStatus::Optimal => Status::Optimal,
-        _ => Status::TimeLimit,
-    };
-    Ok((sol, status))
-}
-
-#[cfg(feature = "highs")]
-fn run(
-    problem: good_lp::variable::UnsolvedProblem,
-    constraints: Vec<Constraint>,
-    limits: &Limits,
-) -> Result<(impl Solution, Status), ResolutionError> {
+    #[cfg(feature = "highs")]
     let mut model = problem.using(good_lp::highs).set_threads(1);
     if let Some(deadline) = limits.deadline {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        model = model.set_time_limit(left.as_secs_f64().max(0.001));
+        model = model.with_time_limit(left.as_secs_f64().max(0.001));
     }
     for c in constraints {
         model.add_constraint(c);
