@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::shared;
+use common::{shared, stderr};
 use rand::{Rng, SeedableRng};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -48,12 +48,8 @@ fn assert_on_time(wall: Duration, limit: f64, cut: bool, what: &str) {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "JSON on stdout ({e}); stderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("JSON on stdout ({e}); stderr: {}", stderr(out)))
 }
 
 fn sjc818() -> String {
@@ -190,12 +186,7 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
         ],
         LIMIT_S,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_on_time(wall, LIMIT_S, false, "route after a solve");
     let v = json(&out);
     assert!(
@@ -227,9 +218,9 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
     assert_eq!(out.status.code(), Some(3));
     assert_on_time(wall, 1.0, false, "route of 240 twice-weekly stops");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("time limit ended the search"),
+        stderr(&out).contains("time limit ended the search"),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr(&out)
     );
 }
 
@@ -254,12 +245,7 @@ fn report_ends_on_time_and_says_which_re_solves_it_skipped() {
         ],
         LIMIT_S,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_on_time(wall, LIMIT_S, false, "report");
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(
@@ -293,12 +279,7 @@ fn a_scenario_batch_ends_on_time_and_answers_every_row() {
         ],
         LIMIT_S,
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_on_time(wall, LIMIT_S, false, "scenarios");
     let v = json(&out);
     let rows = v["rows"].as_array().unwrap();

@@ -442,29 +442,21 @@ pub fn run_batch(
                     .as_ref()
                     .expect("failed variants were reported above");
                 let r = f64::from_bits(*r);
-                if late() {
-                    return members.iter().map(|&i| not_run(file, i, tick)).collect();
-                }
-                let too_large = valid_radius(r).then(|| v.inst.check_coverage(r).err());
-                if let Some(e) = too_large.flatten() {
-                    let e = e.to_string();
-                    return members
+                let all_unsolved = |why: String| -> Vec<(usize, Row)> {
+                    members
                         .iter()
-                        .map(|&i| {
-                            tick();
-                            let s = file.scenarios[i].clone();
-                            let outcome = Err(e.clone());
-                            (
-                                i,
-                                Row {
-                                    scenario: s,
-                                    outcome,
-                                },
-                            )
-                        })
-                        .collect();
+                        .map(|&i| unsolved(file, i, tick, why.clone()))
+                        .collect()
+                };
+                if late() {
+                    return all_unsolved(NOT_RUN.to_string());
                 }
-                let cover = valid_radius(r).then(|| v.inst.coverage(r));
+                // Invalid radii go on without coverage (the solve says why).
+                let cover = match valid_radius(r).then(|| v.inst.checked_coverage(r)) {
+                    Some(Err(too_large)) => return all_unsolved(too_large.to_string()),
+                    Some(Ok(c)) => Some(c),
+                    None => None,
+                };
                 // Survey-based measures need the ranking's need rates at this radius.
                 let table = match (&cover, &v.data.surveys) {
                     (Some(_), Some(_)) => {
@@ -484,7 +476,7 @@ pub fn run_batch(
                     .par_iter()
                     .map(|&i| {
                         if late() {
-                            return not_run(file, i, tick);
+                            return unsolved(file, i, tick, NOT_RUN.to_string());
                         }
                         let s = &file.scenarios[i];
                         let (c, m) = (cover.as_ref(), measure.as_ref());
@@ -564,11 +556,12 @@ pub fn run_batch(
     }
 }
 
-fn not_run(file: &ScenarioFile, i: usize, tick: &(dyn Fn() + Sync)) -> (usize, Row) {
+/// The row of scenario `i` that was not solved, and why.
+fn unsolved(file: &ScenarioFile, i: usize, tick: &(dyn Fn() + Sync), why: String) -> (usize, Row) {
     tick();
     let row = Row {
         scenario: file.scenarios[i].clone(),
-        outcome: Err(NOT_RUN.to_string()),
+        outcome: Err(why),
     };
     (i, row)
 }

@@ -100,21 +100,20 @@ impl Instance {
         self.load.as_deref().unwrap_or(&self.weight)
     }
 
-    /// Refuses a radius whose coverage lists would not fit in memory (planning data; the
-    /// benchmark sets are small).
-    pub fn check_coverage(&self, radius_m: f64) -> Result<()> {
-        match &self.geometry {
-            Geometry::Sphere { points } => {
-                let sites: Vec<LatLon> = self.sites.iter().filter_map(|s| s.location).collect();
-                crate::spatial::check_size(&SphereIndex::new(points), &sites, radius_m)
-            }
-            _ => Ok(()),
-        }
-    }
-
     /// Who each site reaches within `radius_m`, by the input's own distance rule.
     pub fn coverage(&self, radius_m: f64) -> Coverage {
-        match &self.geometry {
+        self.build_coverage(radius_m, false)
+            .expect("unchecked coverage never fails")
+    }
+
+    /// [`coverage`](Self::coverage), refused up front when the lists would not fit in memory
+    /// (planning data; the benchmark sets are small).
+    pub fn checked_coverage(&self, radius_m: f64) -> Result<Coverage> {
+        self.build_coverage(radius_m, true)
+    }
+
+    fn build_coverage(&self, radius_m: f64, check: bool) -> Result<Coverage> {
+        Ok(match &self.geometry {
             Geometry::Sphere { points } => {
                 let index = SphereIndex::new(points);
                 let sites: Vec<LatLon> = self
@@ -122,6 +121,9 @@ impl Instance {
                     .iter()
                     .map(|s| s.location.expect("planning sites have positions"))
                     .collect();
+                if check {
+                    crate::spatial::check_size(&index, &sites, radius_m)?;
+                }
                 Coverage::build(&index, &sites, radius_m)
             }
             Geometry::Matrix { dist } => {
@@ -140,7 +142,7 @@ impl Instance {
                 Coverage::from_lists(radius_m, lists)
             }
             Geometry::Plane { instance } => instance.coverage(radius_m),
-        }
+        })
     }
 
     /// The clients × sites distance matrix with the objective weights; refused when it would

@@ -264,8 +264,7 @@ pub fn site_rules(
 /// problem is a result with status [`Status::Infeasible`] (exit 3 in the CLI).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
-    inst.check_coverage(params.radius_m)?;
-    solve_checked(inst, params, &inst.coverage(params.radius_m))
+    solve_checked(inst, params, &inst.checked_coverage(params.radius_m)?)
 }
 
 /// [`solve`] with the coverage of `params.radius_m` already built, so a batch of scenarios
