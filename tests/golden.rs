@@ -1,0 +1,445 @@
+//! Every output a user can get, pinned byte for byte: each subcommand in each of its formats
+//! and languages on the embedded data and on the benchmark files (pmed1, cpmp01, SJC324), and
+//! the messages of a few refused flags. A refactoring must leave all of them unchanged; a change
+//! that means to alter an output regenerates the files with `MOBILE_STOPS_BLESS=1 cargo test
+//! --release --test golden` and shows the difference in its diff.
+//!
+//! Only what cannot repeat is masked: the wall-clock seconds and the machine's thread count.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One pinned run: a file name under `tests/expected/`, the arguments, and what is pinned.
+struct Case {
+    name: &'static str,
+    args: Vec<String>,
+    /// `None`: standard output; `Some(files)`: these files written into a scratch directory.
+    files: Option<Vec<&'static str>>,
+}
+
+fn case(name: &'static str, args: &[&str]) -> Case {
+    Case {
+        name,
+        args: args.iter().map(|s| s.to_string()).collect(),
+        files: None,
+    }
+}
+
+/// Paths are relative to the package, where the binary runs, so that no output holds a path
+/// of this machine.
+fn bench(rel: &str) -> String {
+    format!("../shared/benchmarks/{rel}")
+}
+
+fn cases() -> Vec<Case> {
+    let pmed1 = bench("orlib-pmed/instances/pmed1.txt");
+    let cpmp01 = bench("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
+    let sjc324 = bench("mclp-sjc-lorena/instances/SJC324.txt");
+    let scen = "examples/scenarios.toml".to_string();
+    let stops = "tests/data/stops_five.csv".to_string();
+    let mut all = Vec::new();
+    for fmt in ["table", "csv", "json", "geojson"] {
+        for lang in ["en", "ja"] {
+            let name = leak(format!("rank.{lang}.{fmt}"));
+            all.push(case(name, &["rank", "--format", fmt, "--lang", lang]));
+            let name = leak(format!("solve_mclp.{lang}.{fmt}"));
+            all.push(case(
+                name,
+                &["solve", "--p", "5", "--format", fmt, "--lang", lang],
+            ));
+            let name = leak(format!("compare.{lang}.{fmt}"));
+            all.push(case(
+                name,
+                &[
+                    "compare",
+                    "--set",
+                    "a=hiejinja,myogyoji",
+                    "--set",
+                    "b=hozoji,sannosha_enzo",
+                    "--format",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+            ));
+        }
+    }
+    all.push(case(
+        "rank_weights.en.table",
+        &[
+            "rank",
+            "--weights",
+            "reach=2,far=1,need=0",
+            "--radius-m",
+            "700",
+            "--weight",
+            "population",
+        ],
+    ));
+    for (name, extra) in [
+        ("solve_lscp", vec!["--model", "lscp", "--radius-m", "800"]),
+        ("solve_pmedian", vec!["--model", "pmedian", "--p", "4"]),
+        ("solve_pcenter", vec!["--model", "pcenter", "--p", "4"]),
+        (
+            "solve_capacitated_pmedian",
+            vec!["--model", "pmedian", "--p", "5", "--capacity", "3000"],
+        ),
+        (
+            "solve_capacitated_mclp",
+            vec!["--model", "mclp", "--p", "5", "--capacity", "2000"],
+        ),
+        (
+            "solve_heuristic",
+            vec!["--p", "6", "--method", "heuristic", "--seed", "7"],
+        ),
+        (
+            "solve_rules",
+            vec![
+                "--p",
+                "5",
+                "--require",
+                "myogyoji",
+                "--exclude",
+                "hozoji",
+                "--objective-weight",
+                "population",
+                "--min-weight-per-stop",
+                "50",
+            ],
+        ),
+    ] {
+        for fmt in ["table", "json"] {
+            let mut args = vec!["solve"];
+            args.extend(extra.iter().copied());
+            args.extend(["--format", fmt]);
+            all.push(case(leak(format!("{name}.en.{fmt}")), &args));
+        }
+    }
+    for fmt in ["table", "csv", "json"] {
+        all.push(case(
+            leak(format!("pmed1_pmedian.{fmt}")),
+            &[
+                "solve", "--model", "pmedian", "--orlib", &pmed1, "--format", fmt,
+            ],
+        ));
+        all.push(case(
+            leak(format!("pmed1_pcenter.{fmt}")),
+            &[
+                "solve", "--model", "pcenter", "--orlib", &pmed1, "--format", fmt,
+            ],
+        ));
+        all.push(case(
+            leak(format!("cpmp01.{fmt}")),
+            &[
+                "solve",
+                "--model",
+                "pmedian",
+                "--pmedcap",
+                &cpmp01,
+                "--instance",
+                "1",
+                "--format",
+                fmt,
+            ],
+        ));
+        all.push(case(
+            leak(format!("sjc324_mclp.{fmt}")),
+            &[
+                "solve",
+                "--model",
+                "mclp",
+                "--sjc",
+                &sjc324,
+                "--p",
+                "10",
+                "--radius-m",
+                "800",
+                "--format",
+                fmt,
+            ],
+        ));
+        all.push(case(
+            leak(format!("sjc324_lscp.{fmt}")),
+            &[
+                "solve",
+                "--model",
+                "lscp",
+                "--sjc",
+                &sjc324,
+                "--radius-m",
+                "1200",
+                "--format",
+                fmt,
+            ],
+        ));
+    }
+    for fmt in ["table", "csv", "json", "geojson", "ics"] {
+        for lang in ["en", "ja"] {
+            let mut args = vec![
+                "route",
+                "--p",
+                "8",
+                "--depot",
+                "hiejinja",
+                "--visits-per-week",
+                "2",
+                "--format",
+                fmt,
+                "--lang",
+                lang,
+            ];
+            if fmt == "ics" {
+                args.extend(["--start-date", "2027-01-04"]);
+            }
+            all.push(case(leak(format!("route.{lang}.{fmt}")), &args));
+        }
+    }
+    all.push(case(
+        "route_stops.en.table",
+        &[
+            "route",
+            "--stops",
+            &stops,
+            "--depot",
+            "35.335,139.40",
+            "--trucks",
+            "2",
+            "--window",
+            "09:00-15:00",
+            "--days",
+            "mon,wed,fri",
+            "--visits-per-week",
+            "visits",
+        ],
+    ));
+    all.push(case(
+        "route_unfit.en.json",
+        &[
+            "route",
+            "--p",
+            "12",
+            "--depot",
+            "hiejinja",
+            "--days",
+            "mon",
+            "--window",
+            "10:00-12:00",
+            "--format",
+            "json",
+        ],
+    ));
+    for fmt in ["html", "markdown"] {
+        for lang in ["en", "ja"] {
+            all.push(case(
+                leak(format!("report.{lang}.{fmt}")),
+                &[
+                    "report",
+                    "--p",
+                    "5",
+                    "--depot",
+                    "hiejinja",
+                    "--set",
+                    "council=hiejinja,myogyoji,hozoji",
+                    "--format",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+            ));
+        }
+    }
+    all.push(case(
+        "report_pmedian.ja.html",
+        &["report", "--model", "pmedian", "--p", "4"],
+    ));
+    for fmt in ["table", "csv", "json"] {
+        all.push(case(
+            leak(format!("scenarios.en.{fmt}")),
+            &["scenarios", &scen, "--quiet", "--format", fmt],
+        ));
+    }
+    all.push(Case {
+        name: "scenarios_report",
+        args: ["scenarios", &scen, "--quiet", "--report", "OUT/report.html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        files: Some(vec!["report.html"]),
+    });
+    all.push(Case {
+        name: "data_export",
+        args: vec!["data".into(), "export".into(), "OUT/data".into()],
+        files: Some(vec![
+            "data/demand.csv",
+            "data/candidates.csv",
+            "data/SOURCE.md",
+        ]),
+    });
+    // Refused flags: the message (and its JSON form) names the flag as the user typed it.
+    for (name, args) in [
+        ("err_radius", vec!["solve", "--radius-m", "-5"]),
+        ("err_vehicles", vec!["solve", "--vehicles", "0"]),
+        ("err_time_limit", vec!["solve", "--time-limit-s", "0"]),
+        ("err_p_json", vec!["solve", "--p", "0", "--format", "json"]),
+        (
+            "err_window",
+            vec![
+                "route",
+                "--p",
+                "5",
+                "--depot",
+                "hiejinja",
+                "--window",
+                "16:00-10:00",
+            ],
+        ),
+        (
+            "err_depot",
+            vec!["route", "--p", "5", "--depot", "36.5,139.4"],
+        ),
+        ("err_weights", vec!["rank", "--weights", "reach=x"]),
+        ("err_memory", vec!["--max-memory-gb", "0.000001", "rank"]),
+        ("err_tolerance", vec!["report", "--tolerance-pct", "120"]),
+        (
+            "err_require",
+            vec!["solve", "--p", "3", "--require", "nowhere"],
+        ),
+        (
+            "err_far_from_shop",
+            vec!["solve", "--objective-weight", "far_from_shop"],
+        ),
+    ] {
+        all.push(case(name, &args));
+    }
+    all
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Masks the wall-clock seconds and the thread count, the only facts that may differ between
+/// two runs of the same command.
+fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut l = line.to_string();
+        for key in ["\"seconds\": ", "\"threads\": "] {
+            if let Some(at) = l.find(key) {
+                let start = at + key.len();
+                let end = l[start..]
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == '-'))
+                    .map_or(l.len(), |e| start + e);
+                l.replace_range(start..end, "0");
+            }
+        }
+        for key in ["time: ", "計算時間: "] {
+            if l.starts_with(key) {
+                if let Some(end) = l.find(" s") {
+                    l.replace_range(key.len()..end, "T");
+                }
+            }
+        }
+        out.push_str(&l);
+    }
+    out
+}
+
+fn expected_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected")
+}
+
+/// What one case produces: (file name, masked bytes) pairs.
+fn produce(c: &Case, scratch: &Path) -> Vec<(String, String)> {
+    let args: Vec<String> = c
+        .args
+        .iter()
+        .map(|a| a.replace("OUT/", &format!("{}/", scratch.display())))
+        .collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+        .args(&args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let code = out.status.code().unwrap_or(-1);
+    match &c.files {
+        None => {
+            let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+            if code != 0 || !out.stderr.is_empty() && c.name.starts_with("err_") {
+                text.push_str(&format!(
+                    "\n--- exit {code}, stderr:\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            vec![(c.name.to_string(), mask(&text))]
+        }
+        Some(files) => {
+            assert_eq!(
+                code,
+                0,
+                "{}: {}",
+                c.name,
+                String::from_utf8_lossy(&out.stderr)
+            );
+            files
+                .iter()
+                .map(|f| {
+                    let path = scratch.join(f);
+                    let text = std::fs::read(&path)
+                        .unwrap_or_else(|e| panic!("{}: {}: {e}", c.name, path.display()));
+                    let file = f.replace('/', "_");
+                    (
+                        format!("{}.{file}", c.name),
+                        mask(&String::from_utf8_lossy(&text)),
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+#[test]
+fn every_output_is_unchanged() {
+    let bless = std::env::var_os("MOBILE_STOPS_BLESS").is_some();
+    let dir = expected_dir();
+    if bless {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    let mut differ = Vec::new();
+    for c in cases() {
+        let scratch = tempfile::tempdir().unwrap();
+        for (file, got) in produce(&c, scratch.path()) {
+            let path = dir.join(&file);
+            if bless {
+                std::fs::write(&path, &got).unwrap();
+                continue;
+            }
+            let want = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (bless to create it)", path.display()));
+            if want != got {
+                let line = want
+                    .lines()
+                    .zip(got.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(want.lines().count().min(got.lines().count()));
+                differ.push(format!(
+                    "{file} (args {:?}): first difference at line {}:\n  want: {}\n  got:  {}",
+                    c.args,
+                    line + 1,
+                    want.lines().nth(line).unwrap_or("<end>"),
+                    got.lines().nth(line).unwrap_or("<end>")
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "outputs changed:\n{}", differ.join("\n"));
+}
+
+#[test]
+fn masking_hides_only_time_and_threads() {
+    let masked = mask("{\n  \"seconds\": 0.123,\n  \"threads\": 8,\n  \"objective\": 5\n}\ntime: 0.02 s, seed 1\n");
+    assert_eq!(
+        masked,
+        "{\n  \"seconds\": 0,\n  \"threads\": 0,\n  \"objective\": 5\n}\ntime: T s, seed 1\n"
+    );
+}
