@@ -34,7 +34,7 @@ fn thousand() -> ScenarioFile {
 
 fn once(label: &str, f: &ScenarioFile, data: &Dataset) {
     let t = Instant::now();
-    let b = run_batch(f, data, &|| {}, None);
+    let b = run_batch(f, data, &|| {}, Default::default());
     let s = t.elapsed().as_secs_f64();
     let optimal = b
         .rows
@@ -72,10 +72,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("scenarios");
     g.sample_size(10);
     g.bench_function("embedded_1001", |b| {
-        b.iter(|| run_batch(&grid, &embedded, &|| {}, None))
+        b.iter(|| run_batch(&grid, &embedded, &|| {}, Default::default()))
     });
     g.bench_function("synthetic_100k_13", |b| {
-        b.iter(|| run_batch(&sweep, &big, &|| {}, None))
+        b.iter(|| run_batch(&sweep, &big, &|| {}, Default::default()))
     });
     g.finish();
 }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+pub use crate::param::Param;
+
 /// Where in an input a problem sits; line and column are 1-based and optional because some
 /// faults belong to a whole file (missing, empty) or a whole column (missing header).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,11 +67,13 @@ pub enum Error {
         /// What is there instead.
         found: String,
     },
-    /// A command-line option has a value the command cannot use.
-    #[error("{flag}: expected {expected}, found {found}")]
-    Usage {
-        /// The option, e.g. `--radius-m`.
-        flag: String,
+    /// A parameter has a value the library cannot use. The parameter is named by [`Param`],
+    /// never by a flag: the command line, a scenario file and the meeting page each say it in
+    /// their own words.
+    #[error("{param}: expected {expected}, found {found}")]
+    Param {
+        /// Which parameter.
+        param: Param,
         /// What a valid value looks like.
         expected: String,
         /// What was given.
@@ -88,8 +92,7 @@ pub enum Error {
     /// The input would need more memory than the run may use; refused before allocating.
     #[error(
         "{what} needs about {need} of memory, more than the limit of {limit}; {hint}raise the \
-         limit with --max-memory-gb N (or MOBILE_STOPS_MAX_MEMORY_GB=N) if this machine has \
-         the memory"
+         memory limit (max_memory_gb) if this machine has the memory"
     )]
     TooLarge {
         /// What would be built.
@@ -127,14 +130,10 @@ impl Error {
         }
     }
 
-    /// Builds a usage error for a flag.
-    pub fn usage(
-        flag: impl Into<String>,
-        expected: impl Into<String>,
-        found: impl Into<String>,
-    ) -> Self {
-        Error::Usage {
-            flag: flag.into(),
+    /// Builds an error for a parameter value the library cannot use.
+    pub fn param(param: Param, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        Error::Param {
+            param,
             expected: expected.into(),
             found: found.into(),
         }
@@ -155,7 +154,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. }
-            | Error::Usage { .. }
+            | Error::Param { .. }
             | Error::Io { .. }
             | Error::TooLarge { .. } => 2,
             Error::Infeasible { .. } => 3,
@@ -180,13 +179,13 @@ impl Error {
                 obj.insert("expected".into(), expected.clone().into());
                 obj.insert("found".into(), found.clone().into());
             }
-            Error::Usage {
-                flag,
+            Error::Param {
+                param,
                 expected,
                 found,
             } => {
                 obj.insert("kind".into(), "usage".into());
-                obj.insert("flag".into(), flag.clone().into());
+                obj.insert("param".into(), param.name().into());
                 obj.insert("expected".into(), expected.clone().into());
                 obj.insert("found".into(), found.clone().into());
             }

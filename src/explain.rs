@@ -187,7 +187,7 @@ pub fn explain(
                     computed: false,
                 });
             }
-            let deadline = crate::solve::share(params.deadline, 1.0 / (chosen.len() - k) as f64);
+            let deadline = crate::budget::share(params.deadline, 1.0 / (chosen.len() - k) as f64);
             let p = SolveParams {
                 deadline,
                 ..params.clone()

@@ -16,14 +16,15 @@
 //! ```
 
 pub mod bench;
+pub mod budget;
 pub mod compare;
 pub mod error;
 pub mod explain;
 pub mod io;
-pub mod memory;
 pub mod mesh;
 pub mod model;
 pub mod output;
+pub mod param;
 pub mod report;
 pub mod route;
 pub mod scenario;
@@ -35,5 +36,6 @@ pub mod synthetic;
 pub use error::{Error, Location, Result};
 pub use mesh::MeshCode;
 pub use model::{CandidateSite, Candidates, Dataset, Demand, LatLon, Store, SurveyPlace};
+pub use param::Param;
 pub use score::{CandidateScore, ScoreParams, ScoreTable};
 pub use spatial::{Coverage, SphereIndex};

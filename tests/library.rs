@@ -110,9 +110,10 @@ fn results_are_identical_with_one_and_two_threads() {
 
 #[test]
 fn estat_reader_matches_census_totals_and_the_derived_table() {
-    let src = SourceText::read(&shared(
-        "data-sources/estat-census2020-mesh250-chigasaki-north/tblT001142Q5339_subset.csv",
-    ))
+    let src = SourceText::read(
+        &shared("data-sources/estat-census2020-mesh250-chigasaki-north/tblT001142Q5339_subset.csv"),
+        mobile_stops::budget::MemoryLimit::default(),
+    )
     .unwrap();
     let demand = read_estat(&src).unwrap();
     assert_eq!(demand.len(), 624);

@@ -47,7 +47,7 @@ fn each_large_structure_is_refused_up_front_and_names_itself() {
     assert_refused(
         &["solve", "--method", "mip", "--p", "3"],
         "0.0002",
-        "--method mip",
+        "MIP (method mip)",
     );
     // An input file, before it is read.
     let dir = tempfile::tempdir().unwrap();

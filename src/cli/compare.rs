@@ -3,11 +3,13 @@
 use super::args::{DataArgs, OutputArgs};
 use super::rank::ScoreArgs;
 use clap::Args;
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::compare::{compare, StopSet};
 use mobile_stops::io::text::SourceText;
 use mobile_stops::io::{self, read_stop_list};
 use mobile_stops::report::render_compare;
 use mobile_stops::score::score;
+use mobile_stops::Param;
 use mobile_stops::{Dataset, Error};
 use std::collections::HashMap;
 use std::path::Path;
@@ -32,23 +34,23 @@ pub fn split_sets(raw: &[String], min: usize) -> Result<Vec<(String, String)>, E
     let mut out: Vec<(String, String)> = Vec::new();
     for r in raw {
         let Some((name, stops)) = r.split_once('=') else {
-            return Err(Error::usage(
-                "--set",
+            return Err(Error::param(
+                Param::Set,
                 "NAME=STOP,STOP,… or NAME=@FILE",
                 format!("`{r}`"),
             ));
         };
         let name = name.trim();
         if name.is_empty() || stops.trim().is_empty() {
-            return Err(Error::usage(
-                "--set",
+            return Err(Error::param(
+                Param::Set,
                 "a name and at least one stop (NAME=STOP,…)",
                 format!("`{r}`"),
             ));
         }
         if out.iter().any(|(n, _)| n == name) {
-            return Err(Error::usage(
-                "--set",
+            return Err(Error::param(
+                Param::Set,
                 "a different name for each set",
                 format!("`{name}` twice"),
             ));
@@ -56,8 +58,8 @@ pub fn split_sets(raw: &[String], min: usize) -> Result<Vec<(String, String)>, E
         out.push((name.to_string(), stops.trim().to_string()));
     }
     if out.len() < min {
-        return Err(Error::usage(
-            "--set",
+        return Err(Error::param(
+            Param::Set,
             "two or more sets to compare",
             format!("{} set", out.len()),
         ));
@@ -66,7 +68,12 @@ pub fn split_sets(raw: &[String], min: usize) -> Result<Vec<(String, String)>, E
 }
 
 /// The candidate indices of one set: ids (or unique names) inline, or a file of ids.
-pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, Error> {
+pub fn resolve_set(
+    name: &str,
+    stops: &str,
+    data: &Dataset,
+    memory: MemoryLimit,
+) -> Result<StopSet, Error> {
     let sites = &data.candidates.data.sites;
     let by_id: HashMap<&str, usize> = sites
         .iter()
@@ -75,7 +82,7 @@ pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, E
         .collect();
     let mut out = Vec::new();
     if let Some(path) = stops.strip_prefix('@') {
-        let src = SourceText::read(Path::new(path.trim()))?;
+        let src = SourceText::read(Path::new(path.trim()), memory)?;
         for s in read_stop_list(&src, None)? {
             let j = by_id.get(s.id.as_str()).copied().ok_or_else(|| {
                 Error::input(
@@ -97,15 +104,15 @@ pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, E
                     match named[..] {
                         [j] => j,
                         [] => {
-                            return Err(Error::usage(
-                                "--set",
+                            return Err(Error::param(
+                                Param::Set,
                                 format!("candidate ids or names of {}", data.candidates.source),
                                 format!("`{token}` in set `{name}`"),
                             ))
                         }
                         _ => {
-                            return Err(Error::usage(
-                                "--set",
+                            return Err(Error::param(
+                                Param::Set,
                                 "a name used by one candidate only (or give the id)",
                                 format!(
                                     "`{token}` names {}",
@@ -121,8 +128,8 @@ pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, E
                 }
             };
             if out.contains(&j) {
-                return Err(Error::usage(
-                    "--set",
+                return Err(Error::param(
+                    Param::Set,
                     "each stop once in a set",
                     format!("`{token}` twice in set `{name}`"),
                 ));
@@ -137,13 +144,13 @@ pub fn resolve_set(name: &str, stops: &str, data: &Dataset) -> Result<StopSet, E
 }
 
 /// Validates flags, reads the data and the sets, measures and writes.
-pub fn run(args: &CompareArgs) -> Result<(), Error> {
-    let params = args.score.params()?;
+pub fn run(args: &CompareArgs, memory: MemoryLimit) -> Result<(), Error> {
+    let params = args.score.params(memory)?;
     let raw = split_sets(&args.sets, 2)?;
-    let data = io::load_dataset(&args.data.paths())?;
+    let data = io::load_dataset(&args.data.paths(), memory)?;
     let sets = raw
         .iter()
-        .map(|(n, s)| resolve_set(n, s, &data))
+        .map(|(n, s)| resolve_set(n, s, &data, memory))
         .collect::<Result<Vec<_>, _>>()?;
     let table = score(&data, &params)?;
     let c = compare(&data, &table, &sets);

@@ -9,6 +9,7 @@
 mod args;
 mod compare;
 mod data;
+mod error;
 mod rank;
 mod report;
 mod route;
@@ -16,35 +17,21 @@ mod scenarios;
 mod solve;
 
 use clap::{Parser, Subcommand};
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::report::Format;
-use mobile_stops::Error;
+use mobile_stops::{Error, Param};
 use std::io::Write;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// When the command started: `--time-limit-s` counts from here, so reading the data and
 /// writing the result are inside the promise, not added to it.
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
-/// The share of a time limit kept back for what follows the search (describing the answer,
-/// rendering, writing), so the whole command ends within the limit.
-const AFTER_SEARCH: f64 = 0.03;
-
 /// The instant the searching must stop for the command to end within `--time-limit-s` of
 /// its start (`None` without a limit).
 pub fn deadline(time_limit_s: Option<f64>) -> Result<Option<Instant>, Error> {
-    match time_limit_s {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 && s <= 1e7 => {
-            let limit = Duration::from_secs_f64(s).mul_f64(1.0 - AFTER_SEARCH);
-            Ok(Some(*STARTED.get_or_init(Instant::now) + limit))
-        }
-        Some(s) => Err(Error::usage(
-            "--time-limit-s",
-            "a number of seconds greater than 0",
-            format!("`{s}`"),
-        )),
-    }
+    mobile_stops::budget::deadline_after(*STARTED.get_or_init(Instant::now), time_limit_s)
 }
 
 /// Chooses where a mobile grocery truck should stop: ranks candidate sites by who they reach.
@@ -133,16 +120,18 @@ pub fn main() -> i32 {
                 .next()
                 .unwrap_or("")
                 .trim_start_matches("error: ");
-            let err = Error::usage(
-                "command line",
-                "valid flags (see --help)",
-                first.to_string(),
-            );
             let raw: Vec<String> = std::env::args().collect();
             let json = raw.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
                 || raw.iter().any(|a| a == "--format=json");
-            report_error(&err, json);
-            return err.exit_code();
+            let err = error::command_line(first);
+            let mut stderr = std::io::stderr().lock();
+            let _ = if json {
+                writeln!(stderr, "{err}")
+            } else {
+                let message = err["error"]["message"].as_str().unwrap_or_default();
+                writeln!(stderr, "mobile-stops: {message}")
+            };
+            return 2;
         }
     };
     let json_errors = cli.json_errors();
@@ -176,32 +165,26 @@ fn run(cli: Cli) -> Result<(), Error> {
     if std::env::var_os("MOBILE_STOPS_TEST_PANIC").is_some() {
         panic!("a panic asked for by MOBILE_STOPS_TEST_PANIC");
     }
-    if let Some(gb) = cli.max_memory_gb {
-        if !(gb.is_finite() && gb > 0.0 && gb <= 1e6) {
-            return Err(Error::usage(
-                "--max-memory-gb",
-                "a number of gigabytes greater than 0",
-                format!("`{gb}`"),
-            ));
-        }
-        mobile_stops::memory::set_limit_bytes((gb * 1e9) as u64);
-    }
+    let memory = match cli.max_memory_gb {
+        Some(gb) => MemoryLimit::gigabytes(gb)?,
+        None => MemoryLimit::default(),
+    };
     if let Some(n) = cli.threads {
         if n == 0 {
-            return Err(Error::usage("--threads", "at least 1 thread", "`0`"));
+            return Err(Error::param(Param::Threads, "at least 1 thread", "`0`"));
         }
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
-            .map_err(|e| Error::usage("--threads", "a thread pool", e.to_string()))?;
+            .map_err(|e| Error::param(Param::Threads, "a thread pool", e.to_string()))?;
     }
     match cli.command {
-        Command::Rank(args) => rank::run(&args),
-        Command::Solve(args) => solve::run(&args),
-        Command::Route(args) => route::run(&args),
-        Command::Compare(args) => compare::run(&args),
-        Command::Report(args) => report::run(&args),
-        Command::Scenarios(args) => scenarios::run(&args),
+        Command::Rank(args) => rank::run(&args, memory),
+        Command::Solve(args) => solve::run(&args, memory),
+        Command::Route(args) => route::run(&args, memory),
+        Command::Compare(args) => compare::run(&args, memory),
+        Command::Report(args) => report::run(&args, memory),
+        Command::Scenarios(args) => scenarios::run(&args, memory),
         Command::Data { action } => data::run(&action),
     }
 }
@@ -231,9 +214,9 @@ fn on_signal() {
 fn report_error(e: &Error, json: bool) {
     let mut err = std::io::stderr().lock();
     let _ = if json {
-        writeln!(err, "{}", e.to_json())
+        writeln!(err, "{}", error::json(e))
     } else {
-        writeln!(err, "mobile-stops: {e}")
+        writeln!(err, "mobile-stops: {}", error::text(e))
     };
 }
 

@@ -2,6 +2,7 @@
 
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::report::render_rank;
 use mobile_stops::score::{score, TermWeights};
 use mobile_stops::{io, Error, ScoreParams};
@@ -42,7 +43,7 @@ pub struct ScoreArgs {
 
 impl ScoreArgs {
     /// Checked scoring parameters.
-    pub fn params(&self) -> Result<ScoreParams, Error> {
+    pub fn params(&self, memory: MemoryLimit) -> Result<ScoreParams, Error> {
         let params = ScoreParams {
             radius_m: self.radius_m,
             vehicles: self.vehicles,
@@ -53,6 +54,7 @@ impl ScoreArgs {
             },
             shop_distance_m: self.shop_distance_m,
             prior_answers: self.prior_answers,
+            memory,
             ..ScoreParams::default()
         };
         params.validate()?;
@@ -61,9 +63,9 @@ impl ScoreArgs {
 }
 
 /// Validates flags before reading any file, then loads, scores and writes.
-pub fn run(args: &RankArgs) -> Result<(), Error> {
-    let params = args.score.params()?;
-    let data = io::load_dataset(&args.data.paths())?;
+pub fn run(args: &RankArgs, memory: MemoryLimit) -> Result<(), Error> {
+    let params = args.score.params(memory)?;
+    let data = io::load_dataset(&args.data.paths(), memory)?;
     let table = score(&data, &params)?;
     let bytes = render_rank(&table, args.output.format, args.output.lang);
     super::emit(args.output.out.as_deref(), &bytes)

@@ -5,12 +5,14 @@ use super::compare::{resolve_set, split_sets};
 use super::route::{build_problem, solved_stops, unfit_error, WeekArgs};
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::compare::{compare, StopSet};
 use mobile_stops::explain::explain;
 use mobile_stops::io;
 use mobile_stops::report::{council_html, council_markdown, map_svg, CouncilReport, Lang, MapSpec};
 use mobile_stops::score::{score, TermWeights};
 use mobile_stops::solve::{solve, Status, FAR_FROM_SHOP};
+use mobile_stops::Param;
 use mobile_stops::{Error, ScoreParams};
 use std::path::PathBuf;
 
@@ -62,17 +64,21 @@ pub struct ReportArgs {
 }
 
 /// Validates flags, solves, explains, and writes the report.
-pub fn run(args: &ReportArgs) -> Result<(), Error> {
+pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
     args.model.validate()?;
     if !(args.tolerance_pct.is_finite() && (0.0..=100.0).contains(&args.tolerance_pct)) {
-        return Err(Error::usage(
-            "--tolerance-pct",
+        return Err(Error::param(
+            Param::TolerancePct,
             "a percentage from 0 to 100",
             format!("`{}`", args.tolerance_pct),
         ));
     }
     if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        return Err(Error::usage("--title", "a non-empty title", "an empty one"));
+        return Err(Error::param(
+            Param::Title,
+            "a non-empty title",
+            "an empty one",
+        ));
     }
     split_sets(&args.sets, 0)?;
     let week = match args.week.depot {
@@ -93,19 +99,20 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
         },
         shop_distance_m: args.model.shop_distance_m,
         prior_answers: args.prior_answers,
+        memory,
         ..ScoreParams::default()
     };
     score_params.validate()?;
-    let data = io::load_dataset(&args.data.paths())?;
+    let data = io::load_dataset(&args.data.paths(), memory)?;
     let table = score(&data, &score_params)?;
     let (inst, capacitated) = args.model.planning_instance(&data)?;
-    let mut params = args.model.params(capacitated)?;
+    let mut params = args.model.params(capacitated, memory)?;
     // One time limit for the whole report: half of what is left for the solve, then the
     // re-solves behind "alternatives" (four fifths of the rest when a timetable follows).
     let end = params.deadline;
-    params.deadline = mobile_stops::solve::share(end, 0.5);
+    params.deadline = mobile_stops::budget::share(end, 0.5);
     let res = solve(&inst, &params)?;
-    params.deadline = mobile_stops::solve::share(end, if week.is_some() { 0.8 } else { 1.0 });
+    params.deadline = mobile_stops::budget::share(end, if week.is_some() { 0.8 } else { 1.0 });
     if res.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
             reason: res.outcome.note.clone().unwrap_or_default(),
@@ -123,13 +130,13 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
         }];
         for (name, stops) in split_sets(&args.sets, 1)? {
             if name == sets[0].name {
-                return Err(Error::usage(
-                    "--set",
+                return Err(Error::param(
+                    Param::Set,
                     format!("a name other than `{name}` (the chosen set)"),
                     format!("`{name}`"),
                 ));
             }
-            sets.push(resolve_set(&name, &stops, &data)?);
+            sets.push(resolve_set(&name, &stops, &data, memory)?);
         }
         Some(compare(&data, &table, &sets))
     };
@@ -138,7 +145,8 @@ pub fn run(args: &ReportArgs) -> Result<(), Error> {
     let route = match (week, &args.week.depot) {
         (Some((rules, visits)), Some(_)) => {
             let listed = solved_stops(&inst, &chosen);
-            let problem = build_problem(&args.week, rules, &visits, &data, &listed, "solve")?;
+            let problem =
+                build_problem(&args.week, rules, &visits, &data, &listed, "solve", memory)?;
             match problem.plan_until(end) {
                 Ok(plan) => Some((problem, plan)),
                 Err(u) => return Err(unfit_error(&u, &problem.stops)),

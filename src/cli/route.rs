@@ -4,6 +4,7 @@ use super::args::DataArgs;
 use super::solve::ModelArgs;
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, Utc};
 use clap::Args;
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::io::text::SourceText;
 use mobile_stops::io::{read_stop_list, read_travel_matrix, ListedStop};
 use mobile_stops::report::{proof_words, render_route, Lang, RouteFormat, RouteInfo};
@@ -11,6 +12,7 @@ use mobile_stops::route::week::clock;
 use mobile_stops::route::{Place, RouteProblem, Travel, Unfit, WeekRules, WEEKDAYS};
 use mobile_stops::solve::{solve, Instance, Status};
 use mobile_stops::spatial::DataExtent;
+use mobile_stops::Param;
 use mobile_stops::{io, CandidateSite, Dataset, Error, LatLon, Location};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -126,37 +128,37 @@ impl WeekArgs {
     pub fn rules(&self) -> Result<(WeekRules, Visits), Error> {
         let (window_start, window_end) = parse_window(&self.window)?;
         if !(self.service_min.is_finite() && self.service_min > 0.0 && self.service_min <= 600.0) {
-            return Err(Error::usage(
-                "--service-min",
+            return Err(Error::param(
+                Param::ServiceMin,
                 "minutes greater than 0 and at most 600",
                 format!("`{}`", self.service_min),
             ));
         }
         if !(self.speed_kmh.is_finite() && self.speed_kmh > 0.0 && self.speed_kmh <= 200.0) {
-            return Err(Error::usage(
-                "--speed-kmh",
+            return Err(Error::param(
+                Param::SpeedKmh,
                 "a speed greater than 0 and at most 200 km/h",
                 format!("`{}`", self.speed_kmh),
             ));
         }
         if !(self.detour.is_finite() && (1.0..=5.0).contains(&self.detour)) {
-            return Err(Error::usage(
-                "--detour",
+            return Err(Error::param(
+                Param::Detour,
                 "a factor from 1 (straight roads) to 5",
                 format!("`{}`", self.detour),
             ));
         }
         if self.trucks == 0 || self.trucks > 50 {
-            return Err(Error::usage(
-                "--trucks",
+            return Err(Error::param(
+                Param::Trucks,
                 "1 to 50 trucks",
                 format!("`{}`", self.trucks),
             ));
         }
         if let Some(m) = self.max_stops_per_day {
             if m == 0 || m > 1000 {
-                return Err(Error::usage(
-                    "--max-stops-per-day",
+                return Err(Error::param(
+                    Param::MaxStopsPerDay,
                     "1 to 1000 stops",
                     format!("`{m}`"),
                 ));
@@ -166,8 +168,8 @@ impl WeekArgs {
             "1" => Visits::All(1),
             "2" => Visits::All(2),
             c if c.is_empty() || c.parse::<f64>().is_ok() => {
-                return Err(Error::usage(
-                    "--visits-per-week",
+                return Err(Error::param(
+                    Param::VisitsPerWeek,
                     "1, 2 or a column name",
                     format!("`{c}`"),
                 ))
@@ -192,8 +194,8 @@ impl RouteArgs {
     fn check(&self) -> Result<Checked, Error> {
         let (rules, visits) = self.week.rules()?;
         if self.start_date.is_some() && self.format != RouteFormat::Ics {
-            return Err(Error::usage(
-                "--start-date",
+            return Err(Error::param(
+                Param::StartDate,
                 "--format ics (only the calendar has dates)",
                 format!("--format {:?}", self.format).to_lowercase(),
             ));
@@ -204,7 +206,7 @@ impl RouteArgs {
             visits,
             start: match &self.start_date {
                 Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-                    Error::usage("--start-date", "a date as YYYY-MM-DD", format!("`{s}`"))
+                    Error::param(Param::StartDate, "a date as YYYY-MM-DD", format!("`{s}`"))
                 })?,
                 None => coming_monday(),
             },
@@ -212,9 +214,14 @@ impl RouteArgs {
     }
 
     /// The stops as listed (from a file or a fresh solve) and where they came from.
-    fn stops(&self, data: &Dataset, visits: &Visits) -> Result<(Vec<ListedStop>, String), Error> {
+    fn stops(
+        &self,
+        data: &Dataset,
+        visits: &Visits,
+        memory: MemoryLimit,
+    ) -> Result<(Vec<ListedStop>, String), Error> {
         if let Some(path) = &self.stops {
-            let src = SourceText::read(path)?;
+            let src = SourceText::read(path, memory)?;
             let column = match visits {
                 Visits::Column(c) => Some(c.as_str()),
                 Visits::All(_) => None,
@@ -222,9 +229,9 @@ impl RouteArgs {
             return Ok((read_stop_list(&src, column)?, src.name));
         }
         let (inst, capacitated) = self.model.planning_instance(data)?;
-        let mut params = self.model.params(capacitated)?;
+        let mut params = self.model.params(capacitated, memory)?;
         // Three quarters of what is left for the solve, the rest for planning the week.
-        params.deadline = mobile_stops::solve::share(params.deadline, SOLVE_SHARE);
+        params.deadline = mobile_stops::budget::share(params.deadline, SOLVE_SHARE);
         let res = solve(&inst, &params)?;
         if res.outcome.status == Status::Infeasible {
             return Err(Error::Infeasible {
@@ -247,7 +254,7 @@ impl RouteArgs {
 
 /// `HH:MM-HH:MM` (also with an en dash or 〜) into minutes after midnight.
 fn parse_window(raw: &str) -> Result<(f64, f64), Error> {
-    let bad = |why: &str| Error::usage("--window", why, format!("`{raw}`"));
+    let bad = |why: &str| Error::param(Param::Window, why, format!("`{raw}`"));
     let norm = raw.trim().replace(['–', '〜', '~'], "-");
     let (a, b) = norm
         .split_once('-')
@@ -288,15 +295,15 @@ fn parse_days(raw: &[String]) -> Result<Vec<u8>, Error> {
         match day {
             Some(d) if !days.contains(&(d as u8)) => days.push(d as u8),
             Some(_) => {
-                return Err(Error::usage(
-                    "--days",
+                return Err(Error::param(
+                    Param::Days,
                     "each weekday once",
                     format!("`{r}` twice"),
                 ))
             }
             None => {
-                return Err(Error::usage(
-                    "--days",
+                return Err(Error::param(
+                    Param::Days,
                     "weekdays such as mon,tue,wed or 月,火,水",
                     format!("`{r}`"),
                 ))
@@ -304,7 +311,7 @@ fn parse_days(raw: &[String]) -> Result<Vec<u8>, Error> {
         }
     }
     if days.is_empty() {
-        return Err(Error::usage("--days", "at least one weekday", "none"));
+        return Err(Error::param(Param::Days, "at least one weekday", "none"));
     }
     days.sort_unstable();
     Ok(days)
@@ -324,8 +331,8 @@ fn depot(raw: &str, data: &Dataset) -> Result<Place, Error> {
     if let [a, b] = parts[..] {
         if let (Ok(lat), Ok(lon)) = (a.parse::<f64>(), b.parse::<f64>()) {
             if !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
-                return Err(Error::usage(
-                    "--depot",
+                return Err(Error::param(
+                    Param::Depot,
                     "LAT,LON in degrees (latitude -90 to 90, longitude -180 to 180)",
                     format!("`{raw}`"),
                 ));
@@ -333,8 +340,8 @@ fn depot(raw: &str, data: &Dataset) -> Result<Place, Error> {
             let at = LatLon::new(lat, lon);
             let off = DataExtent::new(&data.demand.data.footprint).distance_m(at) / 1000.0;
             if off > DEPOT_MAX_KM {
-                return Err(Error::usage(
-                    "--depot",
+                return Err(Error::param(
+                    Param::Depot,
                     format!(
                         "a place within {DEPOT_MAX_KM} km of the demand data (is latitude first?)"
                     ),
@@ -363,8 +370,8 @@ fn depot(raw: &str, data: &Dataset) -> Result<Place, Error> {
             location: Some(s.location),
         });
     }
-    Err(Error::usage(
-        "--depot",
+    Err(Error::param(
+        Param::Depot,
         "LAT,LON or the id of a candidate site or shop",
         format!("`{raw}`"),
     ))
@@ -399,8 +406,8 @@ fn resolve(
                 .iter()
                 .position(|x| x.eq_ignore_ascii_case(c))
                 .ok_or_else(|| {
-                    Error::usage(
-                        "--visits-per-week",
+                    Error::param(
+                        Param::VisitsPerWeek,
                         format!(
                             "1, 2 or a column of the stops file or of {} ({})",
                             cands.source,
@@ -455,6 +462,7 @@ fn travel(
     depot: &Place,
     stops: &[Place],
     data: &Dataset,
+    memory: MemoryLimit,
 ) -> Result<Travel, Error> {
     let Some(path) = &args.travel_matrix else {
         let pts: Vec<LatLon> = std::iter::once(depot)
@@ -463,7 +471,7 @@ fn travel(
             .collect();
         return Ok(Travel::straight(&pts, args.speed_kmh, args.detour));
     };
-    let src = SourceText::read(path)?;
+    let src = SourceText::read(path, memory)?;
     let ids: Vec<&str> = std::iter::once(depot)
         .chain(stops)
         .map(|p| p.id.as_str())
@@ -497,9 +505,14 @@ pub fn build_problem(
     data: &Dataset,
     listed: &[ListedStop],
     stops_from: &str,
+    memory: MemoryLimit,
 ) -> Result<RouteProblem, Error> {
     let raw = week.depot.as_deref().ok_or_else(|| {
-        Error::usage("--depot", "LAT,LON or a candidate or shop id", "no --depot")
+        Error::param(
+            Param::Depot,
+            "LAT,LON or a candidate or shop id",
+            "no --depot",
+        )
     })?;
     let depot = depot(raw, data)?;
     if listed.is_empty() {
@@ -508,7 +521,7 @@ pub fn build_problem(
         });
     }
     let (stops, visits) = resolve(listed, data, visits)?;
-    let travel = travel(week, &depot, &stops, data)?;
+    let travel = travel(week, &depot, &stops, data, memory)?;
     Ok(RouteProblem {
         depot,
         stops,
@@ -548,10 +561,10 @@ fn unfit_json(u: &Unfit, stops: &[Place], rules: &WeekRules) -> serde_json::Valu
 
 /// Validates flags, reads data and stops, plans the week and writes it. A week that does not
 /// fit writes nothing but the reason (JSON: a status document), exit code 3.
-pub fn run(args: &RouteArgs) -> Result<(), Error> {
+pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
     let checked = args.check()?;
-    let data = io::load_dataset(&args.data.paths())?;
-    let (listed, stops_from) = args.stops(&data, &checked.visits)?;
+    let data = io::load_dataset(&args.data.paths(), memory)?;
+    let (listed, stops_from) = args.stops(&data, &checked.visits, memory)?;
     let problem = build_problem(
         &args.week,
         checked.rules,
@@ -559,6 +572,7 @@ pub fn run(args: &RouteArgs) -> Result<(), Error> {
         &data,
         &listed,
         &stops_from,
+        memory,
     )?;
     let out = args.out.as_deref();
     match problem.plan_until(super::deadline(args.model.time_limit_s)?) {
@@ -570,7 +584,7 @@ pub fn run(args: &RouteArgs) -> Result<(), Error> {
             };
             let bytes =
                 render_route(&problem, &plan, &info, args.format, args.lang).ok_or_else(|| {
-                    Error::usage("--format", "a format other than geojson", "geojson")
+                    Error::param(Param::Format, "a format other than geojson", "geojson")
                 })?;
             super::emit(out, &bytes)
         }

@@ -3,9 +3,11 @@
 use super::args::OutputArgs;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::io::text::SourceText;
 use mobile_stops::report::{render_scenarios, scenarios_html};
 use mobile_stops::scenario::{read_scenarios, run_batch, NOT_RUN};
+use mobile_stops::Param;
 use mobile_stops::{io, Error};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -33,23 +35,23 @@ pub struct ScenariosArgs {
 
 /// Reads the file and data, runs the batch with a progress bar on a terminal, writes every
 /// result; then exit 2 if any scenario failed.
-pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
+pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     if args.output.format == mobile_stops::report::Format::Geojson {
-        return Err(Error::usage(
-            "--format",
+        return Err(Error::param(
+            Param::Format,
             "table, csv or json (scenario rows have no single map)",
             "geojson",
         ));
     }
     let deadline = super::deadline(args.time_limit_s)?;
-    let src = SourceText::read(&args.file)?;
+    let src = SourceText::read(&args.file, memory)?;
     let dir = args
         .file
         .parent()
         .map(|p| p.to_path_buf())
         .unwrap_or_default();
     let file = read_scenarios(&src, &dir)?;
-    let data = io::load_dataset(&file.data)?;
+    let data = io::load_dataset(&file.data, memory)?;
     let bar = ProgressBar::with_draw_target(
         Some(file.scenarios.len() as u64),
         ProgressDrawTarget::hidden(),
@@ -67,7 +69,12 @@ pub fn run(args: &ScenariosArgs) -> Result<(), Error> {
         }
         bar.inc(1);
     };
-    let batch = run_batch(&file, &data, &tick, deadline);
+    let batch = run_batch(
+        &file,
+        &data,
+        &tick,
+        mobile_stops::budget::Budget { deadline, memory },
+    );
     bar.finish_and_clear();
     let bytes = render_scenarios(&batch, &src.name, args.output.format, args.output.lang);
     // The results first: a bad --report path must not lose them.

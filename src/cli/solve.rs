@@ -3,12 +3,14 @@
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
 use mobile_stops::bench::{read_pmed, read_pmedcap, read_sjc};
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::io::text::SourceText;
 use mobile_stops::report::{render_solve, Format, RunInfo};
 use mobile_stops::score::SpaceParams;
 use mobile_stops::solve::{
     solve, CapacitySpec, Instance, Method, Model, PlanningOptions, SolveParams, Status,
 };
+use mobile_stops::Param;
 use mobile_stops::{io, Dataset, Error};
 use std::path::PathBuf;
 
@@ -89,7 +91,7 @@ pub struct SolveArgs {
 
 impl ModelArgs {
     /// Solver parameters from the flags.
-    pub fn params(&self, capacitated: bool) -> Result<SolveParams, Error> {
+    pub fn params(&self, capacitated: bool, memory: MemoryLimit) -> Result<SolveParams, Error> {
         let deadline = super::deadline(self.time_limit_s)?;
         Ok(SolveParams {
             model: self.model,
@@ -104,6 +106,7 @@ impl ModelArgs {
             deadline,
             seed: self.seed,
             method: self.method,
+            memory,
         })
     }
 
@@ -130,11 +133,11 @@ impl ModelArgs {
     /// Checks the flags that do not depend on the data.
     pub fn validate(&self) -> Result<(), Error> {
         if self.vehicles == 0 {
-            return Err(Error::usage("--vehicles", "at least 1 vehicle", "`0`"));
+            return Err(Error::param(Param::Vehicles, "at least 1 vehicle", "`0`"));
         }
         if !(self.shop_distance_m.is_finite() && self.shop_distance_m > 0.0) {
-            return Err(Error::usage(
-                "--shop-distance-m",
+            return Err(Error::param(
+                Param::ShopDistanceM,
                 "a distance in metres greater than 0",
                 format!("`{}`", self.shop_distance_m),
             ));
@@ -145,7 +148,7 @@ impl ModelArgs {
 
 impl SolveArgs {
     /// Reads the instance named by the flags: a benchmark file or planning data.
-    fn instance(&self) -> Result<(Instance, bool), Error> {
+    fn instance(&self, memory: MemoryLimit) -> Result<(Instance, bool), Error> {
         let capacity = self.model.capacity()?;
         let bench_capacity = |inst: &mut Instance| -> Result<bool, Error> {
             match &capacity {
@@ -156,21 +159,21 @@ impl SolveArgs {
                     }
                     Ok(true)
                 }
-                Some(CapacitySpec::Column(c)) => Err(Error::usage(
-                    "--capacity",
+                Some(CapacitySpec::Column(c)) => Err(Error::param(
+                    Param::Capacity,
                     "a number (benchmark files have no candidate columns)",
                     format!("`{c}`"),
                 )),
             }
         };
         if let Some(path) = &self.orlib {
-            let (name, text) = read_text(path)?;
+            let (name, text) = read_text(path, memory)?;
             let mut inst = Instance::from_pmed(&name, &read_pmed(&name, &text)?);
             let cap = bench_capacity(&mut inst)?;
             return Ok((inst, cap));
         }
         if let Some(path) = &self.pmedcap {
-            let (name, text) = read_text(path)?;
+            let (name, text) = read_text(path, memory)?;
             let k = self.instance.unwrap_or(1);
             let mut inst = Instance::from_pmedcap(&name, &read_pmedcap(&name, &text, k)?);
             if capacity.is_some() {
@@ -182,12 +185,12 @@ impl SolveArgs {
             ));
         }
         if let Some(path) = &self.sjc {
-            let (name, text) = read_text(path)?;
+            let (name, text) = read_text(path, memory)?;
             let mut inst = Instance::from_sjc(&name, &read_sjc(&name, &text)?);
             let cap = bench_capacity(&mut inst)?;
             return Ok((inst, cap));
         }
-        let data = io::load_dataset(&self.data.paths())?;
+        let data = io::load_dataset(&self.data.paths(), memory)?;
         self.model.planning_instance(&data)
     }
 
@@ -195,15 +198,15 @@ impl SolveArgs {
         self.model.validate()?;
         let bench = self.orlib.is_some() || self.pmedcap.is_some() || self.sjc.is_some();
         if bench && self.model.objective_weight.is_some() {
-            return Err(Error::usage(
-                "--objective-weight",
+            return Err(Error::param(
+                Param::ObjectiveWeight,
                 "planning data (benchmark files have one weight)",
                 "a benchmark file",
             ));
         }
         if self.instance == Some(0) {
-            return Err(Error::usage(
-                "--instance",
+            return Err(Error::param(
+                Param::Instance,
                 "a problem number of 1 or more",
                 "`0`",
             ));
@@ -212,35 +215,35 @@ impl SolveArgs {
     }
 }
 
-fn read_text(path: &std::path::Path) -> Result<(String, String), Error> {
+fn read_text(path: &std::path::Path, memory: MemoryLimit) -> Result<(String, String), Error> {
     let name = path.display().to_string();
-    let text = SourceText::read(path)?;
+    let text = SourceText::read(path, memory)?;
     Ok((name, text.text))
 }
 
 /// Validates flags, reads the instance, solves and writes. Infeasible: the result is still
 /// written (it says why), then exit code 3.
-pub fn run(args: &SolveArgs) -> Result<(), Error> {
+pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     args.validate()?;
     if args.output.format == Format::Geojson
         && (args.orlib.is_some() || args.sjc.is_some() || args.pmedcap.is_some())
     {
-        return Err(Error::usage(
-            "--format",
+        return Err(Error::param(
+            Param::Format,
             "table, csv or json for benchmark files (they have no map positions)",
             "geojson",
         ));
     }
-    let (inst, capacitated) = args.instance()?;
-    let params = args.model.params(capacitated)?;
+    let (inst, capacitated) = args.instance(memory)?;
+    let params = args.model.params(capacitated, memory)?;
     let result = solve(&inst, &params)?;
     let info = RunInfo {
         threads: rayon::current_num_threads(),
     };
     let bytes = render_solve(&inst, &result, info, args.output.format, args.output.lang)
         .ok_or_else(|| {
-            Error::usage(
-                "--format",
+            Error::param(
+                Param::Format,
                 "table, csv or json for data without map positions",
                 "geojson",
             )

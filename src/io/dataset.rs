@@ -4,6 +4,7 @@ use super::{
     embedded, is_estat, read_candidates, read_estat, read_points, read_stores, read_surveys,
     SourceText,
 };
+use crate::budget::MemoryLimit;
 use crate::error::{Error, Location, Result};
 use crate::model::{Dataset, Demand, DemandFormat, LocalText, MeshSummary, Part};
 use std::path::{Path, PathBuf};
@@ -27,22 +28,29 @@ pub struct DataPaths {
 }
 
 /// Loads and validates every input named by `paths`.
-pub fn load_dataset(paths: &DataPaths) -> Result<Dataset> {
+/// Files too large for `memory` are refused before they are read.
+pub fn load_dataset(paths: &DataPaths, memory: MemoryLimit) -> Result<Dataset> {
     let mut data = match &paths.data_dir {
-        Some(dir) => load_dir(dir)?,
+        Some(dir) => load_dir(dir, memory)?,
         None => embedded::dataset()?,
     };
     if !paths.demand.is_empty() {
-        data.demand = read_demand(&paths.demand)?;
+        data.demand = read_demand(&paths.demand, memory)?;
     }
     if let Some(p) = &paths.candidates {
-        data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p)?)?);
+        data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p, memory)?)?);
     }
     if let Some(p) = &paths.surveys {
-        data.surveys = Some(Part::new(show(p), read_surveys(&SourceText::read(p)?)?));
+        data.surveys = Some(Part::new(
+            show(p),
+            read_surveys(&SourceText::read(p, memory)?)?,
+        ));
     }
     if let Some(p) = &paths.stores {
-        data.stores = Some(Part::new(show(p), read_stores(&SourceText::read(p)?)?));
+        data.stores = Some(Part::new(
+            show(p),
+            read_stores(&SourceText::read(p, memory)?)?,
+        ));
     }
     if paths.data_dir.is_some() || !paths.demand.is_empty() || paths.candidates.is_some() {
         data.label = data_label(&data);
@@ -62,7 +70,7 @@ fn data_label(data: &Dataset) -> String {
     }
 }
 
-fn load_dir(dir: &Path) -> Result<Dataset> {
+fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
     if !dir.is_dir() {
         return Err(Error::input(
             Location::file(show(dir)),
@@ -75,20 +83,26 @@ fn load_dir(dir: &Path) -> Result<Dataset> {
         ));
     }
     let demand_files = find_demand_files(dir)?;
-    let mut demand = read_demand(&demand_files)?;
+    let mut demand = read_demand(&demand_files, memory)?;
     demand.source = show(dir);
     let candidates_path = dir.join("candidates.csv");
-    let candidates = read_candidates(&SourceText::read(&candidates_path)?)?;
+    let candidates = read_candidates(&SourceText::read(&candidates_path, memory)?)?;
     let optional = |name: &str| {
         let p = dir.join(name);
         p.exists().then_some(p)
     };
     let surveys = match optional("surveys.csv") {
-        Some(p) => Some(Part::new(show(&p), read_surveys(&SourceText::read(&p)?)?)),
+        Some(p) => Some(Part::new(
+            show(&p),
+            read_surveys(&SourceText::read(&p, memory)?)?,
+        )),
         None => None,
     };
     let stores = match optional("stores.csv") {
-        Some(p) => Some(Part::new(show(&p), read_stores(&SourceText::read(&p)?)?)),
+        Some(p) => Some(Part::new(
+            show(&p),
+            read_stores(&SourceText::read(&p, memory)?)?,
+        )),
         None => None,
     };
     Ok(Dataset {
@@ -140,10 +154,10 @@ fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Reads one points CSV, or one or more e-Stat mesh tables, into one demand part.
-pub fn read_demand(paths: &[PathBuf]) -> Result<Part<Demand>> {
+pub fn read_demand(paths: &[PathBuf], memory: MemoryLimit) -> Result<Part<Demand>> {
     let mut parts = Vec::with_capacity(paths.len());
     for p in paths {
-        let src = SourceText::read(p)?;
+        let src = SourceText::read(p, memory)?;
         let demand = parse_demand(&src)?;
         parts.push((src.name, demand));
     }

@@ -9,6 +9,7 @@ use super::{read_candidates, read_demand_text, SourceText};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Demand, LocalText, Part};
 use crate::output::write_files_atomic;
+use crate::param::Param;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -70,8 +71,8 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
         for (name, _) in &files {
             let p = dir.join(name);
             if p.exists() {
-                return Err(Error::usage(
-                    "data export",
+                return Err(Error::param(
+                    Param::ExportDir,
                     "a directory without demand.csv, candidates.csv or SOURCE.md (or --force)",
                     format!("{} already there", p.display()),
                 ));

@@ -5,6 +5,7 @@
 //! semicolons and numbers may be typed with full-width digits. This module accepts all of that,
 //! and turns everything else into an [`Error::Input`] that names the file, line and column.
 
+use crate::budget::MemoryLimit;
 use crate::error::{Error, Location, Result};
 use std::path::Path;
 
@@ -26,11 +27,11 @@ pub const BYTES_PER_INPUT_BYTE: u64 = 4;
 impl SourceText {
     /// Reads and decodes a file; a missing or unreadable file is an input error naming it,
     /// and one too large for the memory limit is refused before it is read.
-    pub fn read(path: &Path) -> Result<SourceText> {
+    pub fn read(path: &Path, memory: MemoryLimit) -> Result<SourceText> {
         let name = path.display().to_string();
         if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
-            crate::memory::check(
-                format!("{name} ({})", crate::memory::size(meta.len())),
+            memory.check(
+                format!("{name} ({})", crate::budget::size(meta.len())),
                 meta.len().saturating_mul(BYTES_PER_INPUT_BYTE),
                 "split the file, or aggregate the demand to coarser mesh cells; ",
             )?;

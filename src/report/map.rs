@@ -23,6 +23,7 @@ use super::{esc, round, Lang};
 use crate::error::{Error, Result};
 use crate::mesh::MeshCode;
 use crate::model::{Dataset, DemandFormat, LatLon, AGED_65_PLUS, POPULATION};
+use crate::param::Param;
 use crate::spatial::{SphereIndex, EARTH_RADIUS_M};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -144,8 +145,8 @@ impl Plan {
         let demand = &data.demand.data;
         let sites = &data.candidates.data.sites;
         if !(spec.radius_m.is_finite() && spec.radius_m > 0.0) {
-            return Err(Error::usage(
-                "--radius-m",
+            return Err(Error::param(
+                Param::RadiusM,
                 "a walking radius in metres greater than 0",
                 format!("{}", spec.radius_m),
             ));
@@ -153,8 +154,8 @@ impl Plan {
         let mut chosen = Vec::with_capacity(spec.chosen.len());
         for &j in spec.chosen {
             if j >= sites.len() {
-                return Err(Error::usage(
-                    "map stops",
+                return Err(Error::param(
+                    Param::MapStops,
                     format!("candidate indices below {}", sites.len()),
                     format!("index {j}"),
                 ));
@@ -545,8 +546,8 @@ fn shade_column(data: &Dataset, asked: Option<&str>) -> Result<Option<String>> {
     };
     match asked {
         Some(name) => find(name).map(Some).ok_or_else(|| {
-            Error::usage(
-                "--weight",
+            Error::param(
+                Param::Weight,
                 format!(
                     "a numeric demand column of {}: {}",
                     data.demand.source,

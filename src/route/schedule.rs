@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the deadline has passed.
     pub fn late(&self) -> bool {
-        crate::solve::passed(self.deadline)
+        crate::budget::passed(self.deadline)
     }
 
     fn trucks(&self) -> usize {

@@ -246,7 +246,7 @@ fn unfit(
     longest: f64,
     deadline: Option<Instant>,
 ) -> Unfit {
-    let late = || crate::solve::passed(deadline);
+    let late = || crate::budget::passed(deadline);
     let window = rules.window_end - rules.window_start;
     let alone = |s: &WeekStop| t.get(depot, s.place) + rules.service_min + t.get(s.place, depot);
     let far_stops: Vec<usize> = (0..stops.len())

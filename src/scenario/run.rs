@@ -2,9 +2,11 @@
 //! radius, rows in file order, and which candidates are chosen robustly.
 
 use super::spec::{Overrides, Scenario, ScenarioFile};
+use crate::budget::Budget;
 use crate::compare::{Measure, StopSet};
 use crate::error::{Error, Result};
 use crate::model::{CandidateSite, Dataset, LatLon};
+use crate::param::Param;
 use crate::score::{score, ScoreParams, SpaceParams};
 use crate::solve::{
     solve, solve_with, CapacitySpec, Instance, Model, PlanningOptions, SolveParams, SolveResult,
@@ -97,8 +99,8 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
             let before = data.candidates.data.sites.len();
             data.candidates.data.sites.retain(|c| &c.id != id);
             if data.candidates.data.sites.len() == before {
-                return Err(Error::usage(
-                    "remove_candidates",
+                return Err(Error::param(
+                    Param::RemoveCandidates,
                     "candidate ids",
                     format!("unknown id `{id}`"),
                 ));
@@ -107,15 +109,15 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     }
     for c in s.add_candidates.iter().flatten() {
         if data.candidates.data.sites.iter().any(|s| s.id == c.id) {
-            return Err(Error::usage(
-                "add_candidates",
+            return Err(Error::param(
+                Param::AddCandidates,
                 "new ids",
                 format!("`{}` already a candidate", c.id),
             ));
         }
         if !((-90.0..=90.0).contains(&c.lat) && (-180.0..=180.0).contains(&c.lon)) {
-            return Err(Error::usage(
-                "add_candidates",
+            return Err(Error::param(
+                Param::AddCandidates,
                 "lat from -90 to 90 and lon from -180 to 180",
                 format!("`{}` at {}, {}", c.id, c.lat, c.lon),
             ));
@@ -139,8 +141,8 @@ fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
         data.surveys = None;
     }
     if s.survey_scale.is_some() && data.surveys.is_none() {
-        return Err(Error::usage(
-            "survey_scale",
+        return Err(Error::param(
+            Param::SurveyScale,
             "survey data to scale ([data] surveys = FILE)",
             "no surveys",
         ));
@@ -179,8 +181,8 @@ fn params(s: &Overrides, capacitated: bool) -> Result<SolveParams> {
         None => None,
         Some(t) if t.is_finite() && t > 0.0 && t <= 1e7 => Some(Duration::from_secs_f64(t)),
         Some(t) => {
-            return Err(Error::usage(
-                "time_limit_s",
+            return Err(Error::param(
+                Param::TimeLimitS,
                 "a number of seconds greater than 0",
                 format!("`{t}`"),
             ))
@@ -199,6 +201,7 @@ fn params(s: &Overrides, capacitated: bool) -> Result<SolveParams> {
         deadline: None,
         seed: s.seed.unwrap_or(d.seed),
         method: s.method.unwrap_or(d.method),
+        memory: d.memory,
     })
 }
 
@@ -217,7 +220,7 @@ fn in_every_optimum(
     if res.outcome.status != Status::Optimal {
         return None;
     }
-    if crate::solve::passed(p.deadline) {
+    if crate::budget::passed(p.deadline) {
         return None; // not re-solved: the time limit ended first
     }
     let mut q = p.clone();
@@ -244,12 +247,14 @@ fn solve_one(
     cover: Option<&Coverage>,
     measure: Option<&Measure>,
     s: &Scenario,
-    deadline: Option<Instant>,
+    budget: Budget,
 ) -> Result<Solved> {
+    let deadline = budget.deadline;
     // Under a deadline the solve gets half the scenario's time and the "in every optimal
     // set" re-solves the rest; each re-solve starts only if one like the last still fits.
     let p = SolveParams {
-        deadline: crate::solve::share(deadline, 0.5),
+        deadline: crate::budget::share(deadline, 0.5),
+        memory: budget.memory,
         ..params(&s.settings, capacitated)?
     };
     let res = match cover {
@@ -313,9 +318,9 @@ fn solve_one(
 /// The checks the command line makes on the same values, so a scenario cannot pass what a
 /// flag would refuse (NaN included, which would otherwise look like "not set").
 fn check(s: &Overrides) -> Result<()> {
-    let bad = |key: &str, expected: &str, found: String| Err(Error::usage(key, expected, found));
+    let bad = |key: Param, expected: &str, found: String| Err(Error::param(key, expected, found));
     if s.vehicles == Some(0) {
-        return bad("vehicles", "at least 1 vehicle", "`0`".into());
+        return bad(Param::Vehicles, "at least 1 vehicle", "`0`".into());
     }
     if let Some(w) = &s.weights {
         crate::score::TermWeights::parse(w)?;
@@ -323,7 +328,7 @@ fn check(s: &Overrides) -> Result<()> {
     if let Some(d) = s.shop_distance_m {
         if !(d.is_finite() && d > 0.0) {
             return bad(
-                "shop_distance_m",
+                Param::ShopDistanceM,
                 "a distance in metres greater than 0",
                 format!("`{d}`"),
             );
@@ -331,12 +336,16 @@ fn check(s: &Overrides) -> Result<()> {
     }
     if let Some(k) = s.survey_scale {
         if !(k.is_finite() && k >= 0.0) {
-            return bad("survey_scale", "a factor of 0 or more", format!("`{k}`"));
+            return bad(
+                Param::SurveyScale,
+                "a factor of 0 or more",
+                format!("`{k}`"),
+            );
         }
     }
     for (key, v) in [
-        ("radius_m", s.radius_m),
-        ("min_weight_per_stop", s.min_weight_per_stop),
+        (Param::RadiusM, s.radius_m),
+        (Param::MinWeightPerStop, s.min_weight_per_stop),
     ] {
         if let Some(v) = v {
             if !v.is_finite() {
@@ -361,9 +370,10 @@ pub fn run_batch(
     file: &ScenarioFile,
     data: &Dataset,
     tick: &(dyn Fn() + Sync),
-    deadline: Option<Instant>,
+    budget: Budget,
 ) -> Batch {
-    let late = || crate::solve::passed(deadline);
+    let deadline = budget.deadline;
+    let late = || crate::budget::passed(deadline);
     // Under a deadline every scenario still to start gets a fair slot of the time left (as
     // many run at once as there are threads), so one hard scenario cannot starve the rest.
     let threads = rayon::current_num_threads().max(1);
@@ -371,7 +381,7 @@ pub fn run_batch(
     let slot = |to_run: usize| {
         let k = started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let waiting = to_run.saturating_sub(k).max(1);
-        crate::solve::share(deadline, (threads as f64 / waiting as f64).min(1.0))
+        crate::budget::share(deadline, (threads as f64 / waiting as f64).min(1.0))
     };
     let checks: Vec<Result<()>> = file.scenarios.iter().map(|s| check(&s.settings)).collect();
     let scenario_keys: Vec<String> = file
@@ -452,7 +462,8 @@ pub fn run_batch(
                     return all_unsolved(NOT_RUN.to_string());
                 }
                 // Invalid radii go on without coverage (the solve says why).
-                let cover = match valid_radius(r).then(|| v.inst.checked_coverage(r)) {
+                let cover = match valid_radius(r).then(|| v.inst.checked_coverage(r, budget.memory))
+                {
                     Some(Err(too_large)) => return all_unsolved(too_large.to_string()),
                     Some(Ok(c)) => Some(c),
                     None => None,
@@ -465,6 +476,7 @@ pub fn run_batch(
                             radius_m: r,
                             vehicles: first.vehicles.unwrap_or(5),
                             shop_distance_m: first.shop_distance_m.unwrap_or(500.0),
+                            memory: budget.memory,
                             ..ScoreParams::default()
                         };
                         score(&v.data, &params).ok()
@@ -480,12 +492,22 @@ pub fn run_batch(
                         }
                         let s = &file.scenarios[i];
                         let (c, m) = (cover.as_ref(), measure.as_ref());
-                        let outcome = solve_one(&v.inst, v.capacitated, c, m, s, slot(to_run))
-                            .and_then(|mut solved| {
-                                solved.top_ranked = top_ranked(&v.data, &s.settings, r)?;
-                                Ok(solved)
-                            })
-                            .map_err(|e| e.to_string());
+                        let outcome = solve_one(
+                            &v.inst,
+                            v.capacitated,
+                            c,
+                            m,
+                            s,
+                            Budget {
+                                deadline: slot(to_run),
+                                memory: budget.memory,
+                            },
+                        )
+                        .and_then(|mut solved| {
+                            solved.top_ranked = top_ranked(&v.data, &s.settings, r, budget.memory)?;
+                            Ok(solved)
+                        })
+                        .map_err(|e| e.to_string());
                         tick();
                         (
                             i,
@@ -567,7 +589,12 @@ fn unsolved(file: &ScenarioFile, i: usize, tick: &(dyn Fn() + Sync), why: String
 }
 
 /// The three candidates ranked highest under the scenario's term weights, if it sets them.
-fn top_ranked(data: &Dataset, s: &Overrides, radius_m: f64) -> Result<Option<Vec<String>>> {
+fn top_ranked(
+    data: &Dataset,
+    s: &Overrides,
+    radius_m: f64,
+    memory: crate::budget::MemoryLimit,
+) -> Result<Option<Vec<String>>> {
     let Some(w) = &s.weights else {
         return Ok(None);
     };
@@ -576,6 +603,7 @@ fn top_ranked(data: &Dataset, s: &Overrides, radius_m: f64) -> Result<Option<Vec
         vehicles: s.vehicles.unwrap_or(5),
         shop_distance_m: s.shop_distance_m.unwrap_or(500.0),
         weights: crate::score::TermWeights::parse(w)?,
+        memory,
         ..ScoreParams::default()
     };
     let table = score(data, &params)?;
@@ -614,7 +642,7 @@ mod tests {
         let f = file(
             "[baseline]\np = 4\n[[scenario]]\nname = \"bad id\"\nexclude = [\"nope\"]\n[[sweep]]\nname = \"r\"\nradius_m = [300.0, 800.0]\n[[scenario]]\nname = \"new site\"\nadd_candidates = [{ id = \"new\", lat = 35.35, lon = 139.40, name = \"公民館\" }]\nremove_candidates = [\"hakuhoji\"]\n",
         );
-        let batch = run_batch(&f, &data, &|| {}, None);
+        let batch = run_batch(&f, &data, &|| {}, crate::budget::Budget::default());
         assert_eq!(batch.rows.len(), 5);
         assert!(batch.rows[1].outcome.as_ref().unwrap_err().contains("nope"));
         assert_eq!(batch.solved, 4);

@@ -27,6 +27,7 @@ pub use terms::{Term, TermWeights};
 
 use crate::error::{Error, Result};
 use crate::model::{Dataset, DemandFormat, LocalText, AGED_65_PLUS, POPULATION};
+use crate::param::Param;
 use crate::spatial::{Coverage, DataExtent, EdgeStatus, SphereIndex};
 use rayon::prelude::*;
 
@@ -50,6 +51,8 @@ pub struct ScoreParams {
     pub prior_answers: f64,
     /// Bay and aisle sizes.
     pub space: SpaceParams,
+    /// The memory the walking-radius pairs may take.
+    pub memory: crate::budget::MemoryLimit,
 }
 
 impl Default for ScoreParams {
@@ -62,6 +65,7 @@ impl Default for ScoreParams {
             shop_distance_m: 500.0,
             prior_answers: 10.0,
             space: SpaceParams::default(),
+            memory: crate::budget::MemoryLimit::default(),
         }
     }
 }
@@ -69,36 +73,36 @@ impl Default for ScoreParams {
 impl ScoreParams {
     /// Rejects parameters no planner could mean.
     pub fn validate(&self) -> Result<()> {
-        let positive = |flag: &str, v: f64, what: &str| {
+        let positive = |flag: Param, v: f64, what: &str| {
             if v.is_finite() && v > 0.0 {
                 Ok(())
             } else {
-                Err(Error::usage(flag, what, format!("`{v}`")))
+                Err(Error::param(flag, what, format!("`{v}`")))
             }
         };
         positive(
-            "--radius-m",
+            Param::RadiusM,
             self.radius_m,
             "a distance in metres greater than 0",
         )?;
         positive(
-            "--shop-distance-m",
+            Param::ShopDistanceM,
             self.shop_distance_m,
             "a distance in metres greater than 0",
         )?;
         if self.radius_m > 100_000.0 {
-            return Err(Error::usage(
-                "--radius-m",
+            return Err(Error::param(
+                Param::RadiusM,
                 "a walking distance of at most 100,000 m",
                 format!("`{}`", self.radius_m),
             ));
         }
         if self.vehicles == 0 {
-            return Err(Error::usage("--vehicles", "at least 1 vehicle", "`0`"));
+            return Err(Error::param(Param::Vehicles, "at least 1 vehicle", "`0`"));
         }
         if !(self.prior_answers > 0.0 && self.prior_answers <= 1e6) {
-            return Err(Error::usage(
-                "--prior-answers",
+            return Err(Error::param(
+                Param::PriorAnswers,
                 "a number of answers greater than 0 and at most 1,000,000",
                 format!("`{}`", self.prior_answers),
             ));
@@ -118,8 +122,8 @@ pub fn weight_column(data: &Dataset, asked: Option<&str>) -> Result<Option<Strin
             .find(|c| c.name.eq_ignore_ascii_case(name))
         {
             Some(c) => Ok(Some(c.name.clone())),
-            None => Err(Error::usage(
-                "--weight",
+            None => Err(Error::param(
+                Param::Weight,
                 format!(
                     "a numeric demand column of {}: {}",
                     data.demand.source,
@@ -159,7 +163,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
 
     let index = SphereIndex::new(&demand.locations);
     let site_locations = data.candidates.data.locations();
-    crate::spatial::check_size(&index, &site_locations, params.radius_m)?;
+    crate::spatial::check_size(&index, &site_locations, params.radius_m, params.memory)?;
     let coverage = Coverage::build(&index, &site_locations, params.radius_m);
 
     let mut dropped = Vec::new();
@@ -242,8 +246,8 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         }
     }
     if used.is_empty() {
-        return Err(Error::usage(
-            "--weights",
+        return Err(Error::param(
+            Param::Weights,
             "a weight above 0 for at least one available term (reach is always available)",
             "all available terms weighted 0",
         ));

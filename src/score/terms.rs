@@ -1,6 +1,7 @@
 //! The score terms and the weights that combine them.
 
 use crate::error::{Error, Result};
+use crate::param::Param;
 use serde::Serialize;
 use std::fmt;
 
@@ -73,8 +74,8 @@ impl TermWeights {
         let mut w = TermWeights::default();
         let mut seen = std::collections::HashSet::new();
         let bad = |found: &str| {
-            Error::usage(
-                "--weights",
+            Error::param(
+                Param::Weights,
                 "TERM=WEIGHT pairs separated by commas, each TERM once, one of reach, need, far, WEIGHT a number from 0 to 1,000,000",
                 format!("`{found}`"),
             )

@@ -8,8 +8,10 @@
 
 use super::DistanceProblem;
 use crate::bench::{CapInstance, PmedInstance, SjcInstance};
+use crate::budget::MemoryLimit;
 use crate::error::{Error, Result};
 use crate::model::{LatLon, LocalText};
+use crate::param::Param;
 use crate::score::SpaceAssessment;
 use crate::spatial::{haversine_m, Coverage, SphereIndex};
 use rayon::prelude::*;
@@ -102,17 +104,17 @@ impl Instance {
 
     /// Who each site reaches within `radius_m`, by the input's own distance rule.
     pub fn coverage(&self, radius_m: f64) -> Coverage {
-        self.build_coverage(radius_m, false)
+        self.build_coverage(radius_m, None)
             .expect("unchecked coverage never fails")
     }
 
     /// [`coverage`](Self::coverage), refused up front when the lists would not fit in memory
     /// (planning data; the benchmark sets are small).
-    pub fn checked_coverage(&self, radius_m: f64) -> Result<Coverage> {
-        self.build_coverage(radius_m, true)
+    pub fn checked_coverage(&self, radius_m: f64, memory: MemoryLimit) -> Result<Coverage> {
+        self.build_coverage(radius_m, Some(memory))
     }
 
-    fn build_coverage(&self, radius_m: f64, check: bool) -> Result<Coverage> {
+    fn build_coverage(&self, radius_m: f64, check: Option<MemoryLimit>) -> Result<Coverage> {
         Ok(match &self.geometry {
             Geometry::Sphere { points } => {
                 let index = SphereIndex::new(points);
@@ -121,8 +123,8 @@ impl Instance {
                     .iter()
                     .map(|s| s.location.expect("planning sites have positions"))
                     .collect();
-                if check {
-                    crate::spatial::check_size(&index, &sites, radius_m)?;
+                if let Some(memory) = check {
+                    crate::spatial::check_size(&index, &sites, radius_m, memory)?;
                 }
                 Coverage::build(&index, &sites, radius_m)
             }
@@ -147,15 +149,15 @@ impl Instance {
 
     /// The clients × sites distance matrix with the objective weights; refused when it would
     /// not fit in memory, with what to do instead.
-    pub fn distances(&self, flag: &str) -> Result<DistanceProblem> {
+    pub fn distances(&self, model: &str, memory: MemoryLimit) -> Result<DistanceProblem> {
         let (n, m) = (self.points(), self.sites.len());
-        crate::memory::check(
-            format!("{flag}: the {n} points × {m} sites distance matrix"),
+        memory.check(
+            format!("the {model} model's {n} points × {m} sites distance matrix"),
             (n as u64)
                 .saturating_mul(m as u64)
                 .saturating_mul(BYTES_PER_MATRIX_ENTRY),
-            "aggregate the demand to coarser mesh cells, use fewer candidates, or use --model \
-             mclp (it needs only the pairs within the radius); ",
+            "aggregate the demand to coarser mesh cells, use fewer candidates, or use the mclp \
+             model (it needs only the pairs within the radius); ",
         )?;
         let dist = match &self.geometry {
             Geometry::Sphere { points } => {
@@ -265,13 +267,13 @@ impl CapacitySpec {
         let t = text.trim();
         match crate::io::text::parse_number(t) {
             Some(v) if v >= 0.0 => Ok(CapacitySpec::Value(v)),
-            Some(_) => Err(Error::usage(
-                "--capacity",
+            Some(_) => Err(Error::param(
+                Param::Capacity,
                 "a capacity of 0 or more, or a numeric candidates column",
                 format!("`{t}`"),
             )),
-            None if t.is_empty() => Err(Error::usage(
-                "--capacity",
+            None if t.is_empty() => Err(Error::param(
+                Param::Capacity,
                 "a capacity of 0 or more, or a numeric candidates column",
                 "nothing",
             )),
@@ -322,8 +324,8 @@ impl Instance {
                 Some(name) if name.eq_ignore_ascii_case(FAR_FROM_SHOP) => {
                     match crate::score::far_from_shop_weights(data, opts.shop_distance_m) {
                         Some(w) => (w, Some(FAR_FROM_SHOP.to_string())),
-                        None => return Err(Error::usage(
-                            "--objective-weight",
+                        None => return Err(Error::param(
+                            Param::ObjectiveWeight,
                             "far_from_shop only with a shops file (--stores) and an aged_65_plus \
                              demand column",
                             format!("`{name}`"),
@@ -331,7 +333,7 @@ impl Instance {
                     }
                 }
                 asked => match crate::score::weight_column(data, asked)
-                    .map_err(|e| rename_flag(e, "--objective-weight"))?
+                    .map_err(|e| rename_param(e, Param::ObjectiveWeight))?
                 {
                     Some(c) => (
                         demand.column(&c).expect("resolved column").to_vec(),
@@ -377,11 +379,12 @@ impl Instance {
     }
 }
 
-fn rename_flag(e: Error, flag: &str) -> Error {
+/// The same complaint, about the parameter the caller actually set.
+fn rename_param(e: Error, param: Param) -> Error {
     match e {
-        Error::Usage {
+        Error::Param {
             expected, found, ..
-        } => Error::usage(flag, expected, found),
+        } => Error::param(param, expected, found),
         other => other,
     }
 }
@@ -396,8 +399,8 @@ fn site_capacities(data: &crate::Dataset, spec: &CapacitySpec) -> Result<Vec<f64
                 .iter()
                 .position(|c| c.eq_ignore_ascii_case(name))
             else {
-                return Err(Error::usage(
-                    "--capacity",
+                return Err(Error::param(
+                    Param::Capacity,
                     format!(
                         "a number, or a column of {}: {}",
                         data.candidates.source,
@@ -417,8 +420,8 @@ fn site_capacities(data: &crate::Dataset, spec: &CapacitySpec) -> Result<Vec<f64
                     let text = s.extra[col].trim();
                     match crate::io::text::parse_number(text) {
                         Some(v) if v >= 0.0 => Ok(v),
-                        _ => Err(Error::usage(
-                            "--capacity",
+                        _ => Err(Error::param(
+                            Param::Capacity,
                             format!(
                                 "a capacity of 0 or more in column `{}` of {} for every site",
                                 cands.extra_columns[col], data.candidates.source

@@ -43,20 +43,6 @@ impl Limits {
 
     /// Whether the deadline has passed.
     pub fn expired(&self) -> bool {
-        passed(self.deadline)
+        crate::budget::passed(self.deadline)
     }
-}
-
-/// Whether `deadline` has passed (never, without one).
-pub fn passed(deadline: Option<Instant>) -> bool {
-    deadline.is_some_and(|d| Instant::now() >= d)
-}
-
-/// The instant `fraction` of the time left before `deadline` from now: how one limit is split
-/// between a command's steps (a solve, then its re-solves; a solve, then the week's search).
-pub fn share(deadline: Option<Instant>, fraction: f64) -> Option<Instant> {
-    deadline.map(|d| {
-        let now = Instant::now();
-        now + d.saturating_duration_since(now).mul_f64(fraction)
-    })
 }

@@ -22,7 +22,7 @@ pub mod problem;
 pub mod run;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
-pub use limits::{passed, share, Limits};
+pub use limits::Limits;
 pub use problem::{DistanceProblem, SiteRules};
 pub use run::{solve, solve_with, Exclusion, Method, SolveParams, SolveResult, StopDetail};
 

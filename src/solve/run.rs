@@ -6,7 +6,9 @@
 
 use super::instance::Instance;
 use super::{cover, median, mip, Limits, Model, Outcome, SiteRules, Status};
+use crate::budget::MemoryLimit;
 use crate::error::{Error, Result};
+use crate::param::Param;
 use crate::score::SpaceStatus;
 use crate::spatial::Coverage;
 use std::time::{Duration, Instant};
@@ -41,6 +43,8 @@ pub struct SolveParams {
     pub seed: u64,
     /// Exact specialised search, parallel heuristic, or the plain MIP.
     pub method: Method,
+    /// The memory the model's structures (pairs, matrices, a MIP) may take.
+    pub memory: MemoryLimit,
 }
 
 /// How to solve: the specialised exact method is the default; the heuristic answers huge
@@ -82,6 +86,7 @@ impl Default for SolveParams {
             deadline: None,
             seed: 1,
             method: Method::Exact,
+            memory: MemoryLimit::default(),
         }
     }
 }
@@ -156,12 +161,12 @@ pub fn site_rules(
     cover: &Coverage,
 ) -> Result<(SiteRules, Vec<Exclusion>)> {
     let m = inst.sites.len();
-    let find = |flag: &str, id: &str| -> Result<usize> {
+    let find = |flag: Param, id: &str| -> Result<usize> {
         inst.sites
             .iter()
             .position(|s| s.id == id.trim())
             .ok_or_else(|| {
-                Error::usage(
+                Error::param(
                     flag,
                     format!("ids of candidate sites of {}", inst.label),
                     format!("unknown id `{}`", id.trim()),
@@ -170,17 +175,17 @@ pub fn site_rules(
     };
     let mut required = Vec::new();
     for id in &params.require {
-        required.push(find("--require", id)?);
+        required.push(find(Param::Require, id)?);
     }
     required.sort_unstable();
     required.dedup();
     let mut allowed = vec![true; m];
     let mut exclusions = Vec::new();
     for id in &params.exclude {
-        let j = find("--exclude", id)?;
+        let j = find(Param::Exclude, id)?;
         if required.binary_search(&j).is_ok() {
-            return Err(Error::usage(
-                "--exclude",
+            return Err(Error::param(
+                Param::Exclude,
                 "sites not also given in --require",
                 format!("`{}` in both", id.trim()),
             ));
@@ -236,16 +241,16 @@ pub fn site_rules(
     let p = match params.model {
         Model::Lscp => 0,
         _ => params.p.or(inst.p_in_file).ok_or_else(|| {
-            Error::usage(
-                "--p",
+            Error::param(
+                Param::P,
                 format!("the number of stops for --model {}", params.model.name()),
                 "no --p",
             )
         })?,
     };
     if params.model != Model::Lscp && (p == 0 || p > m) {
-        return Err(Error::usage(
-            "--p",
+        return Err(Error::param(
+            Param::P,
             format!("a number of stops from 1 to the {m} candidate sites"),
             format!("`{p}`"),
         ));
@@ -264,7 +269,11 @@ pub fn site_rules(
 /// problem is a result with status [`Status::Infeasible`] (exit 3 in the CLI).
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
-    solve_checked(inst, params, &inst.checked_coverage(params.radius_m)?)
+    solve_checked(
+        inst,
+        params,
+        &inst.checked_coverage(params.radius_m, params.memory)?,
+    )
 }
 
 /// [`solve`] with the coverage of `params.radius_m` already built, so a batch of scenarios
@@ -301,7 +310,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
         // The MIP answers by nine tenths of the time left or not at all; then the specialised
         // solver answers from its first steps in the last tenth.
         let mip_limits = Limits {
-            deadline: super::share(limits.deadline, 0.9),
+            deadline: crate::budget::share(limits.deadline, 0.9),
             ..limits
         };
         let spent = limits;
@@ -328,7 +337,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
                 (None, Method::Exact) => cover::mclp(cover, &inst.weight, &rules, &limits),
             },
             (Model::Pmedian, method) => {
-                let d = inst.distances("--model pmedian")?;
+                let d = inst.distances("pmedian", params.memory)?;
                 let mut capacitated = |l: &Limits, cap: &[f64]| {
                     let (out, plan) =
                         median::solve_capacitated_plan(&d, inst.load(), cap, &rules, l);
@@ -352,7 +361,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
                 out
             }
             (Model::Pcenter, method) => {
-                let d = inst.distances("--model pcenter")?;
+                let d = inst.distances("pcenter", params.memory)?;
                 let out = match method {
                     Method::Mip => mip::pcenter(&d, &rules, &mip_limits)
                         .unwrap_or_else(|| late(cover::pcenter(&d, &rules, &spent))),
@@ -411,52 +420,52 @@ fn check_mip(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Result<
         Model::Pmedian | Model::Pcenter => (inst.points() as u64) * inst.sites.len() as u64,
         Model::Mclp | Model::Lscp => cover.pairs() as u64,
     };
-    crate::memory::check(
+    params.memory.check(
         format!(
-            "--method mip: the {} model of {} points × {} sites ({terms} terms)",
+            "the MIP (method mip) of the {} model of {} points × {} sites ({terms} terms)",
             params.model.name(),
             inst.points(),
             inst.sites.len()
         ),
         terms.saturating_mul(MIP_BYTES_PER_TERM),
-        "use --method exact or heuristic (they need far less memory); ",
+        "use the exact or heuristic method (they need far less memory); ",
     )
 }
 
 fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
     if !(params.radius_m.is_finite() && params.radius_m > 0.0 && params.radius_m <= 1e7) {
-        return Err(Error::usage(
-            "--radius-m",
+        return Err(Error::param(
+            Param::RadiusM,
             "a distance greater than 0 and at most 10,000,000",
             format!("`{}`", params.radius_m),
         ));
     }
     if let Some(w) = params.min_weight_per_stop {
         if !(w.is_finite() && w >= 0.0) {
-            return Err(Error::usage(
-                "--min-weight-per-stop",
+            return Err(Error::param(
+                Param::MinWeightPerStop,
                 "a weight of 0 or more",
                 format!("`{w}`"),
             ));
         }
     }
     if params.capacitated && !matches!(params.model, Model::Mclp | Model::Pmedian) {
-        return Err(Error::usage(
-            "--capacity",
+        return Err(Error::param(
+            Param::Capacity,
             "capacities with --model mclp or --model pmedian",
             format!("--model {}", params.model.name()),
         ));
     }
     if params.capacitated && inst.sites.iter().any(|s| s.capacity.is_none()) {
-        return Err(Error::usage(
-            "--capacity",
+        return Err(Error::param(
+            Param::Capacity,
             "a capacity for every site",
             "sites without one",
         ));
     }
     if inst.sites.is_empty() || inst.points() == 0 {
-        return Err(Error::usage(
-            "solve",
+        return Err(Error::input(
+            crate::error::Location::file(&inst.label),
             "at least one candidate site and one demand point",
             format!("{} sites, {} points", inst.sites.len(), inst.points()),
         ));

@@ -22,12 +22,17 @@ pub struct Coverage {
 pub const BYTES_PER_PAIR: u64 = 28;
 
 /// Refuses, before building, coverage lists that would not fit in memory.
-pub fn check_size(demand: &SphereIndex, candidates: &[LatLon], radius_m: f64) -> crate::Result<()> {
+pub fn check_size(
+    demand: &SphereIndex,
+    candidates: &[LatLon],
+    radius_m: f64,
+    memory: crate::budget::MemoryLimit,
+) -> crate::Result<()> {
     // Counting stops at twice what the limit allows per site: enough to tell "too many".
     let m = candidates.len().max(1) as u64;
-    let cap = (2 * crate::memory::limit_bytes() / BYTES_PER_PAIR / m + 1) as usize;
+    let cap = (2 * memory.get() / BYTES_PER_PAIR / m + 1) as usize;
     let pairs = demand.estimate_pairs(candidates, radius_m, cap);
-    crate::memory::check(
+    memory.check(
         format!(
             "{radius_m} m walking radius over {} points and {} sites (about {pairs} pairs)",
             demand.len(),
