@@ -25,6 +25,7 @@ pub mod mesh;
 pub mod model;
 pub mod output;
 pub mod param;
+pub mod pipeline;
 pub mod report;
 pub mod route;
 pub mod scenario;

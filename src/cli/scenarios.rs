@@ -3,12 +3,11 @@
 use super::args::OutputArgs;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mobile_stops::budget::Budget;
 use mobile_stops::budget::MemoryLimit;
-use mobile_stops::io::text::SourceText;
+use mobile_stops::pipeline::load_scenarios;
 use mobile_stops::report::{render_scenarios, scenarios_html};
-use mobile_stops::scenario::{read_scenarios, run_batch, NOT_RUN};
-use mobile_stops::Param;
-use mobile_stops::{io, Error};
+use mobile_stops::{Error, Param};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -34,7 +33,8 @@ pub struct ScenariosArgs {
 }
 
 /// Reads the file and data, runs the batch with a progress bar on a terminal, writes every
-/// result; then exit 2 if any scenario failed.
+/// Validates flags, runs the batch (with a progress bar on a terminal), writes the rows and
+/// the optional HTML report; exit 2 after writing when a scenario failed.
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     if args.output.format == mobile_stops::report::Format::Geojson {
         return Err(Error::param(
@@ -44,18 +44,9 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         ));
     }
     let deadline = super::deadline(args.time_limit_s)?;
-    let src = SourceText::read(&args.file, memory)?;
-    let dir = args
-        .file
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
-    let file = read_scenarios(&src, &dir)?;
-    let data = io::load_dataset(&file.data, memory)?;
-    let bar = ProgressBar::with_draw_target(
-        Some(file.scenarios.len() as u64),
-        ProgressDrawTarget::hidden(),
-    );
+    let input = load_scenarios(&args.file, memory)?;
+    let bar =
+        ProgressBar::with_draw_target(Some(input.rows() as u64), ProgressDrawTarget::hidden());
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {per_sec} eta {eta}")
             .expect("a valid template"),
@@ -69,18 +60,15 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         }
         bar.inc(1);
     };
-    let batch = run_batch(
-        &file,
-        &data,
-        &tick,
-        mobile_stops::budget::Budget { deadline, memory },
-    );
+    let budget = Budget { deadline, memory };
+    let done = input.run(budget, &tick);
     bar.finish_and_clear();
-    let bytes = render_scenarios(&batch, &src.name, args.output.format, args.output.lang);
+    let (batch, source) = (&done.batch, &done.source);
+    let bytes = render_scenarios(batch, source, args.output.format, args.output.lang);
     // The results first: a bad --report path must not lose them.
     super::emit(args.output.out.as_deref(), &bytes)?;
     if let Some(path) = &args.report {
-        let html = scenarios_html(&batch, &src.name, args.output.lang);
+        let html = scenarios_html(batch, source, args.output.lang);
         mobile_stops::output::write_atomic(path, html.as_bytes())?;
     }
     if batch.not_run > 0 {
@@ -91,27 +79,5 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
             batch.rows.len()
         );
     }
-    let failed = batch.rows.len() - batch.solved - batch.not_run;
-    if failed > 0 {
-        let first = batch
-            .rows
-            .iter()
-            .find_map(|r| {
-                r.outcome
-                    .as_ref()
-                    .err()
-                    .filter(|e| *e != NOT_RUN)
-                    .map(|e| (r, e))
-            })
-            .expect("a failed row");
-        return Err(Error::input(
-            mobile_stops::Location::at(&src.name, first.0.scenario.line, None),
-            "every scenario to solve",
-            format!(
-                "{failed} failed (results written); first: `{}`: {}",
-                first.0.scenario.name, first.1
-            ),
-        ));
-    }
-    Ok(())
+    done.failure().map_or(Ok(()), Err)
 }

@@ -2,16 +2,11 @@
 
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
-use mobile_stops::bench::{read_pmed, read_pmedcap, read_sjc};
-use mobile_stops::budget::MemoryLimit;
-use mobile_stops::io::text::SourceText;
+use mobile_stops::budget::{Budget, MemoryLimit};
+use mobile_stops::pipeline::{benchmark_instance, Benchmark, ModelOptions};
 use mobile_stops::report::{render_solve, Format, RunInfo};
-use mobile_stops::score::SpaceParams;
-use mobile_stops::solve::{
-    solve, CapacitySpec, Instance, Method, Model, PlanningOptions, SolveParams, Status,
-};
-use mobile_stops::Param;
-use mobile_stops::{io, Dataset, Error};
+use mobile_stops::solve::{solve, Method, Model, Status};
+use mobile_stops::{io, Error, Param};
 use std::path::PathBuf;
 
 const DATA_FLAGS: [&str; 5] = ["data", "demand", "candidates", "surveys", "stores"];
@@ -90,113 +85,47 @@ pub struct SolveArgs {
 }
 
 impl ModelArgs {
-    /// Solver parameters from the flags.
-    pub fn params(&self, capacitated: bool, memory: MemoryLimit) -> Result<SolveParams, Error> {
-        let deadline = super::deadline(self.time_limit_s)?;
-        Ok(SolveParams {
+    /// The library's model options from the flags.
+    pub fn options(&self) -> ModelOptions {
+        ModelOptions {
             model: self.model,
             p: self.p,
             radius_m: self.radius_m,
             require: self.require.clone(),
             exclude: self.exclude.clone(),
-            allow_no_space: self.allow_no_space,
+            capacity: self.capacity.clone(),
             min_weight_per_stop: self.min_weight_per_stop,
-            capacitated,
-            time_limit: None,
-            deadline,
+            objective_weight: self.objective_weight.clone(),
+            allow_no_space: self.allow_no_space,
+            vehicles: self.vehicles,
+            shop_distance_m: self.shop_distance_m,
             seed: self.seed,
             method: self.method,
+        }
+    }
+
+    /// The run's budget: `--time-limit-s` counted from the start of the command.
+    pub fn budget(&self, memory: MemoryLimit) -> Result<Budget, Error> {
+        Ok(Budget {
+            deadline: super::deadline(self.time_limit_s)?,
             memory,
         })
-    }
-
-    fn capacity(&self) -> Result<Option<CapacitySpec>, Error> {
-        self.capacity
-            .as_deref()
-            .map(CapacitySpec::parse)
-            .transpose()
-    }
-
-    /// The planning instance of a dataset, and whether it is capacitated.
-    pub fn planning_instance(&self, data: &Dataset) -> Result<(Instance, bool), Error> {
-        let capacity = self.capacity()?;
-        let opts = PlanningOptions {
-            objective_weight: self.objective_weight.clone(),
-            shop_distance_m: self.shop_distance_m,
-            vehicles: self.vehicles,
-            space: SpaceParams::default(),
-            capacity: capacity.clone(),
-        };
-        Ok((Instance::from_dataset(data, &opts)?, capacity.is_some()))
-    }
-
-    /// Checks the flags that do not depend on the data.
-    pub fn validate(&self) -> Result<(), Error> {
-        if self.vehicles == 0 {
-            return Err(Error::param(Param::Vehicles, "at least 1 vehicle", "`0`"));
-        }
-        if !(self.shop_distance_m.is_finite() && self.shop_distance_m > 0.0) {
-            return Err(Error::param(
-                Param::ShopDistanceM,
-                "a distance in metres greater than 0",
-                format!("`{}`", self.shop_distance_m),
-            ));
-        }
-        Ok(())
     }
 }
 
 impl SolveArgs {
-    /// Reads the instance named by the flags: a benchmark file or planning data.
-    fn instance(&self, memory: MemoryLimit) -> Result<(Instance, bool), Error> {
-        let capacity = self.model.capacity()?;
-        let bench_capacity = |inst: &mut Instance| -> Result<bool, Error> {
-            match &capacity {
-                None => Ok(false),
-                Some(CapacitySpec::Value(v)) => {
-                    for s in &mut inst.sites {
-                        s.capacity = Some(*v);
-                    }
-                    Ok(true)
-                }
-                Some(CapacitySpec::Column(c)) => Err(Error::param(
-                    Param::Capacity,
-                    "a number (benchmark files have no candidate columns)",
-                    format!("`{c}`"),
-                )),
-            }
-        };
-        if let Some(path) = &self.orlib {
-            let (name, text) = read_text(path, memory)?;
-            let mut inst = Instance::from_pmed(&name, &read_pmed(&name, &text)?);
-            let cap = bench_capacity(&mut inst)?;
-            return Ok((inst, cap));
-        }
-        if let Some(path) = &self.pmedcap {
-            let (name, text) = read_text(path, memory)?;
-            let k = self.instance.unwrap_or(1);
-            let mut inst = Instance::from_pmedcap(&name, &read_pmedcap(&name, &text, k)?);
-            if capacity.is_some() {
-                bench_capacity(&mut inst)?;
-            }
-            return Ok((
-                inst,
-                matches!(self.model.model, Model::Pmedian | Model::Mclp),
-            ));
-        }
-        if let Some(path) = &self.sjc {
-            let (name, text) = read_text(path, memory)?;
-            let mut inst = Instance::from_sjc(&name, &read_sjc(&name, &text)?);
-            let cap = bench_capacity(&mut inst)?;
-            return Ok((inst, cap));
-        }
-        let data = io::load_dataset(&self.data.paths(), memory)?;
-        self.model.planning_instance(&data)
+    /// The benchmark file named by the flags, if any.
+    fn benchmark(&self) -> Option<Benchmark> {
+        let k = self.instance.unwrap_or(1);
+        let orlib = self.orlib.clone().map(Benchmark::Orlib);
+        let pmedcap = self.pmedcap.clone().map(|p| Benchmark::Pmedcap(p, k));
+        orlib.or(pmedcap).or(self.sjc.clone().map(Benchmark::Sjc))
     }
 
+    /// Checks the flags that do not depend on the data.
     fn validate(&self) -> Result<(), Error> {
-        self.model.validate()?;
-        let bench = self.orlib.is_some() || self.pmedcap.is_some() || self.sjc.is_some();
+        self.model.options().validate()?;
+        let bench = self.benchmark().is_some();
         if bench && self.model.objective_weight.is_some() {
             return Err(Error::param(
                 Param::ObjectiveWeight,
@@ -211,31 +140,27 @@ impl SolveArgs {
                 "`0`",
             ));
         }
+        if self.output.format == Format::Geojson && bench {
+            return Err(Error::param(
+                Param::Format,
+                "table, csv or json for benchmark files (they have no map positions)",
+                "geojson",
+            ));
+        }
         Ok(())
     }
-}
-
-fn read_text(path: &std::path::Path, memory: MemoryLimit) -> Result<(String, String), Error> {
-    let name = path.display().to_string();
-    let text = SourceText::read(path, memory)?;
-    Ok((name, text.text))
 }
 
 /// Validates flags, reads the instance, solves and writes. Infeasible: the result is still
 /// written (it says why), then exit code 3.
 pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     args.validate()?;
-    if args.output.format == Format::Geojson
-        && (args.orlib.is_some() || args.sjc.is_some() || args.pmedcap.is_some())
-    {
-        return Err(Error::param(
-            Param::Format,
-            "table, csv or json for benchmark files (they have no map positions)",
-            "geojson",
-        ));
-    }
-    let (inst, capacitated) = args.instance(memory)?;
-    let params = args.model.params(capacitated, memory)?;
+    let model = args.model.options();
+    let (inst, capacitated) = match args.benchmark() {
+        Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), memory)?,
+        None => model.planning_instance(&io::load_dataset(&args.data.paths(), memory)?)?,
+    };
+    let params = model.params(capacitated, args.model.budget(memory)?);
     let result = solve(&inst, &params)?;
     let info = RunInfo {
         threads: rayon::current_num_threads(),

@@ -1,0 +1,28 @@
+//! The pipelines a front end runs, as library calls: the council report, the week from a list
+//! of stops, the scenario batch, and reading a benchmark file into a solve. The command line
+//! maps its flags onto these options; the meeting page will fill the same options from a form.
+//!
+//! Each takes plain options (no flags), loaded data where the caller keeps it, and a
+//! [`Budget`](crate::budget::Budget): one deadline and one memory limit for the whole run.
+
+mod council;
+mod model;
+mod route;
+mod scenarios;
+mod sets;
+mod solve;
+mod week;
+
+pub use council::{council, stamp_now, Council, CouncilOptions, TOLERANCE_PCT};
+pub use model::ModelOptions;
+pub use route::{
+    build_problem, plan_route, solved_stops, unfit_error, unfit_json, RoutePlan, StopSource,
+    SOLVE_SHARE,
+};
+pub use scenarios::{load_scenarios, ScenarioInput, ScenarioRun};
+pub use sets::{resolve_set, split_sets};
+pub use solve::{benchmark_instance, Benchmark};
+pub use week::{
+    parse_days, parse_window, start_date, Visits, WeekOptions, DAYS, DETOUR, SERVICE_MIN,
+    SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
+};

@@ -1,0 +1,88 @@
+//! The scenario batch pipeline: read the scenario file, load the data it names, solve every
+//! row within one budget, and say which rows failed.
+
+use crate::budget::{Budget, MemoryLimit};
+use crate::error::{Error, Location, Result};
+use crate::io::{load_dataset, text::SourceText};
+use crate::model::Dataset;
+use crate::scenario::{read_scenarios, run_batch, Batch, ScenarioFile, NOT_RUN};
+use std::path::Path;
+
+/// A scenario file read, with the data its `[data]` table names, ready to run.
+#[derive(Debug, Clone)]
+pub struct ScenarioInput {
+    /// The scenario file as the user named it.
+    pub source: String,
+    /// The scenarios, expanded.
+    pub file: ScenarioFile,
+    /// The data they share.
+    pub data: Dataset,
+}
+
+/// A finished batch and the scenario file it came from.
+#[derive(Debug, Clone)]
+pub struct ScenarioRun {
+    /// The scenario file as the user named it.
+    pub source: String,
+    /// Every row, in file order, and the robustness counts.
+    pub batch: Batch,
+}
+
+/// Reads `path` and loads its `[data]` (paths relative to the file).
+pub fn load_scenarios(path: &Path, memory: MemoryLimit) -> Result<ScenarioInput> {
+    let src = SourceText::read(path, memory)?;
+    let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let file = read_scenarios(&src, &dir)?;
+    let data = load_dataset(&file.data, memory)?;
+    Ok(ScenarioInput {
+        source: src.name,
+        file,
+        data,
+    })
+}
+
+impl ScenarioInput {
+    /// How many rows the batch will have (for a progress bar).
+    pub fn rows(&self) -> usize {
+        self.file.scenarios.len()
+    }
+
+    /// Solves every scenario within `budget`; `tick` is called once per finished row.
+    pub fn run(&self, budget: Budget, tick: &(dyn Fn() + Sync)) -> ScenarioRun {
+        ScenarioRun {
+            batch: run_batch(&self.file, &self.data, tick, budget),
+            source: self.source.clone(),
+        }
+    }
+}
+
+impl ScenarioRun {
+    /// Rows whose scenario could not be solved (rows not run for lack of time are not failures).
+    pub fn failed(&self) -> usize {
+        self.batch.rows.len() - self.batch.solved - self.batch.not_run
+    }
+
+    /// The error that names the failed rows and the first of them, when any failed: the
+    /// results are still written, but the run must not look like a success.
+    pub fn failure(&self) -> Option<Error> {
+        let failed = self.failed();
+        if failed == 0 {
+            return None;
+        }
+        let (row, why) = self.batch.rows.iter().find_map(|r| {
+            r.outcome
+                .as_ref()
+                .err()
+                .filter(|e| *e != NOT_RUN)
+                .map(|e| (r, e))
+        })?;
+        Some(Error::input(
+            Location::at(&self.source, row.scenario.line, None),
+            "every scenario to solve",
+            format!(
+                "{failed} failed (results written); first: `{}`: {}",
+                row.scenario.name, why
+            ),
+        ))
+    }
+}

@@ -1,0 +1,65 @@
+//! Reading a published benchmark file into a solve instance, with the capacity rule a
+//! benchmark allows (one number for every site: the files have no candidate columns).
+
+use crate::bench::{read_pmed, read_pmedcap, read_sjc};
+use crate::budget::MemoryLimit;
+use crate::error::{Error, Result};
+use crate::io::text::SourceText;
+use crate::param::Param;
+use crate::solve::{CapacitySpec, Instance, Model};
+use std::path::PathBuf;
+
+/// A published benchmark file, by its folder's convention.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Benchmark {
+    /// OR-Library p-median graph (p from the file unless given).
+    Orlib(PathBuf),
+    /// OR-Library (Osman–Christofides) capacitated p-median file and the problem number in it.
+    Pmedcap(PathBuf, usize),
+    /// São José dos Campos point set (Lorena & Pereira).
+    Sjc(PathBuf),
+}
+
+/// The instance of a benchmark file, and whether it is solved with capacities: a capacitated
+/// p-median file always is (for p-median and MCLP), the others when `capacity` gives a number.
+pub fn benchmark_instance(
+    bench: &Benchmark,
+    model: Model,
+    capacity: Option<&CapacitySpec>,
+    memory: MemoryLimit,
+) -> Result<(Instance, bool)> {
+    let (path, problem) = match bench {
+        Benchmark::Orlib(p) | Benchmark::Sjc(p) => (p, 1),
+        Benchmark::Pmedcap(p, k) => (p, *k),
+    };
+    let name = path.display().to_string();
+    let text = SourceText::read(path, memory)?.text;
+    let mut inst = match bench {
+        Benchmark::Orlib(_) => Instance::from_pmed(&name, &read_pmed(&name, &text)?),
+        Benchmark::Pmedcap(..) => {
+            Instance::from_pmedcap(&name, &read_pmedcap(&name, &text, problem)?)
+        }
+        Benchmark::Sjc(_) => Instance::from_sjc(&name, &read_sjc(&name, &text)?),
+    };
+    let given = match capacity {
+        None => false,
+        Some(CapacitySpec::Value(v)) => {
+            for s in &mut inst.sites {
+                s.capacity = Some(*v);
+            }
+            true
+        }
+        Some(CapacitySpec::Column(c)) => {
+            return Err(Error::param(
+                Param::Capacity,
+                "a number (benchmark files have no candidate columns)",
+                format!("`{c}`"),
+            ))
+        }
+    };
+    let capacitated = match bench {
+        Benchmark::Pmedcap(..) => matches!(model, Model::Pmedian | Model::Mclp),
+        _ => given,
+    };
+    Ok((inst, capacitated))
+}

@@ -1,0 +1,253 @@
+//! The week's rules as a person gives them ("10:00-16:00", "mon,wed", "2 visits"), checked and
+//! turned into the planner's [`WeekRules`] before any file is opened.
+
+use crate::error::{Error, Result};
+use crate::param::Param;
+use crate::route::{WeekRules, WEEKDAYS};
+use chrono::{Datelike, Days, FixedOffset, NaiveDate, Utc};
+use std::path::PathBuf;
+
+/// Minutes the truck stands at each stop, unless told otherwise.
+pub const SERVICE_MIN: f64 = 30.0;
+/// Leaving the depot and back by, unless told otherwise.
+pub const WINDOW: &str = "10:00-16:00";
+/// Working weekdays, unless told otherwise.
+pub const DAYS: &str = "mon,tue,wed,thu,fri";
+/// Visits per week of every stop, unless told otherwise.
+pub const VISITS_PER_WEEK: &str = "1";
+/// Average driving speed for straight-line travel.
+pub const SPEED_KMH: f64 = 20.0;
+/// Road distance over straight-line distance.
+pub const DETOUR: f64 = 1.3;
+/// Trucks working each day.
+pub const TRUCKS: usize = 1;
+
+/// How the week runs, as a planner states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekOptions {
+    /// Where every run starts and ends: `LAT,LON` or a candidate or shop id.
+    pub depot: Option<String>,
+    /// Minutes the truck stands at each stop.
+    pub service_min: f64,
+    /// Leaving the depot and back by, `HH:MM-HH:MM`.
+    pub window: String,
+    /// Working weekdays (mon … sun, or 月 … 日).
+    pub days: Vec<String>,
+    /// `1`, `2`, or a column (of the stops CSV or the candidates file) with 1 or 2 per stop.
+    pub visits_per_week: String,
+    /// Average driving speed for straight-line travel.
+    pub speed_kmh: f64,
+    /// Road distance over straight-line distance.
+    pub detour: f64,
+    /// A travel-time matrix `from,to,minutes[,km]` replacing straight lines.
+    pub travel_matrix: Option<PathBuf>,
+    /// Most stops one truck makes in a day.
+    pub max_stops_per_day: Option<usize>,
+    /// Trucks working each day.
+    pub trucks: usize,
+}
+
+impl Default for WeekOptions {
+    fn default() -> Self {
+        WeekOptions {
+            depot: None,
+            service_min: SERVICE_MIN,
+            window: WINDOW.to_string(),
+            days: DAYS.split(',').map(str::to_string).collect(),
+            visits_per_week: VISITS_PER_WEEK.to_string(),
+            speed_kmh: SPEED_KMH,
+            detour: DETOUR,
+            travel_matrix: None,
+            max_stops_per_day: None,
+            trucks: TRUCKS,
+        }
+    }
+}
+
+/// How many visits a week each stop gets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Visits {
+    /// The same for every stop (1 or 2).
+    All(u8),
+    /// Read per stop from this column.
+    Column(String),
+}
+
+impl WeekOptions {
+    /// Checks the options and returns the week's rules and how visits are counted.
+    pub fn rules(&self) -> Result<(WeekRules, Visits)> {
+        let (window_start, window_end) = parse_window(&self.window)?;
+        self.check_numbers()?;
+        let visits = match self.visits_per_week.trim() {
+            "1" => Visits::All(1),
+            "2" => Visits::All(2),
+            c if c.is_empty() || c.parse::<f64>().is_ok() => {
+                return Err(Error::param(
+                    Param::VisitsPerWeek,
+                    "1, 2 or a column name",
+                    format!("`{c}`"),
+                ))
+            }
+            c => Visits::Column(c.to_string()),
+        };
+        Ok((
+            WeekRules {
+                days: parse_days(&self.days)?,
+                window_start,
+                window_end,
+                service_min: self.service_min,
+                trucks: self.trucks,
+                max_stops_per_day: self.max_stops_per_day,
+            },
+            visits,
+        ))
+    }
+
+    fn check_numbers(&self) -> Result<()> {
+        let bad = |param, expected: &str, found: String| Err(Error::param(param, expected, found));
+        if !(self.service_min.is_finite() && self.service_min > 0.0 && self.service_min <= 600.0) {
+            let found = format!("`{}`", self.service_min);
+            return bad(
+                Param::ServiceMin,
+                "minutes greater than 0 and at most 600",
+                found,
+            );
+        }
+        if !(self.speed_kmh.is_finite() && self.speed_kmh > 0.0 && self.speed_kmh <= 200.0) {
+            let found = format!("`{}`", self.speed_kmh);
+            return bad(
+                Param::SpeedKmh,
+                "a speed greater than 0 and at most 200 km/h",
+                found,
+            );
+        }
+        if !(self.detour.is_finite() && (1.0..=5.0).contains(&self.detour)) {
+            let found = format!("`{}`", self.detour);
+            return bad(
+                Param::Detour,
+                "a factor from 1 (straight roads) to 5",
+                found,
+            );
+        }
+        if self.trucks == 0 || self.trucks > 50 {
+            return bad(
+                Param::Trucks,
+                "1 to 50 trucks",
+                format!("`{}`", self.trucks),
+            );
+        }
+        match self.max_stops_per_day {
+            Some(m) if m == 0 || m > 1000 => {
+                bad(Param::MaxStopsPerDay, "1 to 1000 stops", format!("`{m}`"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `HH:MM-HH:MM` (also with an en dash or 〜) into minutes after midnight.
+pub fn parse_window(raw: &str) -> Result<(f64, f64)> {
+    let bad = |why: &str| Error::param(Param::Window, why, format!("`{raw}`"));
+    let norm = raw.trim().replace(['–', '〜', '~'], "-");
+    let (a, b) = norm
+        .split_once('-')
+        .ok_or_else(|| bad("a window as HH:MM-HH:MM, e.g. 10:00-16:00"))?;
+    let time = |t: &str| -> Option<f64> {
+        let (h, m) = t.trim().split_once(':')?;
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(h) && digits(m)) {
+            return None;
+        }
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(f64::from(h * 60 + m))
+    };
+    let (Some(start), Some(end)) = (time(a), time(b)) else {
+        return Err(bad("a window as HH:MM-HH:MM, e.g. 10:00-16:00"));
+    };
+    if end <= start {
+        return Err(bad("a window that ends after it starts"));
+    }
+    Ok((start, end))
+}
+
+/// Weekday names (English three letters or full, Japanese) into 0 = Monday, ascending.
+pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
+    let mut days = Vec::new();
+    for r in raw {
+        let t = r.trim().to_lowercase();
+        let day = WEEKDAYS.iter().position(|(en, ja)| {
+            t.get(..3) == Some(en)
+                && "monday tuesday wednesday thursday friday saturday sunday"
+                    .split(' ')
+                    .any(|full| full.starts_with(&t))
+                || t == *ja
+                || t == format!("{ja}曜")
+                || t == format!("{ja}曜日")
+        });
+        let (expected, found) = match day {
+            Some(d) if !days.contains(&(d as u8)) => {
+                days.push(d as u8);
+                continue;
+            }
+            Some(_) => ("each weekday once", format!("`{r}` twice")),
+            None => ("weekdays such as mon,tue,wed or 月,火,水", format!("`{r}`")),
+        };
+        return Err(Error::param(Param::Days, expected, found));
+    }
+    if days.is_empty() {
+        return Err(Error::param(Param::Days, "at least one weekday", "none"));
+    }
+    days.sort_unstable();
+    Ok(days)
+}
+
+/// The first day of a calendar: `YYYY-MM-DD`, or the Monday on or after today in Japan, where
+/// the timetable runs.
+pub fn start_date(raw: Option<&str>) -> Result<NaiveDate> {
+    match raw {
+        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| Error::param(Param::StartDate, "a date as YYYY-MM-DD", format!("`{s}`"))),
+        None => {
+            let jst = FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset");
+            let today = Utc::now().with_timezone(&jst).date_naive();
+            let ahead = (7 - today.weekday().num_days_from_monday()) % 7;
+            Ok(today + Days::new(u64::from(ahead)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_and_days_parse_or_say_why() {
+        assert_eq!(parse_window("10:00-16:00").unwrap(), (600.0, 960.0));
+        assert_eq!(parse_window("9:30〜24:00").unwrap(), (570.0, 1440.0));
+        for bad in [
+            "16:00-10:00",
+            "10:00",
+            "10-16",
+            "25:00-26:00",
+            "10:00-10:00",
+        ] {
+            assert!(parse_window(bad).is_err(), "{bad}");
+        }
+        let d = |v: &[&str]| parse_days(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(d(&["fri", "Mon", "水曜日"]).unwrap(), vec![0, 2, 4]);
+        assert_eq!(d(&["tuesday", "木"]).unwrap(), vec![1, 3]);
+        assert!(d(&["mon", "月"]).is_err());
+        assert!(d(&["funday"]).is_err());
+    }
+
+    #[test]
+    fn defaults_are_a_valid_week() {
+        let (rules, visits) = WeekOptions::default().rules().unwrap();
+        assert_eq!(rules.days, vec![0, 1, 2, 3, 4]);
+        assert_eq!((rules.window_start, rules.window_end), (600.0, 960.0));
+        assert_eq!(visits, Visits::All(1));
+        assert!(start_date(Some("2027-01-04")).is_ok());
+        assert!(start_date(Some("04/01/2027")).is_err());
+    }
+}
