@@ -152,3 +152,21 @@ impl fmt::Display for Param {
         f.write_str(self.name())
     }
 }
+
+/// A parameter with a fixed set of values (a model, a method, a format, a language), spelled the
+/// same by every front end: the command line lists them in `--help`, a form in a menu.
+pub trait Choice: Copy + Sized + Send + Sync + 'static {
+    /// Every value, in the order a list of them is shown.
+    const ALL: &'static [Self];
+
+    /// The value's name, as typed.
+    fn name(self) -> &'static str;
+
+    /// One line on what the value means.
+    fn help(self) -> &'static str;
+
+    /// The value called `name`, if any.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.name() == name)
+    }
+}

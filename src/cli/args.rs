@@ -1,8 +1,10 @@
 //! Flag groups shared by the commands that read data and write results.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use mobile_stops::io::DataPaths;
 use mobile_stops::report::{Format, Lang};
+use mobile_stops::Choice;
 use std::path::PathBuf;
 
 /// Where the data comes from. No flags: the embedded northern-Chigasaki dataset. `--data DIR`
@@ -43,12 +45,21 @@ impl DataArgs {
 #[derive(Args, Debug, Clone)]
 pub struct OutputArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = super::args::choice::<Format>(), default_value = "table")]
     pub format: Format,
     /// Write to FILE instead of standard output (replaced only when complete).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language of labels and notes.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::args::choice::<Lang>(), default_value = "en")]
     pub lang: Lang,
+}
+
+/// A flag whose values are one of the library's [`Choice`]s: `--help` lists each with its help
+/// line, and anything else is refused by clap with the list.
+pub fn choice<T: Choice + Clone>() -> impl TypedValueParser<Value = T> {
+    let values = T::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.name()).help(v.help()));
+    PossibleValuesParser::new(values).map(|s| T::from_name(&s).expect("clap checked the name"))
 }

@@ -20,9 +20,15 @@ pub enum DataCommand {
 pub fn run(cmd: &DataCommand) -> Result<(), Error> {
     match cmd {
         DataCommand::Export { dir, force } => {
-            let written = embedded::export(dir, *force)?;
+            let files = embedded::export_files(dir, *force)?;
+            // All three or none: an error or Ctrl-C part-way leaves no half-filled directory.
+            let files: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(name, body)| (*name, body.as_bytes()))
+                .collect();
+            let written = super::output::write_files_atomic(dir, &files)?;
             for w in written {
-                eprintln!("mobile-stops: wrote {w}");
+                eprintln!("mobile-stops: wrote {}", w.display());
             }
             Ok(())
         }

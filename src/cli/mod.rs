@@ -10,6 +10,7 @@ mod args;
 mod compare;
 mod data;
 mod error;
+mod output;
 mod rank;
 mod report;
 mod route;
@@ -193,7 +194,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 /// on disk, exits 130. A result renamed into place before the signal is complete and is named,
 /// so the message never claims that nothing was written when something was.
 fn on_signal() {
-    mobile_stops::output::remove_partial_output_and_exit(|done| {
+    output::remove_partial_output_and_exit(|done| {
         let written: Vec<String> = done
             .written
             .iter()
@@ -223,7 +224,7 @@ fn report_error(e: &Error, json: bool) {
 /// Writes a rendered result to `--out` (atomically) or to standard output.
 fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Error> {
     match out {
-        Some(path) => mobile_stops::output::write_atomic(path, bytes),
+        Some(path) => output::write_atomic(path, bytes),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(bytes).and_then(|_| stdout.flush()) {

@@ -50,7 +50,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language (Japanese by default: the report is for the council).
-    #[arg(long, value_enum, default_value = "ja")]
+    #[arg(long, value_parser = super::args::choice::<Lang>(), default_value = "ja")]
     pub lang: Lang,
     /// Add the time of writing (off by default so the same input gives the same bytes).
     #[arg(long)]

@@ -46,13 +46,13 @@ pub struct RouteArgs {
     #[command(flatten)]
     pub model: ModelArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, value_parser = super::args::choice::<RouteFormat>(), default_value = "table")]
     pub format: RouteFormat,
     /// Write to FILE instead of standard output (replaced only when complete).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language of labels and weekday names.
-    #[arg(long, value_enum, default_value = "en")]
+    #[arg(long, value_parser = super::args::choice::<Lang>(), default_value = "en")]
     pub lang: Lang,
 }
 

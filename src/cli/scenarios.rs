@@ -69,7 +69,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     super::emit(args.output.out.as_deref(), &bytes)?;
     if let Some(path) = &args.report {
         let html = scenarios_html(batch, source, args.output.lang);
-        mobile_stops::output::write_atomic(path, html.as_bytes())?;
+        super::output::write_atomic(path, html.as_bytes())?;
     }
     if batch.not_run > 0 {
         eprintln!(

@@ -15,7 +15,7 @@ const DATA_FLAGS: [&str; 5] = ["data", "demand", "candidates", "surveys", "store
 #[derive(Args, Debug, Clone)]
 pub struct ModelArgs {
     /// Location model.
-    #[arg(long, value_enum, default_value = "mclp")]
+    #[arg(long, value_parser = super::args::choice::<Model>(), default_value = "mclp")]
     pub model: Model,
     /// Number of stops (mclp, pmedian, pcenter); benchmark files supply their own.
     #[arg(long, value_name = "N")]
@@ -57,7 +57,7 @@ pub struct ModelArgs {
     pub seed: u64,
     /// exact: reductions + Lagrangian branch and bound; heuristic: parallel multi-start with a
     /// proven bound (fast on huge data); mip: the textbook MIP via good_lp (a second opinion).
-    #[arg(long, value_enum, default_value = "exact")]
+    #[arg(long, value_parser = super::args::choice::<Method>(), default_value = "exact")]
     pub method: Method,
 }
 

@@ -8,7 +8,6 @@ use super::estat::is_named_column;
 use super::{read_candidates, read_demand_text, SourceText};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Demand, LocalText, Part};
-use crate::output::write_files_atomic;
 use crate::param::Param;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -57,10 +56,10 @@ pub fn dataset() -> Result<Dataset> {
     })
 }
 
-/// Writes the embedded dataset as `demand.csv`, `candidates.csv` and `SOURCE.md` into `dir`
-/// (created if missing), all three or none. Refuses to replace existing files unless `force`,
-/// so a planner's edits are never lost.
-pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
+/// The embedded dataset as the files `demand.csv`, `candidates.csv` and `SOURCE.md` for `dir`
+/// (the caller writes them, all three or none). Refuses when `dir` already has one of them
+/// unless `force`, so a planner's edits are never lost.
+pub fn export_files(dir: &Path, force: bool) -> Result<Vec<(&'static str, String)>> {
     let data = dataset()?;
     let files = [
         ("demand.csv", demand_csv(&data.demand.data)),
@@ -79,13 +78,7 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<String>> {
             }
         }
     }
-    // All three or none: an error or Ctrl-C part-way leaves no half-filled directory.
-    let files: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(name, body)| (*name, body.as_bytes()))
-        .collect();
-    let written = write_files_atomic(dir, &files)?;
-    Ok(written.iter().map(|p| p.display().to_string()).collect())
+    Ok(files.into())
 }
 
 /// The demand as a points CSV keyed by mesh code, with the named census columns; numbers are

@@ -4,13 +4,25 @@ use crate::model::LocalText;
 use crate::score::{Flag, SpaceStatus, Term};
 
 /// Language of labels and notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// English.
     #[default]
     En,
     /// Japanese.
     Ja,
+}
+
+impl crate::param::Choice for Lang {
+    const ALL: &'static [Lang] = &[Lang::En, Lang::Ja];
+
+    fn name(self) -> &'static str {
+        self.pick("en", "ja")
+    }
+
+    fn help(self) -> &'static str {
+        self.pick("English", "Japanese")
+    }
 }
 
 impl Lang {

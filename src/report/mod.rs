@@ -1,7 +1,7 @@
 //! Writers for the ranked list: a terminal table, CSV for Excel, JSON, and GeoJSON for QGIS.
 //!
 //! Every writer renders into memory; the caller writes the bytes in one go (see
-//! [`crate::output::write_atomic`]), so a failure never leaves a partial file.
+//! the binary's atomic write), so a failure never leaves a partial file.
 
 mod compare;
 mod council;
@@ -33,7 +33,7 @@ pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
 use crate::score::ScoreTable;
 
 /// Output format of a command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Aligned text for a terminal.
     Table,
@@ -45,8 +45,32 @@ pub enum Format {
     Geojson,
 }
 
+impl crate::param::Choice for Format {
+    const ALL: &'static [Format] = &[Format::Table, Format::Csv, Format::Json, Format::Geojson];
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Geojson => "geojson",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Format::Table => "Aligned text for a terminal",
+            Format::Csv => "UTF-8 CSV with BOM, for Excel",
+            Format::Json => "`{\"summary\": …, \"candidates\": […]}`",
+            Format::Geojson => {
+                "Points for QGIS: candidates (rank), stops (solve) or stop sets (compare)"
+            }
+        }
+    }
+}
+
 /// Output format of `route`: the rank formats plus a calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RouteFormat {
     /// Each day's run and the residents' timetable, for a terminal.
     Table,
@@ -58,6 +82,38 @@ pub enum RouteFormat {
     Geojson,
     /// An iCalendar file of weekly recurring visits to import into a phone's calendar.
     Ics,
+}
+
+impl crate::param::Choice for RouteFormat {
+    const ALL: &'static [RouteFormat] = &[
+        RouteFormat::Table,
+        RouteFormat::Csv,
+        RouteFormat::Json,
+        RouteFormat::Geojson,
+        RouteFormat::Ics,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            RouteFormat::Table => "table",
+            RouteFormat::Csv => "csv",
+            RouteFormat::Json => "json",
+            RouteFormat::Geojson => "geojson",
+            RouteFormat::Ics => "ics",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            RouteFormat::Table => "Each day's run and the residents' timetable, for a terminal",
+            RouteFormat::Csv => "One row per visit (UTF-8 with BOM, for Excel)",
+            RouteFormat::Json => "Rules, totals, runs and timetable",
+            RouteFormat::Geojson => "Stops, depot and each run as a line, for QGIS",
+            RouteFormat::Ics => {
+                "An iCalendar file of weekly recurring visits to import into a phone's calendar"
+            }
+        }
+    }
 }
 
 /// Renders a ranked list in the chosen format and language.

@@ -29,9 +29,7 @@ pub use run::{solve, solve_with, Exclusion, Method, SolveParams, SolveResult, St
 use serde::Serialize;
 
 /// The four location models of the issue, named as in the literature and in spopt.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Model {
     /// Maximal covering: p stops, most demand weight within the radius.
@@ -42,6 +40,27 @@ pub enum Model {
     Pmedian,
     /// p-center: p stops, least largest distance from a point to its nearest stop.
     Pcenter,
+}
+
+impl crate::param::Choice for Model {
+    const ALL: &'static [Model] = &[Model::Mclp, Model::Lscp, Model::Pmedian, Model::Pcenter];
+
+    fn name(self) -> &'static str {
+        Model::name(self)
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Model::Mclp => "Maximal covering: p stops, most demand weight within the radius",
+            Model::Lscp => "Location set covering: fewest stops reaching every coverable point",
+            Model::Pmedian => {
+                "p-median: p stops, least total weighted distance to the nearest stop"
+            }
+            Model::Pcenter => {
+                "p-center: p stops, least largest distance from a point to its nearest stop"
+            }
+        }
+    }
 }
 
 impl Model {

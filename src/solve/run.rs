@@ -49,17 +49,7 @@ pub struct SolveParams {
 
 /// How to solve: the specialised exact method is the default; the heuristic answers huge
 /// instances quickly (still with a proven bound); the MIP is an independent second opinion.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// Reductions, Lagrangian bounds and branch and bound, to proven optimality.
@@ -69,6 +59,30 @@ pub enum Method {
     Heuristic,
     /// The textbook MIP through good_lp (microlp; HiGHS with `--features highs`).
     Mip,
+}
+
+impl crate::param::Choice for Method {
+    const ALL: &'static [Method] = &[Method::Exact, Method::Heuristic, Method::Mip];
+
+    fn name(self) -> &'static str {
+        match self {
+            Method::Exact => "exact",
+            Method::Heuristic => "heuristic",
+            Method::Mip => "mip",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Method::Exact => {
+                "Reductions, Lagrangian bounds and branch and bound, to proven optimality"
+            }
+            Method::Heuristic => "Seeded parallel multi-start heuristic with a Lagrangian bound",
+            Method::Mip => {
+                "The textbook MIP through good_lp (microlp; HiGHS with `--features highs`)"
+            }
+        }
+    }
 }
 
 impl Default for SolveParams {
