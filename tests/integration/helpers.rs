@@ -139,11 +139,23 @@ pub fn share_machine() -> Turn {
     Turn(Some(guard))
 }
 
-/// The machine to this test alone: waits until no other test does heavy work.
-pub fn alone() -> RwLockWriteGuard<'static, ()> {
+/// The machine to this test alone, until dropped.
+pub struct Alone(#[allow(dead_code)] RwLockWriteGuard<'static, ()>);
+
+impl Drop for Alone {
+    fn drop(&mut self) {
+        HOLDS_TURN.with(|h| h.set(false));
+    }
+}
+
+/// The machine to this test alone: waits until no other test does heavy work. Runs of the
+/// binary inside it (through [`run`] or [`output`]) take no further turn.
+pub fn alone() -> Alone {
     assert!(
         !HOLDS_TURN.with(Cell::get),
         "a test holding a shared turn cannot take the machine alone"
     );
-    MACHINE.write().unwrap_or_else(|e| e.into_inner())
+    let guard = MACHINE.write().unwrap_or_else(|e| e.into_inner());
+    HOLDS_TURN.with(|h| h.set(true));
+    Alone(guard)
 }
