@@ -1,12 +1,12 @@
-//! Helpers shared by the integration tests: where the published benchmarks live and how to
-//! read them. Each test crate uses a different subset, hence the `dead_code` allowance.
+//! Where the published benchmarks live and how to read them: part of the integration tests'
+//! helpers (`tests/integration/helpers.rs` includes this file), and included by path by
+//! `benches/pmedian.rs` too. Each uses a different subset, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
 use mobile_stops::bench::{
     read_pmed, read_pmedcap, read_sjc, CapInstance, PmedInstance, SjcInstance,
 };
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// A file under `../shared/benchmarks` (where CI has it too).
 pub fn shared(rel: &str) -> PathBuf {
@@ -47,26 +47,4 @@ pub fn cpmp(k: usize) -> CapInstance {
 pub fn sjc(name: &str) -> SjcInstance {
     let rel = format!("mclp-sjc-lorena/instances/{name}.txt");
     read_sjc(&rel, &text(&rel)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// A file of `tests/data`, as a command-line argument.
-pub fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-/// Runs the built binary with `args`.
-pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Standard error as text, for messages.
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }

@@ -1,16 +1,8 @@
 //! End-to-end tests of `mobile-stops compare`: numbers agree with `rank` and with each other,
 //! sets come from ids, names or solve files, every format, and bad sets exit 2 naming the set.
 
-mod common;
-use common::{fixture, run, stderr};
-
+use crate::helpers::{fixture, run, run_json as json, stderr};
 use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    let o = run(args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    serde_json::from_slice(&o.stdout).expect("valid JSON")
-}
 
 #[test]
 fn one_stop_sets_reach_what_rank_says_and_unions_never_exceed_the_sum() {
@@ -177,7 +169,7 @@ fn bad_sets_exit_2_and_name_the_set() {
 
 #[test]
 fn without_surveys_no_set_claims_buyers() {
-    let o = run(&[
+    let v = json(&[
         "compare",
         "--set",
         "a=hiejinja",
@@ -186,8 +178,6 @@ fn without_surveys_no_set_claims_buyers() {
         "--format",
         "json",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     for s in v["sets"].as_array().unwrap() {
         assert!(s["expected_buyers"].is_null(), "{s}");
     }

@@ -1,10 +1,7 @@
 //! Inputs too large for the memory a run may use are refused before they are read or built,
 //! with exit 2 and a message that says what needed how much, the limit, and how to raise it.
 
-mod common;
-
-use common::{run, stderr};
-use std::process::Command;
+use crate::helpers::{command, output, run, stderr};
 
 /// Runs with `--max-memory-gb gb` and returns (exit code, stderr).
 fn limited(args: &[&str], gb: &str) -> (Option<i32>, String) {
@@ -74,11 +71,11 @@ fn the_same_run_passes_with_the_limit_raised_and_the_limit_is_checked() {
         assert!(err.contains("--max-memory-gb"), "{err}");
     }
     // The environment sets the same limit.
-    let o = Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
-        .args(["solve", "--model", "pmedian", "--p", "3"])
-        .env("MOBILE_STOPS_MAX_MEMORY_GB", "0.0002")
-        .output()
-        .unwrap();
+    let o = output(
+        command()
+            .args(["solve", "--model", "pmedian", "--p", "3"])
+            .env("MOBILE_STOPS_MAX_MEMORY_GB", "0.0002"),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("distance matrix"), "{}", stderr(&o));
 }

@@ -3,28 +3,24 @@
 //! `time_limit`) or a proven one. The instances are ones this machine cannot finish in the
 //! limit (an SJC818 p-center takes ~20 s, its MCLP at 400 m over a minute).
 //!
-//! The cases run one at a time (a lock), so no case's clock is slowed by another's work.
+//! Each case takes the machine alone (`helpers::alone`): no other test of this binary runs
+//! heavy work meanwhile, so no case's clock is slowed by another's work.
 
-mod common;
-
-use common::{shared, stderr};
+use crate::helpers::{alone, json, shared, stderr, BIN};
 use rand::{Rng, SeedableRng};
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 const LIMIT_S: f64 = 3.0;
 
 /// Runs the binary with `--time-limit-s limit`; its output and wall time.
 fn timed(args: &[&str], limit: f64) -> (Output, Duration) {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let _alone = alone();
     let limit = limit.to_string();
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_mobile-stops"))
+    let out = Command::new(BIN)
         .args(args)
         .args(["--time-limit-s", &limit])
         .output()
@@ -45,11 +41,6 @@ fn assert_on_time(wall: Duration, limit: f64, cut: bool, what: &str) {
             "{what}: stopped early, {w:.3} s of {limit} s"
         );
     }
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("JSON on stdout ({e}); stderr: {}", stderr(out)))
 }
 
 fn sjc818() -> String {

@@ -1,113 +1,15 @@
-//! The exact covering solvers against the published benchmarks (SJC MCLP/LSCP values,
-//! OR-Library p-center optima, read from the CSVs in `../shared/benchmarks`) and against
+//! The covering solvers (MCLP and its heuristic, LSCP, p-center, capacitated MCLP) against
 //! brute force on seeded random instances small enough to enumerate every site set.
 
-mod common;
-use common::*;
-
-use mobile_stops::bench::read_pmed;
+use super::assert_proven;
+use crate::helpers::share_machine;
 use mobile_stops::solve::cover::{
     lscp, mclp, mclp_capacitated, mclp_heuristic, pcenter, uncoverable,
 };
-use mobile_stops::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
+use mobile_stops::solve::{DistanceProblem, Limits, SiteRules, Status};
 use mobile_stops::Coverage;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::time::{Duration, Instant};
-
-fn assert_proven(o: &Outcome, expected: f64, what: &str) {
-    assert_eq!(o.status, Status::Optimal, "{what}: {o:?}");
-    assert_eq!(o.objective, expected, "{what}: {o:?}");
-    assert_eq!(o.bound, expected, "{what}: {o:?}");
-}
-
-// ---------------------------------------------------------------- SJC
-
-#[test]
-fn sjc324_and_sjc402_mclp_optima_for_every_listed_p() {
-    let rows = csv_rows("mclp-sjc-lorena/mclp_computed_optima.csv");
-    for name in ["SJC324", "SJC402"] {
-        let inst = sjc(name);
-        for radius in [800.0, 1200.0] {
-            let cover = inst.coverage(radius);
-            let mut listed = 0;
-            for r in rows
-                .iter()
-                .filter(|r| r[0] == name && r[3].parse::<f64>().unwrap() == radius)
-            {
-                let p: usize = r[2].parse().unwrap();
-                let optimum: f64 = r[4].parse().unwrap();
-                let o = mclp(
-                    &cover,
-                    &inst.demand,
-                    &SiteRules::open(inst.n, p),
-                    &Limits::default(),
-                );
-                assert_proven(&o, optimum, &format!("{name} r={radius} p={p}"));
-                assert_eq!(o.open.len(), p);
-                listed += 1;
-            }
-            assert!(listed >= 3, "{name} r={radius}: csv rows missing");
-            // Beyond the LSCP minimum every point is reachable: the optimum is the total.
-            for p in [10, 25, 50] {
-                let o = mclp(
-                    &cover,
-                    &inst.demand,
-                    &SiteRules::open(inst.n, p),
-                    &Limits::default(),
-                );
-                assert_proven(&o, inst.total_demand(), &format!("{name} r={radius} p={p}"));
-                assert_eq!(o.open.len(), p);
-            }
-        }
-    }
-}
-
-#[test]
-fn lscp_minima_of_all_five_sjc_files() {
-    let rows = csv_rows("mclp-sjc-lorena/lscp_computed_optima.csv");
-    assert_eq!(rows.len(), 10);
-    for r in &rows {
-        let inst = sjc(&r[0]);
-        let radius: f64 = r[2].parse().unwrap();
-        let minimum: f64 = r[3].parse().unwrap();
-        let cover = inst.coverage(radius);
-        let o = lscp(&cover, &SiteRules::open(inst.n, 0), &Limits::default());
-        assert_proven(&o, minimum, &format!("{} r={radius}", r[0]));
-        assert!(o.note.is_none());
-        // The plan really covers every point.
-        let mut seen = vec![false; inst.n];
-        for &j in &o.open {
-            for &i in cover.points_of(j) {
-                seen[i as usize] = true;
-            }
-        }
-        assert!(seen.iter().all(|&s| s));
-    }
-}
-
-// ---------------------------------------------------------------- OR-Library p-center
-
-#[test]
-fn pcenter_optima_pmed1_to_pmed10() {
-    let rows = csv_rows("orlib-pmed/pcenter_optima.csv");
-    for r in rows.iter().take(10) {
-        let rel = format!("orlib-pmed/instances/{}.txt", r[0]);
-        let inst = read_pmed(&rel, &text(&rel)).unwrap();
-        let p: usize = r[2].parse().unwrap();
-        assert_eq!(p, inst.p);
-        let optimum: f64 = r[3].parse().unwrap();
-        let o = pcenter(
-            &inst.problem(),
-            &SiteRules::open(inst.n, p),
-            &Limits::default(),
-        );
-        assert_proven(&o, optimum, &r[0]);
-        assert_eq!(o.open.len(), p);
-    }
-}
-
-// ---------------------------------------------------------------- brute force
 
 /// A random small instance: `n` points in a 100 × 100 square, `m` sites among them.
 struct Small {
@@ -301,6 +203,7 @@ fn exactly_p(small: &Small) -> Vec<u32> {
 
 #[test]
 fn mclp_and_heuristic_match_brute_force() {
+    let _turn = share_machine();
     let mut rng = ChaCha8Rng::seed_from_u64(101);
     for case in 0..1000 {
         let s = Small::new(&mut rng);
@@ -347,6 +250,7 @@ fn check_plan(s: &Small, open: &[usize]) {
 
 #[test]
 fn lscp_matches_brute_force() {
+    let _turn = share_machine();
     let mut rng = ChaCha8Rng::seed_from_u64(202);
     for case in 0..1000 {
         let s = Small::new(&mut rng);
@@ -385,6 +289,7 @@ fn lscp_matches_brute_force() {
 
 #[test]
 fn pcenter_matches_brute_force() {
+    let _turn = share_machine();
     let mut rng = ChaCha8Rng::seed_from_u64(303);
     for case in 0..1000 {
         let s = Small::new(&mut rng);
@@ -420,6 +325,7 @@ fn pcenter_matches_brute_force() {
 
 #[test]
 fn capacitated_mclp_matches_brute_force() {
+    let _turn = share_machine();
     let mut rng = ChaCha8Rng::seed_from_u64(404);
     for case in 0..500 {
         let s = Small::new(&mut rng);
@@ -440,211 +346,4 @@ fn capacitated_mclp_matches_brute_force() {
             }
         }
     }
-}
-
-// ---------------------------------------------------------------- threads, deadlines, edges
-
-#[test]
-fn results_do_not_depend_on_the_number_of_threads() {
-    let inst = sjc("SJC402");
-    let cover = inst.coverage(800.0);
-    let run = |k: usize| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(k)
-            .build()
-            .unwrap()
-            .install(|| {
-                let rules = SiteRules::open(inst.n, 4);
-                (
-                    mclp_heuristic(&cover, &inst.demand, &rules, &Limits::new(None, 9)),
-                    mclp(&cover, &inst.demand, &rules, &Limits::default()),
-                )
-            })
-    };
-    assert_eq!(run(1), run(2));
-}
-
-#[test]
-fn a_tiny_time_limit_never_claims_a_wrong_optimum() {
-    let inst = sjc("SJC818");
-    let cover = inst.coverage(800.0);
-    let optimum: f64 = csv_rows("mclp-sjc-lorena/mclp_computed_optima.csv")
-        .iter()
-        .find(|r| r[0] == "SJC818" && r[2] == "9" && r[3] == "800")
-        .map(|r| r[4].parse().unwrap())
-        .unwrap();
-    let minimum: f64 = csv_rows("mclp-sjc-lorena/lscp_computed_optima.csv")
-        .iter()
-        .find(|r| r[0] == "SJC818" && r[2] == "800")
-        .map(|r| r[3].parse().unwrap())
-        .unwrap();
-    for micros in [0, 200, 2_000, 20_000] {
-        let limits = Limits::new(Some(Duration::from_micros(micros)), 1);
-        let o = mclp(&cover, &inst.demand, &SiteRules::open(inst.n, 9), &limits);
-        assert!(
-            o.objective <= optimum && o.bound >= optimum,
-            "{micros} µs: {o:?}"
-        );
-        assert_eq!(o.open.len(), 9);
-        if o.status == Status::Optimal {
-            assert_eq!(o.objective, optimum);
-        } else {
-            assert_eq!(o.status, Status::TimeLimit);
-        }
-        let l = lscp(&cover, &SiteRules::open(inst.n, 0), &limits);
-        assert!(
-            l.objective >= minimum && l.bound <= minimum,
-            "{micros} µs: {l:?}"
-        );
-        assert!(l.status == Status::Optimal || l.status == Status::TimeLimit);
-    }
-    let rel = "orlib-pmed/instances/pmed26.txt";
-    let pm = read_pmed(rel, &text(rel)).unwrap();
-    let radius: f64 = csv_rows("orlib-pmed/pcenter_optima.csv")
-        .iter()
-        .find(|r| r[0] == "pmed26")
-        .map(|r| r[3].parse().unwrap())
-        .unwrap();
-    let started = Instant::now();
-    let o = pcenter(
-        &pm.problem(),
-        &SiteRules::open(pm.n, pm.p),
-        &Limits::new(Some(Duration::ZERO), 1),
-    );
-    assert!(started.elapsed() < Duration::from_secs(5));
-    assert!(o.objective >= radius && o.bound <= radius, "{o:?}");
-    assert_eq!(o.open.len(), pm.p);
-}
-
-#[test]
-fn degenerate_inputs_do_not_panic() {
-    let empty = Coverage::from_lists(1.0, vec![]);
-    let none = SiteRules::open(0, 0);
-    assert_eq!(lscp(&empty, &none, &Limits::default()).objective, 0.0);
-    assert_eq!(
-        mclp(&empty, &[], &none, &Limits::default()).status,
-        Status::Optimal
-    );
-    assert_eq!(
-        mclp(&empty, &[], &SiteRules::open(0, 1), &Limits::default()).status,
-        Status::Infeasible
-    );
-    let cover = Coverage::from_lists(1.0, vec![vec![(0, 0.0), (1, 0.5)], vec![(1, 0.0)]]);
-    // p = 0, weights all zero, short weights, NaN weights, wrong rule sizes, bad required.
-    let o = mclp(
-        &cover,
-        &[1.0, 1.0],
-        &SiteRules::open(2, 0),
-        &Limits::default(),
-    );
-    assert_eq!((o.status, o.objective), (Status::Optimal, 0.0));
-    let o = mclp(
-        &cover,
-        &[0.0, 0.0],
-        &SiteRules::open(2, 1),
-        &Limits::default(),
-    );
-    assert_eq!(
-        (o.status, o.objective, o.open.len()),
-        (Status::Optimal, 0.0, 1)
-    );
-    let o = mclp_heuristic(
-        &cover,
-        &[0.0, 0.0],
-        &SiteRules::open(2, 2),
-        &Limits::default(),
-    );
-    assert_eq!(o.open, vec![0, 1]);
-    for bad in [&[1.0][..], &[f64::NAN, 1.0], &[-1.0, 1.0]] {
-        assert_eq!(
-            mclp(&cover, bad, &SiteRules::open(2, 1), &Limits::default()).status,
-            Status::Infeasible
-        );
-    }
-    assert_eq!(
-        mclp(
-            &cover,
-            &[1.0, 1.0],
-            &SiteRules::open(3, 1),
-            &Limits::default()
-        )
-        .status,
-        Status::Infeasible
-    );
-    let bad_required = SiteRules {
-        p: 1,
-        required: vec![5],
-        allowed: vec![true, true],
-    };
-    assert_eq!(
-        lscp(&cover, &bad_required, &Limits::default()).status,
-        Status::Infeasible
-    );
-    let o = mclp_capacitated(
-        &cover,
-        &[1.0, 1.0],
-        &[1.0],
-        &SiteRules::open(2, 1),
-        &Limits::default(),
-    );
-    assert_eq!(o.status, Status::Infeasible);
-    // p-center: no clients, p = 0, malformed matrices.
-    let problem = DistanceProblem {
-        clients: 2,
-        sites: 2,
-        dist: vec![0.0, 1.0, 1.0, 0.0],
-        weight: vec![0.0, 0.0],
-    };
-    assert_eq!(
-        pcenter(&problem, &SiteRules::open(2, 1), &Limits::default()).objective,
-        0.0
-    );
-    let weighted = DistanceProblem {
-        weight: vec![1.0, 1.0],
-        ..problem.clone()
-    };
-    assert_eq!(
-        pcenter(&weighted, &SiteRules::open(2, 0), &Limits::default()).status,
-        Status::Infeasible
-    );
-    let broken = DistanceProblem {
-        dist: vec![0.0],
-        ..weighted.clone()
-    };
-    assert_eq!(
-        pcenter(&broken, &SiteRules::open(2, 1), &Limits::default()).status,
-        Status::Infeasible
-    );
-    let o = pcenter(&weighted, &SiteRules::open(2, 2), &Limits::default());
-    assert_eq!((o.objective, o.open.clone()), (0.0, vec![0, 1]));
-}
-
-#[test]
-fn required_and_excluded_sites_are_honoured_on_sjc() {
-    let inst = sjc("SJC324");
-    let cover = inst.coverage(800.0);
-    let mut rules = SiteRules::open(inst.n, 4);
-    rules.required = vec![7, 100];
-    for j in (0..inst.n).step_by(3) {
-        rules.allowed[j] = false;
-    }
-    rules.allowed[7] = true;
-    let o = mclp(&cover, &inst.demand, &rules, &Limits::default());
-    assert_eq!(o.status, Status::Optimal);
-    assert!(o.open.contains(&7) && o.open.contains(&100));
-    assert!(o.open.iter().all(|&j| rules.allowed[j]));
-    // The exact answer is at least the heuristic's and at most the unconstrained optimum.
-    let h = mclp_heuristic(&cover, &inst.demand, &rules, &Limits::default());
-    assert!(h.objective <= o.objective && h.bound >= o.objective);
-    let free = mclp(
-        &cover,
-        &inst.demand,
-        &SiteRules::open(inst.n, 4),
-        &Limits::default(),
-    );
-    assert!(o.objective <= free.objective);
-    let l = lscp(&cover, &rules, &Limits::default());
-    assert_eq!(l.status, Status::Optimal);
-    assert!(l.open.contains(&7) && l.open.iter().all(|&j| rules.allowed[j]));
-    assert!(l.objective >= 5.0);
 }

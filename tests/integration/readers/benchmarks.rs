@@ -3,9 +3,7 @@
 //! published optima depend on, brute-force sanity checks against the optima tables, and
 //! located errors for malformed input.
 
-mod common;
-use common::*;
-
+use crate::helpers::*;
 use mobile_stops::bench::{count_pmedcap, read_pmed, read_pmedcap, read_sjc, PmedInstance};
 use rayon::prelude::*;
 
@@ -37,6 +35,7 @@ const PMED_TABLE: [(usize, usize, &[usize]); 9] = [
     ignore = "about a minute unoptimised (Floyd–Warshall up to n = 900); run with --release"
 )]
 fn every_pmed_file_reads_with_the_sizes_of_the_readme() {
+    let _turn = share_machine();
     let expected: Vec<(usize, usize, usize)> = PMED_TABLE
         .iter()
         .flat_map(|&(n, m, ps)| ps.iter().map(move |&p| (n, m, p)))
@@ -71,6 +70,7 @@ fn every_pmed_file_reads_with_the_sizes_of_the_readme() {
 
 #[test]
 fn pmed1_distances_follow_last_line_wins() {
+    let _turn = share_machine();
     let raw = text("orlib-pmed/instances/pmed1.txt");
     let lines: Vec<&str> = raw.lines().collect();
     // The two repeated pairs of pmed1, each written reversed the second time, with a
@@ -95,6 +95,7 @@ fn pmed1_distances_follow_last_line_wins() {
 
 #[test]
 fn pmed_solutions_never_beat_the_published_optimum() {
+    let _turn = share_machine();
     // Not a solver: a greedy solution and some spread-out ones for the n = 100 instances must
     // cost at least the proven optimum. Distances that came out too short (for instance from
     // keeping the minimum of duplicate edges) would break this for some of them.
@@ -129,6 +130,7 @@ fn pmed_solutions_never_beat_the_published_optimum() {
 
 #[test]
 fn every_pmedcap_problem_reads_with_plausible_capacities() {
+    let _turn = share_machine();
     let optima = csv_rows("orlib-cpmp-osman-christofides/optima.csv");
     assert_eq!(optima.len(), 20);
     for k in 1..=20 {
@@ -160,6 +162,7 @@ fn every_pmedcap_problem_reads_with_plausible_capacities() {
 
 #[test]
 fn pmedcap_distances_are_truncated() {
+    let _turn = share_machine();
     let c = cpmp(1);
     // Points 1 (2, 62) and 18 (14, 50): sqrt(12² + 12²) = 16.97, truncated to 16 (rounding
     // would give 17).
@@ -181,6 +184,7 @@ fn pmedcap_distances_are_truncated() {
 
 #[test]
 fn pmedcap_reads_problem_k_of_the_concatenated_orlib_file() {
+    let _turn = share_machine();
     // Rebuild OR-Library's `pmedcap1` (count line, then the 20 blocks) from the copies.
     let mut all = String::from(" 20\n");
     for k in 1..=20 {
@@ -211,6 +215,7 @@ const SJC_TABLE: [(usize, u64); 5] = [
 
 #[test]
 fn every_sjc_file_reads_with_the_sizes_of_the_readme() {
+    let _turn = share_machine();
     for (n, total) in SJC_TABLE {
         let s = sjc(&format!("SJC{n}"));
         assert_eq!((s.n, s.points.len(), s.demand.len()), (n, n, n));
@@ -244,6 +249,7 @@ fn every_sjc_file_reads_with_the_sizes_of_the_readme() {
 
 #[test]
 fn sjc_one_facility_optimum_equals_brute_force() {
+    let _turn = share_machine();
     // For p = 1 the MCLP optimum is the best single site: an exact check of `covers` against
     // the computed optima table.
     for row in csv_rows("mclp-sjc-lorena/mclp_computed_optima.csv") {
@@ -273,6 +279,7 @@ fn sjc_one_facility_optimum_equals_brute_force() {
 
 #[test]
 fn malformed_pmed_files_name_file_and_line() {
+    let _turn = share_machine();
     for (text, at) in [
         ("3 3 1\n1 2 5\n2 3 1\n", "bad.txt:4:"), // fewer edge lines than m
         ("3 2 1\n1 2 5\n2 4 1\n", "bad.txt:3:2:"), // vertex outside 1..n
@@ -288,6 +295,7 @@ fn malformed_pmed_files_name_file_and_line() {
 
 #[test]
 fn malformed_pmedcap_files_name_file_and_line() {
+    let _turn = share_machine();
     let good = "1 10\n2 1 5\n1 0 0 2\n2 3 4 2\n";
     assert_eq!(read_pmedcap("bad.txt", good, 1).unwrap().dist(0, 1), 5);
     for (text, k, at) in [
@@ -306,6 +314,7 @@ fn malformed_pmedcap_files_name_file_and_line() {
 
 #[test]
 fn malformed_sjc_files_name_file_and_line() {
+    let _turn = share_machine();
     for (text, at) in [
         ("2\t9999\tp\tS\r\n1\t2\t3\t\r\n", "bad.txt:3:"), // fewer lines than N
         ("1\t9999\tp\tS\r\n1\tx\t3\t\r\n", "bad.txt:2:2:"),

@@ -8,15 +8,14 @@
 //! seen on disk: those attempts provably landed while it existed. The sweep then sends SIGINT
 //! at delays spread over whole runs, with a shorter pause, to check the same promises wherever
 //! the signal falls (reading, scoring, writing, renaming, or after the end).
-#![cfg(unix)]
 
+use crate::helpers::{share_machine, BIN};
 use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mobile-stops");
 const DELAY_VAR: &str = "MOBILE_STOPS_TEST_WRITE_DELAY_MS";
 const OLD: &str = "the previous result\n";
 /// Candidate sites in the synthetic dataset: the rank JSON lists each once.
@@ -148,6 +147,7 @@ fn complete(text: &str) -> bool {
 
 #[test]
 fn a_signal_while_the_temporary_file_exists_removes_it_and_keeps_the_old_result() {
+    let _turn = share_machine();
     let dir = tempfile::tempdir().unwrap();
     let data = dataset(dir.path());
     let out_dir = dir.path().join("out");
@@ -179,6 +179,7 @@ fn a_signal_while_the_temporary_file_exists_removes_it_and_keeps_the_old_result(
 
 #[test]
 fn an_interrupted_export_leaves_no_half_filled_directory() {
+    let _turn = share_machine();
     let dir = tempfile::tempdir().unwrap();
     // A new directory: interrupted while its files are written, it is removed again.
     let fresh = dir.path().join("new").join("data");
@@ -233,6 +234,7 @@ fn catches_sigint(pid: u32) -> bool {
 #[cfg(target_os = "linux")]
 #[test]
 fn sigint_at_any_moment_leaves_the_old_or_the_complete_result_and_no_temporary() {
+    let _turn = share_machine();
     let dir = tempfile::tempdir().unwrap();
     let data = dataset(dir.path());
     let out_dir = dir.path().join("out");

@@ -2,9 +2,7 @@
 //! (and with two seeds where a seed applies), and its output must be byte-identical once the
 //! wall-clock fields (`seconds`) and the reported thread count are taken out.
 
-mod common;
-use common::{run, stderr};
-
+use crate::helpers::{run, stderr};
 use serde_json::Value;
 
 /// Removes the run facts that may differ: wall time (`seconds`) and the thread count itself.

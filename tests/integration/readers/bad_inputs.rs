@@ -2,10 +2,7 @@
 //! it. Faults exit 2 naming the file and line (and column where a cell is at fault), and write
 //! nothing; accepted variants parse to the value they spell.
 
-mod common;
-use common::{run, stderr};
-
-use serde_json::Value;
+use crate::helpers::{run, run_json, stderr};
 use std::path::Path;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad_inputs");
@@ -165,9 +162,7 @@ fn accepted_variants_parse_to_the_value_they_spell() {
         let mut args = command(file);
         args.extend(["--format", "json"].map(str::to_string));
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        let o = run(&refs);
-        assert!(o.status.success(), "{file}: {}", stderr(&o));
-        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let v = run_json(&refs);
         assert_eq!(v["summary"]["total_population"], 123.0, "{file}");
     }
 }

@@ -2,9 +2,7 @@
 //! any thread count, a bad scenario keeps its row (exit 2 after writing), malformed files
 //! name FILE:LINE:COLUMN, and robustness counts add up.
 
-mod common;
-use common::{run, stderr};
-
+use crate::helpers::{fixture, json, run, run_json, stderr};
 use serde_json::Value;
 
 const FILE: &str = r#"
@@ -145,9 +143,7 @@ fn malformed_files_name_line_and_column_and_write_nothing() {
 #[test]
 fn the_example_file_runs_clean() {
     let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenarios.toml");
-    let o = run(&["scenarios", f, "--quiet", "--format", "json"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = run_json(&["scenarios", f, "--quiet", "--format", "json"]);
     assert_eq!(v["failed"], 0);
     assert_eq!(v["scenarios"], 1 + 4 + 24);
 }
@@ -155,7 +151,7 @@ fn the_example_file_runs_clean() {
 #[test]
 fn surveys_switched_off_or_scaled_change_expected_buyers() {
     let dir = tempfile::tempdir().unwrap();
-    let data = |f: &str| common::fixture(f);
+    let data = |f: &str| fixture(f);
     let text = format!(
         "[data]\ndemand = \"{}\"\ncandidates = \"{}\"\nsurveys = \"{}\"\nstores = \"{}\"\n\n\
          [baseline]\np = 2\nallow_no_space = true\n\n[[scenario]]\nname = \"no surveys\"\nsurveys = false\n\n\
@@ -166,9 +162,7 @@ fn surveys_switched_off_or_scaled_change_expected_buyers() {
         data("small_stores.csv")
     );
     let f = write(&dir, "s.toml", &text);
-    let o = run(&["scenarios", &f, "--format", "json"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = run_json(&["scenarios", &f, "--format", "json"]);
     let rows = v["rows"].as_array().unwrap();
     let est = |k: usize| rows[k]["expected_buyers"]["estimate"].as_f64();
     let base = est(0).expect("the baseline has surveys");
@@ -194,7 +188,7 @@ fn values_the_command_line_refuses_are_error_rows_and_required_stops_are_marked(
     );
     let o = run(&["scenarios", &f, "--format", "json"]);
     assert_eq!(o.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = json(&o);
     let rows = v["rows"].as_array().unwrap();
     for (k, word) in [(1, "vehicles"), (2, "shop_distance_m"), (3, "survey_scale")] {
         assert_eq!(rows[k]["status"], "error", "row {k}");
@@ -225,7 +219,7 @@ fn weights_name_the_top_ranked_candidates_as_rank_does() {
     );
     let o = run(&["scenarios", &f, "--format", "json"]);
     assert_eq!(o.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = json(&o);
     let rows = v["rows"].as_array().unwrap();
     assert!(rows[0]["top_ranked"].is_null(), "only when weights are set");
     let rank: Value =

@@ -2,9 +2,7 @@
 //! HTML and Markdown, the same bytes for the same input, and — in a real headless browser — a
 //! page that renders its map and tables (skipped, saying so, only where chromium is absent).
 
-mod common;
-use common::{fixture, run, stderr};
-
+use crate::helpers::{fixture, run, run_ok, share_machine, stderr, stdout};
 use std::path::Path;
 use std::process::Command;
 
@@ -31,9 +29,7 @@ fn hostile_candidates(dir: &Path) -> String {
 fn report(extra: &[&str]) -> String {
     let mut args = vec!["report"];
     args.extend(extra);
-    let o = run(&args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    String::from_utf8(o.stdout).unwrap()
+    stdout(&run_ok(&args))
 }
 
 #[test]
@@ -128,6 +124,7 @@ fn chromium() -> Option<String> {
 
 #[test]
 fn a_headless_browser_renders_the_map_and_tables() {
+    let _turn = share_machine();
     let Some(browser) = chromium() else {
         eprintln!(
             "SKIPPED a_headless_browser_renders_the_map_and_tables: no chromium on this machine \

@@ -2,7 +2,7 @@
 //! matrix, stop lists, benchmark formats): valid files mutated at random (characters inserted,
 //! deleted or replaced from an alphabet of separators, quotes, brackets, digits and full-width
 //! characters) must parse or fail with an error naming the file, never panic or hang.
-//! `tests/library.rs` does the same for the planning-data readers.
+//! `readers::estat` does the same for the planning-data readers.
 
 use mobile_stops::bench::{read_pmed, read_pmedcap, read_sjc};
 use mobile_stops::io::text::SourceText;

@@ -1,115 +1,15 @@
-//! Library tests against references: brute force for coverage and the shop/survey terms, the
-//! published census figures and the source's own derived table for the e-Stat reader, and the
-//! same results for one and two threads.
+//! The e-Stat reader against the published census figures and the source's own derived table,
+//! mesh codes, and property-based tests that the planning-data readers never panic and always
+//! locate their errors.
 
+use crate::helpers::{share_machine, shared_root as shared};
 use mobile_stops::io::{read_estat, SourceText};
-use mobile_stops::score::{score, ScoreParams};
-use mobile_stops::spatial::haversine_m;
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
-use mobile_stops::{Coverage, MeshCode, SphereIndex};
+use mobile_stops::MeshCode;
 use proptest::prelude::*;
-use std::path::Path;
-
-fn shared(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel)
-}
-
-#[test]
-fn coverage_equals_brute_force_on_seeded_instances() {
-    for seed in 0..8 {
-        let spec = SyntheticSpec {
-            demand_points: 3000,
-            candidates: 60,
-            side_km: 6.0,
-            seed,
-            ..SyntheticSpec::default()
-        };
-        let data = dataset(&spec);
-        let pts = &data.demand.data.locations;
-        let sites = data.candidates.data.locations();
-        let radius = 200.0 + 150.0 * seed as f64;
-        let cov = Coverage::build(&SphereIndex::new(pts), &sites, radius);
-        for (c, &site) in sites.iter().enumerate() {
-            let brute: Vec<u32> = (0..pts.len() as u32)
-                .filter(|&i| haversine_m(site, pts[i as usize]) <= radius)
-                .collect();
-            assert_eq!(cov.points_of(c), brute.as_slice(), "seed {seed} site {c}");
-        }
-    }
-}
-
-#[test]
-fn far_from_shop_and_need_equal_brute_force() {
-    let spec = SyntheticSpec {
-        demand_points: 800,
-        candidates: 25,
-        stores: 15,
-        survey_places: 60,
-        side_km: 5.0,
-        seed: 42,
-    };
-    let data = dataset(&spec);
-    let params = ScoreParams {
-        radius_m: 600.0,
-        ..ScoreParams::default()
-    };
-    let table = score(&data, &params).unwrap();
-    let demand = &data.demand.data;
-    let aged = demand.column("aged_65_plus").unwrap();
-    let shops = &data.stores.as_ref().unwrap().data;
-    let surveys = &data.surveys.as_ref().unwrap().data;
-    for row in &table.candidates {
-        let site = data.candidates.data.sites[row.index].location;
-        let mut far = 0.0;
-        let mut reach = 0.0;
-        for (i, &p) in demand.locations.iter().enumerate() {
-            if haversine_m(site, p) <= 600.0 {
-                reach += aged[i];
-                if shops.iter().all(|s| haversine_m(p, s.location) >= 500.0) {
-                    far += aged[i];
-                }
-            }
-        }
-        assert!((row.reach_65_plus.unwrap() - reach).abs() < 1e-6);
-        assert!((row.far_from_shop_65_plus.unwrap() - far).abs() < 1e-6);
-        let n: u64 = surveys
-            .iter()
-            .filter(|s| haversine_m(site, s.location) <= 600.0)
-            .map(|s| s.respondents)
-            .sum();
-        let need = row.need.unwrap();
-        assert_eq!(need.respondents, n);
-        assert!(need.low <= need.rate && need.rate <= need.high);
-        let buyers = row.expected_buyers.unwrap();
-        assert!((buyers.estimate - reach * need.rate).abs() < 1e-6);
-    }
-    assert_eq!(table.summary.terms_used.len(), 3);
-}
-
-#[test]
-fn results_are_identical_with_one_and_two_threads() {
-    let data = dataset(&SyntheticSpec {
-        demand_points: 20_000,
-        candidates: 400,
-        stores: 50,
-        survey_places: 300,
-        side_km: 12.0,
-        seed: 9,
-    });
-    let run = |threads| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-            .install(|| score(&data, &ScoreParams::default()).unwrap())
-    };
-    assert_eq!(run(1), run(2));
-}
 
 #[test]
 fn estat_reader_matches_census_totals_and_the_derived_table() {
+    let _turn = share_machine();
     let src = SourceText::read(
         &shared("data-sources/estat-census2020-mesh250-chigasaki-north/tblT001142Q5339_subset.csv"),
         mobile_stops::budget::MemoryLimit::default(),
@@ -187,6 +87,7 @@ fn estat_reader_matches_census_totals_and_the_derived_table() {
 
 #[test]
 fn known_mesh_code_decodes_to_its_corner() {
+    let _turn = share_machine();
     let c = MeshCode::parse("5339020911").unwrap();
     let (lat, lon) = c.south_west();
     assert!((lat - 35.333333).abs() < 1e-6);
