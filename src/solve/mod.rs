@@ -18,13 +18,19 @@ pub mod instance;
 pub mod limits;
 pub mod median;
 pub mod mip;
+pub mod params;
 pub mod problem;
+pub mod rules;
 pub mod run;
+pub mod summary;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::Limits;
+pub use params::{Method, SolveParams};
 pub use problem::{DistanceProblem, SiteRules};
-pub use run::{solve, solve_with, Exclusion, Method, SolveParams, SolveResult, StopDetail};
+pub use rules::{site_rules, Exclusion};
+pub use run::{solve, solve_with};
+pub use summary::{SolveResult, StopDetail};
 
 use serde::Serialize;
 

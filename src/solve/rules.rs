@@ -1,0 +1,220 @@
+//! From ids and numbers to the rules every model shares: which sites are required, which are
+//! not allowed and why, and how many stops; and the conflicts that make a problem infeasible
+//! before any search (more required stops than p, a required site excluded, …).
+
+use super::instance::Instance;
+use super::{Model, SiteRules, SolveParams};
+use crate::error::{Error, Result};
+use crate::param::Param;
+use crate::score::SpaceStatus;
+use crate::spatial::Coverage;
+
+/// Why a site could not be chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exclusion {
+    /// Site index.
+    pub site: usize,
+    /// Machine-readable reason: `excluded`, `no_space`, `below_min_weight`.
+    pub reason: &'static str,
+    /// The reason in words.
+    pub detail: String,
+}
+
+/// Checks the parameters against the instance (ids, p) without solving: bad input is exit 2.
+pub fn site_rules(
+    inst: &Instance,
+    params: &SolveParams,
+    cover: &Coverage,
+) -> Result<(SiteRules, Vec<Exclusion>)> {
+    let m = inst.sites.len();
+    let find = |flag: Param, id: &str| -> Result<usize> {
+        inst.sites
+            .iter()
+            .position(|s| s.id == id.trim())
+            .ok_or_else(|| {
+                Error::param(
+                    flag,
+                    format!("ids of candidate sites of {}", inst.label),
+                    format!("unknown id `{}`", id.trim()),
+                )
+            })
+    };
+    let mut required = Vec::new();
+    for id in &params.require {
+        required.push(find(Param::Require, id)?);
+    }
+    required.sort_unstable();
+    required.dedup();
+    let mut allowed = vec![true; m];
+    let mut exclusions = Vec::new();
+    for id in &params.exclude {
+        let j = find(Param::Exclude, id)?;
+        if required.binary_search(&j).is_ok() {
+            return Err(Error::param(
+                Param::Exclude,
+                "sites not also given in --require",
+                format!("`{}` in both", id.trim()),
+            ));
+        }
+        if allowed[j] {
+            allowed[j] = false;
+            exclusions.push(Exclusion {
+                site: j,
+                reason: "excluded",
+                detail: "excluded by --exclude".into(),
+            });
+        }
+    }
+    if !params.allow_no_space {
+        for (j, s) in inst.sites.iter().enumerate() {
+            if let Some(space) = &s.space {
+                if space.status == SpaceStatus::DoesNotFit && allowed[j] {
+                    if required.binary_search(&j).is_ok() {
+                        continue; // a required site is the user's explicit choice
+                    }
+                    allowed[j] = false;
+                    exclusions.push(Exclusion {
+                        site: j,
+                        reason: "no_space",
+                        detail: format!(
+                            "room for {} vehicles only (use --allow-no-space to allow it)",
+                            space.vehicles_fit.unwrap_or(0)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        for (j, ok) in allowed.iter_mut().enumerate() {
+            let reach = cover.sum(j, &inst.weight);
+            if reach < w && *ok && required.binary_search(&j).is_err() {
+                *ok = false;
+                exclusions.push(Exclusion {
+                    site: j,
+                    reason: "below_min_weight",
+                    detail: format!(
+                        "reaches weight {} within {} m, below --min-weight-per-stop {}",
+                        crate::report::round(reach, 1),
+                        params.radius_m,
+                        w
+                    ),
+                });
+            }
+        }
+    }
+    exclusions.sort_by_key(|e| e.site);
+    let p = match params.model {
+        Model::Lscp => 0,
+        _ => params.p.or(inst.p_in_file).ok_or_else(|| {
+            Error::param(
+                Param::P,
+                format!("the number of stops for --model {}", params.model.name()),
+                "no --p",
+            )
+        })?,
+    };
+    if params.model != Model::Lscp && (p == 0 || p > m) {
+        return Err(Error::param(
+            Param::P,
+            format!("a number of stops from 1 to the {m} candidate sites"),
+            format!("`{p}`"),
+        ));
+    }
+    Ok((
+        SiteRules {
+            p,
+            required,
+            allowed,
+        },
+        exclusions,
+    ))
+}
+
+/// Rejects parameters no instance could use (radius, p, capacities, an empty instance).
+pub(super) fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
+    if !(params.radius_m.is_finite() && params.radius_m > 0.0 && params.radius_m <= 1e7) {
+        return Err(Error::param(
+            Param::RadiusM,
+            "a distance greater than 0 and at most 10,000,000",
+            format!("`{}`", params.radius_m),
+        ));
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        if !(w.is_finite() && w >= 0.0) {
+            return Err(Error::param(
+                Param::MinWeightPerStop,
+                "a weight of 0 or more",
+                format!("`{w}`"),
+            ));
+        }
+    }
+    if params.capacitated && !matches!(params.model, Model::Mclp | Model::Pmedian) {
+        return Err(Error::param(
+            Param::Capacity,
+            "capacities with --model mclp or --model pmedian",
+            format!("--model {}", params.model.name()),
+        ));
+    }
+    if params.capacitated && inst.sites.iter().any(|s| s.capacity.is_none()) {
+        return Err(Error::param(
+            Param::Capacity,
+            "a capacity for every site",
+            "sites without one",
+        ));
+    }
+    if inst.sites.is_empty() || inst.points() == 0 {
+        return Err(Error::input(
+            crate::error::Location::file(&inst.label),
+            "at least one candidate site and one demand point",
+            format!("{} sites, {} points", inst.sites.len(), inst.points()),
+        ));
+    }
+    Ok(())
+}
+
+/// Constraint conflicts found before solving: the infeasible cases a user can read.
+pub(super) fn conflicts(
+    inst: &Instance,
+    params: &SolveParams,
+    rules: &SiteRules,
+    cover: &Coverage,
+) -> Option<String> {
+    if params.model != Model::Lscp {
+        if let Some(r) = rules.infeasibility() {
+            return Some(r);
+        }
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        for &j in &rules.required {
+            let reach = cover.sum(j, &inst.weight);
+            if reach < w {
+                return Some(format!(
+                    "required stop {} reaches weight {} within {} m, below \
+                     --min-weight-per-stop {w}",
+                    inst.sites[j].id,
+                    crate::report::round(reach, 1),
+                    params.radius_m
+                ));
+            }
+        }
+    }
+    if params.capacitated && params.model == Model::Pmedian {
+        let mut caps: Vec<f64> = (0..inst.sites.len())
+            .filter(|&j| rules.allowed[j])
+            .map(|j| inst.sites[j].capacity.unwrap_or(0.0))
+            .collect();
+        caps.sort_by(|a, b| b.total_cmp(a));
+        let most: f64 = caps.iter().take(rules.p).sum();
+        let load: f64 = inst.load().iter().sum();
+        if load > most {
+            return Some(format!(
+                "total demand {} exceeds the {} largest capacities together ({})",
+                crate::report::round(load, 2),
+                rules.p,
+                crate::report::round(most, 2)
+            ));
+        }
+    }
+    None
+}
