@@ -17,6 +17,7 @@
 mod assign;
 mod branch;
 mod capacitated;
+mod capdata;
 mod costs;
 mod interchange;
 mod knapsack;
@@ -158,7 +159,7 @@ pub fn solve_capacitated_plan(
     rules: &SiteRules,
     limits: &Limits,
 ) -> (Outcome, Vec<usize>) {
-    let data = match capacitated::CapData::new(problem, demand, capacity, rules) {
+    let data = match capdata::CapData::new(problem, demand, capacity, rules) {
         Ok(d) => d,
         Err(why) => return (Outcome::infeasible(why), Vec::new()),
     };
