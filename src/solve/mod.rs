@@ -20,6 +20,7 @@ pub mod median;
 pub mod mip;
 pub mod problem;
 pub mod run;
+pub(crate) mod search;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::{passed, share, Limits};

@@ -95,7 +95,7 @@ pub fn heuristic(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) 
     );
     // One round of reductions and re-optimisation tightens the bound cheaply.
     let mut bound = rel.bound;
-    if lagrange::reduce(&costs, &rel, &mut fix, incumbent.best.cost) > 0 && !limits.expired() {
+    if lagrange::reduce(&costs, &rel, &mut fix, incumbent.cost()) > 0 && !limits.expired() {
         let again = lagrange::optimise(
             &costs,
             &fix,
@@ -106,7 +106,7 @@ pub fn heuristic(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) 
         );
         bound = bound.max(again.bound);
     }
-    let open = incumbent.best.open;
+    let open = incumbent.into_best().open;
     let objective = objective(problem, &open);
     Outcome {
         status: Status::Heuristic,
