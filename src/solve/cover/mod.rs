@@ -36,8 +36,33 @@ pub use mclp::mclp;
 pub use pcenter::pcenter;
 pub use setcover::{lscp, uncoverable};
 
+use crate::solve::search::Candidate;
 use crate::solve::{Outcome, SiteRules};
 use crate::spatial::Coverage;
+
+/// A set of sites and the weight it covers, as the covering searches keep it.
+#[derive(Debug, Clone, PartialEq)]
+struct Covering {
+    /// Weight covered (or served, with capacities).
+    value: f64,
+    /// The sites, ascending.
+    sites: Vec<usize>,
+    /// How much a later covering must exceed `value` by to replace it: float noise in a
+    /// sum of weights is not an improvement.
+    margin: f64,
+}
+
+impl Candidate for Covering {
+    const NONE: f64 = f64::NEG_INFINITY;
+
+    fn value(&self) -> f64 {
+        self.value
+    }
+
+    fn better_than(&self, kept: &Covering) -> bool {
+        self.value > kept.value + kept.margin
+    }
+}
 
 /// Sites split by the rules: those that must open and those the solver may still choose.
 #[derive(Debug, Clone, PartialEq)]
