@@ -8,7 +8,9 @@
 //!
 //! Modules, by what they own: `costs` (checked input and its layouts), `interchange`
 //! (greedy and swap local search), `lagrange` (the relaxation and subgradient), `branch`
-//! (the tree search).
+//! (the p-median as a tree for the shared branch-and-bound walk); for the capacitated model
+//! `capdata` (its checked input), `assign` (plans for a fixed open set), `knapsack` and
+//! `capacitated` (its relaxation and search tree).
 
 // The loops index several parallel arrays (costs, multipliers, loads) by client or site
 // number; an index is clearer there than zipped iterators.
