@@ -22,6 +22,7 @@ pub mod params;
 pub mod problem;
 pub mod rules;
 pub mod run;
+pub(crate) mod search;
 pub mod summary;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};

@@ -13,18 +13,26 @@
 
 use super::flow::Network;
 use super::incidence;
-use super::{check_weights, pad, rules_problem};
+use super::{check_weights, pad, rules_problem, Covering, Setup};
+use crate::solve::search::{walk, Ending, Fold, Incumbent, Tree, Visit};
 use crate::solve::{Limits, Outcome, SiteRules, Status};
 use crate::spatial::Coverage;
 
+/// A node: complete the open set `open` with `r` more sites from `cands`; `parent` is the
+/// bound of the node it came from.
+struct Node {
+    open: Vec<bool>,
+    r: usize,
+    cands: Vec<usize>,
+    parent: f64,
+}
+
+/// The capacitated MCLP as a search tree over "open j / never open j".
 struct Search<'a> {
     net: Network,
     limits: &'a Limits,
     tol: f64,
-    best: f64,
-    best_set: Vec<usize>,
-    nodes: u64,
-    aborted: bool,
+    incumbent: Incumbent<Covering>,
 }
 
 impl Search<'_> {
@@ -45,48 +53,82 @@ impl Search<'_> {
             .collect()
     }
 
-    /// Explores completions of `open` with `r` more columns from `cands`. Returns an upper
-    /// bound on the unexplored part (−∞ when done; `parent`, the caller's bound, when the
-    /// deadline stops it before it has its own).
-    fn node(&mut self, open: &mut Vec<bool>, r: usize, cands: Vec<usize>, parent: f64) -> f64 {
-        if self.limits.expired() {
-            self.aborted = true;
-            return parent;
-        }
-        self.nodes += 1;
-        let base = self.net.max_flow(open);
-        if base > self.best + self.tol {
-            self.best = base;
-            self.best_set = (0..open.len()).filter(|&j| open[j]).collect();
+    /// The served weight of the incumbent (−∞ before the first).
+    fn best(&self) -> f64 {
+        self.incumbent.value()
+    }
+}
+
+impl Tree for Search<'_> {
+    type Node = Node;
+    const FOLD: Fold = Fold::Greatest;
+    const COUNT_LATE: bool = false;
+
+    fn unexplored(&self, node: &Node) -> f64 {
+        node.parent
+    }
+
+    /// Bounds the completions of the node's open set by its flow plus the `r` largest
+    /// marginal gains, and branches on the candidate of largest gain.
+    fn visit(&mut self, node: Node, _depth: usize) -> Visit<Node> {
+        let Node {
+            mut open,
+            r,
+            cands,
+            parent,
+        } = node;
+        let base = self.net.max_flow(&open);
+        if base > self.best() + self.tol {
+            self.incumbent.offer(Covering {
+                value: base,
+                sites: (0..open.len()).filter(|&j| open[j]).collect(),
+                margin: self.tol,
+            });
         }
         if r == 0 || cands.is_empty() {
-            return f64::NEG_INFINITY;
+            return Visit::Closed(f64::NEG_INFINITY);
         }
-        let Some(gains) = self.gains(open, base, &cands) else {
-            self.aborted = true;
-            return parent;
+        let Some(gains) = self.gains(&mut open, base, &cands) else {
+            return Visit::Stopped(parent);
         };
         let mut order: Vec<usize> = (0..cands.len()).filter(|&k| gains[k] > self.tol).collect();
         order.sort_by(|&a, &b| gains[b].total_cmp(&gains[a]).then(cands[a].cmp(&cands[b])));
         let bound = base + order.iter().take(r).map(|&k| gains[k]).sum::<f64>();
-        if bound <= self.best + self.tol {
-            return f64::NEG_INFINITY;
+        if bound <= self.best() + self.tol {
+            return Visit::Closed(f64::NEG_INFINITY);
         }
         if self.limits.expired() {
-            self.aborted = true;
-            return bound;
+            return Visit::Stopped(bound);
         }
         // Useful candidates, best gain first; branch on the first.
         let rest: Vec<usize> = order.iter().map(|&k| cands[k]).collect();
         let j = rest[0];
-        open[j] = true;
-        let r_in = self.node(open, r - 1, rest[1..].to_vec(), bound);
-        open[j] = false;
-        if self.aborted {
-            return bound;
+        let mut with_j = open.clone();
+        with_j[j] = true;
+        let children = vec![
+            Node {
+                open: with_j,
+                r: r - 1,
+                cands: rest[1..].to_vec(),
+                parent: bound,
+            },
+            Node {
+                open,
+                r,
+                cands: rest[1..].to_vec(),
+                parent: bound,
+            },
+        ];
+        Visit::Branch { bound, children }
+    }
+
+    /// A node stopped while a child was being explored reports its own bound, which holds
+    /// for the unexplored children too.
+    fn settle(&self, bound: f64, joined: f64, ending: Ending) -> f64 {
+        match ending {
+            Ending::Cut => bound,
+            Ending::Finished | Ending::Aborted => joined,
         }
-        let r_out = self.node(open, r, rest[1..].to_vec(), bound);
-        r_in.max(r_out)
     }
 }
 
@@ -107,29 +149,10 @@ pub fn mclp_capacitated(
     rules: &SiteRules,
     limits: &Limits,
 ) -> Outcome {
-    let setup = match rules_problem(cover, rules) {
+    let setup = match check(cover, weight, capacity, rules) {
         Ok(s) => s,
         Err(reason) => return Outcome::infeasible(reason),
     };
-    if let Err(reason) = check_weights(cover, weight, "weight") {
-        return Outcome::infeasible(reason);
-    }
-    if capacity.len() != cover.candidates() {
-        return Outcome::infeasible(format!(
-            "{} capacities given for {} candidate sites",
-            capacity.len(),
-            cover.candidates()
-        ));
-    }
-    if let Some(j) = capacity.iter().position(|c| !(c.is_finite() && *c >= 0.0)) {
-        return Outcome::infeasible(format!(
-            "the capacity of site {j} is {}, not a finite number 0 or more",
-            capacity[j]
-        ));
-    }
-    if let Some(reason) = rules.infeasibility() {
-        return Outcome::infeasible(reason);
-    }
     // Columns: every allowed site, required ones included (their capacity is shared out by
     // the flow, so their coverage cannot be banked in advance).
     let mut cols: Vec<usize> = setup.required.iter().chain(&setup.free).copied().collect();
@@ -143,10 +166,7 @@ pub fn mclp_capacitated(
         net: Network::new(&inst, caps),
         limits,
         tol: 1e-9 * (1.0 + total),
-        best: f64::NEG_INFINITY,
-        best_set: Vec::new(),
-        nodes: 0,
-        aborted: false,
+        incumbent: Incumbent::new(None),
     };
     let mut open = vec![false; cols.len()];
     for (k, s) in cols.iter().enumerate() {
@@ -156,8 +176,84 @@ pub fn mclp_capacitated(
     }
     let r = rules.p - setup.required.len();
     let cands: Vec<usize> = (0..cols.len()).filter(|&k| !open[k]).collect();
-    // Incumbent: greedy by marginal gain, then best-improvement swaps.
-    let mut inc = open.clone();
+    let (inc, value) = first_plan(&mut search, &open, &cands, r);
+    search.incumbent = Incumbent::new(Some(Covering {
+        value,
+        sites: (0..cols.len()).filter(|&k| inc[k]).collect(),
+        margin: search.tol,
+    }));
+    let root = Node {
+        open,
+        r,
+        cands,
+        parent: total,
+    };
+    let walked = walk(&mut search, root, limits);
+    let status = if walked.finished {
+        Status::Optimal
+    } else {
+        Status::TimeLimit
+    };
+    let best_set = search
+        .incumbent
+        .best()
+        .map_or(Vec::new(), |c| c.sites.clone());
+    let chosen: Vec<usize> = best_set.iter().map(|&k| cols[k]).collect();
+    let open_sites = pad(chosen, rules.p, &rules.allowed);
+    // The served weight of the padded plan (padding can only add service).
+    let mut open_cols = vec![false; cols.len()];
+    for (k, s) in cols.iter().enumerate() {
+        open_cols[k] = open_sites.binary_search(s).is_ok();
+    }
+    let objective = search.net.max_flow(&open_cols);
+    let bound = if status == Status::Optimal {
+        objective
+    } else {
+        walked.value.max(objective).min(total)
+    };
+    Outcome {
+        status,
+        open: open_sites,
+        objective,
+        bound,
+        nodes: walked.nodes,
+        note: None,
+    }
+}
+
+/// The rules split into required and free sites, or why the inputs admit no plan.
+fn check(
+    cover: &Coverage,
+    weight: &[f64],
+    capacity: &[f64],
+    rules: &SiteRules,
+) -> Result<Setup, String> {
+    let setup = rules_problem(cover, rules)?;
+    check_weights(cover, weight, "weight")?;
+    if capacity.len() != cover.candidates() {
+        return Err(format!(
+            "{} capacities given for {} candidate sites",
+            capacity.len(),
+            cover.candidates()
+        ));
+    }
+    if let Some(j) = capacity.iter().position(|c| !(c.is_finite() && *c >= 0.0)) {
+        return Err(format!(
+            "the capacity of site {j} is {}, not a finite number 0 or more",
+            capacity[j]
+        ));
+    }
+    if let Some(reason) = rules.infeasibility() {
+        return Err(reason);
+    }
+    Ok(setup)
+}
+
+/// The first incumbent: from `open`, `r` more of `cands` chosen greedily by marginal gain,
+/// then best-improvement swaps; the open columns and their served weight.
+fn first_plan(search: &mut Search, open: &[bool], cands: &[usize], r: usize) -> (Vec<bool>, f64) {
+    let limits = search.limits;
+    let mut inc = open.to_vec();
     for _ in 0..r {
         let now = search.net.max_flow(&inc);
         let free: Vec<usize> = cands.iter().copied().filter(|&k| !inc[k]).collect();
@@ -192,35 +288,7 @@ pub fn mclp_capacitated(
         }
         break;
     }
-    search.best = value;
-    search.best_set = (0..cols.len()).filter(|&k| inc[k]).collect();
-    let rest = search.node(&mut open, r, cands, total);
-    let status = if search.aborted {
-        Status::TimeLimit
-    } else {
-        Status::Optimal
-    };
-    let chosen: Vec<usize> = search.best_set.iter().map(|&k| cols[k]).collect();
-    let open_sites = pad(chosen, rules.p, &rules.allowed);
-    // The served weight of the padded plan (padding can only add service).
-    let mut open_cols = vec![false; cols.len()];
-    for (k, s) in cols.iter().enumerate() {
-        open_cols[k] = open_sites.binary_search(s).is_ok();
-    }
-    let objective = search.net.max_flow(&open_cols);
-    let bound = if status == Status::Optimal {
-        objective
-    } else {
-        rest.max(objective).min(total)
-    };
-    Outcome {
-        status,
-        open: open_sites,
-        objective,
-        bound,
-        nodes: search.nodes,
-        note: None,
-    }
+    (inc, value)
 }
 
 /// The weight each open site serves in a maximum flow for `open` (ascending site indices):

@@ -9,10 +9,11 @@
 
 use super::incidence::{self, Incidence};
 use super::interchange::{greedy, improve};
-use super::lagrange::{coverage_bound, top_order};
+use super::lagrange::{coverage_bound, top_order, CoverageBound};
 use super::reduce::dominated_cols;
 use super::setcover::{solve_cover, Goal};
-use super::{check_weights, integral, pad, rules_problem, settled, Setup};
+use super::{check_weights, integral, pad, rules_problem, settled, Covering, Setup};
+use crate::solve::search::{walk, Ending, Fold, Incumbent, Tree, Visit, Walked};
 use crate::solve::{Limits, Outcome, SiteRules, Status};
 use crate::spatial::Coverage;
 
@@ -86,75 +87,52 @@ pub(crate) fn quick_bound(inst: &Incidence, p: usize) -> f64 {
     w.iter().take(p).sum::<f64>().min(inst.total_weight())
 }
 
+/// A node: choose `p` more columns of `inst`, with `fixed` already open and `base` weight
+/// banked; `lambda` warm-starts the subgradient (one multiplier per row of `inst`).
+struct Node {
+    inst: Incidence,
+    p: usize,
+    base: f64,
+    lambda: Option<Vec<f64>>,
+    fixed: Vec<usize>,
+}
+
+/// The MCLP as a search tree.
 struct Search<'a> {
     limits: &'a Limits,
     integral: bool,
     /// Tolerance for "no better": float noise in the bound, well below one unit of weight.
     tol: f64,
-    best: f64,
-    best_set: Vec<usize>,
-    nodes: u64,
-    aborted: bool,
+    incumbent: Incumbent<Covering>,
 }
 
-impl Search<'_> {
-    /// The local bound at or below which a node with `base` banked weight cannot beat the
-    /// incumbent.
-    fn prune_level(&self, base: f64) -> f64 {
-        if self.integral {
-            self.best - base + 1.0 - 2.0 * self.tol.max(1e-9)
-        } else {
-            self.best - base + self.tol
-        }
+impl Tree for Search<'_> {
+    type Node = Node;
+    const FOLD: Fold = Fold::Greatest;
+    const COUNT_LATE: bool = true;
+
+    fn unexplored(&self, node: &Node) -> f64 {
+        node.base + quick_bound(&node.inst, node.p)
     }
 
-    fn record(&mut self, value: f64, fixed: &[usize], more: impl IntoIterator<Item = usize>) {
-        if value > self.best + if self.integral { 0.5 } else { self.tol } {
-            self.best = value;
-            self.best_set = fixed.iter().copied().chain(more).collect();
-            self.best_set.sort_unstable();
-        }
-    }
-
-    /// Explores "choose `p` columns of `inst`, `fixed` already open with `base` weight".
-    /// Returns an upper bound on what was left unexplored (−∞ when the subtree is done).
-    fn node(
-        &mut self,
-        inst: Incidence,
-        p: usize,
-        base: f64,
-        lambda: Option<Vec<f64>>,
-        fixed: &mut Vec<usize>,
-        depth: usize,
-    ) -> f64 {
-        let mark = fixed.len();
-        let out = self.node_inner(inst, p, base, lambda, fixed, depth);
-        fixed.truncate(mark);
-        out
-    }
-
-    fn node_inner(
-        &mut self,
-        inst: Incidence,
-        p: usize,
-        base: f64,
-        lambda: Option<Vec<f64>>,
-        fixed: &mut Vec<usize>,
-        depth: usize,
-    ) -> f64 {
-        self.nodes += 1;
-        let (mut inst, mut p, mut base, mut lambda) = (inst, p, base, lambda);
-        if self.limits.expired() {
-            self.aborted = true;
-            return base + quick_bound(&inst, p);
-        }
+    /// Reduces the node (dominated columns, Lagrangian cost tests) until it settles, bounds
+    /// it, and branches on the column of largest Lagrangian value: open it first, then close
+    /// it.
+    fn visit(&mut self, node: Node, depth: usize) -> Visit<Node> {
+        let Node {
+            mut inst,
+            mut p,
+            mut base,
+            mut lambda,
+            mut fixed,
+        } = node;
         let iters = if depth == 0 { 1000 } else { 150 };
         loop {
             if p == 0 || inst.cols() <= p {
                 let take = if p == 0 { 0 } else { inst.cols() };
                 let value = base + if p == 0 { 0.0 } else { inst.total_weight() };
-                self.record(value, fixed, inst.site[..take].iter().copied());
-                return f64::NEG_INFINITY;
+                self.record(value, &fixed, inst.site[..take].iter().copied());
+                return Visit::Closed(f64::NEG_INFINITY);
             }
             let drop = dominated_cols(&inst, 20 * inst.nnz() + 100_000);
             if drop.iter().any(|&d| d) {
@@ -168,91 +146,171 @@ impl Search<'_> {
                 &inst,
                 p,
                 lambda.take(),
-                self.best - base,
+                self.best() - base,
                 self.prune_level(base),
                 iters,
                 self.limits,
             );
             let (pv, pset) = &b.primal;
-            if base + pv > self.best {
+            if base + pv > self.best() {
                 let sites: Vec<usize> = pset.iter().map(|&j| inst.site[j as usize]).collect();
-                self.record(base + pv, fixed, sites);
+                self.record(base + pv, &fixed, sites);
             }
             let level = self.prune_level(base);
             if b.ub <= level {
-                return f64::NEG_INFINITY;
+                return Visit::Closed(f64::NEG_INFINITY);
             }
             if self.limits.expired() {
-                self.aborted = true;
-                return base + b.ub;
+                return Visit::Stopped(base + b.ub);
             }
-            // Lagrangian cost tests.
-            let mut order = Vec::new();
-            top_order(&b.value, &mut order, p + 1);
-            let cp = b.value[order[p - 1] as usize];
-            let cp1 = b.value[order[p] as usize];
-            let mut in_top = vec![false; inst.cols()];
-            for &j in &order[..p] {
-                in_top[j as usize] = true;
-            }
-            let mut keep_col = vec![true; inst.cols()];
-            let mut keep_row = vec![true; inst.rows()];
-            let mut changed = false;
-            for j in 0..inst.cols() {
-                let c = b.value[j];
-                if !in_top[j] && b.ub - cp + c <= level {
-                    keep_col[j] = false;
-                    changed = true;
-                } else if in_top[j] && b.ub - c + cp1 <= level {
-                    keep_col[j] = false;
-                    fixed.push(inst.site[j]);
-                    p -= 1;
-                    for &i in inst.col(j) {
-                        if keep_row[i as usize] {
-                            keep_row[i as usize] = false;
-                            base += inst.weight[i as usize];
-                        }
-                    }
-                    changed = true;
-                }
-            }
-            if changed {
-                let (next, origin) = inst.restrict(&keep_row, &keep_col, true);
+            let mut cut = Cut {
+                inst: &inst,
+                p: &mut p,
+                base: &mut base,
+                fixed: &mut fixed,
+            };
+            if let Some((next, origin)) = cut.cost_tests(&b, level) {
                 lambda = Some(origin.iter().map(|&r| b.lambda[r as usize]).collect());
                 inst = next;
                 continue;
             }
-            // Branch on the column of largest Lagrangian value: open it first, then close it.
-            let j = order[0] as usize;
-            let ub = base + b.ub;
-            let mut keep_row = vec![true; inst.rows()];
-            let mut gained = 0.0;
-            for &i in inst.col(j) {
-                keep_row[i as usize] = false;
-                gained += inst.weight[i as usize];
-            }
-            let mut keep_col = vec![true; inst.cols()];
-            keep_col[j] = false;
-            let (child, origin) = inst.restrict(&keep_row, &keep_col, true);
-            let child_lambda = origin.iter().map(|&r| b.lambda[r as usize]).collect();
-            fixed.push(inst.site[j]);
-            let r_in = self.node(
-                child,
-                p - 1,
-                base + gained,
-                Some(child_lambda),
-                fixed,
-                depth + 1,
-            );
-            fixed.pop();
-            if self.aborted {
-                return ub;
-            }
-            let (child, origin) = inst.restrict(&vec![true; inst.rows()], &keep_col, true);
-            let child_lambda = origin.iter().map(|&r| b.lambda[r as usize]).collect();
-            let r_out = self.node(child, p, base, Some(child_lambda), fixed, depth + 1);
-            return r_in.max(r_out);
+            return branch(&inst, p, base, &b, fixed);
         }
+    }
+
+    /// A node stopped while a child was being explored reports its own bound, which holds
+    /// for the unexplored children too.
+    fn settle(&self, bound: f64, joined: f64, ending: Ending) -> f64 {
+        match ending {
+            Ending::Cut => bound,
+            Ending::Finished | Ending::Aborted => joined,
+        }
+    }
+}
+
+impl Search<'_> {
+    /// The weight of the incumbent (−∞ before the first).
+    fn best(&self) -> f64 {
+        self.incumbent.value()
+    }
+
+    /// The local bound at or below which a node with `base` banked weight cannot beat the
+    /// incumbent.
+    fn prune_level(&self, base: f64) -> f64 {
+        if self.integral {
+            self.best() - base + 1.0 - 2.0 * self.tol.max(1e-9)
+        } else {
+            self.best() - base + self.tol
+        }
+    }
+
+    fn record(&mut self, value: f64, fixed: &[usize], more: impl IntoIterator<Item = usize>) {
+        let margin = if self.integral { 0.5 } else { self.tol };
+        if value > self.best() + margin {
+            let mut sites: Vec<usize> = fixed.iter().copied().chain(more).collect();
+            sites.sort_unstable();
+            self.incumbent.offer(Covering {
+                value,
+                sites,
+                margin,
+            });
+        }
+    }
+}
+
+/// The Lagrangian cost tests of one node, applied to its state.
+struct Cut<'n> {
+    inst: &'n Incidence,
+    p: &'n mut usize,
+    base: &'n mut f64,
+    fixed: &'n mut Vec<usize>,
+}
+
+impl Cut<'_> {
+    /// Fixes out every column whose opening would drop the bound to `level` or below and
+    /// fixes in every column whose closing would (banking the weight it covers). The reduced
+    /// matrix and its row origins when something was fixed.
+    fn cost_tests(&mut self, b: &CoverageBound, level: f64) -> Option<(Incidence, Vec<u32>)> {
+        let (inst, p) = (self.inst, *self.p);
+        let mut order = Vec::new();
+        top_order(&b.value, &mut order, p + 1);
+        let cp = b.value[order[p - 1] as usize];
+        let cp1 = b.value[order[p] as usize];
+        let mut in_top = vec![false; inst.cols()];
+        for &j in &order[..p] {
+            in_top[j as usize] = true;
+        }
+        let mut keep_col = vec![true; inst.cols()];
+        let mut keep_row = vec![true; inst.rows()];
+        let mut changed = false;
+        for j in 0..inst.cols() {
+            let c = b.value[j];
+            if !in_top[j] && b.ub - cp + c <= level {
+                keep_col[j] = false;
+                changed = true;
+            } else if in_top[j] && b.ub - c + cp1 <= level {
+                keep_col[j] = false;
+                self.fixed.push(inst.site[j]);
+                *self.p -= 1;
+                for &i in inst.col(j) {
+                    if keep_row[i as usize] {
+                        keep_row[i as usize] = false;
+                        *self.base += inst.weight[i as usize];
+                    }
+                }
+                changed = true;
+            }
+        }
+        changed.then(|| inst.restrict(&keep_row, &keep_col, true))
+    }
+}
+
+/// The two children of a node: its column of largest Lagrangian value opened, then closed.
+fn branch(
+    inst: &Incidence,
+    p: usize,
+    base: f64,
+    b: &CoverageBound,
+    fixed: Vec<usize>,
+) -> Visit<Node> {
+    let mut order = Vec::new();
+    top_order(&b.value, &mut order, p + 1);
+    let j = order[0] as usize;
+    let mut keep_row = vec![true; inst.rows()];
+    let mut gained = 0.0;
+    for &i in inst.col(j) {
+        keep_row[i as usize] = false;
+        gained += inst.weight[i as usize];
+    }
+    let mut keep_col = vec![true; inst.cols()];
+    keep_col[j] = false;
+    let child = |keep_row: &[bool]| {
+        let (child, origin) = inst.restrict(keep_row, &keep_col, true);
+        let lambda = origin.iter().map(|&r| b.lambda[r as usize]).collect();
+        (child, Some(lambda))
+    };
+    let (opened, opened_lambda) = child(&keep_row);
+    let mut with_j = fixed.clone();
+    with_j.push(inst.site[j]);
+    let (closed, closed_lambda) = child(&vec![true; inst.rows()]);
+    Visit::Branch {
+        bound: base + b.ub,
+        children: vec![
+            Node {
+                inst: opened,
+                p: p - 1,
+                base: base + gained,
+                lambda: opened_lambda,
+                fixed: with_j,
+            },
+            Node {
+                inst: closed,
+                p,
+                base,
+                lambda: closed_lambda,
+                fixed,
+            },
+        ],
     }
 }
 
@@ -280,10 +338,7 @@ pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits
         limits,
         integral: prep.integral,
         tol,
-        best: f64::NEG_INFINITY,
-        best_set: Vec::new(),
-        nodes: 0,
-        aborted: false,
+        incumbent: Incumbent::new(None),
     };
     search.record(
         prep.base + value,
@@ -298,17 +353,29 @@ pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits
         }
     }
     let mut bound = prep.base + quick_bound(inst, prep.p);
-    if search.best < prep.base + total - tol {
-        let mut fixed = prep.setup.required.clone();
-        let rest = search.node(inst.clone(), prep.p, prep.base, None, &mut fixed, 0);
-        bound = rest.max(search.best).min(bound);
-    }
-    let status = if search.aborted {
-        Status::TimeLimit
-    } else {
-        Status::Optimal
+    let mut walked = Walked {
+        value: f64::NEG_INFINITY,
+        nodes: 0,
+        finished: true,
     };
-    let open = pad(search.best_set, rules.p, &rules.allowed);
+    if search.best() < prep.base + total - tol {
+        let root = Node {
+            inst: inst.clone(),
+            p: prep.p,
+            base: prep.base,
+            lambda: None,
+            fixed: prep.setup.required.clone(),
+        };
+        walked = walk(&mut search, root, limits);
+        bound = walked.value.max(search.best()).min(bound);
+    }
+    let status = if walked.finished {
+        Status::Optimal
+    } else {
+        Status::TimeLimit
+    };
+    let best_set = search.incumbent.into_best().map_or(Vec::new(), |c| c.sites);
+    let open = pad(best_set, rules.p, &rules.allowed);
     let objective = super::coverage_of(cover, weight, &open);
     let bound = if status == Status::Optimal {
         objective
@@ -322,7 +389,7 @@ pub fn mclp(cover: &Coverage, weight: &[f64], rules: &SiteRules, limits: &Limits
         open,
         objective,
         bound,
-        nodes: search.nodes,
+        nodes: walked.nodes,
         note: None,
     }
 }

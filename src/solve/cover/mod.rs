@@ -13,7 +13,8 @@
 //! - `reduce`: dominated rows and columns, forced columns;
 //! - `lagrange`: Lagrangian bounds (set covering and maximal covering);
 //! - `interchange`: greedy construction and swap local search for MCLP;
-//! - `setcover`: exact set covering ([`lscp`]) and the decision used by [`pcenter`];
+//! - `setcover`: exact set covering, and the decision used by [`pcenter`];
+//! - `lscp`: location set covering ([`lscp`]) on top of it;
 //! - `mclp`: exact maximal covering ([`mclp`]);
 //! - `heuristic`: seeded parallel multi-start MCLP ([`mclp_heuristic`]);
 //! - `pcenter`: the vertex p-center ([`pcenter`]);
@@ -25,6 +26,7 @@ mod heuristic;
 mod incidence;
 mod interchange;
 mod lagrange;
+mod lscp;
 mod mclp;
 mod pcenter;
 mod reduce;
@@ -32,12 +34,37 @@ mod setcover;
 
 pub use capacitated::{mclp_capacitated, served_by_site};
 pub use heuristic::mclp_heuristic;
+pub use lscp::{lscp, uncoverable};
 pub use mclp::mclp;
 pub use pcenter::pcenter;
-pub use setcover::{lscp, uncoverable};
 
+use crate::solve::search::Candidate;
 use crate::solve::{Outcome, SiteRules};
 use crate::spatial::Coverage;
+
+/// A set of sites and the weight it covers, as the covering searches keep it.
+#[derive(Debug, Clone, PartialEq)]
+struct Covering {
+    /// Weight covered (or served, with capacities).
+    value: f64,
+    /// The sites, ascending.
+    sites: Vec<usize>,
+    /// How much a later covering must exceed `value` by to replace it: float noise in a
+    /// sum of weights is not an improvement.
+    margin: f64,
+}
+
+impl Candidate for Covering {
+    const NONE: f64 = f64::NEG_INFINITY;
+
+    fn value(&self) -> f64 {
+        self.value
+    }
+
+    fn better_than(&self, kept: &Covering) -> bool {
+        self.value > kept.value + kept.margin
+    }
+}
 
 /// Sites split by the rules: those that must open and those the solver may still choose.
 #[derive(Debug, Clone, PartialEq)]

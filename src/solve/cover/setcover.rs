@@ -10,12 +10,11 @@
 //! columns in turn (column t in, columns before t out), which partitions the search without
 //! overlap.
 
-use super::incidence::{self, Incidence};
-use super::lagrange::{cover_bound, greedy_cover};
+use super::incidence::Incidence;
+use super::lagrange::{cover_bound, greedy_cover, CoverBound};
 use super::reduce::reduce_cover;
-use super::rules_problem;
-use crate::solve::{Limits, Outcome, SiteRules, Status};
-use crate::spatial::Coverage;
+use crate::solve::search::{walk, Candidate, Ending, Fold, Incumbent, Tree, Visit};
+use crate::solve::Limits;
 
 /// What a set-covering search should find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,76 +39,144 @@ pub(crate) struct CoverSearch {
     pub(crate) nodes: u64,
 }
 
+/// A cover found by the search (original site indices, ascending).
+#[derive(Debug, Clone, PartialEq)]
+struct Cover(Vec<usize>);
+
+impl Candidate for Cover {
+    const NONE: f64 = f64::INFINITY;
+
+    fn value(&self) -> f64 {
+        self.0.len() as f64
+    }
+
+    fn better_than(&self, kept: &Cover) -> bool {
+        self.0.len() < kept.0.len()
+    }
+}
+
+/// A node: cover `inst` with `fixed` already open; `lambda` warm-starts the subgradient (one
+/// multiplier per row of `inst`).
+struct Whole {
+    inst: Incidence,
+    lambda: Vec<f64>,
+    fixed: Vec<usize>,
+}
+
+/// A node that branched on a row, shared by its children.
+struct Parent {
+    node: Whole,
+    /// The row's columns, in the order the children take them.
+    cols: Vec<u32>,
+}
+
+/// A node of the set-covering tree. Children of a branching are built only when explored
+/// (a row may have many columns, and a decision search often stops at the first child).
+enum Node {
+    /// A node with its matrix.
+    Whole(Whole),
+    /// Child `t` of a branching: the parent's `cols[t]` open, `cols[..t]` closed.
+    Pick(std::rc::Rc<Parent>, usize),
+}
+
+impl Node {
+    /// Columns already open when the node is entered.
+    fn fixed_len(&self) -> usize {
+        match self {
+            Node::Whole(w) => w.fixed.len(),
+            Node::Pick(parent, _) => parent.node.fixed.len() + 1,
+        }
+    }
+
+    /// The node with its matrix built.
+    fn whole(self) -> Whole {
+        let (parent, t) = match self {
+            Node::Whole(w) => return w,
+            Node::Pick(parent, t) => (parent, t),
+        };
+        let Whole {
+            inst,
+            lambda,
+            fixed,
+        } = &parent.node;
+        let mut keep_col = vec![true; inst.cols()];
+        let mut keep_row = vec![true; inst.rows()];
+        for &j in &parent.cols[..=t] {
+            keep_col[j as usize] = false;
+        }
+        let pick = parent.cols[t] as usize;
+        for &i in inst.col(pick) {
+            keep_row[i as usize] = false;
+        }
+        let (child, origin) = inst.restrict(&keep_row, &keep_col, false);
+        let mut fixed = fixed.clone();
+        fixed.push(inst.site[pick]);
+        Whole {
+            lambda: origin.iter().map(|&r| lambda[r as usize]).collect(),
+            inst: child,
+            fixed,
+        }
+    }
+}
+
+/// Set covering as a search tree. A node reports a lower bound on the columns any cover in
+/// it needs, fixed ones included.
 struct Search<'a> {
     limits: &'a Limits,
-    /// A new cover must have fewer columns than this.
-    beat: usize,
-    best: Option<Vec<usize>>,
+    /// Covers must have fewer columns than this while none is kept.
+    cap: usize,
+    incumbent: Incumbent<Cover>,
     stop_on_find: bool,
-    nodes: u64,
-    aborted: bool,
 }
 
 impl Search<'_> {
+    /// A new cover must have fewer columns than this.
+    fn beat(&self) -> usize {
+        self.incumbent.best().map_or(self.cap, |c| c.0.len())
+    }
+
     fn found(&mut self, fixed: &[usize], more: impl IntoIterator<Item = usize>) {
         let mut cover: Vec<usize> = fixed.iter().copied().chain(more).collect();
         cover.sort_unstable();
         cover.dedup();
-        if cover.len() < self.beat {
-            self.beat = cover.len();
-            self.best = Some(cover);
+        if cover.len() < self.beat() {
+            self.incumbent.offer(Cover(cover));
         }
     }
+}
 
-    fn done(&self) -> bool {
-        self.aborted || (self.stop_on_find && self.best.is_some())
+impl Tree for Search<'_> {
+    type Node = Node;
+    const FOLD: Fold = Fold::Least;
+    const COUNT_LATE: bool = true;
+
+    fn unexplored(&self, node: &Node) -> f64 {
+        node.fixed_len() as f64
     }
 
-    /// Explores the node "cover `inst`, with `fixed` already open"; `lambda` warm-starts the
-    /// subgradient (one multiplier per row of `inst`).
-    fn node(
-        &mut self,
-        inst: Incidence,
-        lambda: Vec<f64>,
-        fixed: &mut Vec<usize>,
-        root: bool,
-    ) -> f64 {
-        let depth_mark = fixed.len();
-        let out = self.node_inner(inst, lambda, fixed, root);
-        fixed.truncate(depth_mark);
-        out
-    }
-
-    /// Returns the node's lower bound (number of columns, fixed ones included).
-    fn node_inner(
-        &mut self,
-        inst: Incidence,
-        lambda: Vec<f64>,
-        fixed: &mut Vec<usize>,
-        root: bool,
-    ) -> f64 {
-        self.nodes += 1;
-        if self.limits.expired() {
-            self.aborted = true;
-            return fixed.len() as f64;
-        }
-        let mut inst = inst;
-        let mut lambda = lambda;
-        let iters = if root { 600 } else { 120 };
+    /// Reduces the node (forced columns, implied rows, dominated columns, Lagrangian cost
+    /// tests) until it settles, bounds it, and branches on its row with the fewest columns.
+    fn visit(&mut self, node: Node, depth: usize) -> Visit<Node> {
+        let Whole {
+            mut inst,
+            mut lambda,
+            mut fixed,
+        } = node.whole();
+        let iters = if depth == 0 { 600 } else { 120 };
         loop {
             let budget = (40 * inst.nnz()).max(200_000);
             let red = reduce_cover(inst, 50, budget);
             if red.infeasible {
-                return f64::INFINITY;
+                return Visit::Closed(f64::INFINITY);
             }
             fixed.extend_from_slice(&red.forced);
             let base = fixed.len();
             if red.inst.rows() == 0 {
-                self.found(fixed, []);
-                return base as f64;
+                self.found(&fixed, []);
+                return Visit::Closed(base as f64);
             }
-            if base + 1 >= self.beat {
-                return (base + 1) as f64;
+            if base + 1 >= self.beat() {
+                return Visit::Closed((base + 1) as f64);
             }
             inst = red.inst;
             lambda = red.origin.iter().map(|&r| lambda[r as usize]).collect();
@@ -118,105 +185,117 @@ impl Search<'_> {
             let b = cover_bound(
                 &inst,
                 Some(lambda),
-                (self.beat - base) as f64,
-                limit(self.beat),
+                (self.beat() - base) as f64,
+                limit(self.beat()),
                 iters,
                 self.limits,
             );
             if let Some(c) = &b.cover {
-                if base + c.len() < self.beat {
-                    self.found(fixed, c.iter().map(|&j| inst.site[j as usize]));
+                if base + c.len() < self.beat() {
+                    self.found(&fixed, c.iter().map(|&j| inst.site[j as usize]));
                     if self.stop_on_find {
-                        return (base as f64 + b.lb).max(base as f64 + 1.0);
+                        let lower = (base as f64 + b.lb).max(base as f64 + 1.0);
+                        return Visit::Closed(lower);
                     }
                 }
             }
             let bound = base as f64 + b.lb.max(1.0);
-            if b.lb > limit(self.beat) || self.limits.expired() {
-                if self.limits.expired() && b.lb <= limit(self.beat) {
-                    self.aborted = true;
+            let need = limit(self.beat());
+            if b.lb > need {
+                return Visit::Closed(bound);
+            }
+            if self.limits.expired() {
+                return Visit::Stopped(bound);
+            }
+            match cost_tests(&inst, &b, need, &mut fixed) {
+                Some((next, origin)) => {
+                    lambda = origin.iter().map(|&r| b.lambda[r as usize]).collect();
+                    inst = next;
                 }
-                return bound;
+                None => return branch(inst, b.lambda, &b.reduced, fixed, bound),
             }
-            // Lagrangian cost tests.
-            let need = limit(self.beat);
-            let mut keep_col = vec![true; inst.cols()];
-            let mut keep_row = vec![true; inst.rows()];
-            let mut changed = false;
-            for (j, &c) in b.reduced.iter().enumerate() {
-                if c >= 0.0 && b.lb + c > need {
-                    keep_col[j] = false;
-                    changed = true;
-                } else if c < 0.0 && b.lb - c > need {
-                    keep_col[j] = false;
-                    fixed.push(inst.site[j]);
-                    for &i in inst.col(j) {
-                        keep_row[i as usize] = false;
-                    }
-                    changed = true;
-                }
-            }
-            if !changed {
-                return self.branch(inst, b.lambda, &b.reduced, fixed, bound);
-            }
-            let (next, origin) = inst.restrict(&keep_row, &keep_col, false);
-            lambda = origin.iter().map(|&r| b.lambda[r as usize]).collect();
-            inst = next;
         }
     }
 
-    fn branch(
-        &mut self,
-        inst: Incidence,
-        lambda: Vec<f64>,
-        reduced: &[f64],
-        fixed: &mut Vec<usize>,
-        bound: f64,
-    ) -> f64 {
-        // The row with the fewest columns; ties to the larger multiplier, then the lower index.
-        let row = (0..inst.rows())
-            .min_by(|&a, &b| {
-                inst.row(a)
-                    .len()
-                    .cmp(&inst.row(b).len())
-                    .then(lambda[b].total_cmp(&lambda[a]))
-                    .then(a.cmp(&b))
-            })
-            .unwrap_or(0);
-        let mut cols: Vec<u32> = inst.row(row).to_vec();
-        cols.sort_by(|&a, &b| {
-            reduced[a as usize]
-                .total_cmp(&reduced[b as usize])
-                .then(a.cmp(&b))
-        });
-        let mut child_min = f64::INFINITY;
-        for t in 0..cols.len() {
-            if self.done() {
-                // Children not explored keep the parent's bound.
-                return child_min.min(bound);
-            }
-            let mut keep_col = vec![true; inst.cols()];
-            let mut keep_row = vec![true; inst.rows()];
-            for &j in &cols[..=t] {
-                keep_col[j as usize] = false;
-            }
-            let pick = cols[t] as usize;
-            for &i in inst.col(pick) {
+    /// Explored children's bounds hold for the whole subtree only when every child was
+    /// explored to the end; otherwise the node's own bound caps them.
+    fn settle(&self, bound: f64, joined: f64, ending: Ending) -> f64 {
+        match ending {
+            Ending::Finished => joined.max(bound),
+            Ending::Aborted | Ending::Cut => joined.min(bound),
+        }
+    }
+
+    fn satisfied(&self) -> bool {
+        self.stop_on_find && self.incumbent.best().is_some()
+    }
+}
+
+/// Lagrangian cost tests: a column whose reduced cost alone lifts the bound past `need` is
+/// fixed out, one whose removal does is fixed in (onto `fixed`). The reduced matrix and its
+/// row origins when something was fixed.
+fn cost_tests(
+    inst: &Incidence,
+    b: &CoverBound,
+    need: f64,
+    fixed: &mut Vec<usize>,
+) -> Option<(Incidence, Vec<u32>)> {
+    let mut keep_col = vec![true; inst.cols()];
+    let mut keep_row = vec![true; inst.rows()];
+    let mut changed = false;
+    for (j, &c) in b.reduced.iter().enumerate() {
+        if c >= 0.0 && b.lb + c > need {
+            keep_col[j] = false;
+            changed = true;
+        } else if c < 0.0 && b.lb - c > need {
+            keep_col[j] = false;
+            fixed.push(inst.site[j]);
+            for &i in inst.col(j) {
                 keep_row[i as usize] = false;
             }
-            let (child, origin) = inst.restrict(&keep_row, &keep_col, false);
-            let child_lambda = origin.iter().map(|&r| lambda[r as usize]).collect();
-            fixed.push(inst.site[pick]);
-            let b = self.node(child, child_lambda, fixed, false);
-            fixed.pop();
-            child_min = child_min.min(b);
+            changed = true;
         }
-        if self.aborted {
-            child_min.min(bound)
-        } else {
-            // Fully explored: the children's bounds cover the whole subtree.
-            child_min.max(bound)
-        }
+    }
+    changed.then(|| inst.restrict(&keep_row, &keep_col, false))
+}
+
+/// Branches on the row with the fewest columns (ties to the larger multiplier, then the lower
+/// index): child `t` opens the row's `t`-th column by reduced cost and closes those before
+/// it, which partitions the search without overlap.
+fn branch(
+    inst: Incidence,
+    lambda: Vec<f64>,
+    reduced: &[f64],
+    fixed: Vec<usize>,
+    bound: f64,
+) -> Visit<Node> {
+    let row = (0..inst.rows())
+        .min_by(|&a, &b| {
+            inst.row(a)
+                .len()
+                .cmp(&inst.row(b).len())
+                .then(lambda[b].total_cmp(&lambda[a]))
+                .then(a.cmp(&b))
+        })
+        .unwrap_or(0);
+    let mut cols: Vec<u32> = inst.row(row).to_vec();
+    cols.sort_by(|&a, &b| {
+        reduced[a as usize]
+            .total_cmp(&reduced[b as usize])
+            .then(a.cmp(&b))
+    });
+    let n = cols.len();
+    let parent = std::rc::Rc::new(Parent {
+        node: Whole {
+            inst,
+            lambda,
+            fixed,
+        },
+        cols,
+    });
+    Visit::Branch {
+        bound,
+        children: (0..n).map(|t| Node::Pick(parent.clone(), t)).collect(),
     }
 }
 
@@ -233,23 +312,22 @@ pub(crate) fn solve_cover(inst: Incidence, goal: Goal, limits: &Limits) -> Cover
     }
     let mut search = Search {
         limits,
-        beat: match goal {
+        cap: match goal {
             Goal::Minimise => inst.cols() + 1,
             Goal::AtMost(k) => k.saturating_add(1),
         },
-        best: None,
+        incumbent: Incumbent::new(None),
         stop_on_find: matches!(goal, Goal::AtMost(_)),
-        nodes: 0,
-        aborted: false,
     };
     // A greedy cover first, so that a search stopped at once still has an answer.
     let greedy = greedy_cover(&inst, &[], None);
     search.found(&[], greedy.iter().map(|&j| inst.site[j as usize]));
-    if search.done() {
-        let n = search.best.as_ref().map_or(0, Vec::len);
+    if search.satisfied() {
+        let best = search.incumbent.into_best().map(|c| c.0);
+        let n = best.as_ref().map_or(0, Vec::len);
         return CoverSearch {
             lower: usize::from(n > 0 && inst.rows() > 0),
-            cover: search.best,
+            cover: best,
             complete: false,
             nodes: 0,
         };
@@ -264,89 +342,28 @@ pub(crate) fn solve_cover(inst: Incidence, goal: Goal, limits: &Limits) -> Cover
         })
         .collect();
     let lambda = if inst.rows() > 0 { start } else { lambda };
-    let mut fixed = Vec::new();
-    let bound = search.node(inst, lambda, &mut fixed, true);
-    let complete = !search.aborted;
+    let root = Node::Whole(Whole {
+        inst,
+        lambda,
+        fixed: Vec::new(),
+    });
+    let walked = walk(&mut search, root, limits);
+    let (bound, complete) = (walked.value, walked.finished);
+    let best = search.incumbent.into_best().map(|c| c.0);
     let lower_from_bound = if bound.is_finite() {
         (bound - 1e-6).ceil().max(0.0) as usize
     } else {
         usize::MAX
     };
-    let lower = match (&search.best, complete, goal) {
+    let lower = match (&best, complete, goal) {
         (Some(c), true, Goal::Minimise) => c.len(),
         (None, true, Goal::AtMost(k)) => lower_from_bound.max(k + 1),
-        _ => lower_from_bound.min(search.best.as_ref().map_or(usize::MAX, Vec::len)),
+        _ => lower_from_bound.min(best.as_ref().map_or(usize::MAX, Vec::len)),
     };
     CoverSearch {
-        cover: search.best,
+        cover: best,
         lower,
         complete,
-        nodes: search.nodes,
-    }
-}
-
-/// Points (indices `0..n`, `n` one past the largest index in any coverage list) that no
-/// allowed site covers: the set-covering model leaves them out, and a caller should list them.
-///
-/// Why a separate function: "every point covered" is impossible for these whatever the
-/// solver does, and the user needs to know which they are (far hamlets, excluded sites)
-/// rather than read a solver failure.
-pub fn uncoverable(cover: &Coverage, rules: &SiteRules) -> Vec<usize> {
-    let points = incidence::point_count(cover);
-    let allowed: Vec<usize> = (0..cover.candidates())
-        .filter(|&j| rules.allowed.get(j).copied().unwrap_or(false))
-        .collect();
-    let seen = incidence::covered_by(cover, &allowed, points);
-    (0..points).filter(|&i| !seen[i]).collect()
-}
-
-/// Location set covering (Toregas et al. 1971): the fewest open sites (required ones
-/// included, only allowed ones) such that every point some allowed site covers is covered.
-///
-/// Why: a council that must reach everyone within walking distance first asks how many
-/// stops that takes; the answer bounds every other plan. `rules.p` is ignored. Points no
-/// allowed site covers cannot be reached by any plan, so they are left out and counted in
-/// the note (list them with [`uncoverable`]). The objective is the number of open sites;
-/// `bound` is a proven lower bound on it (equal when `Optimal`). With a deadline the best
-/// cover so far is returned as `TimeLimit`.
-pub fn lscp(cover: &Coverage, rules: &SiteRules, limits: &Limits) -> Outcome {
-    let setup = match rules_problem(cover, rules) {
-        Ok(s) => s,
-        Err(reason) => return Outcome::infeasible(reason),
-    };
-    let points = incidence::point_count(cover);
-    let by_required = incidence::covered_by(cover, &setup.required, points);
-    let keep: Vec<bool> = by_required.iter().map(|&c| !c).collect();
-    let ones = vec![1.0; points];
-    let inst = incidence::aggregate(cover, &setup.free, points, &keep, &ones);
-    let lost = uncoverable(cover, rules).len();
-    let search = solve_cover(inst, Goal::Minimise, limits);
-    let mut open = setup.required.clone();
-    open.extend(search.cover.unwrap_or_default());
-    open.sort_unstable();
-    open.dedup();
-    let objective = open.len() as f64;
-    let bound = (setup.required.len().saturating_add(search.lower)) as f64;
-    let status = if search.complete {
-        Status::Optimal
-    } else {
-        Status::TimeLimit
-    };
-    Outcome {
-        status,
-        open,
-        objective,
-        bound: if status == Status::Optimal {
-            objective
-        } else {
-            bound.min(objective)
-        },
-        nodes: search.nodes,
-        note: (lost > 0).then(|| {
-            format!(
-                "{lost} point(s) lie beyond the reach of every allowed site and are left \
-                 uncovered"
-            )
-        }),
+        nodes: walked.nodes,
     }
 }

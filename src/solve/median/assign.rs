@@ -7,7 +7,7 @@
 //! its best site goes first), then shift and swap moves, then moving each cluster's median to
 //! a better site of the cluster's capacity.
 
-use super::capacitated::CapData;
+use super::capdata::CapData;
 
 /// A feasible capacitated plan.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,9 @@
 //!
 //! Modules, by what they own: `costs` (checked input and its layouts), `interchange`
 //! (greedy and swap local search), `lagrange` (the relaxation and subgradient), `branch`
-//! (the tree search).
+//! (the p-median as a tree for the shared branch-and-bound walk); for the capacitated model
+//! `capdata` (its checked input), `assign` (plans for a fixed open set), `knapsack` and
+//! `capacitated` (its relaxation and search tree).
 
 // The loops index several parallel arrays (costs, multipliers, loads) by client or site
 // number; an index is clearer there than zipped iterators.
@@ -17,6 +19,7 @@
 mod assign;
 mod branch;
 mod capacitated;
+mod capdata;
 mod costs;
 mod interchange;
 mod knapsack;
@@ -94,7 +97,7 @@ pub fn heuristic(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) 
     );
     // One round of reductions and re-optimisation tightens the bound cheaply.
     let mut bound = rel.bound;
-    if lagrange::reduce(&costs, &rel, &mut fix, incumbent.best.cost) > 0 && !limits.expired() {
+    if lagrange::reduce(&costs, &rel, &mut fix, incumbent.cost()) > 0 && !limits.expired() {
         let again = lagrange::optimise(
             &costs,
             &fix,
@@ -105,7 +108,7 @@ pub fn heuristic(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) 
         );
         bound = bound.max(again.bound);
     }
-    let open = incumbent.best.open;
+    let open = incumbent.into_best().open;
     let objective = objective(problem, &open);
     Outcome {
         status: Status::Heuristic,
@@ -158,7 +161,7 @@ pub fn solve_capacitated_plan(
     rules: &SiteRules,
     limits: &Limits,
 ) -> (Outcome, Vec<usize>) {
-    let data = match capacitated::CapData::new(problem, demand, capacity, rules) {
+    let data = match capdata::CapData::new(problem, demand, capacity, rules) {
         Ok(d) => d,
         Err(why) => return (Outcome::infeasible(why), Vec::new()),
     };

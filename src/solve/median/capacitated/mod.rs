@@ -1,0 +1,184 @@
+//! Single-source capacitated p-median: Lagrangian relaxation with one knapsack per site,
+//! inside a branch and bound on sites, then on client–site assignments.
+//!
+//! A truck stop can only serve so many households in one visit, so the plain p-median's
+//! "everyone to the nearest stop" can overload a stop. Relaxing the assignment constraints
+//! `Σ_j x_ij = 1` with multipliers `λ_i` splits the problem into one 0-1 knapsack per site
+//! ("which clients would this site take at prices `c_ij − λ_i`") and the choice of the `p`
+//! best sites. That bound is far stronger than the LP of the textbook formulation. Only the
+//! sites that can still be among the `p` best get an exact knapsack; the others keep their LP
+//! bound, which is enough to rank them out. Nodes first branch on sites; once the open set is
+//! decided they branch on assigning a contested client (assign here / never here).
+//!
+//! Modules: `relax` (the knapsack relaxation of one node), `subgradient` (its optimisation
+//! and the reduction tests), `incumbent` (the best plan), `branch` (how a node splits); here
+//! the search tree they make up, walked by the shared [`walk`].
+
+mod branch;
+mod incumbent;
+mod relax;
+mod subgradient;
+
+use super::assign::Plan;
+use super::capdata::CapData;
+use super::costs::{prunes, report_bound, Fix};
+use crate::solve::search::{walk, Fold, Tree, Visit};
+use crate::solve::Limits;
+use incumbent::Incumbent;
+use relax::{Relaxed, View, Work};
+use subgradient::{optimise, reduce, Schedule, CHILD, ROOT};
+
+/// A subproblem of the capacitated search.
+#[derive(Debug, Clone)]
+struct Node {
+    fix: Vec<Fix>,
+    /// Site a client is fixed to (`usize::MAX`: free).
+    fixed: Vec<usize>,
+    /// Forbidden client–site pairs, `i * m + j`.
+    forbid: Vec<usize>,
+    lambda: Vec<f64>,
+    bound: f64,
+}
+
+/// What the capacitated search proved.
+pub(crate) struct CapSearch {
+    /// Best plan found (`None`: none found, and `finished` then means none exists).
+    pub best: Option<Plan>,
+    /// Lower bound on the optimum.
+    pub bound: f64,
+    /// Nodes solved.
+    pub nodes: u64,
+    /// Whether the tree was exhausted.
+    pub finished: bool,
+}
+
+/// Branch and bound for the capacitated p-median, from the plan `start` if one is known.
+pub(crate) fn search(data: &CapData, start: Option<Plan>, limits: &Limits) -> CapSearch {
+    let (n, m) = (data.n, data.m);
+    let incumbent = Incumbent::new(start);
+    let mut fix = vec![Fix::Closed; m];
+    for &j in &data.allowed {
+        fix[j] = if data.required[j] {
+            Fix::Open
+        } else {
+            Fix::Free
+        };
+    }
+    let lambda: Vec<f64> = (0..n)
+        .map(|i| match incumbent.best() {
+            Some(plan) => data.cost(i, plan.site[i]),
+            None => 0.0,
+        })
+        .collect();
+    let root = Node {
+        fix,
+        fixed: vec![usize::MAX; n],
+        forbid: Vec::new(),
+        lambda,
+        bound: f64::NEG_INFINITY,
+    };
+    let mut tree = Capacitated {
+        data,
+        incumbent,
+        work: Work::default(),
+        limits,
+    };
+    let walked = walk(&mut tree, root, limits);
+    let best = tree.incumbent.into_best();
+    let cost = best.as_ref().map_or(f64::INFINITY, |b| b.cost);
+    CapSearch {
+        bound: if walked.finished {
+            cost
+        } else {
+            report_bound(data.integral, walked.value, cost)
+        },
+        best,
+        nodes: walked.nodes,
+        finished: walked.finished,
+    }
+}
+
+/// The capacitated p-median as a search tree.
+struct Capacitated<'a> {
+    data: &'a CapData,
+    incumbent: Incumbent,
+    work: Work,
+    limits: &'a Limits,
+}
+
+impl Tree for Capacitated<'_> {
+    type Node = Node;
+    const FOLD: Fold = Fold::Least;
+    const COUNT_LATE: bool = false;
+
+    fn skip(&mut self, node: &Node) -> Option<f64> {
+        self.prunes(node.bound).then_some(f64::INFINITY)
+    }
+
+    fn unexplored(&self, node: &Node) -> f64 {
+        node.bound
+    }
+
+    fn visit(&mut self, mut node: Node, depth: usize) -> Visit<Node> {
+        let schedule = if depth == 0 { ROOT } else { CHILD };
+        let Some((view, rel)) = self.bound(&mut node, schedule) else {
+            return Visit::Closed(f64::INFINITY);
+        };
+        if self.limits.expired() {
+            return Visit::Stopped(node.bound);
+        }
+        let children = branch::branch(self.data, &node, &view, &rel);
+        if children.is_empty() {
+            return Visit::Closed(f64::INFINITY);
+        }
+        Visit::Branch {
+            bound: node.bound,
+            children,
+        }
+    }
+}
+
+impl Capacitated<'_> {
+    fn prunes(&self, bound: f64) -> bool {
+        prunes(self.data.integral, bound, self.incumbent.cost())
+    }
+
+    /// Raises the node's bound by subgradient optimisation, re-optimising (with a quarter of
+    /// the effort) after every round of site reductions that fixes a site. The node's view
+    /// and relaxation, or `None` when the node is pruned.
+    fn bound(&mut self, node: &mut Node, schedule: Schedule) -> Option<(View, Relaxed)> {
+        let (data, limits) = (self.data, self.limits);
+        let mut view = View::new(data, node);
+        let mut rel = self.optimise(node, &view, &schedule);
+        let mut pruned = self.prunes(node.bound);
+        while !pruned
+            && !limits.expired()
+            && reduce(data, &rel, node, &view, self.incumbent.cost()) > 0
+        {
+            view = View::new(data, node);
+            let again = Schedule {
+                iterations: schedule.iterations / 4,
+                factor: schedule.factor.min(0.5),
+                ..schedule
+            };
+            rel = self.optimise(node, &view, &again);
+            pruned = self.prunes(node.bound);
+        }
+        (!pruned).then_some((view, rel))
+    }
+
+    /// One subgradient run; the node's bound rises to the relaxation's.
+    fn optimise(&mut self, node: &mut Node, view: &View, schedule: &Schedule) -> Relaxed {
+        let rel = optimise(
+            self.data,
+            node,
+            view,
+            schedule,
+            &mut self.incumbent,
+            &mut self.work,
+            self.limits,
+        );
+        node.bound = node.bound.max(rel.bound);
+        rel
+    }
+}
