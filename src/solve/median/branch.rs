@@ -171,20 +171,7 @@ impl Median<'_> {
     /// the relaxation still chooses some free site. `None`: the node is a leaf (its free
     /// sites are all decided by the count, and its only solution was offered).
     fn pick(&self, node: &Node, rel: &Relaxed) -> Option<usize> {
-        let rule = std::env::var("BR").unwrap_or_default();
-        let frac = |j: usize| {
-            if rule == "rho" {
-                if rel.chosen[j] {
-                    -rel.rho[j]
-                } else {
-                    -1e18
-                }
-            } else if rule == "hi" {
-                rel.usage[j]
-            } else {
-                rel.usage[j].min(1.0 - rel.usage[j])
-            }
-        };
+        let frac = |j: usize| rel.usage[j].min(1.0 - rel.usage[j]);
         let free_chosen = rel
             .chosen
             .iter()
