@@ -41,8 +41,8 @@ fn once(label: &str, f: &ScenarioFile, data: &Dataset) {
         .iter()
         .filter(|r| {
             r.outcome
-                .as_ref()
-                .is_ok_and(|s| s.result.outcome.status == Status::Optimal)
+                .solved()
+                .is_some_and(|s| s.result.outcome.status == Status::Optimal)
         })
         .count();
     eprintln!(

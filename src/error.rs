@@ -54,7 +54,7 @@ impl fmt::Display for Location {
 }
 
 /// What went wrong, in terms the user can fix.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A value in an input file is missing, malformed or out of range.
@@ -86,8 +86,8 @@ pub enum Error {
         path: String,
         /// What was being done, e.g. `reading`.
         action: &'static str,
-        /// The underlying cause.
-        source: std::io::Error,
+        /// The underlying cause (shared, so an error can be kept in more than one row).
+        source: std::sync::Arc<std::io::Error>,
     },
     /// The input would need more memory than the run may use; refused before allocating.
     #[error(
@@ -144,7 +144,7 @@ impl Error {
         Error::Io {
             path: path.into(),
             action,
-            source,
+            source: std::sync::Arc::new(source),
         }
     }
 

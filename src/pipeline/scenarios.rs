@@ -5,7 +5,7 @@ use crate::budget::{Budget, MemoryLimit};
 use crate::error::{Error, Location, Result};
 use crate::io::{load_dataset, text::SourceText};
 use crate::model::Dataset;
-use crate::scenario::{read_scenarios, run_batch, Batch, ScenarioFile, NOT_RUN};
+use crate::scenario::{first_failure, read_scenarios, run_batch, Batch, ScenarioFile};
 use std::path::Path;
 
 /// A scenario file read, with the data its `[data]` table names, ready to run.
@@ -69,13 +69,7 @@ impl ScenarioRun {
         if failed == 0 {
             return None;
         }
-        let (row, why) = self.batch.rows.iter().find_map(|r| {
-            r.outcome
-                .as_ref()
-                .err()
-                .filter(|e| *e != NOT_RUN)
-                .map(|e| (r, e))
-        })?;
+        let (row, why) = first_failure(&self.batch)?;
         Some(Error::input(
             Location::at(&self.source, row.scenario.line, None),
             "every scenario to solve",

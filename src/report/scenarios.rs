@@ -4,13 +4,13 @@
 use super::csv::neutralise;
 use super::table::{aligned, count, printable};
 use super::{esc, pretty, round, Format, Lang};
-use crate::scenario::{Batch, Row, Solved, NOT_RUN};
+use crate::scenario::{Batch, Row, RowOutcome, Solved, NOT_RUN};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
 /// The baseline's solve, if it succeeded (row 0).
 fn baseline(b: &Batch) -> Option<&Solved> {
-    b.rows.first().and_then(|r| r.outcome.as_ref().ok())
+    b.rows.first().and_then(|r| r.outcome.solved())
 }
 
 /// Stops added and dropped against the baseline, and the change in people and in aged 65+
@@ -40,18 +40,18 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
     let head = json!({"name": r.scenario.name, "line": r.scenario.line});
     let mut obj = head.as_object().cloned().unwrap_or_default();
     match &r.outcome {
-        Err(e) if e == NOT_RUN => {
+        RowOutcome::NotRun => {
             obj.insert("status".into(), "not_run".into());
-            obj.insert("note".into(), e.clone().into());
+            obj.insert("note".into(), NOT_RUN.into());
         }
-        Err(e) => {
+        RowOutcome::Failed(e) => {
             obj.insert("status".into(), "error".into());
             obj.insert(
                 "error".into(),
                 format!("{file}:{}: {e}", r.scenario.line).into(),
             );
         }
-        Ok(s) => {
+        RowOutcome::Solved(s) => {
             let o = &s.result.outcome;
             let (added, dropped, people_change, aged_change) = change(b, s);
             let extra = json!({
@@ -116,19 +116,19 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
         }
     };
     match &r.outcome {
-        Err(e) => {
+        RowOutcome::NotRun | RowOutcome::Failed(_) => {
             let mut row = vec![String::new(); COLUMNS.len()];
             row[0] = r.scenario.name.clone();
-            if e == NOT_RUN {
-                row[1] = lang.pick("not run", "未実行").into();
-                row[COLUMNS.len() - 1] = e.clone();
-            } else {
+            if let RowOutcome::Failed(e) = &r.outcome {
                 row[1] = lang.pick("error", "エラー").into();
                 row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
+            } else {
+                row[1] = lang.pick("not run", "未実行").into();
+                row[COLUMNS.len() - 1] = NOT_RUN.to_string();
             }
             row
         }
-        Ok(s) => {
+        RowOutcome::Solved(s) => {
             let o = &s.result.outcome;
             let (added, dropped, _, aged_change) = change(b, s);
             let stops: Vec<String> = s

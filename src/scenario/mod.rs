@@ -2,12 +2,18 @@
 //! ranked by how robust each candidate's choice is.
 //!
 //! Councils ask "what if we walk only 300 m?" or "what if 白峰寺 says no?". A scenario file
-//! ([`spec`]) names the variants; the runner ([`run`]) shares the data and the walking-radius
-//! coverage between them and returns one row per scenario in file order, identical for any
-//! thread count.
+//! ([`spec`]) names the variants; [`apply`] turns each into a data variant and solver
+//! parameters; the batch ([`batch`]) shares the data and the walking-radius coverage between
+//! them and returns one [`Row`] per scenario in file order, identical for any thread count;
+//! [`robust`] counts how often each candidate is chosen.
 
-pub mod run;
+pub mod apply;
+pub mod batch;
+pub mod robust;
+pub mod row;
 pub mod spec;
 
-pub use run::{run_batch, Batch, Robustness, Row, Solved, NOT_RUN};
+pub use batch::{first_failure, run_batch, Batch, NOT_RUN};
+pub use robust::Robustness;
+pub use row::{Row, RowOutcome, Solved};
 pub use spec::{read_scenarios, NewCandidate, Overrides, Scenario, ScenarioFile};
