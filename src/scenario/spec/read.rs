@@ -1,0 +1,233 @@
+//! Reading a scenario file: TOML errors at FILE:LINE:COLUMN, data paths relative to the file,
+//! the baseline, then every scenario and sweep in the order written, each sweep expanded to
+//! every combination of its lists (the last key varying fastest).
+
+use super::block::{Block, DataSpec, FileSpec};
+use super::{Overrides, Scenario, ScenarioFile, MAX_EXPANDED_BYTES, MAX_SCENARIOS};
+use crate::error::{Error, Location, Result};
+use crate::io::text::SourceText;
+use crate::io::DataPaths;
+use std::path::Path;
+use toml::Spanned;
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn locate(src: &SourceText, offset: usize) -> Location {
+    let offset = offset.min(src.text.len());
+    let before = &src.text[..offset];
+    let line = before.matches('\n').count() as u64 + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location::at(&src.name, line, Some(col))
+}
+
+/// Reads a scenario file; relative data paths are taken from `dir` (the file's folder).
+pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
+    let spec = parse(src)?;
+    let data = data_paths(spec.data.unwrap_or_default(), dir);
+    let (base_block, base_line) = match &spec.baseline {
+        Some(b) => (b.get_ref().clone(), locate(src, b.span().start).line),
+        None => (Block::default(), None),
+    };
+    if let Some((key, _)) = base_block.lists().first() {
+        let at = spec.baseline.as_ref().map(|b| locate(src, b.span().start));
+        return Err(Error::input(
+            at.unwrap_or(Location::file(&src.name)),
+            format!("one value of `{key}` in [baseline] (use [[sweep]] for several)"),
+            "a list",
+        ));
+    }
+    let mut out = Expanded {
+        baseline: base_block.overrides(&[]).0,
+        scenarios: Vec::new(),
+        bytes: 0,
+    };
+    out.push(Scenario {
+        name: base_block.name.clone().unwrap_or_else(|| "baseline".into()),
+        line: base_line.unwrap_or(1),
+        settings: out.baseline.clone(),
+    });
+    // Scenarios and sweeps in the order they appear.
+    let mut blocks: Vec<(bool, &Spanned<Block>)> = spec
+        .scenario
+        .iter()
+        .map(|b| (false, b))
+        .chain(spec.sweep.iter().map(|b| (true, b)))
+        .collect();
+    blocks.sort_by_key(|(_, b)| b.span().start);
+    for (sweep, b) in blocks {
+        out.expand(b.get_ref(), locate(src, b.span().start), sweep)?;
+    }
+    unique_names(&out.scenarios, &src.name)?;
+    Ok(ScenarioFile {
+        data,
+        scenarios: out.scenarios,
+    })
+}
+
+/// The file as TOML; a wrong type for an untagged value says what the key takes instead of
+/// serde's words.
+fn parse(src: &SourceText) -> Result<FileSpec> {
+    toml::from_str(&src.text).map_err(|e| {
+        let at = e
+            .span()
+            .map_or(Location::file(&src.name), |s| locate(src, s.start));
+        let mut found = e.message().trim().to_string();
+        if found.contains("untagged enum") {
+            // The key is on the line of the value.
+            let key = e
+                .span()
+                .and_then(|sp| src.text[..sp.start].rsplit('\n').next())
+                .and_then(|l| l.split('=').next())
+                .map(|k| k.trim().trim_start_matches('{').trim().to_string())
+                .unwrap_or_default();
+            found = format!(
+                "a value `{key}` cannot take (p, vehicles, seed: whole numbers ≥ 0; radius_m and \
+                 other distances: numbers; model: mclp, lscp, pmedian or pcenter; method: exact, \
+                 heuristic or mip; lists of these in [[sweep]])"
+            );
+        }
+        Error::input(at, "a scenario file (TOML)", found)
+    })
+}
+
+/// The `[data]` table's files, relative to the scenario file's folder.
+fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
+    let path = |p: &String| dir.join(p);
+    DataPaths {
+        data_dir: d.data.as_ref().map(path),
+        demand: d
+            .demand
+            .map(|v| v.values().iter().map(path).collect())
+            .unwrap_or_default(),
+        candidates: d.candidates.as_ref().map(path),
+        surveys: d.surveys.as_ref().map(path),
+        stores: d.stores.as_ref().map(path),
+    }
+}
+
+/// The scenarios so far and the memory they hold.
+struct Expanded {
+    baseline: Overrides,
+    scenarios: Vec<Scenario>,
+    bytes: usize,
+}
+
+impl Expanded {
+    fn push(&mut self, s: Scenario) {
+        self.bytes += std::mem::size_of::<Scenario>() + s.name.len() + s.settings.owned_bytes();
+        self.scenarios.push(s);
+    }
+
+    /// Adds a `[[scenario]]` (one set of values) or every combination of a `[[sweep]]`'s lists.
+    fn expand(&mut self, block: &Block, at: Location, sweep: bool) -> Result<()> {
+        let kind = if sweep { "[[sweep]]" } else { "[[scenario]]" };
+        let Some(name) = block.name.clone().filter(|n| !n.trim().is_empty()) else {
+            return Err(Error::input(at, format!("a `name` in each {kind}"), "none"));
+        };
+        let lists = block.lists();
+        self.check_lists(&lists, &at, &name, sweep)?;
+        let mut pick = vec![0usize; lists.len()];
+        loop {
+            let (over, parts) = block.overrides(&pick);
+            self.push(Scenario {
+                name: if parts.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name}: {}", parts.join(", "))
+                },
+                line: at.line.unwrap_or(1),
+                settings: self.baseline.merged(&over),
+            });
+            if self.bytes > MAX_EXPANDED_BYTES {
+                return Err(Error::input(
+                    at,
+                    format!(
+                        "scenarios that fit in {} MiB once expanded (each holds its own copy \
+                         of the baseline's lists and its sweep values)",
+                        MAX_EXPANDED_BYTES >> 20
+                    ),
+                    format!(
+                        "{kind} `{name}` needing more, at scenario {}",
+                        self.scenarios.len()
+                    ),
+                ));
+            }
+            if !next(&mut pick, &lists) {
+                return Ok(());
+            }
+        }
+    }
+
+    /// A scenario takes single values, a sweep at least one list; no list is empty, and the
+    /// file stays within [`MAX_SCENARIOS`].
+    fn check_lists(
+        &self,
+        lists: &[(&str, usize)],
+        at: &Location,
+        name: &str,
+        sweep: bool,
+    ) -> Result<()> {
+        let at = || at.clone();
+        if !sweep {
+            if let Some((key, _)) = lists.first() {
+                return Err(Error::input(
+                    at(),
+                    format!(
+                        "one value of `{key}` in [[scenario]] `{name}` (use [[sweep]] for several)"
+                    ),
+                    "a list",
+                ));
+            }
+        } else if lists.is_empty() {
+            return Err(Error::input(
+                at(),
+                format!("at least one list of values in [[sweep]] `{name}`"),
+                "single values only",
+            ));
+        }
+        if let Some((key, _)) = lists.iter().find(|(_, n)| *n == 0) {
+            return Err(Error::input(
+                at(),
+                format!("values in `{key}`"),
+                "an empty list",
+            ));
+        }
+        let total = lists
+            .iter()
+            .try_fold(1usize, |acc, (_, n)| acc.checked_mul(*n));
+        if total.is_none_or(|t| self.scenarios.len() + t > MAX_SCENARIOS) {
+            return Err(Error::input(
+                at(),
+                format!("at most {MAX_SCENARIOS} scenarios in a file"),
+                format!("[[sweep]] `{name}` expanding to more"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The next combination, the last key varying fastest; `false` after the last.
+fn next(pick: &mut [usize], lists: &[(&str, usize)]) -> bool {
+    for k in (0..lists.len()).rev() {
+        pick[k] += 1;
+        if pick[k] < lists[k].1 {
+            return true;
+        }
+        pick[k] = 0;
+    }
+    false
+}
+
+/// Every scenario has its own name (a sweep's names carry their values).
+fn unique_names(scenarios: &[Scenario], file: &str) -> Result<()> {
+    let mut seen: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for s in scenarios {
+        if let Some(first) = seen.insert(&s.name, s.line) {
+            return Err(Error::input(
+                Location::at(file, s.line, None),
+                "a different name for each scenario",
+                format!("`{}` again (first on line {first})", s.name),
+            ));
+        }
+    }
+    Ok(())
+}
