@@ -30,6 +30,8 @@ pub use route::{
 pub use scenarios::{render_scenarios, scenarios_html, scenarios_json};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
 
+pub use crate::model::number::round;
+
 use crate::score::ScoreTable;
 
 /// Output format of a command.
@@ -74,17 +76,6 @@ fn pretty(v: &serde_json::Value) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).expect("JSON values always serialise");
     out.push(b'\n');
     out
-}
-
-/// Rounds to `digits` decimals for output, so float noise never reaches a council's page.
-pub fn round(x: f64, digits: i32) -> f64 {
-    let k = 10f64.powi(digits);
-    let r = (x * k).round() / k;
-    if r == 0.0 {
-        0.0 // no "-0"
-    } else {
-        r
-    }
 }
 
 /// Escapes user text for HTML and SVG element content and attribute values, so a candidate
