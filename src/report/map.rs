@@ -18,10 +18,12 @@
 //! into an HTML page shares the page's style sheet. The pattern and clip ids are fixed; two maps
 //! in one page define them identically, so whichever the browser picks draws the same.
 
+use super::escape::esc;
+use super::labels::Lang;
 use super::table::count;
-use super::{esc, round, Lang};
 use crate::error::{Error, Result};
 use crate::mesh::MeshCode;
+use crate::model::number::round;
 use crate::model::{Dataset, DemandFormat, LatLon, AGED_65_PLUS, POPULATION};
 use crate::param::Param;
 use crate::spatial::{SphereIndex, EARTH_RADIUS_M};

@@ -2,8 +2,12 @@
 //! how robustly each candidate is chosen.
 
 use super::csv::neutralise;
+use super::escape::esc;
+use super::format::pretty;
+use super::format::Format;
+use super::labels::Lang;
 use super::table::{aligned, count, printable};
-use super::{esc, pretty, round, Format, Lang};
+use crate::model::number::round;
 use crate::scenario::{Batch, Row, Solved, NOT_RUN};
 use serde_json::{json, Value};
 use std::fmt::Write as _;

@@ -3,8 +3,11 @@
 //! because a council reads sentences, not gap columns.
 
 use super::csv::neutralise;
+use super::format::pretty;
+use super::format::Format;
+use super::labels::Lang;
 use super::table::{aligned, count, printable};
-use super::{pretty, round, Format, Lang};
+use crate::model::number::round;
 use crate::solve::{Instance, SolveResult, Status};
 use serde_json::{json, Value};
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 //! and a legend of the flags that appear. Widths count East Asian characters as two columns so
 //! Japanese names line up.
 
-use super::Lang;
+use super::labels::Lang;
 use crate::score::{CandidateScore, Flag, ScoreTable, Summary};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;

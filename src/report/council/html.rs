@@ -3,7 +3,7 @@
 
 use super::page::CouncilReport;
 use super::sections::sections;
-use crate::report::esc;
+use crate::report::escape::esc;
 use crate::report::labels::Lang;
 use std::fmt::Write as _;
 

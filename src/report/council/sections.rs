@@ -6,7 +6,7 @@ use super::page::{weight_name, CouncilReport, Section, Table};
 use super::summary::summary;
 use crate::report::compare::{metric_rows, set_lines};
 use crate::report::labels::Lang;
-use crate::report::route::timetable_rows;
+use crate::report::route::timetable::timetable_rows;
 use crate::report::solve::{model_words, proof_words};
 use crate::report::table::count;
 use crate::solve::Status;

@@ -5,9 +5,9 @@
 //! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
 //! is deterministic: the time stamp is the first calendar day, not the clock.
 
-use super::route::weekday_name;
-use super::Lang;
-use crate::route::week::clock;
+use super::weekday::weekday_name;
+use crate::report::labels::Lang;
+use crate::route::clock::clock;
 use crate::route::{RouteProblem, StopVisit, WeekPlan};
 use chrono::{Datelike, Days, NaiveDate};
 
