@@ -7,7 +7,7 @@ use super::summary::summary;
 use crate::report::compare::{metric_rows, set_lines};
 use crate::report::labels::Lang;
 use crate::report::route::timetable::timetable_rows;
-use crate::report::solve::{model_words, proof_words};
+use crate::report::solve::words::{model_words, proof_words};
 use crate::report::table::count;
 use crate::solve::Status;
 

@@ -3,7 +3,7 @@
 
 use super::page::{pct, site_label, weight_name, CouncilReport, Section};
 use crate::report::labels::Lang;
-use crate::report::solve::proof_words;
+use crate::report::solve::words::proof_words;
 use crate::report::table::count;
 
 /// The first section of the page.
