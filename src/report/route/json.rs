@@ -7,7 +7,7 @@ use super::weekday::{weekday_name, weekday_short};
 use crate::model::number::round;
 use crate::report::labels::Lang;
 use crate::route::clock::clock;
-use crate::route::{Place, RouteProblem, TravelSource, WeekPlan, WEEKDAYS};
+use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan, WEEKDAYS};
 use serde_json::{json, Value};
 
 fn place_json(p: &Place) -> Value {
@@ -45,45 +45,68 @@ fn rules_json(p: &RouteProblem) -> Value {
 /// The JSON plan: rules, totals, one entry per run, and the per-stop timetable.
 pub fn route_json(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lang) -> Value {
     let t = totals(p, plan);
-    let days: Vec<Value> = plan
-        .runs
+    let days: Vec<Value> = plan.runs.iter().map(|run| day_json(p, run, lang)).collect();
+    let timetable = timetable_json(p, plan);
+    json!({
+        "status": "planned",
+        "data": info.data,
+        "stops_from": info.stops_from,
+        "depot": place_json(&p.depot),
+        "rules": rules_json(p),
+        "totals": {
+            "stops": p.stops.len(),
+            "visits": t.visits,
+            "drive_min": round(t.drive_min, 1),
+            "km": t.km.map(|k| round(k, 2)),
+            "service_min": round(t.service_min, 1),
+            "on_road_hours": round(t.on_road_min / 60.0, 2),
+            "longest_day_min": round(t.longest_min, 1),
+            "shortest_day_min": round(t.shortest_min, 1),
+        },
+        "days": days,
+        "timetable": timetable,
+    })
+}
+
+/// One run: the day, the truck, leave and return, and each visit with the drive to it.
+fn day_json(p: &RouteProblem, run: &Run, lang: Lang) -> Value {
+    let mut at = 0;
+    let stops: Vec<Value> = run
+        .visits
         .iter()
-        .map(|run| {
-            let mut at = 0;
-            let stops: Vec<Value> = run
-                .visits
-                .iter()
-                .enumerate()
-                .map(|(k, v)| {
-                    let leg = p.travel.minutes.get(at, v.stop + 1);
-                    at = v.stop + 1;
-                    let s = &p.stops[v.stop];
-                    json!({
-                        "order": k + 1,
-                        "id": s.id,
-                        "name": s.name,
-                        "arrive": clock(v.arrive),
-                        "depart": clock(v.depart),
-                        "drive_min": round(leg, 1),
-                    })
-                })
-                .collect();
+        .enumerate()
+        .map(|(k, v)| {
+            let leg = p.travel.minutes.get(at, v.stop + 1);
+            at = v.stop + 1;
+            let s = &p.stops[v.stop];
             json!({
-                "day": WEEKDAYS[run.day as usize].0,
-                "day_name": weekday_name(run.day, lang),
-                "truck": run.truck + 1,
-                "leave": clock(p.rules.window_start),
-                "return": if run.visits.is_empty() { Value::Null } else { json!(clock(run.return_at)) },
-                "drive_min": round(run.drive_min, 1),
-                "km": p.run_km(run).map(|k| round(k, 2)),
-                "wait_min": round(run.wait_min, 1),
-                "idle_min": round(run.idle_min, 1),
-                "stops": stops,
+                "order": k + 1,
+                "id": s.id,
+                "name": s.name,
+                "arrive": clock(v.arrive),
+                "depart": clock(v.depart),
+                "drive_min": round(leg, 1),
             })
         })
         .collect();
+    json!({
+        "day": WEEKDAYS[run.day as usize].0,
+        "day_name": weekday_name(run.day, lang),
+        "truck": run.truck + 1,
+        "leave": clock(p.rules.window_start),
+        "return": if run.visits.is_empty() { Value::Null } else { json!(clock(run.return_at)) },
+        "drive_min": round(run.drive_min, 1),
+        "km": p.run_km(run).map(|k| round(k, 2)),
+        "wait_min": round(run.wait_min, 1),
+        "idle_min": round(run.idle_min, 1),
+        "stops": stops,
+    })
+}
+
+/// The residents' view: each stop's days and time, in timetable order.
+fn timetable_json(p: &RouteProblem, plan: &WeekPlan) -> Vec<Value> {
     let by_stop = plan.by_stop(p.stops.len());
-    let timetable: Vec<Value> = timetable_order(p, &by_stop)
+    timetable_order(p, &by_stop)
         .into_iter()
         .map(|i| {
             let s = &p.stops[i];
@@ -106,26 +129,7 @@ pub fn route_json(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lan
                 })).collect::<Vec<_>>(),
             })
         })
-        .collect();
-    json!({
-        "status": "planned",
-        "data": info.data,
-        "stops_from": info.stops_from,
-        "depot": place_json(&p.depot),
-        "rules": rules_json(p),
-        "totals": {
-            "stops": p.stops.len(),
-            "visits": t.visits,
-            "drive_min": round(t.drive_min, 1),
-            "km": t.km.map(|k| round(k, 2)),
-            "service_min": round(t.service_min, 1),
-            "on_road_hours": round(t.on_road_min / 60.0, 2),
-            "longest_day_min": round(t.longest_min, 1),
-            "shortest_day_min": round(t.shortest_min, 1),
-        },
-        "days": days,
-        "timetable": timetable,
-    })
+        .collect()
 }
 
 /// Stops as points, the depot, and each run as a line (straight segments between stops).

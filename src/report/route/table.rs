@@ -7,15 +7,25 @@ use super::weekday::{weekday_name, weekday_short};
 use crate::report::labels::Lang;
 use crate::report::table::{aligned, printable};
 use crate::route::clock::{clock, hm};
-use crate::route::{Place, RouteProblem, TravelSource, WeekPlan};
+use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan};
 use std::fmt::Write as _;
 
 /// The terminal view: the rules, each day's run, the residents' timetable, totals.
 pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lang) -> String {
+    let mut out = String::new();
+    rules(&mut out, p, info, lang);
+    for run in &plan.runs {
+        run_lines(&mut out, p, run, lang);
+    }
+    timetable(&mut out, p, plan, lang);
+    week_totals(&mut out, p, plan, lang);
+    out
+}
+
+/// Where the data and stops came from, the depot, and the week's rules and travel.
+fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
     let r = &p.rules;
-    let t = totals(p, plan);
-    let mut out = String::new();
     let _ = writeln!(out, "mobile-stops route — {}", printable(&info.data));
     let _ = writeln!(
         out,
@@ -54,48 +64,57 @@ pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: La
         l("truck(s)", "台"),
         travel,
     );
-    for run in &plan.runs {
-        let mut head = weekday_name(run.day, lang);
-        if r.trucks > 1 {
-            let _ = write!(head, " {} {}", l("truck", "車両"), run.truck + 1);
-        }
-        let _ = writeln!(out);
-        if run.visits.is_empty() {
-            let _ = writeln!(out, "{head}: {}", l("no run", "運行なし"));
-            continue;
-        }
-        let km = p
-            .run_km(run)
-            .map(|k| format!(", {:.1} km", k))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{head}: {} {} {} {}, {} {}{km}, {} {}",
-            l("leave", "出発"),
-            clock(r.window_start),
-            l("back", "帰着"),
-            clock(run.return_at),
-            l("driving", "運転"),
-            hm(run.drive_min),
-            l("spare", "余裕"),
-            hm(run.idle_min),
-        );
-        let rows: Vec<Vec<String>> = run
-            .visits
-            .iter()
-            .enumerate()
-            .map(|(k, v)| {
-                let s = &p.stops[v.stop];
-                vec![
-                    format!("  {}", k + 1),
-                    format!("{}–{}", clock(v.arrive), clock(v.depart)),
-                    printable(s.label()),
-                    printable(&s.id),
-                ]
-            })
-            .collect();
-        out.push_str(&aligned(&rows, &[0]));
+}
+
+/// One day's run as a driver reads it: leave, back, driving, spare, then each visit.
+fn run_lines(out: &mut String, p: &RouteProblem, run: &Run, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let r = &p.rules;
+    let mut head = weekday_name(run.day, lang);
+    if r.trucks > 1 {
+        let _ = write!(head, " {} {}", l("truck", "車両"), run.truck + 1);
     }
+    let _ = writeln!(out);
+    if run.visits.is_empty() {
+        let _ = writeln!(out, "{head}: {}", l("no run", "運行なし"));
+        return;
+    }
+    let km = p
+        .run_km(run)
+        .map(|k| format!(", {:.1} km", k))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{head}: {} {} {} {}, {} {}{km}, {} {}",
+        l("leave", "出発"),
+        clock(r.window_start),
+        l("back", "帰着"),
+        clock(run.return_at),
+        l("driving", "運転"),
+        hm(run.drive_min),
+        l("spare", "余裕"),
+        hm(run.idle_min),
+    );
+    let rows: Vec<Vec<String>> = run
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let s = &p.stops[v.stop];
+            vec![
+                format!("  {}", k + 1),
+                format!("{}–{}", clock(v.arrive), clock(v.depart)),
+                printable(s.label()),
+                printable(&s.id),
+            ]
+        })
+        .collect();
+    out.push_str(&aligned(&rows, &[0]));
+}
+
+/// The residents' timetable, the same every week.
+fn timetable(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -118,6 +137,12 @@ pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: La
     }
     out.push_str(&aligned(&rows, &[]));
     let _ = writeln!(out);
+}
+
+/// The week's totals in one line.
+fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let t = totals(p, plan);
     let km = t.km.map(|k| format!(", {k:.1} km")).unwrap_or_default();
     let _ = writeln!(
         out,
@@ -138,9 +163,9 @@ pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: La
         l("shortest", "最短"),
         hm(t.shortest_min),
     );
-    out
 }
 
+/// The depot as the header names it: label, id when there is a name, and position.
 fn describe_place(p: &Place) -> String {
     let mut s = p.label().to_string();
     if p.name.is_some() {
