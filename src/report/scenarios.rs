@@ -120,18 +120,7 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
         }
     };
     match &r.outcome {
-        Err(e) => {
-            let mut row = vec![String::new(); COLUMNS.len()];
-            row[0] = r.scenario.name.clone();
-            if e == NOT_RUN {
-                row[1] = lang.pick("not run", "未実行").into();
-                row[COLUMNS.len() - 1] = e.clone();
-            } else {
-                row[1] = lang.pick("error", "エラー").into();
-                row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
-            }
-            row
-        }
+        Err(e) => unsolved_cells(file, r, e, lang),
         Ok(s) => {
             let o = &s.result.outcome;
             let (added, dropped, _, aged_change) = change(b, s);
@@ -188,6 +177,20 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
             ]
         }
     }
+}
+
+/// A row that was not solved: its name, "not run" or "error", and why in the last column.
+fn unsolved_cells(file: &str, r: &Row, e: &str, lang: Lang) -> Vec<String> {
+    let mut row = vec![String::new(); COLUMNS.len()];
+    row[0] = r.scenario.name.clone();
+    if e == NOT_RUN {
+        row[1] = lang.pick("not run", "未実行").into();
+        row[COLUMNS.len() - 1] = e.to_string();
+    } else {
+        row[1] = lang.pick("error", "エラー").into();
+        row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
+    }
+    row
 }
 
 /// Column labels, English and Japanese.
