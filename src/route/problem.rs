@@ -81,7 +81,7 @@ impl RouteProblem {
     }
 
     /// [`plan`](Self::plan) within a command's time limit (see
-    /// [`plan_week_until`](super::week::plan_week_until)).
+    /// [`plan_week_until`]).
     pub fn plan_until(&self, deadline: Option<Instant>) -> Result<WeekPlan, Unfit> {
         let stops: Vec<WeekStop> = self
             .visits

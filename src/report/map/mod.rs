@@ -5,7 +5,7 @@
 //! census cell as its own grid square), existing shops, every candidate, the chosen stops with
 //! their walking circles drawn to scale, and the "uncovered pockets": cells with older residents
 //! whose centre is beyond the walking radius of every chosen stop, judged by the same great-circle
-//! test as the solvers ([`SphereIndex::within`]).
+//! test as the solvers ([`crate::spatial::SphereIndex::within`]).
 //!
 //! Projection: local equirectangular around the centre of the data, x scaled by cos(latitude),
 //! so at town scale (a few km) distances are true to well under 0.1 % in every direction and a
