@@ -7,7 +7,7 @@
 
 use super::text::{describe, SourceText, Table};
 use crate::error::{Error, Location, Result};
-use crate::route::{Travel, TravelSource, TravelTimes};
+use crate::model::{Travel, TravelSource, TravelTimes};
 use std::collections::HashMap;
 
 /// The longest leg accepted (a week); anything above is a unit mistake (seconds for minutes).

@@ -6,9 +6,13 @@
 mod candidate;
 mod dataset;
 mod demand;
+pub mod number;
 mod place;
+pub mod travel;
 
 pub use candidate::{CandidateSite, Candidates};
 pub use dataset::{Dataset, LocalText, Part};
 pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
+pub use number::round;
 pub use place::{LatLon, Store, SurveyPlace};
+pub use travel::{Travel, TravelSource, TravelTimes};

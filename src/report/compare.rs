@@ -2,9 +2,12 @@
 //! council reads it), one row per set in CSV, and the same numbers in JSON and GeoJSON.
 
 use super::csv::neutralise;
+use super::format::pretty;
+use super::format::Format;
+use super::labels::Lang;
 use super::table::{aligned, count, printable};
-use super::{pretty, round, Format, Lang};
 use crate::compare::{Comparison, SetMetrics};
+use crate::model::number::round;
 use crate::model::Dataset;
 use crate::score::Interval;
 use serde_json::{json, Value};

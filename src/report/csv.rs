@@ -1,7 +1,7 @@
 //! CSV for Excel: UTF-8 with a BOM (so Japanese opens correctly), formula injection neutralised.
 
 use super::flat::{cells, extra_names, Cell, COLUMNS};
-use super::Lang;
+use super::labels::Lang;
 use crate::score::ScoreTable;
 
 /// Renders the ranked list as CSV.

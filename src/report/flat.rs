@@ -1,7 +1,7 @@
 //! One flat row per candidate, shared by the CSV and GeoJSON writers so both carry the same
 //! fields under the same names.
 
-use super::round;
+use crate::model::number::round;
 use crate::score::{CandidateScore, ScoreTable};
 
 /// A cell value: a number (absent = not available), text, or a yes/no.

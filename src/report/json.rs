@@ -1,7 +1,8 @@
 //! JSON and GeoJSON: the same facts as the table, for scripts and for QGIS.
 
 use super::flat::{cells, extra_names, Cell, COLUMNS};
-use super::{round, Lang};
+use super::labels::Lang;
+use crate::model::number::round;
 use crate::score::{CandidateScore, ScoreTable, Summary, Term};
 use serde_json::{json, Map, Value};
 

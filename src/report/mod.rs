@@ -2,163 +2,40 @@
 //!
 //! Every writer renders into memory; the caller writes the bytes in one go (see
 //! the binary's atomic write), so a failure never leaves a partial file.
+//!
+//! This file only names the writers; each lives in its own file, and shared pieces (formats,
+//! escaping, labels, rounding from [`crate::model::number`]) sit in files every writer imports
+//! directly, so imports between the writers run one way.
 
 mod compare;
 mod council;
 mod csv;
+mod escape;
 mod flat;
-mod ics;
+mod format;
 mod json;
 mod labels;
 mod map;
+mod rank;
 mod route;
 mod scenarios;
 mod solve;
 mod table;
 
+pub use crate::model::number::round;
 pub use compare::{
     compare_csv, compare_geojson, compare_json, compare_table, metric_rows, render_compare,
     set_lines,
 };
 pub use council::{council_html, council_markdown, CouncilReport};
+pub use escape::esc;
+pub use format::{Format, RouteFormat};
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
 pub use map::{map_svg, MapSpec};
+pub use rank::render_rank;
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
 };
 pub use scenarios::{render_scenarios, scenarios_html, scenarios_json};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
-
-use crate::score::ScoreTable;
-
-/// Output format of a command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Aligned text for a terminal.
-    Table,
-    /// UTF-8 CSV with BOM, for Excel.
-    Csv,
-    /// `{"summary": …, "candidates": […]}`.
-    Json,
-    /// Points for QGIS: candidates (rank), stops (solve) or stop sets (compare).
-    Geojson,
-}
-
-impl crate::param::Choice for Format {
-    const ALL: &'static [Format] = &[Format::Table, Format::Csv, Format::Json, Format::Geojson];
-
-    fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Geojson => "geojson",
-        }
-    }
-
-    fn help(self) -> &'static str {
-        match self {
-            Format::Table => "Aligned text for a terminal",
-            Format::Csv => "UTF-8 CSV with BOM, for Excel",
-            Format::Json => "`{\"summary\": …, \"candidates\": […]}`",
-            Format::Geojson => {
-                "Points for QGIS: candidates (rank), stops (solve) or stop sets (compare)"
-            }
-        }
-    }
-}
-
-/// Output format of `route`: the rank formats plus a calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RouteFormat {
-    /// Each day's run and the residents' timetable, for a terminal.
-    Table,
-    /// One row per visit (UTF-8 with BOM, for Excel).
-    Csv,
-    /// Rules, totals, runs and timetable.
-    Json,
-    /// Stops, depot and each run as a line, for QGIS.
-    Geojson,
-    /// An iCalendar file of weekly recurring visits to import into a phone's calendar.
-    Ics,
-}
-
-impl crate::param::Choice for RouteFormat {
-    const ALL: &'static [RouteFormat] = &[
-        RouteFormat::Table,
-        RouteFormat::Csv,
-        RouteFormat::Json,
-        RouteFormat::Geojson,
-        RouteFormat::Ics,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            RouteFormat::Table => "table",
-            RouteFormat::Csv => "csv",
-            RouteFormat::Json => "json",
-            RouteFormat::Geojson => "geojson",
-            RouteFormat::Ics => "ics",
-        }
-    }
-
-    fn help(self) -> &'static str {
-        match self {
-            RouteFormat::Table => "Each day's run and the residents' timetable, for a terminal",
-            RouteFormat::Csv => "One row per visit (UTF-8 with BOM, for Excel)",
-            RouteFormat::Json => "Rules, totals, runs and timetable",
-            RouteFormat::Geojson => "Stops, depot and each run as a line, for QGIS",
-            RouteFormat::Ics => {
-                "An iCalendar file of weekly recurring visits to import into a phone's calendar"
-            }
-        }
-    }
-}
-
-/// Renders a ranked list in the chosen format and language.
-pub fn render_rank(table: &ScoreTable, format: Format, lang: Lang) -> Vec<u8> {
-    match format {
-        Format::Table => table::rank_table(table, lang).into_bytes(),
-        Format::Csv => csv::rank_csv(table, lang),
-        Format::Json => pretty(&rank_json(table, lang)),
-        Format::Geojson => pretty(&rank_geojson(table, lang)),
-    }
-}
-
-fn pretty(v: &serde_json::Value) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(v).expect("JSON values always serialise");
-    out.push(b'\n');
-    out
-}
-
-/// Rounds to `digits` decimals for output, so float noise never reaches a council's page.
-pub fn round(x: f64, digits: i32) -> f64 {
-    let k = 10f64.powi(digits);
-    let r = (x * k).round() / k;
-    if r == 0.0 {
-        0.0 // no "-0"
-    } else {
-        r
-    }
-}
-
-/// Escapes user text for HTML and SVG element content and attribute values, so a candidate
-/// named `<script>` is shown, never run. Control characters become
-/// spaces: XML 1.0 forbids most of them, and a newline would break a one-line label.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}

@@ -2,8 +2,13 @@
 //! how robustly each candidate is chosen.
 
 use super::csv::neutralise;
+use super::escape::esc;
+use super::format::pretty;
+use super::format::Format;
+use super::labels::Lang;
 use super::table::{aligned, count, printable};
-use super::{esc, pretty, round, Format, Lang};
+use crate::error::Error;
+use crate::model::number::round;
 use crate::scenario::{Batch, Row, RowOutcome, Solved, NOT_RUN};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -116,18 +121,8 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
         }
     };
     match &r.outcome {
-        RowOutcome::NotRun | RowOutcome::Failed(_) => {
-            let mut row = vec![String::new(); COLUMNS.len()];
-            row[0] = r.scenario.name.clone();
-            if let RowOutcome::Failed(e) = &r.outcome {
-                row[1] = lang.pick("error", "エラー").into();
-                row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
-            } else {
-                row[1] = lang.pick("not run", "未実行").into();
-                row[COLUMNS.len() - 1] = NOT_RUN.to_string();
-            }
-            row
-        }
+        RowOutcome::NotRun => unsolved_cells(file, r, None, lang),
+        RowOutcome::Failed(e) => unsolved_cells(file, r, Some(e), lang),
         RowOutcome::Solved(s) => {
             let o = &s.result.outcome;
             let (added, dropped, _, aged_change) = change(b, s);
@@ -184,6 +179,23 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
             ]
         }
     }
+}
+
+/// A row that was not solved: its name, "not run" or "error", and why in the last column.
+fn unsolved_cells(file: &str, r: &Row, failed: Option<&Error>, lang: Lang) -> Vec<String> {
+    let mut row = vec![String::new(); COLUMNS.len()];
+    row[0] = r.scenario.name.clone();
+    match failed {
+        None => {
+            row[1] = lang.pick("not run", "未実行").into();
+            row[COLUMNS.len() - 1] = NOT_RUN.to_string();
+        }
+        Some(e) => {
+            row[1] = lang.pick("error", "エラー").into();
+            row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
+        }
+    }
+    row
 }
 
 /// Column labels, English and Japanese.

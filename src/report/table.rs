@@ -2,7 +2,7 @@
 //! and a legend of the flags that appear. Widths count East Asian characters as two columns so
 //! Japanese names line up.
 
-use super::Lang;
+use super::labels::Lang;
 use crate::score::{CandidateScore, Flag, ScoreTable, Summary};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -24,6 +24,7 @@ pub fn count(x: f64) -> String {
     out
 }
 
+/// The facts above the ranked list: the data, its weight and mesh, the radius and vehicles.
 fn header(s: &Summary, lang: Lang, out: &mut String) {
     let l = |en, ja| lang.pick(en, ja);
     let _ = writeln!(out, "mobile-stops rank — {}", s.data);
@@ -69,6 +70,13 @@ fn header(s: &Summary, lang: Lang, out: &mut String) {
         s.eligible,
         l("eligible", "対象"),
     );
+    score_lines(s, lang, out);
+}
+
+/// How the score is made (terms, weights, terms left out), the survey and shops it rests on,
+/// and the data's notes.
+fn score_lines(s: &Summary, lang: Lang, out: &mut String) {
+    let l = |en, ja| lang.pick(en, ja);
     let used: Vec<String> = s
         .terms_used
         .iter()

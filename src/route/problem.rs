@@ -4,9 +4,10 @@
 //! This type keeps both together (place 0 is the depot, place `i + 1` is stop `i`) so every
 //! writer can say "Tuesdays 10:30 at 日枝神社" without re-joining tables.
 
-use super::tour::TravelTimes;
-use super::week::{plan_week_until, Run, Unfit, WeekPlan, WeekRules, WeekStop};
-use crate::model::LatLon;
+use super::plan::{Run, WeekPlan, WeekRules, WeekStop};
+use super::unfit::Unfit;
+use super::week::plan_week_until;
+use crate::model::{LatLon, Travel, TravelSource, TravelTimes};
 use crate::spatial::haversine_m;
 use std::time::Instant;
 
@@ -28,34 +29,8 @@ impl Place {
     }
 }
 
-/// How travel between places is measured, for the report to state.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TravelSource {
-    /// Great-circle distance × detour factor, driven at a constant speed.
-    Straight {
-        /// Average speed, km/h.
-        speed_kmh: f64,
-        /// Road distance over straight-line distance (1.3 is typical of Japanese towns).
-        detour: f64,
-    },
-    /// A user-supplied matrix (e.g. exported from a road-network tool).
-    Matrix {
-        /// The file as named on the command line.
-        file: String,
-    },
-}
-
-/// Travel between places: minutes always, kilometres when known.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Travel {
-    /// Driving minutes, place by place.
-    pub minutes: TravelTimes,
-    /// Road kilometres, place by place (unknown for a matrix without a `km` column).
-    pub km: Option<TravelTimes>,
-    /// Where the numbers come from.
-    pub source: TravelSource,
-}
-
+/// Built here rather than beside the type in [`crate::model`]: the great-circle distance
+/// comes from [`crate::spatial`], which sits above the model.
 impl Travel {
     /// Straight-line travel: the great-circle distance stretched by `detour`, at `speed_kmh`.
     pub fn straight(points: &[LatLon], speed_kmh: f64, detour: f64) -> Travel {
@@ -106,7 +81,7 @@ impl RouteProblem {
     }
 
     /// [`plan`](Self::plan) within a command's time limit (see
-    /// [`plan_week_until`](super::week::plan_week_until)).
+    /// [`plan_week_until`]).
     pub fn plan_until(&self, deadline: Option<Instant>) -> Result<WeekPlan, Unfit> {
         let stops: Vec<WeekStop> = self
             .visits

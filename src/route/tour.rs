@@ -6,39 +6,10 @@
 //! nearest-neighbour start is improved by 2-opt and or-opt moves until none helps. Both are
 //! deterministic: ties go to the lower stop index.
 
+use crate::model::TravelTimes;
+
 /// Largest number of stops whose tour is solved exactly.
 pub const EXACT_STOPS: usize = 12;
-
-/// Travel times between places (minutes), square and row-major; place 0 is usually the depot.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TravelTimes {
-    n: usize,
-    minutes: Vec<f64>,
-}
-
-impl TravelTimes {
-    /// A matrix from rows; every row must have `rows.len()` finite, non-negative entries.
-    pub fn from_fn(n: usize, f: impl Fn(usize, usize) -> f64) -> TravelTimes {
-        let minutes = (0..n * n).map(|k| f(k / n, k % n)).collect();
-        TravelTimes { n, minutes }
-    }
-
-    /// Number of places.
-    pub fn len(&self) -> usize {
-        self.n
-    }
-
-    /// True when there are no places.
-    pub fn is_empty(&self) -> bool {
-        self.n == 0
-    }
-
-    /// Minutes from place `a` to place `b`.
-    #[inline]
-    pub fn get(&self, a: usize, b: usize) -> f64 {
-        self.minutes[a * self.n + b]
-    }
-}
 
 /// A closed tour: `depot → order[0] → … → order[last] → depot`.
 #[derive(Debug, Clone, PartialEq)]

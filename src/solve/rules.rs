@@ -95,7 +95,7 @@ pub fn site_rules(
                     reason: "below_min_weight",
                     detail: format!(
                         "reaches weight {} within {} m, below --min-weight-per-stop {}",
-                        crate::report::round(reach, 1),
+                        crate::model::number::round(reach, 1),
                         params.radius_m,
                         w
                     ),
@@ -193,7 +193,7 @@ pub(super) fn conflicts(
                     "required stop {} reaches weight {} within {} m, below \
                      --min-weight-per-stop {w}",
                     inst.sites[j].id,
-                    crate::report::round(reach, 1),
+                    crate::model::number::round(reach, 1),
                     params.radius_m
                 ));
             }
@@ -210,9 +210,9 @@ pub(super) fn conflicts(
         if load > most {
             return Some(format!(
                 "total demand {} exceeds the {} largest capacities together ({})",
-                crate::report::round(load, 2),
+                crate::model::number::round(load, 2),
                 rules.p,
-                crate::report::round(most, 2)
+                crate::model::number::round(most, 2)
             ));
         }
     }

@@ -1,7 +1,9 @@
 //! Where things go on the page: the projection into the frame, the scale bar's length, and
 //! label placement.
 
-use super::*;
+use super::style::{FRAME_H, FRAME_PAD, FRAME_W, FRAME_X, FRAME_Y, LABEL_SIZE};
+use crate::model::LatLon;
+use crate::spatial::EARTH_RADIUS_M;
 
 /// Local equirectangular projection fitted into the map frame with one scale for x and y.
 #[derive(Debug, Clone, Copy)]

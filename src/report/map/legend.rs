@@ -1,19 +1,32 @@
 //! The legend: shading classes with their counts, the map's symbols, and how much of the need
 //! the stops reach.
 
-use super::*;
+use super::plan::Plan;
+use super::spec::MapSpec;
+use super::style::{clip, f1, metres_text, plural, FRAME_Y, PANEL_X};
+use crate::model::number::round;
+use crate::model::{AGED_65_PLUS, POPULATION};
+use crate::report::escape::esc;
+use crate::report::labels::Lang;
+use crate::report::table::count;
+use std::fmt::Write as _;
 
 impl Plan {
+    /// The legend panel: what the shading means, the symbols, and how much of the need the
+    /// stops reach.
     pub(super) fn legend(&self, o: &mut String, spec: &MapSpec, lang: Lang) {
+        let mut rows = self.shading_rows(lang);
+        rows.push(self.pocket_row(spec, lang));
+        symbol_rows(&mut rows, spec, lang);
+        // How much of the need the plan reaches, the number a council asks first.
+        rows.extend(self.reached_rows(spec, lang));
+        draw_rows(o, rows);
+    }
+
+    /// The shading's heading and unit, then one row per class with how many cells it holds.
+    fn shading_rows(&self, lang: Lang) -> Vec<Row> {
         let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-        let demand = &spec.data.demand.data;
-        let mesh = self.cells.iter().any(Option::is_some);
-        let noun = |n: usize| match (lang, mesh) {
-            (Lang::En, true) => format!("{} cell{}", count(n as f64), plural(n)),
-            (Lang::En, false) => format!("{} point{}", count(n as f64), plural(n)),
-            (Lang::Ja, true) => format!("{}セル", count(n as f64)),
-            (Lang::Ja, false) => format!("{}地点", count(n as f64)),
-        };
+        let mesh = self.mesh();
         let head = match self.shade_column.as_deref() {
             Some(c) if c.eq_ignore_ascii_case(AGED_65_PLUS) => {
                 l("Residents aged 65+", "65歳以上人口")
@@ -33,8 +46,8 @@ impl Plan {
         }
         for (k, &m) in members.iter().enumerate() {
             let text = match lang {
-                Lang::En => format!("{}  ({})", self.classes.label(k), noun(m)),
-                Lang::Ja => format!("{}（{}）", self.classes.label(k), noun(m)),
+                Lang::En => format!("{}  ({})", self.classes.label(k), noun(lang, mesh, m)),
+                Lang::Ja => format!("{}（{}）", self.classes.label(k), noun(lang, mesh, m)),
             };
             rows.push(Row::symbol(
                 Swatch::Class(self.classes.colour(k)),
@@ -45,14 +58,22 @@ impl Plan {
         if let Some(last) = rows.last_mut() {
             last.after += 14.0;
         }
+        rows
+    }
+
+    /// The uncovered pockets: what they are and how much need they hold.
+    fn pocket_row(&self, spec: &MapSpec, lang: Lang) -> Row {
+        let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+        let demand = &spec.data.demand.data;
+        let mesh = self.mesh();
         let pockets: Vec<usize> = (0..demand.len()).filter(|&i| self.pocket(i)).collect();
         let left_out: f64 = pockets.iter().map(|&i| self.need[i]).sum();
         let (n, p, r) = (
-            noun(pockets.len()),
+            noun(lang, mesh, pockets.len()),
             count(left_out),
             metres_text(spec.radius_m),
         );
-        let mut lines = match (lang, self.need_is_aged) {
+        let mut lines: Vec<String> = match (lang, self.need_is_aged) {
             (Lang::En, true) => vec![
                 "Uncovered: aged 65+ living".into(),
                 format!("beyond {r} m of every stop"),
@@ -78,39 +99,12 @@ impl Plan {
             lines.push(l("(judged at each cell's centre)", "（セルの中心で判定）"));
         }
         let after = 16.0 * lines.len() as f64 + 12.0;
-        rows.push(Row::symbol(Swatch::Pocket, lines, after));
-        rows.push(Row::symbol(
-            Swatch::Stop,
-            vec![l("Stop (chosen)", "停留所（選定）")],
-            24.0,
-        ));
-        let reach = match lang {
-            Lang::En => format!("Walking reach: {r} m straight line"),
-            Lang::Ja => format!("徒歩圏（直線{r}m）"),
-        };
-        rows.push(Row::symbol(Swatch::Reach, vec![reach], 26.0));
-        let sites = count(spec.data.candidates.data.sites.len() as f64);
-        let cand = match lang {
-            Lang::En => format!("Candidate site ({sites})"),
-            Lang::Ja => format!("候補地（{sites}か所）"),
-        };
-        rows.push(Row::symbol(Swatch::Candidate, vec![cand], 22.0));
-        rows.push(match &spec.data.stores {
-            Some(st) => {
-                let shops = count(st.data.len() as f64);
-                let text = match lang {
-                    Lang::En => format!("Food shop ({shops})"),
-                    Lang::Ja => format!("店舗（{shops}店）"),
-                };
-                Row::symbol(Swatch::Shop, vec![text], 34.0)
-            }
-            None => Row::symbol(
-                Swatch::None,
-                vec![l("Food shops: no data", "店舗：データなし")],
-                34.0,
-            ),
-        });
-        // How much of the need the plan reaches, the number a council asks first.
+        Row::symbol(Swatch::Pocket, lines, after)
+    }
+
+    /// The share of the need within reach of a stop.
+    fn reached_rows(&self, spec: &MapSpec, lang: Lang) -> [Row; 2] {
+        let demand = &spec.data.demand.data;
         let total: f64 = self.need.iter().sum();
         let reached: f64 = (0..demand.len())
             .filter(|&i| self.covered[i])
@@ -136,39 +130,93 @@ impl Plan {
             ),
             (Lang::Ja, false) => ("徒歩圏内の需要：".into(), format!("{t}中{c}（{pct}%）")),
         };
-        rows.push(Row::head(a, 18.0));
-        rows.push(Row::text(b, 0.0));
+        [Row::head(a, 18.0), Row::text(b, 0.0)]
+    }
 
-        o.push_str("<g class=\"ms-legend\">\n");
-        let mut y = FRAME_Y + 14.0;
-        for row in rows {
-            let (x, tx) = (PANEL_X, PANEL_X + 28.0);
-            match row.swatch {
-                None => {
-                    let class = if row.bold { "ms-leghead" } else { "ms-leg" };
+    /// Whether demand is drawn as census cells rather than points.
+    fn mesh(&self) -> bool {
+        self.cells.iter().any(Option::is_some)
+    }
+}
+
+/// The symbols of the map: stop, walking reach, candidate, shop.
+fn symbol_rows(rows: &mut Vec<Row>, spec: &MapSpec, lang: Lang) {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let r = metres_text(spec.radius_m);
+    rows.push(Row::symbol(
+        Swatch::Stop,
+        vec![l("Stop (chosen)", "停留所（選定）")],
+        24.0,
+    ));
+    let reach = match lang {
+        Lang::En => format!("Walking reach: {r} m straight line"),
+        Lang::Ja => format!("徒歩圏（直線{r}m）"),
+    };
+    rows.push(Row::symbol(Swatch::Reach, vec![reach], 26.0));
+    let sites = count(spec.data.candidates.data.sites.len() as f64);
+    let cand = match lang {
+        Lang::En => format!("Candidate site ({sites})"),
+        Lang::Ja => format!("候補地（{sites}か所）"),
+    };
+    rows.push(Row::symbol(Swatch::Candidate, vec![cand], 22.0));
+    rows.push(match &spec.data.stores {
+        Some(st) => {
+            let shops = count(st.data.len() as f64);
+            let text = match lang {
+                Lang::En => format!("Food shop ({shops})"),
+                Lang::Ja => format!("店舗（{shops}店）"),
+            };
+            Row::symbol(Swatch::Shop, vec![text], 34.0)
+        }
+        None => Row::symbol(
+            Swatch::None,
+            vec![l("Food shops: no data", "店舗：データなし")],
+            34.0,
+        ),
+    });
+}
+
+/// "12 cells" / "12セル" (or points, when the demand is not on a mesh).
+fn noun(lang: Lang, mesh: bool, n: usize) -> String {
+    match (lang, mesh) {
+        (Lang::En, true) => format!("{} cell{}", count(n as f64), plural(n)),
+        (Lang::En, false) => format!("{} point{}", count(n as f64), plural(n)),
+        (Lang::Ja, true) => format!("{}セル", count(n as f64)),
+        (Lang::Ja, false) => format!("{}地点", count(n as f64)),
+    }
+}
+
+/// Writes the rows top to bottom in the panel right of the frame.
+fn draw_rows(o: &mut String, rows: Vec<Row>) {
+    o.push_str("<g class=\"ms-legend\">\n");
+    let mut y = FRAME_Y + 14.0;
+    for row in rows {
+        let (x, tx) = (PANEL_X, PANEL_X + 28.0);
+        match row.swatch {
+            None => {
+                let class = if row.bold { "ms-leghead" } else { "ms-leg" };
+                let _ = writeln!(
+                    o,
+                    "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>",
+                    f1(y),
+                    esc(&row.lines[0])
+                );
+            }
+            Some(sw) => {
+                swatch(o, sw, x, y);
+                for (k, line) in row.lines.iter().enumerate() {
                     let _ = writeln!(
                         o,
-                        "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>",
-                        f1(y),
-                        esc(&row.lines[0])
+                        "<text class=\"ms-leg\" x=\"{tx}\" y=\"{}\">{}</text>",
+                        f1(y + 11.5 + 16.0 * k as f64),
+                        esc(line)
                     );
                 }
-                Some(sw) => {
-                    swatch(o, sw, x, y);
-                    for (k, line) in row.lines.iter().enumerate() {
-                        let _ = writeln!(
-                            o,
-                            "<text class=\"ms-leg\" x=\"{tx}\" y=\"{}\">{}</text>",
-                            f1(y + 11.5 + 16.0 * k as f64),
-                            esc(line)
-                        );
-                    }
-                }
             }
-            y += row.after;
         }
-        o.push_str("</g>\n");
+        y += row.after;
     }
+    o.push_str("</g>\n");
 }
 
 /// One line (or block) of the legend: an optional sample symbol, its text, and the space it
@@ -244,108 +292,4 @@ fn swatch(o: &mut String, s: Swatch, x: f64, y: f64) {
             "<rect class=\"ms-shop\" x=\"{shop_x}\" y=\"{shop_y}\" width=\"7\" height=\"7\"/>"
         ),
     };
-}
-
-/// Up to five shading classes from quantiles of the values, rounded to two significant figures
-/// so the legend reads "16–45", not "15.38–44.92".
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Classes {
-    /// Inclusive upper bound of each class, increasing; the last is the largest value.
-    pub(super) uppers: Vec<f64>,
-    /// The smallest value, where the first class starts.
-    pub(super) min: f64,
-    /// Decimals the values are compared and labelled at: 0 for counts of people.
-    pub(super) decimals: i32,
-}
-
-impl Classes {
-    pub(super) fn new(values: &[f64]) -> Classes {
-        let max = values.iter().copied().fold(0.0f64, f64::max);
-        let integral = values.iter().all(|v| v.fract() == 0.0);
-        let decimals = if integral || max > 5.0 { 0 } else { 2 };
-        let mut sorted: Vec<f64> = values.iter().map(|&v| round(v, decimals)).collect();
-        sorted.sort_by(f64::total_cmp);
-        let (Some(&min), Some(&top)) = (sorted.first(), sorted.last()) else {
-            return Classes {
-                uppers: vec![0.0],
-                min: 0.0,
-                decimals,
-            };
-        };
-        let mut uppers: Vec<f64> = Vec::new();
-        for k in 1..MAX_CLASSES {
-            // Nearest-rank quantile.
-            let rank = (k * sorted.len()).div_ceil(MAX_CLASSES);
-            let q = sorted[rank.max(1) - 1];
-            let b = round(nice(q), decimals);
-            if b < top && uppers.last().is_none_or(|&u| b > u) {
-                uppers.push(b);
-            }
-        }
-        uppers.push(top);
-        Classes {
-            uppers,
-            min,
-            decimals,
-        }
-    }
-
-    pub(super) fn len(&self) -> usize {
-        self.uppers.len()
-    }
-
-    pub(super) fn of(&self, v: f64) -> usize {
-        let r = round(v, self.decimals);
-        self.uppers
-            .iter()
-            .position(|&u| r <= u)
-            .unwrap_or(self.uppers.len() - 1)
-    }
-
-    /// Ramp colour of class `k`, spread over the ramp when there are fewer than five classes.
-    pub(super) fn colour(&self, k: usize) -> usize {
-        let n = self.len();
-        if n <= 1 {
-            2
-        } else {
-            (k * (RAMP.len() - 1) + (n - 1) / 2) / (n - 1)
-        }
-    }
-
-    pub(super) fn label(&self, k: usize) -> String {
-        let d = self.decimals as usize;
-        let num = |x: f64| {
-            if d == 0 {
-                count(x)
-            } else {
-                format!("{x:.d$}")
-            }
-        };
-        let hi = self.uppers[k];
-        let lo = match k {
-            0 => self.min,
-            _ => self.uppers[k - 1] + 10f64.powi(-self.decimals),
-        };
-        if lo >= hi - 1e-9 {
-            num(hi)
-        } else {
-            format!("{}–{}", num(round(lo, self.decimals)), num(hi))
-        }
-    }
-}
-
-/// Two significant figures.
-pub(super) fn nice(x: f64) -> f64 {
-    if x <= 0.0 {
-        return 0.0;
-    }
-    let e = x.log10().floor() as i32 - 1;
-    if e >= 0 {
-        let step = 10f64.powi(e);
-        (x / step).round() * step
-    } else {
-        // Divide by a whole power of ten: multiplying by 0.1 would leave 3.7000000000000002.
-        let k = 10f64.powi(-e);
-        (x * k).round() / k
-    }
 }

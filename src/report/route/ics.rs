@@ -5,10 +5,10 @@
 //! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
 //! is deterministic: the time stamp is the first calendar day, not the clock.
 
-use super::route::weekday_name;
-use super::Lang;
-use crate::route::week::clock;
-use crate::route::{RouteProblem, StopVisit, WeekPlan};
+use super::weekday::weekday_name;
+use crate::report::labels::Lang;
+use crate::route::clock::clock;
+use crate::route::{Place, RouteProblem, StopVisit, WeekPlan};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// RFC 5545 weekday codes, Monday first.
@@ -42,58 +42,7 @@ pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang
     for (i, visits) in by_stop.iter().enumerate() {
         let s = &p.stops[i];
         for group in same_time_groups(visits) {
-            let first = group
-                .iter()
-                .map(|v| next_weekday(start, v.day))
-                .min()
-                .expect("a group has a visit");
-            let v = group[0];
-            let days: Vec<&str> = group.iter().map(|v| BYDAY[v.day as usize]).collect();
-            let day_words: Vec<String> = group.iter().map(|v| weekday_name(v.day, lang)).collect();
-            let when = format!("{}–{}", clock(v.arrive), clock(v.depart));
-            let description = match lang {
-                Lang::En => format!(
-                    "Mobile grocery sales, truck {}: every {} {when}.",
-                    v.truck + 1,
-                    day_words.join(" and ")
-                ),
-                Lang::Ja => format!(
-                    "移動販売（{}号車）：毎週{} {when}",
-                    v.truck + 1,
-                    day_words.join("・")
-                ),
-            };
-            lines.push("BEGIN:VEVENT".into());
-            lines.push(format!(
-                "UID:{}",
-                text(&format!(
-                    "{}-{}-{}@mobile-stops",
-                    s.id,
-                    days.join(""),
-                    v.truck + 1
-                ))
-            ));
-            lines.push(format!("DTSTAMP:{stamp}"));
-            lines.push(format!(
-                "DTSTART;TZID=Asia/Tokyo:{}",
-                local(first, v.arrive)
-            ));
-            lines.push(format!("DTEND;TZID=Asia/Tokyo:{}", local(first, v.depart)));
-            lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
-            lines.push(format!(
-                "SUMMARY:{}",
-                text(&format!(
-                    "{}{}",
-                    lang.pick("Mobile shop: ", "移動販売 "),
-                    s.label()
-                ))
-            ));
-            lines.push(format!("LOCATION:{}", text(s.label())));
-            if let Some(l) = s.location {
-                lines.push(format!("GEO:{:.6};{:.6}", l.lat, l.lon));
-            }
-            lines.push(format!("DESCRIPTION:{}", text(&description)));
-            lines.push("END:VEVENT".into());
+            event(&mut lines, s, &group, start, &stamp, lang);
         }
     }
     lines.push("END:VCALENDAR".into());
@@ -102,6 +51,70 @@ pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang
         fold(l, &mut out);
     }
     out
+}
+
+/// One weekly recurring event: a stop's visits by one truck at one time ("Tuesdays and
+/// Fridays 10:30–11:00"), starting on the first such day on or after `start`.
+fn event(
+    lines: &mut Vec<String>,
+    s: &Place,
+    group: &[StopVisit],
+    start: NaiveDate,
+    stamp: &str,
+    lang: Lang,
+) {
+    let first = group
+        .iter()
+        .map(|v| next_weekday(start, v.day))
+        .min()
+        .expect("a group has a visit");
+    let v = group[0];
+    let days: Vec<&str> = group.iter().map(|v| BYDAY[v.day as usize]).collect();
+    let day_words: Vec<String> = group.iter().map(|v| weekday_name(v.day, lang)).collect();
+    let when = format!("{}–{}", clock(v.arrive), clock(v.depart));
+    let description = match lang {
+        Lang::En => format!(
+            "Mobile grocery sales, truck {}: every {} {when}.",
+            v.truck + 1,
+            day_words.join(" and ")
+        ),
+        Lang::Ja => format!(
+            "移動販売（{}号車）：毎週{} {when}",
+            v.truck + 1,
+            day_words.join("・")
+        ),
+    };
+    lines.push("BEGIN:VEVENT".into());
+    lines.push(format!(
+        "UID:{}",
+        text(&format!(
+            "{}-{}-{}@mobile-stops",
+            s.id,
+            days.join(""),
+            v.truck + 1
+        ))
+    ));
+    lines.push(format!("DTSTAMP:{stamp}"));
+    lines.push(format!(
+        "DTSTART;TZID=Asia/Tokyo:{}",
+        local(first, v.arrive)
+    ));
+    lines.push(format!("DTEND;TZID=Asia/Tokyo:{}", local(first, v.depart)));
+    lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
+    lines.push(format!(
+        "SUMMARY:{}",
+        text(&format!(
+            "{}{}",
+            lang.pick("Mobile shop: ", "移動販売 "),
+            s.label()
+        ))
+    ));
+    lines.push(format!("LOCATION:{}", text(s.label())));
+    if let Some(l) = s.location {
+        lines.push(format!("GEO:{:.6};{:.6}", l.lat, l.lon));
+    }
+    lines.push(format!("DESCRIPTION:{}", text(&description)));
+    lines.push("END:VEVENT".into());
 }
 
 /// A stop's visits grouped by truck and minute: one recurring event each.

@@ -1,0 +1,166 @@
+//! Why each stop, and what could replace it: the sections a council turns to when someone
+//! asks "why not my street?".
+
+use super::page::{site_label, CouncilReport, Section, Table};
+use crate::explain::WhyNot;
+use crate::report::labels::Lang;
+use crate::report::table::count;
+
+/// Each chosen stop's contribution, and the strong candidates left out with the reason.
+pub(super) fn why(r: &CouncilReport, lang: Lang) -> Section {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    Section {
+        id: "why",
+        title: l("Why each stop", "各停留所を選んだ理由"),
+        paragraphs: vec![l(
+            "Numbers are the weight within the walking radius; a replacement is the best candidate not chosen.",
+            "数値は徒歩圏内の重み（人数）です。代わりは選ばれていない候補地のうち最良のものです。",
+        )],
+        tables: vec![stops_table(r, lang), not_chosen(r, lang)],
+        svg: None,
+    }
+}
+
+/// What each chosen stop reaches, what only it reaches, and its best replacement.
+fn stops_table(r: &CouncilReport, lang: Lang) -> Table {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let inst = r.inst;
+    Table {
+        head: vec![
+            l("stop", "停留所"),
+            l("reaches", "徒歩圏内"),
+            l(
+                "only this stop reaches (lost if dropped)",
+                "この停留所だけが届く人（外すと失う）",
+            ),
+            l("best replacement", "最良の代わり"),
+            l("it would win back", "代わりで取り戻せる"),
+        ],
+        rows: r
+            .why
+            .stops
+            .iter()
+            .map(|s| {
+                let (rep, back) = match s.best_replacement {
+                    Some((k, v)) => (site_label(inst, k), count(v)),
+                    None => ("—".into(), "—".into()),
+                };
+                vec![
+                    site_label(inst, s.site),
+                    count(s.reach),
+                    count(s.only_here),
+                    rep,
+                    back,
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Candidates that reach people but were not chosen, with the reason in words.
+fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let inst = r.inst;
+    Table {
+        head: vec![
+            l("strong candidate", "有力候補"),
+            l("reaches", "徒歩圏内"),
+            l("why not chosen", "選ばれなかった理由"),
+        ],
+        rows: r
+            .why
+            .not_chosen
+            .iter()
+            .filter(|n| n.reach > 0.0)
+            .map(|n| {
+                let why = match &n.why {
+                    WhyNot::Rule(words) => words.clone(),
+                    WhyNot::Overlap { share, adds, by } => {
+                        let by: Vec<String> = by.iter().take(3).map(|&j| site_label(inst, j)).collect();
+                        match lang {
+                            Lang::En => format!(
+                                "{:.0} % of the people it reaches are already reached by {}; it would add {}.",
+                                100.0 * share,
+                                if by.is_empty() { "—".into() } else { by.join(", ") },
+                                count(*adds)
+                            ),
+                            Lang::Ja => format!(
+                                "徒歩圏の {:.0} % は {} で既に届いており、加えても増えるのは {} です。",
+                                100.0 * share,
+                                if by.is_empty() { "—".into() } else { by.join("、") },
+                                count(*adds)
+                            ),
+                        }
+                    }
+                };
+                vec![site_label(inst, n.site), count(n.reach), why]
+            })
+            .collect(),
+    }
+}
+
+/// One re-solve per chosen stop: the best set without it, and whether the stop is forced.
+pub(super) fn alternatives(r: &CouncilReport, lang: Lang) -> Section {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let inst = r.inst;
+    let forced = r.why.forced();
+    let alt = Table {
+        head: vec![
+            l("without", "外す停留所"),
+            l("best set without it", "それを外した最良の組み合わせ"),
+            l("worse by", "悪化"),
+            l("verdict", "判定"),
+        ],
+        rows: r
+            .why
+            .alternatives
+            .iter()
+            .map(|a| {
+                if !a.computed {
+                    let not = l(
+                        "not solved: the time limit ended first",
+                        "時間制限のため解き直していません",
+                    );
+                    return vec![site_label(inst, a.without), not, "—".into(), "—".into()];
+                }
+                let set = a.stops.as_ref().map_or_else(
+                    || l("no set exists", "組み合わせなし"),
+                    |s| {
+                        s.iter()
+                            .map(|&j| site_label(inst, j))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    },
+                );
+                let worse = a
+                    .worse_by
+                    .map_or("—".into(), |w| format!("{:.1} %", 100.0 * w));
+                let mut verdict = if forced.contains(&a.without) {
+                    l("forced", "外せない")
+                } else {
+                    l("a matter of choice", "好みで選べる")
+                };
+                if !a.proven {
+                    verdict.push_str(lang.pick(" (not proven)", "（未証明）"));
+                }
+                vec![site_label(inst, a.without), set, worse, verdict]
+            })
+            .collect(),
+    };
+    Section {
+        id: "alternatives",
+        title: l("Alternatives", "代わりの案"),
+        paragraphs: vec![match lang {
+            Lang::En => format!(
+                "Each row solves the model again with one chosen stop left out. Within {:.0} % of the chosen set counts as as good.",
+                100.0 * r.why.tolerance
+            ),
+            Lang::Ja => format!(
+                "各行は、選ばれた停留所を1か所外してモデルを解き直した結果です。{:.0} % 以内の悪化なら同程度に良いとみなします。",
+                100.0 * r.why.tolerance
+            ),
+        }],
+        tables: vec![alt],
+        svg: None,
+    }
+}

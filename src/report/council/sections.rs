@@ -1,0 +1,195 @@
+//! The sections in the order a council reads them, and the short ones: the map, the side by
+//! side comparison, the timetable, the ranked list, and the data and method.
+
+use super::choice::{alternatives, why};
+use super::page::{weight_name, CouncilReport, Section, Table};
+use super::summary::summary;
+use crate::report::compare::{metric_rows, set_lines};
+use crate::report::labels::Lang;
+use crate::report::route::timetable::timetable_rows;
+use crate::report::solve::words::{model_words, proof_words};
+use crate::report::table::count;
+use crate::solve::Status;
+
+/// Every section, in the reading order: what, where, the list, why, alternatives,
+/// then the extras (comparison and timetable only when asked for).
+pub(super) fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
+    let mut out = vec![
+        summary(r, lang),
+        map(r, lang),
+        ranking(r, lang),
+        why(r, lang),
+        alternatives(r, lang),
+    ];
+    out.extend(comparison(r, lang));
+    out.extend(timetable(r, lang));
+    out.push(method(r, lang));
+    out
+}
+
+/// The map, drawn beforehand (SVG); Markdown says where to find it.
+fn map(r: &CouncilReport, lang: Lang) -> Section {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    Section {
+        id: "map",
+        title: l("Map", "地図"),
+        paragraphs: vec![],
+        tables: vec![],
+        svg: Some(r.map_svg.clone()),
+    }
+}
+
+/// Stop sets side by side, when a comparison was asked for.
+fn comparison(r: &CouncilReport, lang: Lang) -> Option<Section> {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let c = r.comparison?;
+    let rows = metric_rows(c, lang);
+    Some(Section {
+        id: "comparison",
+        title: l("Side by side", "案の比較"),
+        paragraphs: set_lines(r.data, c, lang),
+        tables: vec![Table {
+            head: rows[0].clone(),
+            rows: rows[1..].to_vec(),
+        }],
+        svg: None,
+    })
+}
+
+/// The residents' weekly timetable, when route rules were given.
+fn timetable(r: &CouncilReport, lang: Lang) -> Option<Section> {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let (p, plan) = r.route?;
+    let rows = timetable_rows(p, plan, lang)
+        .into_iter()
+        .map(|(i, days, time)| vec![p.stops[i].label().to_string(), days, time])
+        .collect();
+    Some(Section {
+        id: "timetable",
+        title: l("Weekly timetable", "週の時刻表"),
+        paragraphs: vec![match lang {
+            Lang::En => format!("From {}; the same every week.", p.depot.label()),
+            Lang::Ja => format!("拠点：{}。毎週同じ時刻です。", p.depot.label()),
+        }],
+        tables: vec![Table {
+            head: vec![l("stop", "停留所"), l("days", "曜日"), l("time", "時刻")],
+            rows,
+        }],
+        svg: None,
+    })
+}
+
+/// Every candidate's rank and the numbers behind it.
+fn ranking(r: &CouncilReport, lang: Lang) -> Section {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    Section {
+        id: "ranking",
+        title: l("Ranked list of candidates", "候補地の順位"),
+        paragraphs: vec![],
+        tables: vec![ranked(r, lang)],
+        svg: None,
+    }
+}
+
+fn ranked(r: &CouncilReport, lang: Lang) -> Table {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    Table {
+        head: vec![
+            l("rank", "順位"),
+            l("candidate", "候補地"),
+            l("score", "得点"),
+            l("reach", "徒歩圏内"),
+            l("aged 65+", "65歳以上"),
+            l("far from a shop", "店から遠い高齢者"),
+            l("expected buyers (95 %)", "見込み購入者（95 %）"),
+            l("space", "スペース"),
+            l("flags", "注意"),
+        ],
+        rows: r
+            .table
+            .candidates
+            .iter()
+            .map(|c| {
+                vec![
+                    c.rank.to_string(),
+                    c.name.clone().unwrap_or_else(|| c.id.clone()),
+                    format!("{:.3}", c.score),
+                    count(c.reach_weight),
+                    c.reach_65_plus.map_or("—".into(), count),
+                    c.far_from_shop_65_plus.map_or("—".into(), count),
+                    c.expected_buyers.map_or("—".into(), |b| {
+                        format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
+                    }),
+                    lang.space(c.space.status).to_string(),
+                    c.flags
+                        .iter()
+                        .map(|f| lang.flag(*f))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Where the data came from, the model and how sure the solve is, and the weights of the list.
+fn method(r: &CouncilReport, lang: Lang) -> Section {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    let res = r.res;
+    let weight_name = weight_name(r.inst, lang);
+    let s = &r.table.summary;
+    let mut method = vec![
+        format!("{}: {}", l("data", "データ"), r.data.label),
+        format!(
+            "{}: {} ({}), {}: {} m, {}: {}",
+            l("model", "モデル"),
+            model_words(res, lang),
+            proof_words(res, lang),
+            l("radius", "徒歩圏"),
+            res.params.radius_m,
+            l("weight", "重み"),
+            weight_name
+        ),
+    ];
+    if res.outcome.status != Status::Infeasible {
+        method.push(format!(
+            "{}: {}, {}: {}, {}: {:.3} %",
+            l("objective", "目的関数値"),
+            count(res.outcome.objective),
+            l("bound", "限界値"),
+            count(res.outcome.bound),
+            l("gap", "ギャップ"),
+            100.0 * res.outcome.gap()
+        ));
+    }
+    method.push(format!(
+        "{}: {}",
+        l("ranked list", "順位の重み"),
+        s.terms_used
+            .iter()
+            .map(|&t| format!("{} × {}", lang.term(t), s.weights.get(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    for (what, src) in &s.sources {
+        if let Some(src) = src {
+            method.push(format!("{what}: {src}"));
+        }
+    }
+    if s.mesh.is_some() || r.data.label.contains("e-Stat") {
+        method.push(
+            "出典：政府統計の総合窓口(e-Stat)（https://www.e-stat.go.jp/）の統計データを加工して作成"
+                .to_string(),
+        );
+    }
+    if let Some(st) = &r.stamp {
+        method.push(st.clone());
+    }
+    Section {
+        id: "method",
+        title: l("Data and method", "データと方法"),
+        paragraphs: method,
+        tables: vec![],
+        svg: None,
+    }
+}

@@ -1,0 +1,183 @@
+//! The embedded map checked against its own output: well-formed, to scale, pockets as a brute
+//! force finds them, hostile names shown only as text.
+
+use super::support::*;
+use crate::model::AGED_65_PLUS;
+use crate::model::{Part, Store};
+use crate::report::labels::Lang;
+use crate::report::map::draw::map_svg;
+use crate::report::map::plan::Plan;
+use crate::report::map::spec::MapSpec;
+use crate::report::map::style::FRAME_W;
+use crate::report::table::count;
+use crate::spatial::haversine_m;
+
+#[test]
+fn embedded_map_is_well_formed_small_and_deterministic() {
+    let data = embedded();
+    let chosen = p8(&data);
+    let spec = MapSpec::new(&data, &chosen, 500.0);
+    let svg = map_svg(&spec, Lang::En).unwrap();
+    assert_well_formed(&svg);
+    assert!(svg.len() < 300_000, "{} bytes", svg.len());
+    assert_eq!(svg, map_svg(&spec, Lang::En).unwrap());
+    let ja = map_svg(&spec, Lang::Ja).unwrap();
+    assert_well_formed(&ja);
+    assert_eq!(ja, map_svg(&spec, Lang::Ja).unwrap());
+    // Every census cell is drawn as a square, no dots.
+    let cells = between(&svg, "<g class=\"ms-cells\">", "<g class=\"ms-pockets\">");
+    assert_eq!(cells.matches("<rect ").count(), data.demand.data.len());
+    assert_eq!(cells.matches("<circle ").count(), 0);
+    assert_eq!(
+        tags(map_part(&svg), "<circle class=\"ms-cand\"").len(),
+        data.candidates.data.sites.len()
+    );
+    for word in [
+        "65歳以上人口",
+        "停留所",
+        "徒歩圏",
+        "未カバー",
+        "店舗",
+        "候補地",
+        ">北<",
+    ] {
+        assert!(ja.contains(word), "{word}");
+    }
+    for word in [
+        "Residents aged 65+",
+        "Stop (chosen)",
+        "Walking reach",
+        ">N<",
+    ] {
+        assert!(svg.contains(word), "{word}");
+    }
+    assert!(svg.contains("Food shops: no data"));
+    // The same reach `solve --p 8 --radius-m 500` proves optimal for these stops.
+    assert!(svg.contains("16,378 of 64,940 (25.2 %)"));
+    // No outside resources.
+    for bad in [
+        "href", "<image", "<script", "@import", "http://", "https://",
+    ] {
+        let n = svg.matches(bad).count();
+        let allowed = usize::from(bad == "http://"); // the SVG namespace only
+        assert_eq!(n, allowed, "{bad}");
+    }
+}
+
+#[test]
+fn walking_circles_and_scale_bar_are_to_scale() {
+    let data = embedded();
+    let chosen = p8(&data);
+    for radius_m in [500.0, 300.0, 800.0] {
+        let svg = map_svg(&MapSpec::new(&data, &chosen, radius_m), Lang::En).unwrap();
+        let scale = measured_scale(&svg, &data, &chosen);
+        let plan = Plan::new(&MapSpec::new(&data, &chosen, radius_m)).unwrap();
+        assert!((plan.proj.scale / scale - 1.0).abs() < 0.002);
+        let circles = tags(map_part(&svg), "<circle class=\"ms-reach\" cx=");
+        assert_eq!(circles.len(), chosen.len());
+        for c in circles {
+            let r = attr(c, "r");
+            assert!((r / (radius_m * scale) - 1.0).abs() < 0.01, "r {r}");
+        }
+        let bar = tags(map_part(&svg), "<line class=\"ms-scalebar\"");
+        assert_eq!(bar.len(), 1);
+        let units = attr(bar[0], "x2") - attr(bar[0], "x1");
+        let label = &svg[svg.find("class=\"ms-scalelabel\"").unwrap()..];
+        let label = &label[label.find('>').unwrap() + 1..label.find("</text>").unwrap()];
+        let metres = match label.split_once(' ') {
+            Some((v, "km")) => v.parse::<f64>().unwrap() * 1000.0,
+            Some((v, "m")) => v.parse::<f64>().unwrap(),
+            _ => panic!("scale label {label}"),
+        };
+        assert!([1.0, 2.0, 5.0].contains(&(metres / 10f64.powf(metres.log10().floor()))));
+        assert!(
+            (units / (metres * scale) - 1.0).abs() < 0.01,
+            "{label}: {units}"
+        );
+        assert!((FRAME_W / 5.0 / 2.5..=FRAME_W / 5.0).contains(&units));
+    }
+}
+
+#[test]
+fn uncovered_pockets_match_brute_force() {
+    let data = embedded();
+    let chosen = p8(&data);
+    let demand = &data.demand.data;
+    let aged = demand.column(AGED_65_PLUS).unwrap();
+    let sites = &data.candidates.data.sites;
+    for radius_m in [500.0, 250.0] {
+        let svg = map_svg(&MapSpec::new(&data, &chosen, radius_m), Lang::En).unwrap();
+        let mut n = 0;
+        let mut people = 0.0;
+        for (i, &p) in demand.locations.iter().enumerate() {
+            let near = chosen
+                .iter()
+                .any(|&j| haversine_m(sites[j].location, p) <= radius_m);
+            if aged[i] > 0.0 && !near {
+                n += 1;
+                people += aged[i];
+            }
+        }
+        assert!(n > 0 && n < demand.len());
+        let pockets = group(&svg, "<g class=\"ms-pockets\">");
+        assert_eq!(pockets.matches("<rect ").count(), n, "radius {radius_m}");
+        let line = format!(
+            "{} cells, {} people aged 65+",
+            count(n as f64),
+            count(people)
+        );
+        assert!(svg.contains(&line), "{line}");
+    }
+    // No stops: every cell with older residents is a pocket.
+    let svg = map_svg(&MapSpec::new(&data, &[], 500.0), Lang::En).unwrap();
+    let n = aged.iter().filter(|&&a| a > 0.0).count();
+    let pockets = group(&svg, "<g class=\"ms-pockets\">");
+    assert_eq!(pockets.matches("<rect ").count(), n);
+    assert_well_formed(&svg);
+}
+
+#[test]
+fn hostile_names_appear_only_as_text() {
+    let mut data = embedded();
+    let chosen = p8(&data);
+    let hostile = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "O'Brien & <b>Sons</b>\n\u{1}",
+    ];
+    for (k, h) in hostile.iter().enumerate() {
+        data.candidates.data.sites[chosen[k]].name = Some(h.to_string());
+    }
+    data.candidates.data.sites[chosen[3]].name = None;
+    data.candidates.data.sites[chosen[3]].id = "id<'&'>".into();
+    data.label = "<svg onload=alert(1)>".into();
+    data.demand.source = "a&b.csv".into();
+    data.stores = Some(Part::new(
+        "shops<x>.csv",
+        vec![Store {
+            id: "s1".into(),
+            location: data.candidates.data.sites[0].location,
+            name: Some("</title><script>x</script>".into()),
+            kind: None,
+        }],
+    ));
+    let spec = MapSpec {
+        title: Some("Council & \"friends\" <map>"),
+        ..MapSpec::new(&data, &chosen, 500.0)
+    };
+    for lang in [Lang::En, Lang::Ja] {
+        let svg = map_svg(&spec, lang).unwrap();
+        assert_well_formed(&svg);
+        for bad in ["<script", "<img", "<b>", "<svg onload", "<x>", "\u{1}"] {
+            assert!(!svg.contains(bad), "{bad}");
+        }
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(svg.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(svg.contains("O&#39;Brien &amp; &lt;b&gt;Sons&lt;/b&gt;"));
+        assert!(svg.contains("id&lt;&#39;&amp;&#39;&gt;"));
+        assert!(svg.contains("Council &amp; &quot;friends&quot; &lt;map&gt;"));
+        assert!(svg.contains("&lt;svg onload=alert(1)&gt;"));
+        assert_eq!(svg.matches("<svg").count(), 1);
+        assert_eq!(tags(map_part(&svg), "<rect class=\"ms-shop\" x=").len(), 1);
+    }
+}

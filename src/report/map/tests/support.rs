@@ -1,0 +1,131 @@
+//! What the map tests share: the embedded data with the eight stops of its MCLP answer, and
+//! readers of the map's own SVG (tags, attributes, groups, the measured scale).
+
+use crate::model::Dataset;
+use crate::spatial::haversine_m;
+
+pub(super) const MCLP_P8: [&str; 8] = [
+    "hachioji_jinja_motomura",
+    "hie_jinja_hagizono",
+    "honshagu_yabata",
+    "imajuku_green_heim",
+    "kumano_jinja_owada",
+    "kumano_jinja_takada",
+    "myogyoji",
+    "sannosha_enzo",
+];
+
+pub(super) fn embedded() -> Dataset {
+    crate::io::embedded::dataset().unwrap()
+}
+
+pub(super) fn p8(data: &Dataset) -> Vec<usize> {
+    MCLP_P8
+        .iter()
+        .map(|id| data.candidates.data.index_of(id).unwrap())
+        .collect()
+}
+
+/// Checks that tags nest: every `<x …>` is closed by `</x>` in order, `<x …/>` closes
+/// itself, and no stray `<`, `>` or `&` is left in text or attributes.
+pub(super) fn assert_well_formed(svg: &str) {
+    assert!(svg.starts_with("<svg "), "starts with <svg");
+    assert!(svg.trim_end().ends_with("</svg>"), "ends with </svg>");
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    let mut tags = 0;
+    while let Some(start) = rest.find('<') {
+        check_text(&rest[..start]);
+        let end = rest[start..].find('>').expect("tag closed") + start;
+        let tag = &rest[start + 1..end];
+        assert!(!tag.contains('<'), "no `<` inside a tag: {tag}");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(name.trim()), "closing tag </{name}>");
+        } else if !tag.ends_with('/') {
+            stack.push(tag.split_whitespace().next().unwrap());
+        }
+        // Attribute values: quotes are balanced.
+        assert_eq!(tag.matches('"').count() % 2, 0, "quotes in <{tag}>");
+        check_text(tag);
+        tags += 1;
+        rest = &rest[end + 1..];
+    }
+    check_text(rest);
+    assert!(stack.is_empty(), "unclosed tags {stack:?}");
+    assert!(tags > 10);
+}
+
+/// Every `&` starts one of the five entities the writer uses.
+pub(super) fn check_text(s: &str) {
+    assert!(!s.contains('>'), "stray `>` in {s:?}");
+    for (i, _) in s.match_indices('&') {
+        let t = &s[i..];
+        assert!(
+            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                .iter()
+                .any(|e| t.starts_with(e)),
+            "bare & in {s:?}"
+        );
+    }
+}
+
+/// Value of attribute `name` in a tag's text.
+pub(super) fn attr(tag: &str, name: &str) -> f64 {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key).unwrap_or_else(|| panic!("{name} in {tag}")) + key.len();
+    let j = tag[i..].find('"').unwrap() + i;
+    tag[i..j].parse().unwrap()
+}
+
+/// Every opening tag that starts with `prefix`, e.g. `<circle class="ms-stop"`.
+pub(super) fn tags<'s>(svg: &'s str, prefix: &str) -> Vec<&'s str> {
+    svg.match_indices(prefix)
+        .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap()])
+        .collect()
+}
+
+/// The map itself, without the legend's sample symbols.
+pub(super) fn map_part(svg: &str) -> &str {
+    &svg[..svg.find("<g class=\"ms-legend\">").unwrap()]
+}
+
+/// The text from `a` up to `b`.
+pub(super) fn between<'s>(svg: &'s str, a: &str, b: &str) -> &'s str {
+    let i = svg.find(a).unwrap();
+    &svg[i..i + svg[i..].find(b).unwrap()]
+}
+
+/// The text between the opening tag starting with `prefix` and its closing `</g>`.
+pub(super) fn group<'s>(svg: &'s str, prefix: &str) -> &'s str {
+    let i = svg.find(prefix).unwrap();
+    let j = svg[i..].find("</g>").unwrap() + i;
+    &svg[i..j]
+}
+
+/// The map's scale measured from its own output: user units between pairs of chosen stops
+/// over their great-circle distance in metres.
+pub(super) fn measured_scale(svg: &str, data: &Dataset, chosen: &[usize]) -> f64 {
+    let stops = tags(map_part(svg), "<circle class=\"ms-stop\" cx=");
+    assert_eq!(stops.len(), chosen.len());
+    let xy: Vec<(f64, f64)> = stops
+        .iter()
+        .map(|t| (attr(t, "cx"), attr(t, "cy")))
+        .collect();
+    let sites = &data.candidates.data.sites;
+    let mut ratios = Vec::new();
+    for a in 0..chosen.len() {
+        for b in a + 1..chosen.len() {
+            let m = haversine_m(sites[chosen[a]].location, sites[chosen[b]].location);
+            if m > 1000.0 {
+                let u = (xy[a].0 - xy[b].0).hypot(xy[a].1 - xy[b].1);
+                ratios.push(u / m);
+            }
+        }
+    }
+    assert!(ratios.len() >= 10);
+    let lo = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = ratios.iter().copied().fold(0.0, f64::max);
+    // One scale in every direction: distances are true, whatever the bearing.
+    assert!(hi / lo < 1.002, "scale varies: {lo} to {hi}");
+    (lo + hi) / 2.0
+}

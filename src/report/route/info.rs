@@ -1,0 +1,14 @@
+//! Facts a route writer shows that the plan itself does not hold.
+
+use chrono::NaiveDate;
+
+/// Facts about the run that are not part of the plan itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteInfo {
+    /// Where the stops came from ("stops.json", "solve mclp p=8: optimal (proven)").
+    pub stops_from: String,
+    /// Where the data came from (the dataset label).
+    pub data: String,
+    /// The first day the calendar (`ics`) may show a visit.
+    pub calendar_start: NaiveDate,
+}

@@ -1,0 +1,178 @@
+//! The terminal view of the week: the rules, each day's run as a driver reads it, the
+//! residents' timetable and the totals.
+
+use super::info::RouteInfo;
+use super::timetable::{timetable_rows, totals};
+use super::weekday::{weekday_name, weekday_short};
+use crate::report::labels::Lang;
+use crate::report::table::{aligned, printable};
+use crate::route::clock::{clock, hm};
+use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan};
+use std::fmt::Write as _;
+
+/// The terminal view: the rules, each day's run, the residents' timetable, totals.
+pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lang) -> String {
+    let mut out = String::new();
+    rules(&mut out, p, info, lang);
+    for run in &plan.runs {
+        run_lines(&mut out, p, run, lang);
+    }
+    timetable(&mut out, p, plan, lang);
+    week_totals(&mut out, p, plan, lang);
+    out
+}
+
+/// Where the data and stops came from, the depot, and the week's rules and travel.
+fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let r = &p.rules;
+    let _ = writeln!(out, "mobile-stops route — {}", printable(&info.data));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l("stops from", "停留所"),
+        printable(&info.stops_from)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        l("depot", "拠点"),
+        printable(&describe_place(&p.depot))
+    );
+    let travel = match &p.travel.source {
+        TravelSource::Straight { speed_kmh, detour } => match lang {
+            Lang::En => format!("straight line × {detour} at {speed_kmh} km/h"),
+            Lang::Ja => format!("直線距離 × {detour}、時速 {speed_kmh} km"),
+        },
+        TravelSource::Matrix { file } => match lang {
+            Lang::En => format!("travel-time matrix {file}"),
+            Lang::Ja => format!("所要時間表 {file}"),
+        },
+    };
+    let days: Vec<String> = r.days.iter().map(|&d| weekday_short(d, lang)).collect();
+    let _ = writeln!(
+        out,
+        "{}: {}; {} {}–{}; {} {}; {} {}; {}",
+        l("week", "週"),
+        days.join(" "),
+        l("window", "時間帯"),
+        clock(r.window_start),
+        clock(r.window_end),
+        r.service_min,
+        l("min a stop", "分/か所"),
+        r.trucks,
+        l("truck(s)", "台"),
+        travel,
+    );
+}
+
+/// One day's run as a driver reads it: leave, back, driving, spare, then each visit.
+fn run_lines(out: &mut String, p: &RouteProblem, run: &Run, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let r = &p.rules;
+    let mut head = weekday_name(run.day, lang);
+    if r.trucks > 1 {
+        let _ = write!(head, " {} {}", l("truck", "車両"), run.truck + 1);
+    }
+    let _ = writeln!(out);
+    if run.visits.is_empty() {
+        let _ = writeln!(out, "{head}: {}", l("no run", "運行なし"));
+        return;
+    }
+    let km = p
+        .run_km(run)
+        .map(|k| format!(", {:.1} km", k))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{head}: {} {} {} {}, {} {}{km}, {} {}",
+        l("leave", "出発"),
+        clock(r.window_start),
+        l("back", "帰着"),
+        clock(run.return_at),
+        l("driving", "運転"),
+        hm(run.drive_min),
+        l("spare", "余裕"),
+        hm(run.idle_min),
+    );
+    let rows: Vec<Vec<String>> = run
+        .visits
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let s = &p.stops[v.stop];
+            vec![
+                format!("  {}", k + 1),
+                format!("{}–{}", clock(v.arrive), clock(v.depart)),
+                printable(s.label()),
+                printable(&s.id),
+            ]
+        })
+        .collect();
+    out.push_str(&aligned(&rows, &[0]));
+}
+
+/// The residents' timetable, the same every week.
+fn timetable(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}",
+        l("Timetable (the same every week)", "時刻表（毎週同じ）")
+    );
+    let mut rows = vec![vec![
+        l("stop", "停留所").to_string(),
+        l("id", "ID").to_string(),
+        l("days", "曜日").to_string(),
+        l("time", "時刻").to_string(),
+    ]];
+    for (i, days, time) in timetable_rows(p, plan, lang) {
+        rows.push(vec![
+            printable(p.stops[i].label()),
+            printable(&p.stops[i].id),
+            days,
+            time,
+        ]);
+    }
+    out.push_str(&aligned(&rows, &[]));
+    let _ = writeln!(out);
+}
+
+/// The week's totals in one line.
+fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
+    let l = |en, ja| lang.pick(en, ja);
+    let t = totals(p, plan);
+    let km = t.km.map(|k| format!(", {k:.1} km")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}: {} {} / {} {}; {} {}{km}; {} {}; {} {} ({} {}, {} {})",
+        l("week", "週計"),
+        p.stops.len(),
+        l("stops", "か所"),
+        t.visits,
+        l("visits", "回"),
+        l("driving", "運転"),
+        hm(t.drive_min),
+        l("at stops", "販売"),
+        hm(t.service_min),
+        l("on the road", "稼働"),
+        hm(t.on_road_min),
+        l("longest day", "最長"),
+        hm(t.longest_min),
+        l("shortest", "最短"),
+        hm(t.shortest_min),
+    );
+}
+
+/// The depot as the header names it: label, id when there is a name, and position.
+fn describe_place(p: &Place) -> String {
+    let mut s = p.label().to_string();
+    if p.name.is_some() {
+        let _ = write!(s, " ({})", p.id);
+    }
+    if let Some(l) = p.location {
+        let _ = write!(s, " {:.5}, {:.5}", l.lat, l.lon);
+    }
+    s
+}
