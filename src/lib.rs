@@ -19,7 +19,6 @@ pub mod bench;
 pub mod budget;
 pub mod compare;
 pub mod error;
-pub mod explain;
 pub mod io;
 pub mod mesh;
 pub mod model;

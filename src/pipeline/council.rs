@@ -9,7 +9,7 @@ use super::week::WeekOptions;
 use crate::budget::{share, Budget};
 use crate::compare::{compare, Comparison, StopSet};
 use crate::error::{Error, Result};
-use crate::explain::{explain, Explanation};
+use crate::solve::explain::{explain, Explanation};
 use crate::model::Dataset;
 use crate::param::Param;
 use crate::report::{map_svg, CouncilReport, Lang, MapSpec};

@@ -14,6 +14,7 @@
 //! with a total order (value, then site index).
 
 pub mod cover;
+pub mod explain;
 pub mod instance;
 pub mod limits;
 pub mod median;

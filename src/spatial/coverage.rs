@@ -27,7 +27,7 @@ pub fn check_size(
     candidates: &[LatLon],
     radius_m: f64,
     memory: crate::budget::MemoryLimit,
-) -> crate::Result<()> {
+) -> crate::error::Result<()> {
     // Counting stops at twice what the limit allows per site: enough to tell "too many".
     let m = candidates.len().max(1) as u64;
     let cap = (2 * memory.get() / BYTES_PER_PAIR / m + 1) as usize;

@@ -2,7 +2,7 @@
 //! asks "why not my street?".
 
 use super::page::{site_label, CouncilReport, Section, Table};
-use crate::explain::WhyNot;
+use crate::solve::explain::WhyNot;
 use crate::report::labels::Lang;
 use crate::report::table::count;
 

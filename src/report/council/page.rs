@@ -2,7 +2,7 @@
 //! HTML and Markdown renderings both walk, so the two never say different things.
 
 use crate::compare::Comparison;
-use crate::explain::Explanation;
+use crate::solve::explain::Explanation;
 use crate::model::Dataset;
 use crate::report::labels::Lang;
 use crate::route::{RouteProblem, WeekPlan};

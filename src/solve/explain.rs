@@ -6,7 +6,7 @@
 //! it falls outside the tolerance, so it is in every set within that tolerance of the optimum.
 
 use crate::error::Result;
-use crate::solve::{solve_with, Instance, Model, SolveParams, SolveResult, Status};
+use super::{solve_with, Instance, Model, SolveParams, SolveResult, Status};
 use crate::spatial::Coverage;
 
 /// What one chosen stop contributes.
