@@ -130,6 +130,23 @@ pub struct Council {
 /// Runs the council pipeline on `data`. The time is split: half of what is left for the solve,
 /// then the map and the comparison, then the re-solves behind "alternatives" (four fifths of
 /// the rest when a timetable follows), then the week.
+///
+/// ```
+/// use mobile_stops::pipeline::{council, CouncilOptions, ModelOptions, WeekOptions};
+/// use mobile_stops::report::{council_html, Lang};
+/// let data = mobile_stops::io::embedded::dataset().unwrap();
+/// let opts = CouncilOptions {
+///     model: ModelOptions { p: Some(5), ..ModelOptions::default() },
+///     week: Some(WeekOptions { depot: Some("hiejinja".into()), ..WeekOptions::default() }),
+///     sets: vec!["council=hiejinja,myogyoji".into()],
+///     ..CouncilOptions::default()
+/// };
+/// let done = council(&data, &opts, Default::default()).unwrap();
+/// assert!(done.res.is_optimal());
+/// assert_eq!(done.res.outcome.open.len(), 5);
+/// let html = council_html(&done.report(&data, None), Lang::Ja);
+/// assert!(html.contains("<svg") && html.contains("日枝神社"));
+/// ```
 pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<Council> {
     opts.validate()?;
     let table = score(data, &opts.score_params(budget)?)?;

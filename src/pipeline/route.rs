@@ -45,6 +45,22 @@ pub struct RoutePlan {
 
 /// Plans the week of `source`'s stops on `data`: the route-from-stops pipeline. A solve first
 /// gets [`SOLVE_SHARE`] of the time left and the week's search the rest.
+///
+/// ```
+/// use mobile_stops::pipeline::{plan_route, ModelOptions, StopSource, WeekOptions};
+/// let data = mobile_stops::io::embedded::dataset().unwrap();
+/// let source = StopSource::Solve(ModelOptions { p: Some(6), ..ModelOptions::default() });
+/// let week = WeekOptions {
+///     depot: Some("hiejinja".into()),
+///     visits_per_week: "2".into(),
+///     ..WeekOptions::default()
+/// };
+/// let planned = plan_route(&data, &source, &week, Default::default()).unwrap();
+/// let plan = planned.week.expect("six stops twice a week fit Monday to Friday");
+/// // Every stop is visited twice, at the same time on both days.
+/// assert_eq!(planned.problem.stops.len(), 6);
+/// assert!(!plan.runs.is_empty());
+/// ```
 pub fn plan_route(
     data: &Dataset,
     source: &StopSource,

@@ -45,6 +45,20 @@ type Group<'a> = ((&'a str, u64), Vec<usize>);
 /// comes stop with their best so far (status `time_limit`), and scenarios not yet started
 /// keep a row saying so ([`RowOutcome::NotRun`]); which ones finish then depends on the
 /// machine's speed.
+///
+/// ```
+/// use mobile_stops::io::text::SourceText;
+/// use mobile_stops::scenario::{read_scenarios, run_batch};
+/// let toml = "[baseline]\np = 4\n[[sweep]]\nname = \"radius\"\nradius_m = [300, 800]\n";
+/// let src = SourceText { name: "what-if.toml".into(), text: toml.into(), encoding: "UTF-8" };
+/// let file = read_scenarios(&src, std::path::Path::new(".")).unwrap();
+/// let data = mobile_stops::io::embedded::dataset().unwrap();
+/// let batch = run_batch(&file, &data, &|| {}, Default::default());
+/// assert_eq!(batch.rows.len(), 3); // the baseline, then 300 m and 800 m
+/// assert_eq!(batch.solved, 3);
+/// let reach = |k: usize| batch.rows[k].outcome.solved().unwrap().result.outcome.objective;
+/// assert!(reach(1) <= reach(0) && reach(0) <= reach(2));
+/// ```
 pub fn run_batch(
     file: &ScenarioFile,
     data: &Dataset,

@@ -16,6 +16,19 @@ use std::time::Instant;
 /// Validates, solves and describes. Bad parameters are errors (exit 2); an infeasible
 /// problem is a result with status [`Status::Infeasible`](super::Status::Infeasible) (exit 3
 /// in the CLI).
+///
+/// ```
+/// use mobile_stops::solve::{solve, Instance, Model, PlanningOptions, SolveParams, Status};
+/// let data = mobile_stops::io::embedded::dataset().unwrap();
+/// let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
+/// let params = SolveParams { model: Model::Mclp, p: Some(5), ..SolveParams::default() };
+/// let res = solve(&inst, &params).unwrap();
+/// assert_eq!(res.outcome.status, Status::Optimal);
+/// assert_eq!(res.outcome.objective, res.outcome.bound);
+/// // Asking for one stop more never reaches fewer people.
+/// let more = solve(&inst, &SolveParams { p: Some(6), ..params }).unwrap();
+/// assert!(more.outcome.objective >= res.outcome.objective);
+/// ```
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
     solve_checked(
