@@ -5,9 +5,9 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mobile_stops::solve::explain::explain;
 use mobile_stops::report::{council_html, map_svg, CouncilReport, Lang, MapSpec};
 use mobile_stops::score::score;
+use mobile_stops::solve::explain::explain;
 use mobile_stops::solve::{solve, Instance, PlanningOptions, SolveParams};
 use mobile_stops::{io, ScoreParams};
 

@@ -114,23 +114,12 @@ impl<'a> Measure<'a> {
     /// What one set achieves; `first` is the set the changes are counted against.
     pub fn set(&self, set: &StopSet, first: &[usize]) -> SetMetrics {
         let s = &self.table.summary;
-        let demand = &self.data.demand.data;
         let locations: Vec<_> = set
             .sites
             .iter()
             .map(|&j| self.data.candidates.data.sites[j].location)
             .collect();
-        let cov = Coverage::build(&self.index, &locations, s.radius_m);
-        // Nearest stop of every reached point.
-        let mut nearest: Vec<Option<(f64, usize)>> = vec![None; demand.len()];
-        for k in 0..set.sites.len() {
-            for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
-                let slot = &mut nearest[p as usize];
-                if slot.is_none_or(|(best, _)| f64::from(d) < best) {
-                    *slot = Some((f64::from(d), k));
-                }
-            }
-        }
+        let nearest = self.nearest(&locations, s.radius_m);
         let reached: Vec<bool> = nearest.iter().map(Option::is_some).collect();
         let sum = |v: &[f64], want: bool| -> f64 {
             v.iter()
@@ -139,24 +128,7 @@ impl<'a> Measure<'a> {
                 .map(|(x, _)| x)
                 .sum()
         };
-        let surveyed = s.survey.is_some();
-        let buyers = self.aged.filter(|_| surveyed).and_then(|a| {
-            let mut total = Interval {
-                estimate: 0.0,
-                low: 0.0,
-                high: 0.0,
-            };
-            for (p, n) in nearest.iter().enumerate() {
-                if let Some((_, k)) = n {
-                    let need = self.by_index[set.sites[*k]]?.need?;
-                    let b = need.buyers(a[p]);
-                    total.estimate += b.estimate;
-                    total.low += b.low;
-                    total.high += b.high;
-                }
-            }
-            Some(total)
-        });
+        let buyers = self.buyers(set, &nearest);
         let status = |j: usize| self.by_index[j].map(|c| c.space.status);
         let with = |want: SpaceStatus| -> Vec<usize> {
             set.sites
@@ -195,6 +167,51 @@ impl<'a> Measure<'a> {
             reached,
             set: set.clone(),
         }
+    }
+}
+
+impl Measure<'_> {
+    /// The nearest stop (distance, position in the set) of every point some stop of the set
+    /// reaches within `radius_m`.
+    fn nearest(
+        &self,
+        locations: &[crate::model::LatLon],
+        radius_m: f64,
+    ) -> Vec<Option<(f64, usize)>> {
+        let cov = Coverage::build(&self.index, locations, radius_m);
+        let mut nearest: Vec<Option<(f64, usize)>> = vec![None; self.data.demand.data.len()];
+        for k in 0..locations.len() {
+            for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
+                let slot = &mut nearest[p as usize];
+                if slot.is_none_or(|(best, _)| f64::from(d) < best) {
+                    *slot = Some((f64::from(d), k));
+                }
+            }
+        }
+        nearest
+    }
+
+    /// Expected buyers per visit: each reached older resident at the need rate of the stop
+    /// nearest them, when the data has surveys and every such stop has a rate.
+    fn buyers(&self, set: &StopSet, nearest: &[Option<(f64, usize)>]) -> Option<Interval> {
+        let surveyed = self.table.summary.survey.is_some();
+        self.aged.filter(|_| surveyed).and_then(|a| {
+            let mut total = Interval {
+                estimate: 0.0,
+                low: 0.0,
+                high: 0.0,
+            };
+            for (p, n) in nearest.iter().enumerate() {
+                if let Some((_, k)) = n {
+                    let need = self.by_index[set.sites[*k]]?.need?;
+                    let b = need.buyers(a[p]);
+                    total.estimate += b.estimate;
+                    total.low += b.low;
+                    total.high += b.high;
+                }
+            }
+            Some(total)
+        })
     }
 }
 

@@ -9,12 +9,12 @@ use super::week::WeekOptions;
 use crate::budget::{share, Budget};
 use crate::compare::{compare, Comparison, StopSet};
 use crate::error::{Error, Result};
-use crate::solve::explain::{explain, Explanation};
 use crate::model::Dataset;
 use crate::param::Param;
 use crate::report::{map_svg, CouncilReport, Lang, MapSpec};
 use crate::route::{RouteProblem, WeekPlan};
 use crate::score::{score, ScoreParams, ScoreTable, TermWeights};
+use crate::solve::explain::{explain, Explanation};
 use crate::solve::{solve, Instance, SolveResult, Status, FAR_FROM_SHOP};
 
 /// Within this many percent of the chosen set, an alternative counts as as good.

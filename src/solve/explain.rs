@@ -5,8 +5,8 @@
 //! every alternative is a re-solve, not a guess: a stop is *forced* when the best set without
 //! it falls outside the tolerance, so it is in every set within that tolerance of the optimum.
 
-use crate::error::Result;
 use super::{solve_with, Instance, Model, SolveParams, SolveResult, Status};
+use crate::error::Result;
 use crate::spatial::Coverage;
 
 /// What one chosen stop contributes.
@@ -104,75 +104,119 @@ pub fn explain(
 ) -> Result<Explanation> {
     let cover = inst.coverage(params.radius_m);
     let chosen = &res.outcome.open;
-    let w = &inst.weight;
     let mut count = vec![0u32; inst.points()];
     for &j in chosen {
         for &p in cover.points_of(j) {
             count[p as usize] += 1;
         }
     }
-    let reach = |j: usize| cover.sum(j, w);
-    let excluded = |k: usize| res.exclusions.iter().find(|e| e.site == k);
-    let open = |k: usize| !chosen.contains(&k) && excluded(k).is_none();
-    let stops = chosen
-        .iter()
-        .map(|&j| {
-            let only = |p: u32| count[p as usize] == 1;
-            let only_here: f64 = cover
-                .points_of(j)
+    let seen = Seen {
+        inst,
+        res,
+        cover: &cover,
+        count,
+    };
+    let stops = chosen.iter().map(|&j| seen.stop_why(j)).collect();
+    let not_chosen = seen.not_chosen(strong);
+    let alternatives = alternatives(inst, params, &cover, res)?;
+    Ok(Explanation {
+        stops,
+        not_chosen,
+        alternatives,
+        tolerance,
+    })
+}
+
+/// The chosen set as its points see it: how many chosen stops reach each point.
+struct Seen<'a> {
+    inst: &'a Instance,
+    res: &'a SolveResult,
+    cover: &'a Coverage,
+    count: Vec<u32>,
+}
+
+impl Seen<'_> {
+    fn reach(&self, j: usize) -> f64 {
+        self.cover.sum(j, &self.inst.weight)
+    }
+
+    fn excluded(&self, k: usize) -> Option<&super::Exclusion> {
+        self.res.exclusions.iter().find(|e| e.site == k)
+    }
+
+    /// What chosen stop `j` reaches, what only it reaches, and the best site to replace it.
+    fn stop_why(&self, j: usize) -> StopWhy {
+        let (cover, w, count) = (self.cover, &self.inst.weight, &self.count);
+        let chosen = &self.res.outcome.open;
+        let only_here: f64 = cover
+            .points_of(j)
+            .iter()
+            .filter(|&&p| count[p as usize] == 1)
+            .map(|&p| w[p as usize])
+            .sum();
+        // Without j, the weight a replacement k wins: its points no other stop reaches.
+        let wins = |k: usize| -> f64 {
+            cover
+                .points_of(k)
                 .iter()
-                .filter(|&&p| only(p))
+                .filter(|&&p| {
+                    let c = count[p as usize];
+                    c == 0 || (c == 1 && cover.points_of(j).binary_search(&p).is_ok())
+                })
                 .map(|&p| w[p as usize])
-                .sum();
-            // Without j, the weight a replacement k wins: its points no other stop reaches.
-            let wins = |k: usize| -> f64 {
-                cover
-                    .points_of(k)
-                    .iter()
-                    .filter(|&&p| {
-                        let c = count[p as usize];
-                        c == 0 || (c == 1 && cover.points_of(j).binary_search(&p).is_ok())
-                    })
-                    .map(|&p| w[p as usize])
-                    .sum()
-            };
-            // A replacement that wins nothing back is no replacement.
-            let best_replacement = (0..inst.sites.len())
-                .filter(|&k| open(k))
-                .map(|k| (k, wins(k)))
-                .filter(|&(_, v)| v > 0.0)
-                .fold(None, |best: Option<(usize, f64)>, (k, v)| match best {
-                    Some((_, b)) if b >= v => best,
-                    _ => Some((k, v)),
-                });
-            StopWhy {
-                site: j,
-                reach: reach(j),
-                only_here,
-                best_replacement,
-            }
-        })
-        .collect();
-    let mut others: Vec<usize> = (0..inst.sites.len())
-        .filter(|k| !chosen.contains(k))
-        .collect();
-    others.sort_by(|&a, &b| reach(b).total_cmp(&reach(a)).then(a.cmp(&b)));
-    others.truncate(strong);
-    let not_chosen = others
-        .into_iter()
-        .map(|k| NotChosen {
-            site: k,
-            reach: reach(k),
-            why: match excluded(k) {
-                Some(e) => WhyNot::Rule(e.detail.clone()),
-                None => overlap(&cover, w, &count, chosen, k),
-            },
-        })
-        .collect();
-    // Under a deadline each re-solve gets an even share of the time still left, and none
-    // starts unless the time left would cover one more like the last.
+                .sum()
+        };
+        let open = |k: usize| !chosen.contains(&k) && self.excluded(k).is_none();
+        // A replacement that wins nothing back is no replacement.
+        let best_replacement = (0..self.inst.sites.len())
+            .filter(|&k| open(k))
+            .map(|k| (k, wins(k)))
+            .filter(|&(_, v)| v > 0.0)
+            .fold(None, |best: Option<(usize, f64)>, (k, v)| match best {
+                Some((_, b)) if b >= v => best,
+                _ => Some((k, v)),
+            });
+        StopWhy {
+            site: j,
+            reach: self.reach(j),
+            only_here,
+            best_replacement,
+        }
+    }
+
+    /// The `strong` candidates reaching most that were not chosen, and why not.
+    fn not_chosen(&self, strong: usize) -> Vec<NotChosen> {
+        let chosen = &self.res.outcome.open;
+        let mut others: Vec<usize> = (0..self.inst.sites.len())
+            .filter(|k| !chosen.contains(k))
+            .collect();
+        others.sort_by(|&a, &b| self.reach(b).total_cmp(&self.reach(a)).then(a.cmp(&b)));
+        others.truncate(strong);
+        others
+            .into_iter()
+            .map(|k| NotChosen {
+                site: k,
+                reach: self.reach(k),
+                why: match self.excluded(k) {
+                    Some(e) => WhyNot::Rule(e.detail.clone()),
+                    None => overlap(self.cover, &self.inst.weight, &self.count, chosen, k),
+                },
+            })
+            .collect()
+    }
+}
+
+/// One re-solve without each chosen stop. Under a deadline each gets an even share of the time
+/// still left, and none starts unless the time left would cover one more like the last.
+fn alternatives(
+    inst: &Instance,
+    params: &SolveParams,
+    cover: &Coverage,
+    res: &SolveResult,
+) -> Result<Vec<Alternative>> {
+    let chosen = &res.outcome.open;
     let mut last = std::time::Duration::ZERO;
-    let alternatives = chosen
+    chosen
         .iter()
         .enumerate()
         .map(|(k, &j)| {
@@ -192,17 +236,11 @@ pub fn explain(
                 deadline,
                 ..params.clone()
             };
-            let alt = alternative(inst, &p, &cover, res, j);
+            let alt = alternative(inst, &p, cover, res, j);
             last = now.elapsed();
             alt
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Explanation {
-        stops,
-        not_chosen,
-        alternatives,
-        tolerance,
-    })
+        .collect()
 }
 
 fn overlap(cover: &Coverage, w: &[f64], count: &[u32], chosen: &[usize], k: usize) -> WhyNot {

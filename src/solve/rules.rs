@@ -27,28 +27,64 @@ pub fn site_rules(
     cover: &Coverage,
 ) -> Result<(SiteRules, Vec<Exclusion>)> {
     let m = inst.sites.len();
-    let find = |flag: Param, id: &str| -> Result<usize> {
-        inst.sites
-            .iter()
-            .position(|s| s.id == id.trim())
-            .ok_or_else(|| {
-                Error::param(
-                    flag,
-                    format!("ids of candidate sites of {}", inst.label),
-                    format!("unknown id `{}`", id.trim()),
-                )
-            })
-    };
-    let mut required = Vec::new();
-    for id in &params.require {
-        required.push(find(Param::Require, id)?);
-    }
+    let mut required = params
+        .require
+        .iter()
+        .map(|id| find_site(inst, Param::Require, id))
+        .collect::<Result<Vec<usize>>>()?;
     required.sort_unstable();
     required.dedup();
     let mut allowed = vec![true; m];
-    let mut exclusions = Vec::new();
+    let mut exclusions = excluded(inst, params, &required, &mut allowed)?;
+    if !params.allow_no_space {
+        exclusions.extend(no_space(inst, &required, &mut allowed));
+    }
+    if let Some(w) = params.min_weight_per_stop {
+        exclusions.extend(below_min_weight(
+            inst,
+            params,
+            cover,
+            w,
+            &required,
+            &mut allowed,
+        ));
+    }
+    exclusions.sort_by_key(|e| e.site);
+    let p = stops_asked(inst, params)?;
+    Ok((
+        SiteRules {
+            p,
+            required,
+            allowed,
+        },
+        exclusions,
+    ))
+}
+
+/// The index of the site called `id`, or an error naming the parameter that named it.
+fn find_site(inst: &Instance, param: Param, id: &str) -> Result<usize> {
+    inst.sites
+        .iter()
+        .position(|s| s.id == id.trim())
+        .ok_or_else(|| {
+            Error::param(
+                param,
+                format!("ids of candidate sites of {}", inst.label),
+                format!("unknown id `{}`", id.trim()),
+            )
+        })
+}
+
+/// The sites excluded by id; one also required is a contradiction, not a choice.
+fn excluded(
+    inst: &Instance,
+    params: &SolveParams,
+    required: &[usize],
+    allowed: &mut [bool],
+) -> Result<Vec<Exclusion>> {
+    let mut out = Vec::new();
     for id in &params.exclude {
-        let j = find(Param::Exclude, id)?;
+        let j = find_site(inst, Param::Exclude, id)?;
         if required.binary_search(&j).is_ok() {
             return Err(Error::param(
                 Param::Exclude,
@@ -58,54 +94,76 @@ pub fn site_rules(
         }
         if allowed[j] {
             allowed[j] = false;
-            exclusions.push(Exclusion {
+            out.push(Exclusion {
                 site: j,
                 reason: "excluded",
                 detail: "excluded by --exclude".into(),
             });
         }
     }
-    if !params.allow_no_space {
-        for (j, s) in inst.sites.iter().enumerate() {
-            if let Some(space) = &s.space {
-                if space.status == SpaceStatus::DoesNotFit && allowed[j] {
-                    if required.binary_search(&j).is_ok() {
-                        continue; // a required site is the user's explicit choice
-                    }
-                    allowed[j] = false;
-                    exclusions.push(Exclusion {
-                        site: j,
-                        reason: "no_space",
-                        detail: format!(
-                            "room for {} vehicles only (use --allow-no-space to allow it)",
-                            space.vehicles_fit.unwrap_or(0)
-                        ),
-                    });
-                }
-            }
+    Ok(out)
+}
+
+/// Sites whose space is known not to fit the vehicles (a required site is the user's explicit
+/// choice and stays).
+fn no_space(inst: &Instance, required: &[usize], allowed: &mut [bool]) -> Vec<Exclusion> {
+    let mut out = Vec::new();
+    for (j, s) in inst.sites.iter().enumerate() {
+        let Some(space) = &s.space else { continue };
+        if space.status != SpaceStatus::DoesNotFit || !allowed[j] {
+            continue;
+        }
+        if required.binary_search(&j).is_ok() {
+            continue;
+        }
+        allowed[j] = false;
+        out.push(Exclusion {
+            site: j,
+            reason: "no_space",
+            detail: format!(
+                "room for {} vehicles only (use --allow-no-space to allow it)",
+                space.vehicles_fit.unwrap_or(0)
+            ),
+        });
+    }
+    out
+}
+
+/// Sites reaching less than `least` within the radius: not worth the truck's time.
+fn below_min_weight(
+    inst: &Instance,
+    params: &SolveParams,
+    cover: &Coverage,
+    least: f64,
+    required: &[usize],
+    allowed: &mut [bool],
+) -> Vec<Exclusion> {
+    let mut out = Vec::new();
+    for (j, ok) in allowed.iter_mut().enumerate() {
+        let reach = cover.sum(j, &inst.weight);
+        if reach < least && *ok && required.binary_search(&j).is_err() {
+            *ok = false;
+            out.push(Exclusion {
+                site: j,
+                reason: "below_min_weight",
+                detail: format!(
+                    "reaches weight {} within {} m, below --min-weight-per-stop {}",
+                    crate::model::number::round(reach, 1),
+                    params.radius_m,
+                    least
+                ),
+            });
         }
     }
-    if let Some(w) = params.min_weight_per_stop {
-        for (j, ok) in allowed.iter_mut().enumerate() {
-            let reach = cover.sum(j, &inst.weight);
-            if reach < w && *ok && required.binary_search(&j).is_err() {
-                *ok = false;
-                exclusions.push(Exclusion {
-                    site: j,
-                    reason: "below_min_weight",
-                    detail: format!(
-                        "reaches weight {} within {} m, below --min-weight-per-stop {}",
-                        crate::model::number::round(reach, 1),
-                        params.radius_m,
-                        w
-                    ),
-                });
-            }
-        }
-    }
-    exclusions.sort_by_key(|e| e.site);
+    out
+}
+
+/// The number of stops: none for set covering, else `p` (or the benchmark file's), from 1 to
+/// the number of sites.
+fn stops_asked(inst: &Instance, params: &SolveParams) -> Result<usize> {
+    let m = inst.sites.len();
     let p = match params.model {
-        Model::Lscp => 0,
+        Model::Lscp => return Ok(0),
         _ => params.p.or(inst.p_in_file).ok_or_else(|| {
             Error::param(
                 Param::P,
@@ -114,21 +172,14 @@ pub fn site_rules(
             )
         })?,
     };
-    if params.model != Model::Lscp && (p == 0 || p > m) {
+    if p == 0 || p > m {
         return Err(Error::param(
             Param::P,
             format!("a number of stops from 1 to the {m} candidate sites"),
             format!("`{p}`"),
         ));
     }
-    Ok((
-        SiteRules {
-            p,
-            required,
-            allowed,
-        },
-        exclusions,
-    ))
+    Ok(p)
 }
 
 /// Rejects parameters no instance could use (radius, p, capacities, an empty instance).

@@ -2,9 +2,9 @@
 //! asks "why not my street?".
 
 use super::page::{site_label, CouncilReport, Section, Table};
-use crate::solve::explain::WhyNot;
 use crate::report::labels::Lang;
 use crate::report::table::count;
+use crate::solve::explain::WhyNot;
 
 /// Each chosen stop's contribution, and the strong candidates left out with the reason.
 pub(super) fn why(r: &CouncilReport, lang: Lang) -> Section {

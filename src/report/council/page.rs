@@ -2,11 +2,11 @@
 //! HTML and Markdown renderings both walk, so the two never say different things.
 
 use crate::compare::Comparison;
-use crate::solve::explain::Explanation;
 use crate::model::Dataset;
 use crate::report::labels::Lang;
 use crate::route::{RouteProblem, WeekPlan};
 use crate::score::ScoreTable;
+use crate::solve::explain::Explanation;
 use crate::solve::{Instance, SolveResult};
 
 /// Everything a report shows; optional parts are left out with a sentence saying so.
