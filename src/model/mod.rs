@@ -6,6 +6,7 @@
 mod candidate;
 mod dataset;
 mod demand;
+pub mod parse;
 mod place;
 
 pub use candidate::{CandidateSite, Candidates};

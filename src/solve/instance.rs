@@ -265,7 +265,7 @@ impl CapacitySpec {
     /// Reads `--capacity`: a non-negative number, else a column name.
     pub fn parse(text: &str) -> Result<CapacitySpec> {
         let t = text.trim();
-        match crate::io::text::parse_number(t) {
+        match crate::model::parse::parse_number(t) {
             Some(v) if v >= 0.0 => Ok(CapacitySpec::Value(v)),
             Some(_) => Err(Error::param(
                 Param::Capacity,
@@ -418,7 +418,7 @@ fn site_capacities(data: &crate::Dataset, spec: &CapacitySpec) -> Result<Vec<f64
                 .iter()
                 .map(|s| {
                     let text = s.extra[col].trim();
-                    match crate::io::text::parse_number(text) {
+                    match crate::model::parse::parse_number(text) {
                         Some(v) if v >= 0.0 => Ok(v),
                         _ => Err(Error::param(
                             Param::Capacity,
