@@ -21,7 +21,6 @@ pub mod compare;
 pub mod error;
 pub mod explain;
 pub mod io;
-pub mod mesh;
 pub mod model;
 pub mod output;
 pub mod param;
@@ -34,7 +33,7 @@ pub mod spatial;
 pub mod synthetic;
 
 pub use error::{Error, Location, Result};
-pub use mesh::MeshCode;
+pub use model::MeshCode;
 pub use model::{CandidateSite, Candidates, Dataset, Demand, LatLon, Store, SurveyPlace};
 pub use param::Param;
 pub use score::{CandidateScore, ScoreParams, ScoreTable};

@@ -14,7 +14,7 @@ use super::text::{
     describe, half_width, parse_number, parse_records, trim, Record, SourceText, MAX_VALUE,
 };
 use crate::error::{Error, Location, Result};
-use crate::mesh::MeshCode;
+use crate::model::MeshCode;
 use crate::model::{Demand, DemandColumn, DemandFormat, LatLon, MeshSummary};
 use std::collections::HashMap;
 

@@ -6,10 +6,12 @@
 mod candidate;
 mod dataset;
 mod demand;
+pub mod mesh;
 pub mod parse;
 mod place;
 
 pub use candidate::{CandidateSite, Candidates};
 pub use dataset::{Dataset, LocalText, Part};
 pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
+pub use mesh::MeshCode;
 pub use place::{LatLon, Store, SurveyPlace};

@@ -21,7 +21,7 @@
 use super::table::count;
 use super::{esc, round, Lang};
 use crate::error::{Error, Result};
-use crate::mesh::MeshCode;
+use crate::model::MeshCode;
 use crate::model::{Dataset, DemandFormat, LatLon, AGED_65_PLUS, POPULATION};
 use crate::param::Param;
 use crate::spatial::{SphereIndex, EARTH_RADIUS_M};
