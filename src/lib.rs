@@ -15,7 +15,7 @@
 //! assert_eq!(table.candidates[0].rank, 1);
 //! ```
 
-pub mod bench;
+pub mod benchmarks;
 pub mod budget;
 pub mod compare;
 pub mod error;
@@ -30,7 +30,6 @@ pub mod scenario;
 pub mod score;
 pub mod solve;
 pub mod spatial;
-pub mod synthetic;
 
 pub use error::{Error, Location, Result};
 pub use model::MeshCode;

@@ -2,7 +2,9 @@
 
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
-use mobile_stops::bench::{read_pmed, read_pmedcap, read_sjc};
+use mobile_stops::benchmarks::{
+    pmed_instance, pmedcap_instance, read_pmed, read_pmedcap, read_sjc, sjc_instance,
+};
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::io::text::SourceText;
 use mobile_stops::report::{render_solve, Format, RunInfo};
@@ -168,14 +170,14 @@ impl SolveArgs {
         };
         if let Some(path) = &self.orlib {
             let (name, text) = read_text(path, memory)?;
-            let mut inst = Instance::from_pmed(&name, &read_pmed(&name, &text)?);
+            let mut inst = pmed_instance(&name, &read_pmed(&name, &text)?);
             let cap = bench_capacity(&mut inst)?;
             return Ok((inst, cap));
         }
         if let Some(path) = &self.pmedcap {
             let (name, text) = read_text(path, memory)?;
             let k = self.instance.unwrap_or(1);
-            let mut inst = Instance::from_pmedcap(&name, &read_pmedcap(&name, &text, k)?);
+            let mut inst = pmedcap_instance(&name, &read_pmedcap(&name, &text, k)?);
             if capacity.is_some() {
                 bench_capacity(&mut inst)?;
             }
@@ -186,7 +188,7 @@ impl SolveArgs {
         }
         if let Some(path) = &self.sjc {
             let (name, text) = read_text(path, memory)?;
-            let mut inst = Instance::from_sjc(&name, &read_sjc(&name, &text)?);
+            let mut inst = sjc_instance(&name, &read_sjc(&name, &text)?);
             let cap = bench_capacity(&mut inst)?;
             return Ok((inst, cap));
         }
