@@ -18,6 +18,7 @@
 pub mod benchmarks;
 pub mod budget;
 pub mod compare;
+pub mod defaults;
 pub mod error;
 pub mod explain;
 pub mod io;

@@ -25,6 +25,7 @@ pub use space::{SpaceAssessment, SpaceBasis, SpaceParams, SpaceStatus};
 pub use table::{CandidateScore, DroppedTerm, Flag, ScoreTable, Summary, SurveyTotals};
 pub use terms::{Term, TermWeights};
 
+use crate::defaults;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, DemandFormat, LocalText, AGED_65_PLUS, POPULATION};
 use crate::param::Param;
@@ -58,12 +59,12 @@ pub struct ScoreParams {
 impl Default for ScoreParams {
     fn default() -> Self {
         ScoreParams {
-            radius_m: 500.0,
-            vehicles: 5,
+            radius_m: defaults::RADIUS_M,
+            vehicles: defaults::VEHICLES,
             weight_column: None,
             weights: TermWeights::default(),
-            shop_distance_m: 500.0,
-            prior_answers: 10.0,
+            shop_distance_m: defaults::SHOP_DISTANCE_M,
+            prior_answers: defaults::PRIOR_ANSWERS,
             space: SpaceParams::default(),
             memory: crate::budget::MemoryLimit::default(),
         }

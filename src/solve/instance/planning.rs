@@ -1,6 +1,7 @@
 //! Solver inputs from planning data: the objective weight, stop capacities and the space rule.
 
 use super::{Geometry, Instance, SiteInfo};
+use crate::defaults;
 use crate::error::{Error, Result};
 use crate::param::Param;
 
@@ -55,8 +56,8 @@ impl Default for PlanningOptions {
     fn default() -> Self {
         PlanningOptions {
             objective_weight: None,
-            shop_distance_m: 500.0,
-            vehicles: 5,
+            shop_distance_m: defaults::SHOP_DISTANCE_M,
+            vehicles: defaults::VEHICLES,
             space: crate::score::SpaceParams::default(),
             capacity: None,
         }
