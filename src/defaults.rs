@@ -17,8 +17,8 @@ pub const SHOP_DISTANCE_M: f64 = 500.0;
 pub const VEHICLES: u64 = 5;
 
 /// How many survey answers the prior (the overall would-use rate) is worth: "I would use it"
-/// from three people says little, so a site's own rate counts fully only once it has more
-/// answers than this; a site with dozens speaks for itself.
+/// from three people says little, so each site's rate is pulled towards the overall rate as if
+/// it had this many more answers at that rate, and a site with fewer answers is flagged.
 pub const PRIOR_ANSWERS: f64 = 10.0;
 
 /// Width of one parking bay in metres: the standard Japanese bay.
