@@ -3,7 +3,7 @@
 //! Japanese planning files arrive as UTF-8, UTF-8 with a BOM, CP932 (Shift_JIS, what Japanese
 //! Excel saves as "CSV") or UTF-16 ("Unicode text"). Fields may be separated by commas, tabs or
 //! semicolons and numbers may be typed with full-width digits. This module accepts all of that,
-//! and turns everything else into an [`Error::Input`] that names the file, line and column.
+//! and turns everything else into an [`Error::Input`](crate::Error::Input) that names the file, line and column.
 
 mod cells;
 mod records;
