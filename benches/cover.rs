@@ -11,10 +11,10 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mobile_stops::bench::{read_pmed, read_sjc};
+use mobile_stops::benchmarks::synthetic::{dataset, SyntheticSpec};
+use mobile_stops::benchmarks::{read_pmed, read_sjc};
 use mobile_stops::solve::cover::{lscp, mclp, pcenter};
 use mobile_stops::solve::{Limits, SiteRules, Status};
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::{Coverage, SphereIndex};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -6,8 +6,8 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use mobile_stops::benchmarks::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::score::{score, ScoreParams};
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::{Coverage, SphereIndex};
 use std::hint::black_box;
 

@@ -15,7 +15,7 @@ mod common;
 
 use common::{cpmp, csv_rows, pmed};
 use criterion::{criterion_group, criterion_main, Criterion};
-use mobile_stops::bench::{CapInstance, PmedInstance};
+use mobile_stops::benchmarks::{CapInstance, PmedInstance};
 use mobile_stops::solve::median;
 use mobile_stops::solve::{Limits, SiteRules};
 use std::hint::black_box;

@@ -5,10 +5,10 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use mobile_stops::benchmarks::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::io::text::SourceText;
 use mobile_stops::scenario::{read_scenarios, run_batch, ScenarioFile};
 use mobile_stops::solve::Status;
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::Dataset;
 use std::time::Instant;
 

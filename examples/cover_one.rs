@@ -2,7 +2,7 @@
 //!
 //! Run: `cargo run --release --example cover_one N RADIUS P`
 
-use mobile_stops::bench::read_sjc;
+use mobile_stops::benchmarks::read_sjc;
 use mobile_stops::solve::cover::mclp;
 use mobile_stops::solve::{Limits, SiteRules};
 use std::time::Instant;

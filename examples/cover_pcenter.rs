@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo run --release --example cover_pcenter [first] [last]`
 
-use mobile_stops::bench::read_pmed;
+use mobile_stops::benchmarks::read_pmed;
 use mobile_stops::solve::cover::pcenter;
 use mobile_stops::solve::{Limits, SiteRules};
 use std::time::Instant;

@@ -5,9 +5,9 @@
 //! Run: `/usr/bin/time -v cargo run --release --example cover_scale [side_km] [limit_s]
 //! [heuristic_limit_s]`
 
+use mobile_stops::benchmarks::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::solve::cover::{mclp, mclp_heuristic};
 use mobile_stops::solve::{Limits, SiteRules};
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::{Coverage, SphereIndex};
 use std::time::{Duration, Instant};
 

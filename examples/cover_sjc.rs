@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo run --release --example cover_sjc [max_p]`
 
-use mobile_stops::bench::read_sjc;
+use mobile_stops::benchmarks::read_sjc;
 use mobile_stops::solve::cover::{lscp, mclp};
 use mobile_stops::solve::{Limits, SiteRules};
 use std::time::Instant;

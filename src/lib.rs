@@ -15,12 +15,12 @@
 //! assert_eq!(table.candidates[0].rank, 1);
 //! ```
 
-pub mod bench;
+pub mod benchmarks;
 pub mod budget;
 pub mod compare;
+pub mod defaults;
 pub mod error;
 pub mod io;
-pub mod mesh;
 pub mod model;
 pub mod param;
 pub mod pipeline;
@@ -30,10 +30,9 @@ pub mod scenario;
 pub mod score;
 pub mod solve;
 pub mod spatial;
-pub mod synthetic;
 
 pub use error::{Error, Location, Result};
-pub use mesh::MeshCode;
+pub use model::MeshCode;
 pub use model::{CandidateSite, Candidates, Dataset, Demand, LatLon, Store, SurveyPlace};
 pub use param::{Choice, Param};
 pub use score::{CandidateScore, ScoreParams, ScoreTable};

@@ -6,7 +6,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use mobile_stops::bench::{count_pmedcap, read_pmed, read_pmedcap, read_sjc};
+use mobile_stops::benchmarks::{count_pmedcap, read_pmed, read_pmedcap, read_sjc};
 
 fuzz_target!(|data: &[u8]| {
     let name = "fuzz.txt";

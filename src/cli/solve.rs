@@ -2,8 +2,9 @@
 
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
+use mobile_stops::benchmarks::{benchmark_instance, Benchmark};
 use mobile_stops::budget::{Budget, MemoryLimit};
-use mobile_stops::pipeline::{benchmark_instance, Benchmark, ModelOptions};
+use mobile_stops::pipeline::ModelOptions;
 use mobile_stops::report::{render_solve, Format, RunInfo};
 use mobile_stops::solve::{solve, Method, Model, Status};
 use mobile_stops::{io, Error, Param};

@@ -3,7 +3,7 @@
 use super::check_unique;
 use super::text::{Cells, SourceText, Table};
 use crate::error::Result;
-use crate::mesh::MeshCode;
+use crate::model::MeshCode;
 use crate::model::{Demand, DemandColumn, DemandFormat, LatLon};
 use std::collections::HashMap;
 

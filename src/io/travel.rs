@@ -5,7 +5,7 @@
 //! pairs because one-way streets and hills make "there" and "back" differ; every pair the plan
 //! may drive must be present, since guessing a missing one would hide a mistake.
 
-use super::text::{describe, SourceText, Table};
+use super::text::{describe, Cells, SourceText, Table};
 use crate::error::{Error, Location, Result};
 use crate::model::{Travel, TravelSource, TravelTimes};
 use std::collections::HashMap;
@@ -24,10 +24,12 @@ pub fn read_travel_matrix(
     known: &dyn Fn(&str) -> bool,
 ) -> Result<Travel> {
     let table = Table::parse(src)?;
-    let from = table.require("from", "the id the leg starts at")?;
-    let to = table.require("to", "the id the leg ends at")?;
-    let minutes = table.require("minutes", "driving minutes of the leg")?;
-    let km_col = table.column("km");
+    let cols = Columns {
+        from: table.require("from", "the id the leg starts at")?,
+        to: table.require("to", "the id the leg ends at")?,
+        minutes: table.require("minutes", "driving minutes of the leg")?,
+        km: table.column("km"),
+    };
     table.require_rows("legs")?;
     // An id may stand for two places (a depot that is also a stop): rows fill both.
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -40,60 +42,112 @@ pub fn read_travel_matrix(
     let mut line_of: HashMap<(String, String), u64> = HashMap::new();
     for rec in &table.records {
         let cells = table.cells(rec)?;
-        let mut ends: [&[usize]; 2] = [&[], &[]];
-        for (k, col) in [from, to].into_iter().enumerate() {
-            let id = cells.id(col)?;
-            match index.get(id.as_str()) {
-                Some(i) => ends[k] = i,
-                None if known(&id) => {}
-                None => {
-                    return Err(cells.error(
-                        col,
-                        "the depot, a stop or another candidate id",
-                        describe(&id),
-                    ))
-                }
-            }
-        }
-        let value = cells.number(minutes)?;
-        if !(0.0..=MAX_MINUTES).contains(&value) {
-            return Err(cells.error(
-                minutes,
-                format!("driving minutes from 0 to {MAX_MINUTES}"),
-                describe(cells.text(minutes)),
-            ));
-        }
-        let dist = match km_col {
-            Some(c) => {
-                let v = cells.number(c)?;
-                if !(0.0..=MAX_KM).contains(&v) {
-                    return Err(cells.error(
-                        c,
-                        format!("kilometres from 0 to {MAX_KM}"),
-                        describe(cells.text(c)),
-                    ));
-                }
-                v
-            }
-            None => f64::NAN,
-        };
-        let pair = (cells.text(from).to_string(), cells.text(to).to_string());
+        let leg = read_leg(&cells, &cols, &index, known)?;
+        let pair = (
+            cells.text(cols.from).to_string(),
+            cells.text(cols.to).to_string(),
+        );
         if let Some(first) = line_of.insert(pair.clone(), cells.line()) {
             return Err(cells.error(
-                from,
+                cols.from,
                 "one row per pair",
                 format!("`{}` to `{}` again (first on line {first})", pair.0, pair.1),
             ));
         }
-        for &a in ends[0] {
-            for &b in ends[1] {
-                min[a * n + b] = value;
-                km[a * n + b] = dist;
+        for &a in leg.ends[0] {
+            for &b in leg.ends[1] {
+                min[a * n + b] = leg.minutes;
+                km[a * n + b] = leg.km;
             }
         }
     }
     // The same id twice is the same place: no driving, no row needed.
     let same = |a: usize, b: usize| a == b || places[a] == places[b];
+    check_complete(src, places, &min, &same)?;
+    let get = |v: &[f64], a: usize, b: usize| if same(a, b) { 0.0 } else { v[a * n + b] };
+    Ok(Travel {
+        minutes: TravelTimes::from_fn(n, |a, b| get(&min, a, b)),
+        km: cols
+            .km
+            .map(|_| TravelTimes::from_fn(n, |a, b| get(&km, a, b))),
+        source: TravelSource::Matrix {
+            file: src.name.clone(),
+        },
+    })
+}
+
+/// The columns of a travel matrix file.
+struct Columns {
+    from: usize,
+    to: usize,
+    minutes: usize,
+    km: Option<usize>,
+}
+
+/// One row: the places it fills (none for a known place outside the plan) and its values.
+struct Leg<'a> {
+    ends: [&'a [usize]; 2],
+    minutes: f64,
+    /// Kilometres, NaN without a `km` column.
+    km: f64,
+}
+
+/// Reads one row's ids, minutes and kilometres, each checked.
+fn read_leg<'a>(
+    cells: &Cells,
+    cols: &Columns,
+    index: &'a HashMap<&str, Vec<usize>>,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<Leg<'a>> {
+    let mut ends: [&[usize]; 2] = [&[], &[]];
+    for (k, col) in [cols.from, cols.to].into_iter().enumerate() {
+        let id = cells.id(col)?;
+        match index.get(id.as_str()) {
+            Some(i) => ends[k] = i,
+            None if known(&id) => {}
+            None => {
+                return Err(cells.error(
+                    col,
+                    "the depot, a stop or another candidate id",
+                    describe(&id),
+                ))
+            }
+        }
+    }
+    let minutes = cells.number(cols.minutes)?;
+    if !(0.0..=MAX_MINUTES).contains(&minutes) {
+        return Err(cells.error(
+            cols.minutes,
+            format!("driving minutes from 0 to {MAX_MINUTES}"),
+            describe(cells.text(cols.minutes)),
+        ));
+    }
+    let km = match cols.km {
+        Some(c) => {
+            let v = cells.number(c)?;
+            if !(0.0..=MAX_KM).contains(&v) {
+                return Err(cells.error(
+                    c,
+                    format!("kilometres from 0 to {MAX_KM}"),
+                    describe(cells.text(c)),
+                ));
+            }
+            v
+        }
+        None => f64::NAN,
+    };
+    Ok(Leg { ends, minutes, km })
+}
+
+/// Fails on the first ordered pair of distinct places without a row: a guessed leg would
+/// hide a mistake.
+fn check_complete(
+    src: &SourceText,
+    places: &[&str],
+    min: &[f64],
+    same: &dyn Fn(usize, usize) -> bool,
+) -> Result<()> {
+    let n = places.len();
     for a in 0..n {
         for b in 0..n {
             if !same(a, b) && min[a * n + b].is_nan() {
@@ -109,14 +163,7 @@ pub fn read_travel_matrix(
             }
         }
     }
-    let get = |v: &[f64], a: usize, b: usize| if same(a, b) { 0.0 } else { v[a * n + b] };
-    Ok(Travel {
-        minutes: TravelTimes::from_fn(n, |a, b| get(&min, a, b)),
-        km: km_col.map(|_| TravelTimes::from_fn(n, |a, b| get(&km, a, b))),
-        source: TravelSource::Matrix {
-            file: src.name.clone(),
-        },
-    })
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,13 +6,16 @@
 mod candidate;
 mod dataset;
 mod demand;
+pub mod mesh;
 pub mod number;
+pub mod parse;
 mod place;
 pub mod travel;
 
 pub use candidate::{CandidateSite, Candidates};
 pub use dataset::{Dataset, LocalText, Part};
 pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
+pub use mesh::MeshCode;
 pub use number::round;
 pub use place::{LatLon, Store, SurveyPlace};
 pub use travel::{Travel, TravelSource, TravelTimes};

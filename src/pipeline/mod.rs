@@ -1,6 +1,6 @@
 //! The pipelines a front end runs, as library calls: the council report, the week from a list
-//! of stops, the scenario batch, and reading a benchmark file into a solve. The command line
-//! maps its flags onto these options; the meeting page will fill the same options from a form.
+//! of stops and the scenario batch. The command line maps its flags onto these options; the
+//! meeting page will fill the same options from a form.
 //!
 //! Each takes plain options (no flags), loaded data where the caller keeps it, and a
 //! [`Budget`](crate::budget::Budget): one deadline and one memory limit for the whole run.
@@ -10,7 +10,6 @@ mod model;
 mod route;
 mod scenarios;
 mod sets;
-mod solve;
 mod week;
 
 pub use council::{council, stamp_now, Council, CouncilOptions, TOLERANCE_PCT};
@@ -21,7 +20,6 @@ pub use route::{
 };
 pub use scenarios::{load_scenarios, ScenarioInput, ScenarioRun};
 pub use sets::{resolve_set, split_sets};
-pub use solve::{benchmark_instance, Benchmark};
 pub use week::{
     parse_days, parse_window, start_date, Visits, WeekOptions, DAYS, DETOUR, SERVICE_MIN,
     SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,

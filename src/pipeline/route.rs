@@ -253,7 +253,7 @@ fn resolve(
 /// A candidate's visits per week from column `k` of the candidates file: 1 or 2.
 fn visits_of(c: &CandidateSite, k: usize, data: &Dataset) -> Result<u8> {
     let cands = &data.candidates;
-    match crate::io::text::parse_number(c.extra[k].trim()) {
+    match crate::model::parse::parse_number(c.extra[k].trim()) {
         Some(v) if v == 1.0 || v == 2.0 => Ok(v as u8),
         _ => {
             let at = match c.line {

@@ -7,6 +7,7 @@
 //! 11 m (5 + 6) remain. From `area_m2` alone: one vehicle per 2.5 × (5.0 + 6.0 / 2) = 20 m².
 //! An owner's stated `vehicle_slots` overrides both.
 
+use crate::defaults;
 use crate::model::CandidateSite;
 use serde::Serialize;
 
@@ -24,9 +25,9 @@ pub struct SpaceParams {
 impl Default for SpaceParams {
     fn default() -> Self {
         SpaceParams {
-            bay_width_m: 2.5,
-            bay_length_m: 5.0,
-            aisle_m: 6.0,
+            bay_width_m: defaults::BAY_WIDTH_M,
+            bay_length_m: defaults::BAY_LENGTH_M,
+            aisle_m: defaults::AISLE_M,
         }
     }
 }

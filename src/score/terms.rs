@@ -1,5 +1,6 @@
 //! The score terms and the weights that combine them.
 
+use crate::defaults;
 use crate::error::{Error, Result};
 use crate::param::Param;
 use serde::Serialize;
@@ -52,9 +53,9 @@ pub struct TermWeights {
 impl Default for TermWeights {
     fn default() -> Self {
         TermWeights {
-            reach: 1.0,
-            far: 1.0,
-            need: 1.0,
+            reach: defaults::TERM_WEIGHT,
+            far: defaults::TERM_WEIGHT,
+            need: defaults::TERM_WEIGHT,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! `benches/pmedian.rs` too. Each uses a different subset, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
-use mobile_stops::bench::{
+use mobile_stops::benchmarks::{
     read_pmed, read_pmedcap, read_sjc, CapInstance, PmedInstance, SjcInstance,
 };
 use std::path::{Path, PathBuf};

@@ -2,9 +2,9 @@
 //! far-from-shop and need terms, and the same table on one and two threads.
 
 use crate::helpers::share_machine;
+use mobile_stops::benchmarks::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::score::{score, ScoreParams};
 use mobile_stops::spatial::haversine_m;
-use mobile_stops::synthetic::{dataset, SyntheticSpec};
 use mobile_stops::{Coverage, SphereIndex};
 
 #[test]

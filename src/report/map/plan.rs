@@ -7,7 +7,7 @@ use super::layout::Projection;
 use super::spec::MapSpec;
 use super::style::r1;
 use crate::error::{Error, Result};
-use crate::mesh::MeshCode;
+use crate::model::MeshCode;
 use crate::model::{Dataset, LatLon, AGED_65_PLUS, POPULATION};
 use crate::param::Param;
 use crate::spatial::SphereIndex;

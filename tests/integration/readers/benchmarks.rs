@@ -4,7 +4,7 @@
 //! located errors for malformed input.
 
 use crate::helpers::*;
-use mobile_stops::bench::{count_pmedcap, read_pmed, read_pmedcap, read_sjc, PmedInstance};
+use mobile_stops::benchmarks::{count_pmedcap, read_pmed, read_pmedcap, read_sjc, PmedInstance};
 use rayon::prelude::*;
 
 /// The p-median objective: every vertex (weight 1) to its nearest median.

@@ -4,7 +4,7 @@
 //! characters) must parse or fail with an error naming the file, never panic or hang.
 //! `readers::estat` does the same for the planning-data readers.
 
-use mobile_stops::bench::{read_pmed, read_pmedcap, read_sjc};
+use mobile_stops::benchmarks::{read_pmed, read_pmedcap, read_sjc};
 use mobile_stops::io::text::SourceText;
 use mobile_stops::io::{read_stop_list, read_travel_matrix};
 use mobile_stops::scenario::read_scenarios;

@@ -4,7 +4,7 @@
 
 use super::assert_proven;
 use crate::helpers::*;
-use mobile_stops::bench::read_pmed;
+use mobile_stops::benchmarks::read_pmed;
 use mobile_stops::solve::cover::{lscp, mclp, mclp_heuristic, pcenter};
 use mobile_stops::solve::{Limits, SiteRules, Status};
 

@@ -2,7 +2,7 @@
 //! limits that never claim a wrong optimum, and degenerate inputs that do not panic.
 
 use crate::helpers::*;
-use mobile_stops::bench::read_pmed;
+use mobile_stops::benchmarks::read_pmed;
 use mobile_stops::solve::cover::{lscp, mclp, mclp_capacitated, mclp_heuristic, pcenter};
 use mobile_stops::solve::{DistanceProblem, Limits, SiteRules, Status};
 use mobile_stops::Coverage;

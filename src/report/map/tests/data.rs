@@ -2,7 +2,7 @@
 //! and requests a user must fix.
 
 use super::support::*;
-use crate::mesh::MeshCode;
+use crate::model::MeshCode;
 use crate::model::{CandidateSite, Demand, DemandColumn, DemandFormat, Part, Store};
 use crate::model::{Dataset, LatLon, AGED_65_PLUS};
 use crate::report::labels::Lang;

@@ -1,4 +1,6 @@
-//! Readers for published facility-location benchmark files.
+//! Benchmark inputs: readers for published facility-location benchmark files, the solver
+//! inputs built from them ([`pmed_instance`], [`pmedcap_instance`], [`sjc_instance`]), and
+//! seeded [`synthetic`] datasets for speed measurements.
 //!
 //! A solver that scores real planning data cannot show it is right on that data: nobody knows
 //! the best answer there. Published instances with proven optima can: if a p-median or
@@ -17,10 +19,15 @@
 //! token number, as the files are whitespace-separated). Nothing is skipped silently, except
 //! blank lines, which carry no data.
 
+mod file;
+mod instance;
 mod orlib;
 mod pmedcap;
 mod sjc;
+pub mod synthetic;
 
+pub use file::{benchmark_instance, Benchmark};
+pub use instance::{pmed_instance, pmedcap_instance, sjc_instance};
 pub use orlib::{read_pmed, PmedInstance};
 pub use pmedcap::{count_pmedcap, read_pmedcap, CapInstance};
 pub use sjc::{read_sjc, SjcInstance};

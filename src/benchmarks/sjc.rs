@@ -15,8 +15,8 @@
 use super::Lines;
 use crate::error::Result;
 use crate::io::text::describe;
+use crate::solve::instance::plane;
 use crate::spatial::Coverage;
-use rayon::prelude::*;
 
 /// Largest demand accepted, so that every demand and every sum of them is exact in `f64`.
 const DEMAND_MAX: u64 = 1 << 53;
@@ -47,21 +47,7 @@ impl SjcInstance {
     /// fractional radius is compared in `f64`. A negative or NaN radius covers nothing.
     /// Panics if an index is `>= n`, like slice indexing.
     pub fn covers(&self, site: usize, point: usize, radius: f64) -> bool {
-        let ((xs, ys), (xp, yp)) = (self.points[site], self.points[point]);
-        let (dx, dy) = (xs.abs_diff(xp) as u128, ys.abs_diff(yp) as u128);
-        // Each square is below 2^128; a sum that overflows is farther than any radius.
-        let Some(d2) = (dx * dx).checked_add(dy * dy) else {
-            return false;
-        };
-        if radius.is_nan() || radius < 0.0 {
-            return false;
-        }
-        if radius.fract() == 0.0 && radius < 18_446_744_073_709_551_616.0 {
-            let r = radius as u128;
-            d2 <= r * r
-        } else {
-            (d2 as f64) <= radius * radius
-        }
+        plane::covers(&self.points, site, point, radius)
     }
 
     /// Sum of all demands (the denominator of "share of demand covered").
@@ -72,19 +58,7 @@ impl SjcInstance {
     /// Coverage lists for service distance `radius` by [`Self::covers`]: every point is a
     /// candidate site; distances are Euclidean metres.
     pub fn coverage(&self, radius: f64) -> Coverage {
-        let lists = (0..self.n)
-            .into_par_iter()
-            .map(|s| {
-                (0..self.n)
-                    .filter(|&i| self.covers(s, i, radius))
-                    .map(|i| {
-                        let ((xs, ys), (xp, yp)) = (self.points[s], self.points[i]);
-                        (i, ((xs - xp) as f64).hypot((ys - yp) as f64))
-                    })
-                    .collect()
-            })
-            .collect();
-        Coverage::from_lists(radius, lists)
+        plane::coverage(&self.points, radius)
     }
 }
 

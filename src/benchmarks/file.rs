@@ -1,7 +1,7 @@
 //! Reading a published benchmark file into a solve instance, with the capacity rule a
 //! benchmark allows (one number for every site: the files have no candidate columns).
 
-use crate::bench::{read_pmed, read_pmedcap, read_sjc};
+use super::{pmed_instance, pmedcap_instance, read_pmed, read_pmedcap, read_sjc, sjc_instance};
 use crate::budget::MemoryLimit;
 use crate::error::{Error, Result};
 use crate::io::text::SourceText;
@@ -35,11 +35,9 @@ pub fn benchmark_instance(
     let name = path.display().to_string();
     let text = SourceText::read(path, memory)?.text;
     let mut inst = match bench {
-        Benchmark::Orlib(_) => Instance::from_pmed(&name, &read_pmed(&name, &text)?),
-        Benchmark::Pmedcap(..) => {
-            Instance::from_pmedcap(&name, &read_pmedcap(&name, &text, problem)?)
-        }
-        Benchmark::Sjc(_) => Instance::from_sjc(&name, &read_sjc(&name, &text)?),
+        Benchmark::Orlib(_) => pmed_instance(&name, &read_pmed(&name, &text)?),
+        Benchmark::Pmedcap(..) => pmedcap_instance(&name, &read_pmedcap(&name, &text, problem)?),
+        Benchmark::Sjc(_) => sjc_instance(&name, &read_sjc(&name, &text)?),
     };
     let given = match capacity {
         None => false,

@@ -53,32 +53,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
             139.40 + rng.gen_range(-half_lon..half_lon),
         )
     };
-    let n = spec.demand_points;
-    let mut locations = Vec::with_capacity(n);
-    let mut population = Vec::with_capacity(n);
-    let mut aged = Vec::with_capacity(n);
-    for _ in 0..n {
-        locations.push(point(&mut rng));
-        let pop = f64::from(rng.gen_range(1u32..=400));
-        population.push(pop);
-        aged.push((pop * rng.gen_range(0.10..0.45)).round());
-    }
-    let demand = Demand {
-        ids: (0..n).map(|i| format!("d{i}")).collect(),
-        footprint: locations.clone(),
-        locations,
-        columns: vec![
-            DemandColumn {
-                name: "population".into(),
-                values: population,
-            },
-            DemandColumn {
-                name: "aged_65_plus".into(),
-                values: aged,
-            },
-        ],
-        format: DemandFormat::Points,
-    };
+    let demand = demand(&mut rng, spec.demand_points, &point);
     let sites = (0..spec.candidates)
         .map(|i| CandidateSite {
             id: format!("c{i:05}"),
@@ -125,5 +100,35 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
         ),
         surveys: (spec.survey_places > 0).then(|| Part::new("synthetic", surveys)),
         stores: (spec.stores > 0).then(|| Part::new("synthetic", stores)),
+    }
+}
+
+/// `n` demand points with population 1-400 and 10-45 % of it aged 65+. They are drawn before
+/// anything else: the order of the draws is what makes a seed's dataset the same everywhere.
+fn demand(rng: &mut ChaCha8Rng, n: usize, point: &dyn Fn(&mut ChaCha8Rng) -> LatLon) -> Demand {
+    let mut locations = Vec::with_capacity(n);
+    let mut population = Vec::with_capacity(n);
+    let mut aged = Vec::with_capacity(n);
+    for _ in 0..n {
+        locations.push(point(rng));
+        let pop = f64::from(rng.gen_range(1u32..=400));
+        population.push(pop);
+        aged.push((pop * rng.gen_range(0.10..0.45)).round());
+    }
+    Demand {
+        ids: (0..n).map(|i| format!("d{i}")).collect(),
+        footprint: locations.clone(),
+        locations,
+        columns: vec![
+            DemandColumn {
+                name: "population".into(),
+                values: population,
+            },
+            DemandColumn {
+                name: "aged_65_plus".into(),
+                values: aged,
+            },
+        ],
+        format: DemandFormat::Points,
     }
 }

@@ -1,0 +1,21 @@
+//! Turning the bytes Excel and e-Stat write into checked text and records.
+//!
+//! Japanese planning files arrive as UTF-8, UTF-8 with a BOM, CP932 (Shift_JIS, what Japanese
+//! Excel saves as "CSV") or UTF-16 ("Unicode text"). Fields may be separated by commas, tabs or
+//! semicolons and numbers may be typed with full-width digits. This module accepts all of that,
+//! and turns everything else into an [`Error::Input`](crate::Error::Input) that names the file, line and column.
+
+mod cells;
+mod records;
+mod source;
+mod table;
+#[cfg(test)]
+mod tests;
+
+pub use cells::{describe, Cells, MAX_VALUE};
+pub use records::{parse_records, Record};
+pub use source::{SourceText, BYTES_PER_INPUT_BYTE};
+pub use table::Table;
+
+/// Number parsing lives in the model (the solver needs it too); the readers use it from here.
+pub use crate::model::parse::{half_width, parse_number, trim};

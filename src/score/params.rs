@@ -1,0 +1,120 @@
+//! What the scoring depends on besides the data, checked before any work is done.
+
+use super::{SpaceParams, TermWeights};
+use crate::defaults;
+use crate::error::{Error, Result};
+use crate::model::{Dataset, AGED_65_PLUS, POPULATION};
+use crate::param::Param;
+
+/// Columns tried, in order, when no `--weight` is given.
+pub const DEFAULT_WEIGHT_COLUMNS: [&str; 3] = ["weight", AGED_65_PLUS, POPULATION];
+
+/// Everything the scoring depends on besides the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreParams {
+    /// Walking radius in metres.
+    pub radius_m: f64,
+    /// Vehicles a site must hold (the truck plus customers' and helpers' vehicles).
+    pub vehicles: u64,
+    /// Demand column to weight by; `None` tries [`DEFAULT_WEIGHT_COLUMNS`].
+    pub weight_column: Option<String>,
+    /// Weights of the terms in the combined score.
+    pub weights: TermWeights,
+    /// Distance from every shop beyond which an older resident counts as far (MAFF: 500 m).
+    pub shop_distance_m: f64,
+    /// How many answers the survey prior is worth.
+    pub prior_answers: f64,
+    /// Bay and aisle sizes.
+    pub space: SpaceParams,
+    /// The memory the walking-radius pairs may take.
+    pub memory: crate::budget::MemoryLimit,
+}
+
+impl Default for ScoreParams {
+    fn default() -> Self {
+        ScoreParams {
+            radius_m: defaults::RADIUS_M,
+            vehicles: defaults::VEHICLES,
+            weight_column: None,
+            weights: TermWeights::default(),
+            shop_distance_m: defaults::SHOP_DISTANCE_M,
+            prior_answers: defaults::PRIOR_ANSWERS,
+            space: SpaceParams::default(),
+            memory: crate::budget::MemoryLimit::default(),
+        }
+    }
+}
+
+impl ScoreParams {
+    /// Rejects parameters no planner could mean.
+    pub fn validate(&self) -> Result<()> {
+        let positive = |flag: Param, v: f64, what: &str| {
+            if v.is_finite() && v > 0.0 {
+                Ok(())
+            } else {
+                Err(Error::param(flag, what, format!("`{v}`")))
+            }
+        };
+        positive(
+            Param::RadiusM,
+            self.radius_m,
+            "a distance in metres greater than 0",
+        )?;
+        positive(
+            Param::ShopDistanceM,
+            self.shop_distance_m,
+            "a distance in metres greater than 0",
+        )?;
+        if self.radius_m > 100_000.0 {
+            return Err(Error::param(
+                Param::RadiusM,
+                "a walking distance of at most 100,000 m",
+                format!("`{}`", self.radius_m),
+            ));
+        }
+        if self.vehicles == 0 {
+            return Err(Error::param(Param::Vehicles, "at least 1 vehicle", "`0`"));
+        }
+        if !(self.prior_answers > 0.0 && self.prior_answers <= 1e6) {
+            return Err(Error::param(
+                Param::PriorAnswers,
+                "a number of answers greater than 0 and at most 1,000,000",
+                format!("`{}`", self.prior_answers),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Resolves the demand weight column: the one asked for, else the first default that exists,
+/// else `None` (each point counts 1).
+pub fn weight_column(data: &Dataset, asked: Option<&str>) -> Result<Option<String>> {
+    let demand = &data.demand.data;
+    match asked {
+        Some(name) => match demand
+            .columns
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+        {
+            Some(c) => Ok(Some(c.name.clone())),
+            None => Err(Error::param(
+                Param::Weight,
+                format!(
+                    "a numeric demand column of {}: {}",
+                    data.demand.source,
+                    demand.column_names().join(", ")
+                ),
+                format!("`{name}`"),
+            )),
+        },
+        None => Ok(DEFAULT_WEIGHT_COLUMNS
+            .iter()
+            .find_map(|n| {
+                demand
+                    .columns
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(n))
+            })
+            .map(|c| c.name.clone())),
+    }
+}

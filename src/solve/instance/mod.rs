@@ -1,0 +1,193 @@
+//! One solver input, whatever it was read from: planning data or a published benchmark.
+//!
+//! The models need two views of the same instance: who each site reaches within the radius
+//! ([`Coverage`]) and how far each point is from each site ([`DistanceProblem`]). Planning data
+//! measures both on the sphere; OR-Library graphs give shortest-path distances; the SJC sets
+//! give plane coordinates with a squared-integer coverage rule. Keeping the geometry behind
+//! one type lets `solve`, the reports and the scenarios treat them alike.
+
+pub mod plane;
+mod planning;
+
+pub use planning::{CapacitySpec, PlanningOptions, FAR_FROM_SHOP};
+
+use super::DistanceProblem;
+use crate::budget::MemoryLimit;
+use crate::error::Result;
+use crate::model::{LatLon, LocalText};
+use crate::score::SpaceAssessment;
+use crate::spatial::{haversine_m, Coverage, SphereIndex};
+use rayon::prelude::*;
+
+/// Bytes per client–site entry of a p-median or p-center solve: the matrix, and the sorted
+/// copy with site numbers the solvers search.
+pub const BYTES_PER_MATRIX_ENTRY: u64 = 32;
+
+/// A candidate site as the solver and its reports see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteInfo {
+    /// Id as in the input (1-based vertex number for benchmarks).
+    pub id: String,
+    /// Display name.
+    pub name: Option<String>,
+    /// Kind of site.
+    pub kind: Option<String>,
+    /// Position, when the input has one on the Earth.
+    pub location: Option<LatLon>,
+    /// Space assessment for the vehicles needed (planning data only).
+    pub space: Option<SpaceAssessment>,
+    /// Capacity from the input (e.g. the `Q` of a capacitated benchmark).
+    pub capacity: Option<f64>,
+}
+
+/// Where points and sites are, and so how distance and coverage are measured.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Geometry {
+    /// Latitude/longitude; great-circle metres.
+    Sphere {
+        /// Demand point positions.
+        points: Vec<LatLon>,
+    },
+    /// A given clients × sites matrix (OR-Library); coverage means distance ≤ radius.
+    Matrix {
+        /// Row-major distances.
+        dist: Vec<f64>,
+    },
+    /// Plane coordinates in metres where every point is also a site (SJC); coverage by
+    /// the squared-integer rule ([`plane::covers`]).
+    Plane {
+        /// Integer coordinates of the points, in input order.
+        points: Vec<(i64, i64)>,
+    },
+}
+
+/// A solver input with everything the reports need to name its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instance {
+    /// What the data is, for headers (`embedded: …`, a file name).
+    pub label: String,
+    /// Candidate sites, in input order.
+    pub sites: Vec<SiteInfo>,
+    /// Demand point ids, in input order.
+    pub point_ids: Vec<String>,
+    /// Objective weight of each point.
+    pub weight: Vec<f64>,
+    /// Name of the weight column (`None`: each point counts 1).
+    pub weight_column: Option<String>,
+    /// What a point consumes of a stop's capacity, when the input says so separately from
+    /// the objective weight (the Osman–Christofides demands); `None`: the weight.
+    pub load: Option<Vec<f64>>,
+    /// Population and aged 65+ per point, for per-stop detail (planning data only).
+    pub population: Option<Vec<f64>>,
+    /// Aged 65+ per point.
+    pub aged_65_plus: Option<Vec<f64>>,
+    /// The p stated by a benchmark file, used when `--p` is not given.
+    pub p_in_file: Option<usize>,
+    /// Limits and caveats of the data, printed with every result.
+    pub notes: Vec<LocalText>,
+    /// How distances are measured.
+    pub geometry: Geometry,
+}
+
+impl Instance {
+    /// Number of demand points.
+    pub fn points(&self) -> usize {
+        self.point_ids.len()
+    }
+
+    /// Total objective weight.
+    pub fn total_weight(&self) -> f64 {
+        self.weight.iter().fold(0.0, |a, b| a + b)
+    }
+
+    /// What each point consumes of a stop's capacity.
+    pub fn load(&self) -> &[f64] {
+        self.load.as_deref().unwrap_or(&self.weight)
+    }
+
+    /// Who each site reaches within `radius_m`, by the input's own distance rule.
+    pub fn coverage(&self, radius_m: f64) -> Coverage {
+        self.build_coverage(radius_m, None)
+            .expect("unchecked coverage never fails")
+    }
+
+    /// [`coverage`](Self::coverage), refused up front when the lists would not fit in memory
+    /// (planning data; the benchmark sets are small).
+    pub fn checked_coverage(&self, radius_m: f64, memory: MemoryLimit) -> Result<Coverage> {
+        self.build_coverage(radius_m, Some(memory))
+    }
+
+    fn build_coverage(&self, radius_m: f64, check: Option<MemoryLimit>) -> Result<Coverage> {
+        Ok(match &self.geometry {
+            Geometry::Sphere { points } => {
+                let index = SphereIndex::new(points);
+                let sites: Vec<LatLon> = self
+                    .sites
+                    .iter()
+                    .map(|s| s.location.expect("planning sites have positions"))
+                    .collect();
+                if let Some(memory) = check {
+                    crate::spatial::check_size(&index, &sites, radius_m, memory)?;
+                }
+                Coverage::build(&index, &sites, radius_m)
+            }
+            Geometry::Matrix { dist } => {
+                let m = self.sites.len();
+                let lists = (0..m)
+                    .into_par_iter()
+                    .map(|j| {
+                        (0..self.points())
+                            .filter_map(|i| {
+                                let d = dist[i * m + j];
+                                (d <= radius_m).then_some((i, d))
+                            })
+                            .collect()
+                    })
+                    .collect();
+                Coverage::from_lists(radius_m, lists)
+            }
+            Geometry::Plane { points } => plane::coverage(points, radius_m),
+        })
+    }
+
+    /// The clients × sites distance matrix with the objective weights; refused when it would
+    /// not fit in memory, with what to do instead.
+    pub fn distances(&self, model: &str, memory: MemoryLimit) -> Result<DistanceProblem> {
+        let (n, m) = (self.points(), self.sites.len());
+        memory.check(
+            format!("the {model} model's {n} points × {m} sites distance matrix"),
+            (n as u64)
+                .saturating_mul(m as u64)
+                .saturating_mul(BYTES_PER_MATRIX_ENTRY),
+            "aggregate the demand to coarser mesh cells, use fewer candidates, or use the mclp \
+             model (it needs only the pairs within the radius); ",
+        )?;
+        let dist = match &self.geometry {
+            Geometry::Sphere { points } => {
+                let sites: Vec<LatLon> = self
+                    .sites
+                    .iter()
+                    .map(|s| s.location.expect("planning sites have positions"))
+                    .collect();
+                points
+                    .par_iter()
+                    .flat_map_iter(|&p| sites.iter().map(move |&s| haversine_m(p, s)))
+                    .collect()
+            }
+            Geometry::Matrix { dist } => dist.clone(),
+            Geometry::Plane { points: pts } => pts
+                .par_iter()
+                .flat_map_iter(|&(x, y)| {
+                    pts.iter()
+                        .map(move |&(sx, sy)| ((x - sx) as f64).hypot((y - sy) as f64))
+                })
+                .collect(),
+        };
+        Ok(DistanceProblem {
+            clients: n,
+            sites: m,
+            dist,
+            weight: self.weight.clone(),
+        })
+    }
+}
