@@ -32,3 +32,32 @@ pub const AISLE_M: f64 = 6.0;
 
 /// Weight of each score term: equal, so no term counts more until a council says so.
 pub const TERM_WEIGHT: f64 = 1.0;
+
+/// Seed of every random choice: any fixed number gives repeatable answers; 1 is the one the
+/// README's measurements used.
+pub const SEED: u64 = 1;
+
+/// Within this many percent of the chosen set an alternative counts as as good: a council
+/// would not argue over a few percent of the people reached.
+pub const TOLERANCE_PCT: f64 = 5.0;
+
+/// Minutes the truck stands at each stop: the mobile-sales operators' usual half hour.
+pub const SERVICE_MIN: f64 = 30.0;
+
+/// Leaving the depot and back by: a supermarket's working day for its trucks.
+pub const WINDOW: &str = "10:00-16:00";
+
+/// Working weekdays.
+pub const DAYS: &str = "mon,tue,wed,thu,fri";
+
+/// Visits per week of every stop: once, unless a column or the planner says twice.
+pub const VISITS_PER_WEEK: &str = "1";
+
+/// Average driving speed in town for straight-line travel, km/h.
+pub const SPEED_KMH: f64 = 20.0;
+
+/// Road distance over straight-line distance in a Japanese town.
+pub const DETOUR: f64 = 1.3;
+
+/// Trucks working each day.
+pub const TRUCKS: usize = 1;

@@ -3,6 +3,7 @@
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
+use mobile_stops::defaults::{PRIOR_ANSWERS, RADIUS_M, SHOP_DISTANCE_M, VEHICLES};
 use mobile_stops::report::render_rank;
 use mobile_stops::score::{score, TermWeights};
 use mobile_stops::{io, Error, ScoreParams};
@@ -22,10 +23,10 @@ pub struct RankArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ScoreArgs {
     /// Walking radius in metres (straight line).
-    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
     /// Vehicles a site must hold (the truck plus customers' and helpers' vehicles).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = VEHICLES)]
     pub vehicles: u64,
     /// Demand column to weight by (default: first of weight, aged_65_plus, population).
     #[arg(long, value_name = "COLUMN")]
@@ -34,10 +35,10 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "TERM=W,..")]
     pub weights: Option<String>,
     /// Distance from every food shop at which an older resident counts as far (MAFF uses 500 m).
-    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = SHOP_DISTANCE_M, allow_negative_numbers = true)]
     pub shop_distance_m: f64,
     /// How many survey answers the prior (overall rate) is worth when pooling answers.
-    #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = PRIOR_ANSWERS, allow_negative_numbers = true)]
     pub prior_answers: f64,
 }
 

@@ -5,7 +5,8 @@ use super::route::WeekArgs;
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
 use mobile_stops::budget::MemoryLimit;
-use mobile_stops::pipeline::{council, stamp_now, CouncilOptions, TOLERANCE_PCT};
+use mobile_stops::defaults::{PRIOR_ANSWERS, TOLERANCE_PCT};
+use mobile_stops::pipeline::{council, stamp_now, CouncilOptions};
 use mobile_stops::report::{council_html, council_markdown, Lang};
 use mobile_stops::{io, Error};
 use std::path::PathBuf;
@@ -35,7 +36,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "TERM=W,..")]
     pub weights: Option<String>,
     /// How many survey answers the prior (overall rate) is worth.
-    #[arg(long, default_value_t = 10.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = PRIOR_ANSWERS, allow_negative_numbers = true)]
     pub prior_answers: f64,
     /// Within this many percent of the chosen set, an alternative counts as as good.
     #[arg(long, default_value_t = TOLERANCE_PCT, allow_negative_numbers = true)]

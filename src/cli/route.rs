@@ -4,9 +4,11 @@ use super::args::DataArgs;
 use super::solve::ModelArgs;
 use clap::Args;
 use mobile_stops::budget::{Budget, MemoryLimit};
+use mobile_stops::defaults::{
+    DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
+};
 use mobile_stops::pipeline::{
-    plan_route, start_date, unfit_error, unfit_json, StopSource, WeekOptions, DAYS, DETOUR,
-    SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
+    plan_route, start_date, unfit_error, unfit_json, StopSource, WeekOptions,
 };
 use mobile_stops::report::{render_route, Lang, RouteFormat, RouteInfo};
 use mobile_stops::{io, Error, Param};

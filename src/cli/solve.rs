@@ -4,6 +4,7 @@ use super::args::{DataArgs, OutputArgs};
 use clap::Args;
 use mobile_stops::benchmarks::{benchmark_instance, Benchmark};
 use mobile_stops::budget::{Budget, MemoryLimit};
+use mobile_stops::defaults::{RADIUS_M, SEED, SHOP_DISTANCE_M, VEHICLES};
 use mobile_stops::pipeline::ModelOptions;
 use mobile_stops::report::{render_solve, Format, RunInfo};
 use mobile_stops::solve::{solve, Method, Model, Status};
@@ -22,7 +23,7 @@ pub struct ModelArgs {
     #[arg(long, value_name = "N")]
     pub p: Option<usize>,
     /// Walking radius in metres (covering models; also reported for the others).
-    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
     /// Sites that must be chosen, by id.
     #[arg(long, value_name = "ID,..", value_delimiter = ',')]
@@ -44,17 +45,17 @@ pub struct ModelArgs {
     #[arg(long)]
     pub allow_no_space: bool,
     /// Vehicles a stop must hold (the truck plus customers' and helpers' vehicles).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = VEHICLES)]
     pub vehicles: u64,
     /// Distance from every shop beyond which an older resident counts as far (far_from_shop).
-    #[arg(long, default_value_t = 500.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = SHOP_DISTANCE_M, allow_negative_numbers = true)]
     pub shop_distance_m: f64,
     /// End within S seconds of starting, reading and writing included: solves stop with the
     /// best answer and bound so far (status time_limit), a timetable with the best week found.
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub time_limit_s: Option<f64>,
     /// Seed of the heuristics; the same seed gives the same answer on any thread count.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = SEED)]
     pub seed: u64,
     /// exact: reductions + Lagrangian branch and bound; heuristic: parallel multi-start with a
     /// proven bound (fast on huge data); mip: the textbook MIP via good_lp (a second opinion).

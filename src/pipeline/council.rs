@@ -8,6 +8,7 @@ use super::sets::{resolve_set, split_sets};
 use super::week::WeekOptions;
 use crate::budget::{share, Budget};
 use crate::compare::{compare, Comparison, StopSet};
+use crate::defaults::TOLERANCE_PCT;
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::param::Param;
@@ -16,9 +17,6 @@ use crate::route::{RouteProblem, WeekPlan};
 use crate::score::{score, ScoreParams, ScoreTable, TermWeights};
 use crate::solve::explain::{explain, Explanation};
 use crate::solve::{solve, Instance, SolveResult, Status, FAR_FROM_SHOP};
-
-/// Within this many percent of the chosen set, an alternative counts as as good.
-pub const TOLERANCE_PCT: f64 = 5.0;
 
 /// Strong candidates not chosen that the report explains.
 const STRONG_NOT_CHOSEN: usize = 8;
@@ -51,7 +49,7 @@ impl Default for CouncilOptions {
             week: None,
             sets: Vec::new(),
             weights: None,
-            prior_answers: ScoreParams::default().prior_answers,
+            prior_answers: crate::defaults::PRIOR_ANSWERS,
             tolerance_pct: TOLERANCE_PCT,
             title: None,
             lang: Lang::Ja,

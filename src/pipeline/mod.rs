@@ -12,7 +12,7 @@ mod scenarios;
 mod sets;
 mod week;
 
-pub use council::{council, stamp_now, Council, CouncilOptions, TOLERANCE_PCT};
+pub use council::{council, stamp_now, Council, CouncilOptions};
 pub use model::ModelOptions;
 pub use route::{
     build_problem, plan_route, solved_stops, unfit_error, unfit_json, RoutePlan, StopSource,
@@ -20,7 +20,4 @@ pub use route::{
 };
 pub use scenarios::{load_scenarios, ScenarioInput, ScenarioRun};
 pub use sets::{resolve_set, split_sets};
-pub use week::{
-    parse_days, parse_window, start_date, Visits, WeekOptions, DAYS, DETOUR, SERVICE_MIN,
-    SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
-};
+pub use week::{parse_days, parse_window, start_date, Visits, WeekOptions};

@@ -42,21 +42,20 @@ pub struct ModelOptions {
 
 impl Default for ModelOptions {
     fn default() -> Self {
-        let d = SolveParams::default();
         ModelOptions {
-            model: d.model,
+            model: Model::Mclp,
             p: None,
-            radius_m: d.radius_m,
+            radius_m: crate::defaults::RADIUS_M,
             require: Vec::new(),
             exclude: Vec::new(),
             capacity: None,
             min_weight_per_stop: None,
             objective_weight: None,
             allow_no_space: false,
-            vehicles: crate::score::ScoreParams::default().vehicles,
-            shop_distance_m: crate::score::ScoreParams::default().shop_distance_m,
-            seed: d.seed,
-            method: d.method,
+            vehicles: crate::defaults::VEHICLES,
+            shop_distance_m: crate::defaults::SHOP_DISTANCE_M,
+            seed: crate::defaults::SEED,
+            method: Method::Exact,
         }
     }
 }

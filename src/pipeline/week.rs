@@ -1,26 +1,12 @@
 //! The week's rules as a person gives them ("10:00-16:00", "mon,wed", "2 visits"), checked and
 //! turned into the planner's [`WeekRules`] before any file is opened.
 
+use crate::defaults::{DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW};
 use crate::error::{Error, Result};
 use crate::param::Param;
 use crate::route::{WeekRules, WEEKDAYS};
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, Utc};
 use std::path::PathBuf;
-
-/// Minutes the truck stands at each stop, unless told otherwise.
-pub const SERVICE_MIN: f64 = 30.0;
-/// Leaving the depot and back by, unless told otherwise.
-pub const WINDOW: &str = "10:00-16:00";
-/// Working weekdays, unless told otherwise.
-pub const DAYS: &str = "mon,tue,wed,thu,fri";
-/// Visits per week of every stop, unless told otherwise.
-pub const VISITS_PER_WEEK: &str = "1";
-/// Average driving speed for straight-line travel.
-pub const SPEED_KMH: f64 = 20.0;
-/// Road distance over straight-line distance.
-pub const DETOUR: f64 = 1.3;
-/// Trucks working each day.
-pub const TRUCKS: usize = 1;
 
 /// How the week runs, as a planner states it.
 #[derive(Debug, Clone, PartialEq)]

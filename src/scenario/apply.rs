@@ -3,6 +3,7 @@
 //! line checks the same values.
 
 use super::spec::Overrides;
+use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
 use crate::model::{CandidateSite, Dataset, LatLon};
 use crate::param::Param;
@@ -89,8 +90,8 @@ pub(super) fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
     let capacity = s.capacity.as_deref().map(CapacitySpec::parse).transpose()?;
     let opts = PlanningOptions {
         objective_weight: s.objective_weight.clone(),
-        shop_distance_m: s.shop_distance_m.unwrap_or(500.0),
-        vehicles: s.vehicles.unwrap_or(5),
+        shop_distance_m: s.shop_distance_m.unwrap_or(SHOP_DISTANCE_M),
+        vehicles: s.vehicles.unwrap_or(VEHICLES),
         space: SpaceParams::default(),
         capacity: capacity.clone(),
     };

@@ -7,6 +7,7 @@ use super::row::{solve_one, top_ranked, Row, RowOutcome};
 use super::spec::{Scenario, ScenarioFile};
 use crate::budget::Budget;
 use crate::compare::Measure;
+use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::score::{score, ScoreParams};
@@ -220,8 +221,8 @@ impl Runner<'_> {
                 let first = &self.file.scenarios[members[0]].settings;
                 let params = ScoreParams {
                     radius_m: r,
-                    vehicles: first.vehicles.unwrap_or(5),
-                    shop_distance_m: first.shop_distance_m.unwrap_or(500.0),
+                    vehicles: first.vehicles.unwrap_or(VEHICLES),
+                    shop_distance_m: first.shop_distance_m.unwrap_or(SHOP_DISTANCE_M),
                     memory,
                     ..ScoreParams::default()
                 };

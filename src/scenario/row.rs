@@ -5,6 +5,7 @@ use super::apply::{params, Variant};
 use super::spec::{Overrides, Scenario};
 use crate::budget::{Budget, MemoryLimit};
 use crate::compare::{Measure, StopSet};
+use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::score::{score, ScoreParams};
@@ -186,8 +187,8 @@ pub(super) fn top_ranked(
     };
     let params = ScoreParams {
         radius_m,
-        vehicles: s.vehicles.unwrap_or(5),
-        shop_distance_m: s.shop_distance_m.unwrap_or(500.0),
+        vehicles: s.vehicles.unwrap_or(VEHICLES),
+        shop_distance_m: s.shop_distance_m.unwrap_or(SHOP_DISTANCE_M),
         weights: crate::score::TermWeights::parse(w)?,
         memory,
         ..ScoreParams::default()

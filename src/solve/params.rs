@@ -82,7 +82,7 @@ impl Default for SolveParams {
         SolveParams {
             model: Model::Mclp,
             p: None,
-            radius_m: 500.0,
+            radius_m: crate::defaults::RADIUS_M,
             require: Vec::new(),
             exclude: Vec::new(),
             allow_no_space: false,
@@ -90,7 +90,7 @@ impl Default for SolveParams {
             capacitated: false,
             time_limit: None,
             deadline: None,
-            seed: 1,
+            seed: crate::defaults::SEED,
             method: Method::Exact,
             memory: MemoryLimit::default(),
         }
