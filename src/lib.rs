@@ -3,21 +3,32 @@
 //! Japanese neighbourhood councils choose stops for a supermarket's mobile sales by argument.
 //! This crate turns that argument into evidence: it reads census mesh data, candidate sites,
 //! survey answers and existing shops ([`io`]); finds who lives within walking distance of each
-//! site ([`spatial`]); and scores every site term by term ([`score`]) so a council can see why a
-//! site ranks where it does. Data flows one way: files → [`Dataset`] → [`Coverage`] →
-//! [`ScoreTable`] → [`report`].
+//! site ([`spatial`]); scores every site term by term ([`score`]); chooses a set of stops with a
+//! facility-location model and says what is proven about it ([`solve`]); plans the week
+//! ([`route`]); runs what-if batches ([`scenario`]); and writes what a council reads
+//! ([`report`]). [`pipeline`] runs the council report, the week from a list of stops and the
+//! scenario batch as single calls, for the command line and the meeting page alike.
+//!
+//! Data flows one way, and so do the imports: files → [`Dataset`] → [`Coverage`] →
+//! [`ScoreTable`] → [`Instance`] → [`SolveResult`] → week → report. Every layer takes plain
+//! values and a [`Budget`] (one deadline, one memory limit); none prints, exits or knows a
+//! command-line flag: errors name a [`Param`].
 //!
 //! ```
-//! use mobile_stops::{io, score, ScoreParams};
-//! let data = io::embedded::dataset().unwrap();
+//! use mobile_stops::{io, score, solve, Instance, PlanningOptions, ScoreParams, SolveParams};
+//! let data = io::load_dataset(&io::DataPaths::default(), Default::default()).unwrap();
+//! // The ranked list: every candidate, term by term.
 //! let table = score::score(&data, &ScoreParams::default()).unwrap();
 //! assert_eq!(table.candidates.len(), data.candidates.data.sites.len());
 //! assert_eq!(table.candidates[0].rank, 1);
+//! // A set of five stops reaching the most older residents within 500 m, proven optimal.
+//! let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
+//! let res = solve::solve(&inst, &SolveParams { p: Some(5), ..SolveParams::default() }).unwrap();
+//! assert!(res.is_optimal());
 //! ```
 
 pub mod benchmarks;
 pub mod budget;
-pub mod compare;
 pub mod defaults;
 pub mod error;
 pub mod io;
@@ -31,9 +42,21 @@ pub mod score;
 pub mod solve;
 pub mod spatial;
 
+pub use budget::{Budget, MemoryLimit};
 pub use error::{Error, Location, Result};
-pub use model::MeshCode;
-pub use model::{CandidateSite, Candidates, Dataset, Demand, LatLon, Store, SurveyPlace};
+pub use io::{load_dataset, DataPaths};
+pub use model::{CandidateSite, Candidates, Dataset, Demand, LatLon, MeshCode, Store, SurveyPlace};
 pub use param::{Choice, Param};
-pub use score::{CandidateScore, ScoreParams, ScoreTable};
+pub use pipeline::{
+    council, load_scenarios, plan_route, Council, CouncilOptions, ModelOptions, RoutePlan,
+    StopSource, WeekOptions,
+};
+pub use report::{Format, Lang, RouteFormat};
+pub use route::{RouteProblem, WeekPlan, WeekRules};
+pub use scenario::{run_batch, Batch, RowOutcome, ScenarioFile};
+pub use score::compare::{compare, Comparison, StopSet};
+pub use score::{score, CandidateScore, ScoreParams, ScoreTable};
+pub use solve::{
+    solve, Instance, Method, Model, PlanningOptions, SolveParams, SolveResult, Status,
+};
 pub use spatial::{Coverage, SphereIndex};

@@ -4,9 +4,9 @@ use super::args::{DataArgs, OutputArgs};
 use super::rank::ScoreArgs;
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
-use mobile_stops::compare::compare;
 use mobile_stops::pipeline::{resolve_set, split_sets};
 use mobile_stops::report::render_compare;
+use mobile_stops::score::compare::compare;
 use mobile_stops::score::score;
 use mobile_stops::{io, Error};
 

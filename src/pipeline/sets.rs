@@ -2,12 +2,12 @@
 //! has, or `NAME=@FILE` (a stop list or a solve result), checked into candidate indices.
 
 use crate::budget::MemoryLimit;
-use crate::compare::StopSet;
 use crate::error::{Error, Result};
 use crate::io::read_stop_list;
 use crate::io::text::SourceText;
 use crate::model::Dataset;
 use crate::param::Param;
+use crate::score::compare::StopSet;
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -4,10 +4,10 @@
 use super::apply::{params, Variant};
 use super::spec::{Overrides, Scenario};
 use crate::budget::{Budget, MemoryLimit};
-use crate::compare::{Measure, StopSet};
 use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
+use crate::score::compare::{Measure, StopSet};
 use crate::score::{score, ScoreParams};
 use crate::solve::{solve, solve_with, Instance, Model, SolveParams, SolveResult, Status};
 use crate::spatial::Coverage;

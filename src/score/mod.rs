@@ -15,6 +15,7 @@
 //! where xₜ is the site's value of term t (reach weight, far-from-shop 65+, expected buyers) and
 //! maxₜ the best value of any site; 100 means best on every used term. Ties are broken by id.
 
+pub mod compare;
 mod far;
 pub mod need;
 mod params;
@@ -39,7 +40,21 @@ use crate::spatial::{Coverage, DataExtent, EdgeStatus, SphereIndex};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
-/// Scores and ranks every candidate of `data`.
+/// Scores and ranks every candidate of `data`: who each reaches within the walking radius,
+/// how many older residents far from any shop, and the need the surveys express, each term
+/// kept apart so a council can see why a site ranks where it does.
+///
+/// ```
+/// use mobile_stops::score::{score, ScoreParams, TermWeights};
+/// let data = mobile_stops::io::embedded::dataset().unwrap();
+/// let table = score(&data, &ScoreParams::default()).unwrap();
+/// let first = &table.candidates[0];
+/// assert_eq!(first.rank, 1);
+/// // A wider walk never reaches fewer people from the same site.
+/// let wide = score(&data, &ScoreParams { radius_m: 800.0, ..ScoreParams::default() }).unwrap();
+/// let same = wide.candidates.iter().find(|c| c.id == first.id).unwrap();
+/// assert!(same.reach_weight >= first.reach_weight);
+/// ```
 pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     params.validate()?;
     let demand = &data.demand.data;

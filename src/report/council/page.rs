@@ -1,10 +1,10 @@
 //! What a council page is made of: the inputs, and sections of paragraphs and tables that the
 //! HTML and Markdown renderings both walk, so the two never say different things.
 
-use crate::compare::Comparison;
 use crate::model::Dataset;
 use crate::report::labels::Lang;
 use crate::route::{RouteProblem, WeekPlan};
+use crate::score::compare::Comparison;
 use crate::score::ScoreTable;
 use crate::solve::explain::Explanation;
 use crate::solve::{Instance, SolveResult};

@@ -5,8 +5,8 @@
 //! distance, how many older people far from any shop, how many would buy (with the survey's
 //! uncertainty), who is left out, and which stops lack room for the vehicles.
 
+use super::{far_from_shop_weights, Interval, ScoreTable, SpaceStatus};
 use crate::model::Dataset;
-use crate::score::{far_from_shop_weights, Interval, ScoreTable, SpaceStatus};
 use crate::spatial::{Coverage, SphereIndex};
 
 /// A named set of stops (candidate indices).
