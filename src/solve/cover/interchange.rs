@@ -116,105 +116,179 @@ pub(crate) fn covered_weight(inst: &Incidence, open: &[u32]) -> f64 {
 /// Ties go to the lower incoming, then the lower outgoing column, so the result depends only
 /// on the input. Returns the covered weight.
 pub(crate) fn improve(inst: &Incidence, open: &mut [u32], limits: &Limits) -> f64 {
-    let (rows, cols) = (inst.rows(), inst.cols());
+    let cols = inst.cols();
     if open.is_empty() || open.len() >= cols {
         return covered_weight(inst, open);
     }
     let tol = 1e-9 * (1.0 + inst.total_weight());
-    let mut is_open = vec![false; cols];
-    let mut count = vec![0u32; rows];
-    let mut who = vec![0u64; rows]; // sum of the open columns covering the row
-    for &j in open.iter() {
-        is_open[j as usize] = true;
-        for &i in inst.col(j as usize) {
-            count[i as usize] += 1;
-            who[i as usize] += u64::from(j);
-        }
-    }
-    let mut loss = vec![0.0; cols];
-    let mut extra = vec![0.0; cols];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut by_loss: Vec<u32> = Vec::new();
+    let mut counts = Counts::new(inst, open);
+    let mut scan = Scan::new(cols);
     for _pass in 0..10_000 {
         if limits.expired() {
             break;
         }
-        for &o in open.iter() {
-            loss[o as usize] = inst
-                .col(o as usize)
-                .iter()
-                .filter(|&&i| count[i as usize] == 1)
-                .map(|&i| inst.weight[i as usize])
-                .sum();
-        }
-        by_loss.clear();
-        by_loss.extend_from_slice(open);
-        by_loss.sort_by(|&a, &b| {
-            loss[a as usize]
-                .total_cmp(&loss[b as usize])
-                .then(a.cmp(&b))
-        });
-        let mut best: Option<(f64, u32, u32)> = None;
-        for k in (0..cols).filter(|&k| !is_open[k]) {
-            let mut gain = 0.0;
-            for &i in inst.col(k) {
-                let i = i as usize;
-                match count[i] {
-                    0 => gain += inst.weight[i],
-                    1 => {
-                        let o = who[i] as usize;
-                        if extra[o] == 0.0 {
-                            touched.push(o as u32);
-                        }
-                        extra[o] += inst.weight[i];
-                    }
-                    _ => {}
-                }
-            }
-            // Best column to close for k: a touched one, or the cheapest untouched one.
-            let mut choice: Option<(f64, u32)> = None;
-            for &o in &touched {
-                let v = extra[o as usize] - loss[o as usize];
-                if choice.is_none_or(|(bv, bo)| v > bv || (v == bv && o < bo)) {
-                    choice = Some((v, o));
-                }
-            }
-            if let Some(&o) = by_loss.iter().find(|&&o| extra[o as usize] == 0.0) {
-                let v = -loss[o as usize];
-                if choice.is_none_or(|(bv, bo)| v > bv || (v == bv && o < bo)) {
-                    choice = Some((v, o));
-                }
-            }
-            for &o in &touched {
-                extra[o as usize] = 0.0;
-            }
-            touched.clear();
-            if let Some((v, o)) = choice {
-                let delta = gain + v;
-                if best.is_none_or(|(bd, _, _)| delta > bd) {
-                    best = Some((delta, k as u32, o));
-                }
-            }
-        }
-        let Some((delta, k, o)) = best else { break };
+        scan.rank_losses(inst, open, &counts);
+        let Some((delta, k, o)) = scan.best_swap(inst, &counts) else {
+            break;
+        };
         if delta <= tol {
             break;
         }
-        is_open[o as usize] = false;
-        for &i in inst.col(o as usize) {
-            count[i as usize] -= 1;
-            who[i as usize] -= u64::from(o);
-        }
-        is_open[k as usize] = true;
-        for &i in inst.col(k as usize) {
-            count[i as usize] += 1;
-            who[i as usize] += u64::from(k);
-        }
+        counts.close(inst, o);
+        counts.open(inst, k);
         let pos = open.iter().position(|&x| x == o).unwrap_or(0);
         open[pos] = k;
     }
     open.sort_unstable();
     covered_weight(inst, open)
+}
+
+/// Which columns are open and, per row, how many open columns cover it and the sum of their
+/// indices: when the count is one, that sum names the only coverer, which is all a swap
+/// score needs.
+struct Counts {
+    is_open: Vec<bool>,
+    count: Vec<u32>,
+    who: Vec<u64>,
+}
+
+impl Counts {
+    fn new(inst: &Incidence, open: &[u32]) -> Counts {
+        let mut counts = Counts {
+            is_open: vec![false; inst.cols()],
+            count: vec![0u32; inst.rows()],
+            who: vec![0u64; inst.rows()],
+        };
+        for &j in open {
+            counts.open(inst, j);
+        }
+        counts
+    }
+
+    /// Opens column `k`: its rows gain one coverer.
+    fn open(&mut self, inst: &Incidence, k: u32) {
+        self.is_open[k as usize] = true;
+        for &i in inst.col(k as usize) {
+            self.count[i as usize] += 1;
+            self.who[i as usize] += u64::from(k);
+        }
+    }
+
+    /// Closes column `o`: its rows lose one coverer.
+    fn close(&mut self, inst: &Incidence, o: u32) {
+        self.is_open[o as usize] = false;
+        for &i in inst.col(o as usize) {
+            self.count[i as usize] -= 1;
+            self.who[i as usize] -= u64::from(o);
+        }
+    }
+}
+
+/// Working arrays of one neighbourhood scan, kept across passes so a pass allocates nothing.
+struct Scan {
+    /// Per open column, the weight only it covers (lost by closing it).
+    loss: Vec<f64>,
+    /// Per open column, the weight the candidate column would take over from it.
+    extra: Vec<f64>,
+    /// Open columns with a non-zero `extra` for the current candidate.
+    touched: Vec<u32>,
+    /// Open columns by ascending loss, then index.
+    by_loss: Vec<u32>,
+}
+
+impl Scan {
+    fn new(cols: usize) -> Scan {
+        Scan {
+            loss: vec![0.0; cols],
+            extra: vec![0.0; cols],
+            touched: Vec::new(),
+            by_loss: Vec::new(),
+        }
+    }
+
+    /// Sets the loss of every open column and ranks them by it: the cheapest column to close
+    /// that a candidate does not touch is then the first untouched one in that order.
+    fn rank_losses(&mut self, inst: &Incidence, open: &[u32], counts: &Counts) {
+        for &o in open {
+            self.loss[o as usize] = inst
+                .col(o as usize)
+                .iter()
+                .filter(|&&i| counts.count[i as usize] == 1)
+                .map(|&i| inst.weight[i as usize])
+                .sum();
+        }
+        let loss = &self.loss;
+        self.by_loss.clear();
+        self.by_loss.extend_from_slice(open);
+        self.by_loss.sort_by(|&a, &b| {
+            loss[a as usize]
+                .total_cmp(&loss[b as usize])
+                .then(a.cmp(&b))
+        });
+    }
+
+    /// The best swap `(delta, incoming, outgoing)` over every closed column; a later candidate
+    /// wins only with a strictly larger delta, so ties go to the lower incoming column.
+    fn best_swap(&mut self, inst: &Incidence, counts: &Counts) -> Option<(f64, u32, u32)> {
+        let mut best: Option<(f64, u32, u32)> = None;
+        for k in (0..inst.cols()).filter(|&k| !counts.is_open[k]) {
+            if let Some((delta, o)) = self.swap_in(inst, counts, k) {
+                if best.is_none_or(|(bd, _, _)| delta > bd) {
+                    best = Some((delta, k as u32, o));
+                }
+            }
+        }
+        best
+    }
+
+    /// Scores opening `k`: the uncovered weight it adds plus the best value of closing one
+    /// open column in exchange. Returns that delta and the column to close.
+    fn swap_in(&mut self, inst: &Incidence, counts: &Counts, k: usize) -> Option<(f64, u32)> {
+        let mut gain = 0.0;
+        for &i in inst.col(k) {
+            let i = i as usize;
+            match counts.count[i] {
+                0 => gain += inst.weight[i],
+                1 => {
+                    let o = counts.who[i] as usize;
+                    if self.extra[o] == 0.0 {
+                        self.touched.push(o as u32);
+                    }
+                    self.extra[o] += inst.weight[i];
+                }
+                _ => {}
+            }
+        }
+        let choice = self.best_out();
+        for &o in &self.touched {
+            self.extra[o as usize] = 0.0;
+        }
+        self.touched.clear();
+        choice.map(|(v, o)| (gain + v, o))
+    }
+
+    /// Best column to close for the current candidate: a touched one (its loss partly taken
+    /// over), or the cheapest untouched one; ties to the lower column.
+    fn best_out(&self) -> Option<(f64, u32)> {
+        let mut choice: Option<(f64, u32)> = None;
+        for &o in &self.touched {
+            let v = self.extra[o as usize] - self.loss[o as usize];
+            if choice.is_none_or(|(bv, bo)| v > bv || (v == bv && o < bo)) {
+                choice = Some((v, o));
+            }
+        }
+        if let Some(&o) = self
+            .by_loss
+            .iter()
+            .find(|&&o| self.extra[o as usize] == 0.0)
+        {
+            let v = -self.loss[o as usize];
+            if choice.is_none_or(|(bv, bo)| v > bv || (v == bv && o < bo)) {
+                choice = Some((v, o));
+            }
+        }
+        choice
+    }
 }
 
 #[cfg(test)]

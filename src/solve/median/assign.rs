@@ -108,81 +108,105 @@ pub(crate) fn improve(data: &CapData, plan: &mut Plan) {
     for i in 0..n {
         load[plan.site[i]] += data.demand[i];
     }
-    let tol = 1e-9;
     loop {
-        let mut moved = false;
-        // Shifts.
-        for i in 0..n {
-            let a = plan.site[i];
-            for &b in &plan.open {
-                if b != a
-                    && data.cost(i, b) < data.cost(i, a) - tol
-                    && load[b] + data.demand[i] <= data.capacity[b]
-                {
-                    load[a] -= data.demand[i];
-                    load[b] += data.demand[i];
-                    plan.site[i] = b;
-                    moved = true;
-                    break;
-                }
-            }
-        }
-        // Swaps.
-        for i in 0..n {
-            for k in i + 1..n {
-                let (a, b) = (plan.site[i], plan.site[k]);
-                if a == b {
-                    continue;
-                }
-                let delta = data.cost(i, b) + data.cost(k, a) - data.cost(i, a) - data.cost(k, b);
-                let (qi, qk) = (data.demand[i], data.demand[k]);
-                if delta < -tol
-                    && load[a] - qi + qk <= data.capacity[a]
-                    && load[b] - qk + qi <= data.capacity[b]
-                {
-                    load[a] += qk - qi;
-                    load[b] += qi - qk;
-                    plan.site[i] = b;
-                    plan.site[k] = a;
-                    moved = true;
-                }
-            }
-        }
-        // Medians: move a cluster to the site (not open, allowed) that serves it cheapest.
-        for pos in 0..plan.open.len() {
-            let j = plan.open[pos];
-            if data.required[j] {
-                continue;
-            }
-            let members: Vec<usize> = (0..n).filter(|&i| plan.site[i] == j).collect();
-            let now: f64 = members.iter().map(|&i| data.cost(i, j)).sum();
-            let mut best = (now, j);
-            for &k in &data.allowed {
-                if plan.open.contains(&k) || data.capacity[k] < load[j] {
-                    continue;
-                }
-                let c: f64 = members.iter().map(|&i| data.cost(i, k)).sum();
-                if c < best.0 - tol {
-                    best = (c, k);
-                }
-            }
-            if best.1 != j {
-                let k = best.1;
-                for &i in &members {
-                    plan.site[i] = k;
-                }
-                load[k] = load[j];
-                load[j] = 0.0;
-                plan.open[pos] = k;
-                moved = true;
-            }
-        }
-        if !moved {
+        let shifted = shift_clients(data, plan, &mut load);
+        let swapped = swap_clients(data, plan, &mut load);
+        let recentred = move_medians(data, plan, &mut load);
+        if !(shifted || swapped || recentred) {
             break;
         }
     }
     plan.open.sort_unstable();
     plan.cost = (0..n).map(|i| data.cost(i, plan.site[i])).sum();
+}
+
+/// Smallest cost change a move must make to count: guards against cycling on rounding noise.
+const MOVE_TOL: f64 = 1e-9;
+
+/// Shifts: each client, in order, moves to the first open site (in `plan.open` order) that
+/// is cheaper by more than the tolerance and has room. Whether any client moved.
+fn shift_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
+    let mut moved = false;
+    for i in 0..data.n {
+        let a = plan.site[i];
+        for &b in &plan.open {
+            if b != a
+                && data.cost(i, b) < data.cost(i, a) - MOVE_TOL
+                && load[b] + data.demand[i] <= data.capacity[b]
+            {
+                load[a] -= data.demand[i];
+                load[b] += data.demand[i];
+                plan.site[i] = b;
+                moved = true;
+                break;
+            }
+        }
+    }
+    moved
+}
+
+/// Swaps: every pair of clients at different sites exchanges sites when that is cheaper and
+/// both sites keep within capacity. Reaches plans no single shift can, when sites are full.
+/// Whether any pair swapped.
+fn swap_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
+    let n = data.n;
+    let mut moved = false;
+    for i in 0..n {
+        for k in i + 1..n {
+            let (a, b) = (plan.site[i], plan.site[k]);
+            if a == b {
+                continue;
+            }
+            let delta = data.cost(i, b) + data.cost(k, a) - data.cost(i, a) - data.cost(k, b);
+            let (qi, qk) = (data.demand[i], data.demand[k]);
+            if delta < -MOVE_TOL
+                && load[a] - qi + qk <= data.capacity[a]
+                && load[b] - qk + qi <= data.capacity[b]
+            {
+                load[a] += qk - qi;
+                load[b] += qi - qk;
+                plan.site[i] = b;
+                plan.site[k] = a;
+                moved = true;
+            }
+        }
+    }
+    moved
+}
+
+/// Medians: move a cluster to the site (not open, allowed) that serves it cheapest.
+/// Required sites stay. Whether any cluster moved.
+fn move_medians(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
+    let mut moved = false;
+    for pos in 0..plan.open.len() {
+        let j = plan.open[pos];
+        if data.required[j] {
+            continue;
+        }
+        let members: Vec<usize> = (0..data.n).filter(|&i| plan.site[i] == j).collect();
+        let now: f64 = members.iter().map(|&i| data.cost(i, j)).sum();
+        let mut best = (now, j);
+        for &k in &data.allowed {
+            if plan.open.contains(&k) || data.capacity[k] < load[j] {
+                continue;
+            }
+            let c: f64 = members.iter().map(|&i| data.cost(i, k)).sum();
+            if c < best.0 - MOVE_TOL {
+                best = (c, k);
+            }
+        }
+        if best.1 != j {
+            let k = best.1;
+            for &i in &members {
+                plan.site[i] = k;
+            }
+            load[k] = load[j];
+            load[j] = 0.0;
+            plan.open[pos] = k;
+            moved = true;
+        }
+    }
+    moved
 }
 
 /// Candidate replacement sites tried per open site in [`swap_sites`].

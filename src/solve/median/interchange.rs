@@ -145,6 +145,70 @@ impl Assignment {
         self.near2[i] = b2;
         self.d2[i] = c2;
     }
+
+    /// Scores opening the site whose cost column is `col`: returns the gain of the clients
+    /// that would move to it, and sets `loss[r]` for every open `r` to what closing `r` as
+    /// well would cost its other clients (they fall back to the new site or their second
+    /// nearest). One column scan prices the swap with every open site (Whitaker).
+    fn swap_losses(&self, col: &[f64], open: &[usize], loss: &mut [f64]) -> f64 {
+        for &r in open {
+            loss[r] = 0.0;
+        }
+        let mut gain = 0.0;
+        for i in 0..col.len() {
+            let c = col[i];
+            let d = self.d1[i];
+            if c < d {
+                gain += d - c;
+            } else {
+                loss[self.near1[i]] += c.min(self.d2[i]) - d;
+            }
+        }
+        gain
+    }
+
+    /// Updates nearest and second nearest after `r` closed and `f` (cost column `col`)
+    /// opened, `open` already holding `f`: clients that had `r` among their two rescan, the
+    /// others only compare with `f` (ties to the lower site, as in [`Assignment::rescan`]).
+    fn swap(&mut self, costs: &Costs, open: &[usize], r: usize, f: usize, col: &[f64]) {
+        for i in 0..costs.clients {
+            if self.near1[i] == r || self.near2[i] == r {
+                self.rescan(costs, open, i);
+            } else {
+                let c = col[i];
+                if c < self.d1[i] || (c == self.d1[i] && f < self.near1[i]) {
+                    self.near2[i] = self.near1[i];
+                    self.d2[i] = self.d1[i];
+                    self.near1[i] = f;
+                    self.d1[i] = c;
+                } else if c < self.d2[i] || (c == self.d2[i] && f < self.near2[i]) {
+                    self.near2[i] = f;
+                    self.d2[i] = c;
+                }
+            }
+        }
+    }
+}
+
+/// `m` flags, set for the sites of `sites`.
+fn flags(m: usize, sites: &[usize]) -> Vec<bool> {
+    let mut on = vec![false; m];
+    for &j in sites {
+        on[j] = true;
+    }
+    on
+}
+
+/// The open site that is cheapest to close (least `loss`, ties to the lower site), never a
+/// required one; `None` when every open site is required.
+fn cheapest_removal(open: &[usize], required: &[bool], loss: &[f64]) -> Option<(f64, usize)> {
+    let mut best: Option<(f64, usize)> = None;
+    for &r in open {
+        if !required[r] && best.is_none_or(|(l, b)| loss[r] < l || (loss[r] == l && r < b)) {
+            best = Some((loss[r], r));
+        }
+    }
+    best
 }
 
 /// Swap local search (Whitaker's fast interchange, first improvement in cyclic site order):
@@ -152,14 +216,8 @@ impl Assignment {
 pub(crate) fn local_search(costs: &Costs, open: Vec<usize>, limits: &Limits) -> Solution {
     let (n, m) = (costs.clients, costs.sites);
     let mut open = open;
-    let mut is_open = vec![false; m];
-    for &j in &open {
-        is_open[j] = true;
-    }
-    let mut required = vec![false; m];
-    for &j in &costs.required {
-        required[j] = true;
-    }
+    let mut is_open = flags(m, &open);
+    let required = flags(m, &costs.required);
     if open.iter().all(|&j| required[j]) || n == 0 {
         return Solution::of(costs, open);
     }
@@ -179,27 +237,11 @@ pub(crate) fn local_search(costs: &Costs, open: Vec<usize>, limits: &Limits) -> 
         if is_open[f] {
             continue;
         }
-        for &r in &open {
-            loss[r] = 0.0;
-        }
         let col = costs.col(f);
-        let mut gain = 0.0;
-        for i in 0..n {
-            let c = col[i];
-            let d = a.d1[i];
-            if c < d {
-                gain += d - c;
-            } else {
-                loss[a.near1[i]] += c.min(a.d2[i]) - d;
-            }
-        }
-        let mut best: Option<(f64, usize)> = None;
-        for &r in &open {
-            if !required[r] && best.is_none_or(|(l, b)| loss[r] < l || (loss[r] == l && r < b)) {
-                best = Some((loss[r], r));
-            }
-        }
-        let Some((l, r)) = best else { break };
+        let gain = a.swap_losses(col, &open, &mut loss);
+        let Some((l, r)) = cheapest_removal(&open, &required, &loss) else {
+            break;
+        };
         let delta = l - gain;
         if delta < -1e-9 * (1.0 + total.abs()) {
             // Swap r out, f in.
@@ -208,22 +250,7 @@ pub(crate) fn local_search(costs: &Costs, open: Vec<usize>, limits: &Limits) -> 
             if let Some(pos) = open.iter().position(|&x| x == r) {
                 open[pos] = f;
             }
-            for i in 0..n {
-                if a.near1[i] == r || a.near2[i] == r {
-                    a.rescan(costs, &open, i);
-                } else {
-                    let c = col[i];
-                    if c < a.d1[i] || (c == a.d1[i] && f < a.near1[i]) {
-                        a.near2[i] = a.near1[i];
-                        a.d2[i] = a.d1[i];
-                        a.near1[i] = f;
-                        a.d1[i] = c;
-                    } else if c < a.d2[i] || (c == a.d2[i] && f < a.near2[i]) {
-                        a.near2[i] = f;
-                        a.d2[i] = c;
-                    }
-                }
-            }
+            a.swap(costs, &open, r, f, col);
             total = a.d1.iter().sum();
             since_move = 0;
         }
