@@ -25,11 +25,20 @@ fn bench(rel: &str) -> String {
 }
 
 pub(super) fn cases() -> Vec<Case> {
-    let pmed1 = bench("orlib-pmed/instances/pmed1.txt");
-    let cpmp01 = bench("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
-    let sjc324 = bench("mclp-sjc-lorena/instances/SJC324.txt");
-    let scen = "examples/scenarios.toml".to_string();
-    let stops = "tests/data/stops_five.csv".to_string();
+    let groups = [
+        embedded(),
+        solve_models(),
+        benchmark_files(),
+        routes(),
+        reports(),
+        scenario_runs(),
+        refused(),
+    ];
+    groups.into_iter().flatten().collect()
+}
+
+/// Rank, solve and compare on the embedded data in every format and language.
+fn embedded() -> Vec<Case> {
     let mut all = Vec::new();
     for fmt in ["table", "csv", "json", "geojson"] {
         for lang in ["en", "ja"] {
@@ -69,6 +78,12 @@ pub(super) fn cases() -> Vec<Case> {
             "population",
         ],
     ));
+    all
+}
+
+/// Every model and rule of `solve` on the embedded data.
+fn solve_models() -> Vec<Case> {
+    let mut all = Vec::new();
     for (name, extra) in [
         ("solve_lscp", vec!["--model", "lscp", "--radius-m", "800"]),
         ("solve_pmedian", vec!["--model", "pmedian", "--p", "4"]),
@@ -108,6 +123,15 @@ pub(super) fn cases() -> Vec<Case> {
             all.push(case(leak(format!("{name}.en.{fmt}")), &args));
         }
     }
+    all
+}
+
+/// The benchmark files: OR-Library pmed1 (p-median, p-center), Osman–Christofides cpmp01, SJC324 (MCLP, LSCP).
+fn benchmark_files() -> Vec<Case> {
+    let pmed1 = bench("orlib-pmed/instances/pmed1.txt");
+    let cpmp01 = bench("orlib-cpmp-osman-christofides/instances/cpmp01.txt");
+    let sjc324 = bench("mclp-sjc-lorena/instances/SJC324.txt");
+    let mut all = Vec::new();
     for fmt in ["table", "csv", "json"] {
         all.push(case(
             leak(format!("pmed1_pmedian.{fmt}")),
@@ -166,6 +190,13 @@ pub(super) fn cases() -> Vec<Case> {
             ],
         ));
     }
+    all
+}
+
+/// Weeks: solved first in every format and language, from a stops file, and one that does not fit.
+fn routes() -> Vec<Case> {
+    let stops = "tests/data/stops_five.csv".to_string();
+    let mut all = Vec::new();
     for fmt in ["table", "csv", "json", "geojson", "ics"] {
         for lang in ["en", "ja"] {
             let mut args = vec![
@@ -221,6 +252,12 @@ pub(super) fn cases() -> Vec<Case> {
             "json",
         ],
     ));
+    all
+}
+
+/// The council report in both formats and languages, with a week and a set to compare.
+fn reports() -> Vec<Case> {
+    let mut all = Vec::new();
     for fmt in ["html", "markdown"] {
         for lang in ["en", "ja"] {
             all.push(case(
@@ -245,6 +282,13 @@ pub(super) fn cases() -> Vec<Case> {
         "report_pmedian.ja.html",
         &["report", "--model", "pmedian", "--p", "4"],
     ));
+    all
+}
+
+/// The scenario batch in every format, its HTML report, and the exported data.
+fn scenario_runs() -> Vec<Case> {
+    let scen = "examples/scenarios.toml".to_string();
+    let mut all = Vec::new();
     for fmt in ["table", "csv", "json"] {
         all.push(case(
             leak(format!("scenarios.en.{fmt}")),
@@ -268,7 +312,12 @@ pub(super) fn cases() -> Vec<Case> {
             "data/SOURCE.md",
         ]),
     });
-    // Refused flags: the message (and its JSON form) names the flag as the user typed it.
+    all
+}
+
+/// Refused flags: the message (and its JSON form) names the flag as the user typed it.
+fn refused() -> Vec<Case> {
+    let mut all = Vec::new();
     for (name, args) in [
         ("err_radius", vec!["solve", "--radius-m", "-5"]),
         ("err_vehicles", vec!["solve", "--vehicles", "0"]),

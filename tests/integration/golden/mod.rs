@@ -100,9 +100,11 @@ fn every_output_is_unchanged() {
         std::fs::create_dir_all(&dir).unwrap();
     }
     let mut differ = Vec::new();
+    let mut produced = std::collections::BTreeSet::new();
     for c in cases() {
         let scratch = tempfile::tempdir().unwrap();
         for (file, got) in produce(&c, scratch.path()) {
+            assert!(produced.insert(file.clone()), "two cases write {file}");
             let path = dir.join(&file);
             if bless {
                 std::fs::write(&path, &got).unwrap();
@@ -127,6 +129,16 @@ fn every_output_is_unchanged() {
         }
     }
     assert!(differ.is_empty(), "outputs changed:\n{}", differ.join("\n"));
+    // Every pinned file is still produced: a case dropped from the list fails here.
+    let pinned: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let unproduced: Vec<&String> = pinned.difference(&produced).collect();
+    assert!(
+        unproduced.is_empty(),
+        "pinned but no longer produced: {unproduced:?}"
+    );
 }
 
 #[test]
