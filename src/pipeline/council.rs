@@ -15,8 +15,8 @@ use crate::report::{map_svg, CouncilReport, Lang, MapSpec};
 use crate::route::{RouteProblem, WeekPlan};
 use crate::score::compare::{compare, Comparison, StopSet};
 use crate::score::{score, ScoreParams, ScoreTable, TermWeights};
-use crate::solve::explain::{explain, Explanation};
-use crate::solve::{solve, Instance, SolveResult, Status, FAR_FROM_SHOP};
+use crate::solve::explain::{explain_with, Explanation};
+use crate::solve::{solve_with, validate, Instance, SolveResult, Status, FAR_FROM_SHOP};
 
 /// Strong candidates not chosen that the report explains.
 const STRONG_NOT_CHOSEN: usize = 8;
@@ -96,6 +96,7 @@ impl CouncilOptions {
             shop_distance_m: m.shop_distance_m,
             prior_answers: self.prior_answers,
             memory: budget.memory,
+            deadline: budget.deadline,
             ..ScoreParams::default()
         };
         params.validate()?;
@@ -152,7 +153,15 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
     let mut params = opts.model.params(capacitated, budget);
     let end = params.deadline;
     params.deadline = share(end, 0.5);
-    let res = solve(&inst, &params)?;
+    // The walking-radius lists once, within the solve's share of the time, for the solve and
+    // for the re-solves behind "alternatives".
+    validate(&inst, &params)?;
+    let cover_budget = Budget {
+        deadline: params.deadline,
+        memory: budget.memory,
+    };
+    let cover = inst.checked_coverage(params.radius_m, cover_budget)?;
+    let res = solve_with(&inst, &params, &cover)?;
     params.deadline = share(end, if opts.week.is_some() { 0.8 } else { 1.0 });
     if res.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
@@ -164,13 +173,8 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
     let map = map_svg(&MapSpec::new(data, &chosen, params.radius_m), opts.lang)?;
     let comparison = comparison(data, &table, opts, &chosen, budget)?;
     // The re-solves last: everything else is done, so they can use the time left.
-    let why = explain(
-        &inst,
-        &params,
-        &res,
-        opts.tolerance_pct / 100.0,
-        STRONG_NOT_CHOSEN,
-    )?;
+    let tolerance = opts.tolerance_pct / 100.0;
+    let why = explain_with(&inst, &params, &res, &cover, tolerance, STRONG_NOT_CHOSEN)?;
     let route = match &opts.week {
         Some(week) => {
             let (rules, visits) = week.rules()?;

@@ -9,6 +9,7 @@ use crate::budget::Budget;
 use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
+use crate::param::Param;
 use crate::score::compare::Measure;
 use crate::score::{score, ScoreParams};
 use crate::solve::SolveParams;
@@ -210,7 +211,12 @@ impl Runner<'_> {
         }
         // Invalid radii go on without coverage (the solve says why).
         let memory = self.budget.memory;
-        let cover = match valid_radius(r).then(|| v.inst.checked_coverage(r, memory)) {
+        let cover = match valid_radius(r).then(|| v.inst.checked_coverage(r, self.budget)) {
+            // The batch's time ended while the lists were built: these rows were never started.
+            Some(Err(Error::Param {
+                param: Param::TimeLimitS,
+                ..
+            })) => return all(RowOutcome::NotRun),
             Some(Err(too_large)) => return all(RowOutcome::Failed(too_large)),
             Some(Ok(c)) => Some(c),
             None => None,

@@ -28,6 +28,9 @@ pub struct ScoreParams {
     pub space: SpaceParams,
     /// The memory the walking-radius pairs may take.
     pub memory: crate::budget::MemoryLimit,
+    /// When building the walking-radius pairs must have ended (a report under a time limit);
+    /// `None`: no limit.
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Default for ScoreParams {
@@ -41,6 +44,7 @@ impl Default for ScoreParams {
             prior_answers: defaults::PRIOR_ANSWERS,
             space: SpaceParams::default(),
             memory: crate::budget::MemoryLimit::default(),
+            deadline: None,
         }
     }
 }

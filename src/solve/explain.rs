@@ -103,6 +103,19 @@ pub fn explain(
     strong: usize,
 ) -> Result<Explanation> {
     let cover = inst.coverage(params.radius_m);
+    explain_with(inst, params, res, &cover, tolerance, strong)
+}
+
+/// [`explain`] with the coverage of the solve already built (a large town's walking-radius
+/// lists are built once per run, within its time limit).
+pub fn explain_with(
+    inst: &Instance,
+    params: &SolveParams,
+    res: &SolveResult,
+    cover: &Coverage,
+    tolerance: f64,
+    strong: usize,
+) -> Result<Explanation> {
     let chosen = &res.outcome.open;
     let mut count = vec![0u32; inst.points()];
     for &j in chosen {
@@ -113,12 +126,12 @@ pub fn explain(
     let seen = Seen {
         inst,
         res,
-        cover: &cover,
+        cover,
         count,
     };
     let stops = chosen.iter().map(|&j| seen.stop_why(j)).collect();
     let not_chosen = seen.not_chosen(strong);
-    let alternatives = alternatives(inst, params, &cover, res)?;
+    let alternatives = alternatives(inst, params, cover, res)?;
     Ok(Explanation {
         stops,
         not_chosen,

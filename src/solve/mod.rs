@@ -30,7 +30,7 @@ pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_S
 pub use limits::Limits;
 pub use params::{Method, SolveParams};
 pub use problem::{DistanceProblem, SiteRules};
-pub use rules::{site_rules, Exclusion};
+pub use rules::{site_rules, validate, Exclusion};
 pub use run::{solve, solve_with};
 pub use summary::{SolveResult, StopDetail};
 

@@ -182,8 +182,9 @@ fn stops_asked(inst: &Instance, params: &SolveParams) -> Result<usize> {
     Ok(p)
 }
 
-/// Rejects parameters no instance could use (radius, p, capacities, an empty instance).
-pub(super) fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
+/// Rejects parameters no instance could use (radius, p, capacities, an empty instance): what
+/// [`solve`](super::solve) checks first, for a caller that builds the coverage itself.
+pub fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
     if !(params.radius_m.is_finite() && params.radius_m > 0.0 && params.radius_m <= 1e7) {
         return Err(Error::param(
             Param::RadiusM,

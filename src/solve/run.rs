@@ -31,10 +31,16 @@ use std::time::Instant;
 /// ```
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
+    let budget = crate::budget::Budget {
+        deadline: Limits::new(params.time_limit, params.seed)
+            .until(params.deadline)
+            .deadline,
+        memory: params.memory,
+    };
     solve_checked(
         inst,
         params,
-        &inst.checked_coverage(params.radius_m, params.memory)?,
+        &inst.checked_coverage(params.radius_m, budget)?,
     )
 }
 

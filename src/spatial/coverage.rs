@@ -54,6 +54,22 @@ impl Coverage {
         Coverage::from_lists(radius_m, lists)
     }
 
+    /// [`Coverage::build`] that gives up at `deadline`: `None` when it passed before every
+    /// site's list was built. A walking radius over a large town can take longer than the
+    /// whole run may, and the time limit counts from the start of the command.
+    pub fn build_until(
+        demand: &SphereIndex,
+        candidates: &[LatLon],
+        radius_m: f64,
+        deadline: Option<std::time::Instant>,
+    ) -> Option<Coverage> {
+        let lists: Option<Vec<Vec<(usize, f64)>>> = candidates
+            .par_iter()
+            .map(|&c| (!crate::budget::passed(deadline)).then(|| demand.within(c, radius_m)))
+            .collect();
+        lists.map(|lists| Coverage::from_lists(radius_m, lists))
+    }
+
     /// Builds coverage from per-candidate lists of `(point index, distance)`, each ascending by
     /// point index; for sources other than the sphere index (benchmark point sets, distance
     /// matrices cut at a radius).
@@ -109,5 +125,42 @@ impl Coverage {
     /// Total number of (candidate, point) pairs.
     pub fn pairs(&self) -> usize {
         self.points.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn grid() -> (SphereIndex, Vec<LatLon>) {
+        let points: Vec<LatLon> = (0..400)
+            .map(|k| {
+                LatLon::new(
+                    35.3 + f64::from(k / 20) * 0.001,
+                    139.4 + f64::from(k % 20) * 0.001,
+                )
+            })
+            .collect();
+        let sites = vec![LatLon::new(35.305, 139.405), LatLon::new(35.31, 139.41)];
+        (SphereIndex::new(&points), sites)
+    }
+
+    #[test]
+    fn building_until_a_deadline_gives_the_same_lists_or_none() {
+        let (index, sites) = grid();
+        let full = Coverage::build(&index, &sites, 400.0);
+        assert!(full.pairs() > 0);
+        let later = Some(Instant::now() + Duration::from_secs(3600));
+        assert_eq!(
+            Coverage::build_until(&index, &sites, 400.0, later),
+            Some(full.clone())
+        );
+        assert_eq!(
+            Coverage::build_until(&index, &sites, 400.0, None),
+            Some(full)
+        );
+        let passed = Some(Instant::now() - Duration::from_millis(1));
+        assert_eq!(Coverage::build_until(&index, &sites, 400.0, passed), None);
     }
 }

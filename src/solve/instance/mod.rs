@@ -12,9 +12,10 @@ mod planning;
 pub use planning::{CapacitySpec, PlanningOptions, FAR_FROM_SHOP};
 
 use super::DistanceProblem;
-use crate::budget::MemoryLimit;
-use crate::error::Result;
+use crate::budget::{Budget, MemoryLimit};
+use crate::error::{Error, Result};
 use crate::model::{LatLon, LocalText};
+use crate::param::Param;
 use crate::score::SpaceAssessment;
 use crate::spatial::{haversine_m, Coverage, SphereIndex};
 use rayon::prelude::*;
@@ -113,11 +114,13 @@ impl Instance {
 
     /// [`coverage`](Self::coverage), refused up front when the lists would not fit in memory
     /// (planning data; the benchmark sets are small).
-    pub fn checked_coverage(&self, radius_m: f64, memory: MemoryLimit) -> Result<Coverage> {
-        self.build_coverage(radius_m, Some(memory))
+    /// Within `budget`'s deadline, too: a time limit that ends while the lists are built is an
+    /// error naming the time limit (nothing can be solved without them).
+    pub fn checked_coverage(&self, radius_m: f64, budget: Budget) -> Result<Coverage> {
+        self.build_coverage(radius_m, Some(budget))
     }
 
-    fn build_coverage(&self, radius_m: f64, check: Option<MemoryLimit>) -> Result<Coverage> {
+    fn build_coverage(&self, radius_m: f64, check: Option<Budget>) -> Result<Coverage> {
         Ok(match &self.geometry {
             Geometry::Sphere { points } => {
                 let index = SphereIndex::new(points);
@@ -126,10 +129,24 @@ impl Instance {
                     .iter()
                     .map(|s| s.location.expect("planning sites have positions"))
                     .collect();
-                if let Some(memory) = check {
-                    crate::spatial::check_size(&index, &sites, radius_m, memory)?;
-                }
-                Coverage::build(&index, &sites, radius_m)
+                let Some(budget) = check else {
+                    return Ok(Coverage::build(&index, &sites, radius_m));
+                };
+                crate::spatial::check_size(&index, &sites, radius_m, budget.memory)?;
+                Coverage::build_until(&index, &sites, radius_m, budget.deadline).ok_or_else(
+                    || {
+                        Error::param(
+                            Param::TimeLimitS,
+                            format!(
+                            "time to find who lives within {radius_m} m of each of the {} sites \
+                             ({} points)",
+                            sites.len(),
+                            index.len()
+                        ),
+                            "the limit ended first",
+                        )
+                    },
+                )?
             }
             Geometry::Matrix { dist } => {
                 let m = self.sites.len();
@@ -189,5 +206,37 @@ impl Instance {
             dist,
             weight: self.weight.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn coverage_under_a_passed_deadline_is_a_time_limit_error_not_a_late_answer() {
+        let data = crate::io::embedded::dataset().unwrap();
+        let inst = Instance::from_dataset(&data, &PlanningOptions::default()).unwrap();
+        let memory = MemoryLimit::default();
+        let late = Budget {
+            deadline: Some(Instant::now() - Duration::from_millis(1)),
+            memory,
+        };
+        match inst.checked_coverage(500.0, late) {
+            Err(Error::Param {
+                param: Param::TimeLimitS,
+                ..
+            }) => {}
+            other => panic!("{other:?}"),
+        }
+        let open = Budget {
+            deadline: None,
+            memory,
+        };
+        assert_eq!(
+            inst.checked_coverage(500.0, open).unwrap(),
+            inst.coverage(500.0)
+        );
     }
 }
