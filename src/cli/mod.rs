@@ -1,7 +1,8 @@
 //! Command-line wiring: flags → validated parameters → library calls → writers.
 //!
 //! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column, the flag,
-//! or the path that could not be written); 3 no solution (infeasible constraints, a week the
+//! the path that could not be written — a directory, a full device, a closed standard output —
+//! or an output path named twice or naming an input); 3 no solution (infeasible constraints, a week the
 //! stops do not fit); 130 interrupted by Ctrl-C, SIGTERM or SIGHUP (one code for all three: the
 //! `ctrlc` crate does not say which arrived), after removing the unfinished output's temporary
 //! files; 1 an internal fault (a bug).
