@@ -28,6 +28,10 @@ pub struct CompareArgs {
 /// Validates flags, reads the data and the sets, measures and writes.
 pub fn run(args: &CompareArgs, memory: MemoryLimit) -> Result<(), Error> {
     let params = args.score.params(memory)?;
+    super::paths::Inputs::default()
+        .data(&args.data.paths(), "--")
+        .sets(&args.sets)
+        .check(args.output.out.as_deref(), None)?;
     let raw = split_sets(&args.sets, 2)?;
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let sets = raw

@@ -1,7 +1,8 @@
 //! Command-line wiring: flags → validated parameters → library calls → writers.
 //!
 //! Exit codes: 0 success; 2 bad input or usage (the message names file:line:column, the flag,
-//! or the path that could not be written); 3 no solution (infeasible constraints, a week the
+//! the path that could not be written — a directory, a full device, a closed standard output —
+//! or an output path named twice or naming an input); 3 no solution (infeasible constraints, a week the
 //! stops do not fit); 130 interrupted by Ctrl-C, SIGTERM or SIGHUP (one code for all three: the
 //! `ctrlc` crate does not say which arrived), after removing the unfinished output's temporary
 //! files; 1 an internal fault (a bug).
@@ -11,6 +12,7 @@ mod compare;
 mod data;
 mod error;
 mod output;
+mod paths;
 mod rank;
 mod report;
 mod route;
@@ -200,6 +202,18 @@ fn on_signal() {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
+        if !done.streaming.is_empty() {
+            let partial: Vec<String> = done
+                .streaming
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!(
+                "mobile-stops: interrupted; {} (not a regular file, written directly) may have \
+                 received part of the result",
+                partial.join(", ")
+            );
+        }
         if written.is_empty() {
             eprintln!("mobile-stops: interrupted; no output file was written or changed");
         } else {
@@ -221,10 +235,13 @@ fn report_error(e: &Error, json: bool) {
     };
 }
 
-/// Writes a rendered result to `--out` (atomically) or to standard output.
+/// Writes a rendered result to `--out` (atomically, or directly to a FIFO or device) or to
+/// standard output. A reader of standard output that went away (`| head`: EPIPE) is not an
+/// error, the Unix convention; a closed standard output (`>&-`) or any other failure is.
 fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Error> {
     match out {
         Some(path) => output::write_atomic(path, bytes),
+        None if output::stdout_closed() => Err(output::stdout_closed_error()),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(bytes).and_then(|_| stdout.flush()) {

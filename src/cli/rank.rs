@@ -66,6 +66,9 @@ impl ScoreArgs {
 /// Validates flags before reading any file, then loads, scores and writes.
 pub fn run(args: &RankArgs, memory: MemoryLimit) -> Result<(), Error> {
     let params = args.score.params(memory)?;
+    super::paths::Inputs::default()
+        .data(&args.data.paths(), "--")
+        .check(args.output.out.as_deref(), None)?;
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let table = score(&data, &params)?;
     let bytes = render_rank(&table, args.output.format, args.output.lang);

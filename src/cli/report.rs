@@ -80,6 +80,11 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
     opts.validate()?;
     let budget = args.model.budget(memory)?;
     opts.score_params(budget)?;
+    super::paths::Inputs::default()
+        .data(&args.data.paths(), "--")
+        .sets(&args.sets)
+        .file("--travel-matrix", args.week.travel_matrix.as_deref())
+        .check(args.out.as_deref(), None)?;
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let done = council(&data, &opts, budget)?;
     let report = done.report(&data, args.stamp.then(|| stamp_now(args.lang)));

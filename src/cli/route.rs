@@ -139,6 +139,11 @@ impl RouteArgs {
 /// fit writes nothing but the reason (JSON: a status document), exit code 3.
 pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
     let start = args.check()?;
+    super::paths::Inputs::default()
+        .data(&args.data.paths(), "--")
+        .file("--stops", args.stops.as_deref())
+        .file("--travel-matrix", args.week.travel_matrix.as_deref())
+        .check(args.out.as_deref(), None)?;
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let source = match &args.stops {
         Some(path) => StopSource::File(path.clone()),

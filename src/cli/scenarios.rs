@@ -1,6 +1,7 @@
 //! `mobile-stops scenarios FILE.toml`: many what-if variants solved in parallel.
 
 use super::args::OutputArgs;
+use super::paths::Inputs;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mobile_stops::budget::Budget;
@@ -32,7 +33,6 @@ pub struct ScenariosArgs {
     pub output: OutputArgs,
 }
 
-/// Reads the file and data, runs the batch with a progress bar on a terminal, writes every
 /// Validates flags, runs the batch (with a progress bar on a terminal), writes the rows and
 /// the optional HTML report; exit 2 after writing when a scenario failed.
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
@@ -44,7 +44,14 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         ));
     }
     let deadline = super::deadline(args.time_limit_s)?;
+    let (out, report) = (args.output.out.as_deref(), args.report.as_deref());
+    let inputs = Inputs::default().file("the scenario file", Some(&args.file));
+    inputs.check(out, report)?;
     let input = load_scenarios(&args.file, memory)?;
+    // The [data] files are known once the scenario file is read; still before any solving.
+    inputs
+        .data(&input.file.data, "the scenario file's [data] ")
+        .check(out, report)?;
     let bar =
         ProgressBar::with_draw_target(Some(input.rows() as u64), ProgressDrawTarget::hidden());
     bar.set_style(

@@ -157,6 +157,12 @@ impl SolveArgs {
 /// written (it says why), then exit code 3.
 pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     args.validate()?;
+    super::paths::Inputs::default()
+        .data(&args.data.paths(), "--")
+        .file("--orlib", args.orlib.as_deref())
+        .file("--pmedcap", args.pmedcap.as_deref())
+        .file("--sjc", args.sjc.as_deref())
+        .check(args.output.out.as_deref(), None)?;
     let model = args.model.options();
     let (inst, capacitated) = match args.benchmark() {
         Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), memory)?,

@@ -13,6 +13,15 @@
 //! handler keeps it locked until the process has exited. So a temporary file is either removed
 //! by the handler or renamed by the writer, never left behind, and nothing is created or renamed
 //! after the handler has looked.
+//!
+//! A path that exists and is not a regular file (a FIFO, a device, `/dev/stdout`) is not
+//! renamed over but written directly: see [`target`].
+
+mod check;
+mod target;
+
+pub use check::{check_outputs, Flagged};
+pub use target::{kind, stdout_closed, stdout_closed_error, Kind};
 
 use mobile_stops::{Error, Result};
 use std::io::Write;
@@ -22,9 +31,13 @@ use std::time::Duration;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. An existing
 /// file is replaced only when the whole new content is on disk; an interrupt while writing
-/// removes the temporary file and leaves `path` as it was.
+/// removes the temporary file and leaves `path` as it was. A path that exists and is not a
+/// regular file is written directly instead ([`Kind::Stream`]); a directory is an error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    REGISTRY.write(path, bytes)
+    match kind(path)? {
+        Kind::Replace => REGISTRY.write(path, bytes),
+        Kind::Stream => REGISTRY.stream(path, bytes),
+    }
 }
 
 /// Writes several files into `dir` (created, with any missing parents, if it does not exist)
@@ -32,7 +45,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// step. An error or an interrupt before that step leaves no file written or changed and
 /// removes the directories it created, so `data export` never leaves a half-filled directory.
 /// (Only a failure of a rename itself, after earlier renames succeeded, can leave some files
-/// new and some old; each file is still whole.) Returns the paths written, in order.
+/// new and some old; each file is still whole.) A file in `dir` that is a FIFO or a device is
+/// written directly, after the others are complete and before any is renamed, so a failure
+/// there still changes no regular file. Returns the paths written, in order.
 pub fn write_files_atomic(dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>> {
     REGISTRY.write_files(dir, files)
 }
@@ -46,6 +61,9 @@ pub struct Interrupted {
     /// Temporary files, and empty directories made for an unfinished export, that were
     /// removed.
     pub removed: Vec<PathBuf>,
+    /// FIFOs and devices being written directly: they may have received part of a result,
+    /// which no cleanup can take back.
+    pub streaming: Vec<PathBuf>,
 }
 
 /// For the binary's signal handler: removes every temporary file still being written (and the
@@ -72,8 +90,10 @@ struct State {
     temps: Vec<PathBuf>,
     /// Directories created for an unfinished [`write_files_atomic`], deepest first.
     new_dirs: Vec<PathBuf>,
-    /// Targets renamed into place by this process.
+    /// Targets renamed into place, or written directly in full, by this process.
     written: Vec<PathBuf>,
+    /// Non-regular targets being written directly (see [`target`]).
+    streaming: Vec<PathBuf>,
     /// Set by the cleanup: nothing may be created or renamed afterwards.
     closed: bool,
 }
@@ -104,6 +124,7 @@ impl State {
         Interrupted {
             written: self.written.clone(),
             removed,
+            streaming: self.streaming.clone(),
         }
     }
 
@@ -149,6 +170,7 @@ impl Registry {
             temps: Vec::new(),
             new_dirs: Vec::new(),
             written: Vec::new(),
+            streaming: Vec::new(),
             closed: false,
         }))
     }
@@ -168,17 +190,26 @@ impl Registry {
     fn write_files(&self, dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>> {
         let made = self.create_dirs(dir)?;
         let mut staged = Vec::new();
-        for (name, bytes) in files {
-            match self.stage(&dir.join(name), bytes) {
-                Ok(s) => staged.push(s),
-                Err(e) => {
-                    self.discard(staged);
-                    self.release_dirs(&made, true);
-                    return Err(e);
+        let mut streams = Vec::new();
+        let mut targets = Vec::new();
+        let mut fill = || -> Result<()> {
+            for (name, bytes) in files {
+                let target = dir.join(name);
+                match kind(&target)? {
+                    Kind::Replace => staged.push(self.stage(&target, bytes)?),
+                    Kind::Stream => streams.push((target.clone(), *bytes)),
                 }
+                targets.push(target);
             }
+            streams
+                .iter()
+                .try_for_each(|(target, bytes)| self.stream(target, bytes))
+        };
+        if let Err(e) = fill() {
+            self.discard(staged);
+            self.release_dirs(&made, true);
+            return Err(e);
         }
-        let targets: Vec<PathBuf> = staged.iter().map(|s| s.target.clone()).collect();
         test_write_delay();
         let committed = self.commit(staged);
         self.release_dirs(&made, committed.is_err());

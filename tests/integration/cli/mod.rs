@@ -3,6 +3,7 @@
 
 mod compare;
 mod errors;
+mod outputs;
 mod rank;
 
 use crate::helpers::fixture;

@@ -1,0 +1,80 @@
+//! Each command's output and input paths, checked before any work (see
+//! [`output::check_outputs`]): the outputs' flags, and every file the command will read, named
+//! by the flag that gave it.
+
+use super::output::{self, Flagged};
+use mobile_stops::io::DataPaths;
+use mobile_stops::Error;
+use std::path::{Path, PathBuf};
+
+/// The files a command reads, with the flag that named each.
+#[derive(Debug, Default)]
+pub struct Inputs(Vec<(String, PathBuf)>);
+
+impl Inputs {
+    /// The data flags' files. For `--data DIR`, the files the loader reads there by name
+    /// (e-Stat mesh tables found by their content are not listed: an output named like one
+    /// is not known to be an input before the directory is read).
+    pub fn data(mut self, d: &DataPaths, flag: &str) -> Self {
+        if let Some(dir) = &d.data_dir {
+            for name in ["demand.csv", "candidates.csv", "surveys.csv", "stores.csv"] {
+                self.0
+                    .push((format!("{flag}data {}", dir.display()), dir.join(name)));
+            }
+        }
+        for p in &d.demand {
+            self.0.push((format!("{flag}demand"), p.clone()));
+        }
+        let named = [
+            ("candidates", &d.candidates),
+            ("surveys", &d.surveys),
+            ("stores", &d.stores),
+        ];
+        for (name, p) in named {
+            if let Some(p) = p {
+                self.0.push((format!("{flag}{name}"), p.clone()));
+            }
+        }
+        self
+    }
+
+    /// A file given to `flag`, if any.
+    pub fn file(mut self, flag: &str, path: Option<&Path>) -> Self {
+        if let Some(p) = path {
+            self.0.push((flag.to_string(), p.to_path_buf()));
+        }
+        self
+    }
+
+    /// The files of `--set NAME=@FILE`.
+    pub fn sets(mut self, sets: &[String]) -> Self {
+        for s in sets {
+            if let Some(file) = s
+                .split_once('=')
+                .and_then(|(_, v)| v.trim().strip_prefix('@'))
+            {
+                self.0.push(("--set".into(), PathBuf::from(file.trim())));
+            }
+        }
+        self
+    }
+
+    /// Refuses `out` (standard output when `None`) and `report` if one is a directory, both
+    /// name one file, or one is an input; and refuses standard output when it is closed. All
+    /// before any work, so the user is not told after a long run.
+    pub fn check(&self, out: Option<&Path>, report: Option<&Path>) -> Result<(), Error> {
+        if out.is_none() && output::stdout_closed() {
+            return Err(output::stdout_closed_error());
+        }
+        let outputs: Vec<Flagged> = [("--out", out), ("--report", report)]
+            .into_iter()
+            .filter_map(|(f, p)| p.map(|p| (f.to_string(), p)))
+            .collect();
+        let inputs: Vec<Flagged> = self
+            .0
+            .iter()
+            .map(|(f, p)| (f.clone(), p.as_path()))
+            .collect();
+        output::check_outputs(&outputs, &inputs)
+    }
+}
