@@ -198,6 +198,30 @@ mod tests {
     }
 
     #[test]
+    fn the_budget_is_kept_from_the_header_and_through_the_shortest_paths() {
+        use crate::budget::MemoryLimit;
+        let text = "3 2 1\n1 2 5\n2 3 1\n";
+        let small = Budget {
+            deadline: None,
+            memory: MemoryLimit::bytes(100),
+        };
+        let e = read_pmed_within("g.txt", text, &small).unwrap_err();
+        assert!(matches!(e, Error::TooLarge { .. }), "{e}");
+        assert!(
+            e.to_string().contains("the 3 × 3 shortest-path matrix"),
+            "{e}"
+        );
+        let over = Budget {
+            deadline: Some(std::time::Instant::now()),
+            memory: MemoryLimit::default(),
+        };
+        let e = read_pmed_within("g.txt", text, &over).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("(round 1 of 3)"), "{e}");
+        assert!(read_pmed_within("g.txt", text, &Budget::default()).is_ok());
+    }
+
+    #[test]
     fn malformed_files_name_line_and_token() {
         assert_eq!(
             err(""),

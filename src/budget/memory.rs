@@ -9,8 +9,11 @@
 use crate::error::{Error, Result};
 use crate::param::Param;
 
-/// The smallest limit a person may give, in gigabytes (1 MB).
-pub const MIN_GIGABYTES: f64 = 0.001;
+/// The smallest limit a person may give, in gigabytes (1 kB): the smallest size the messages
+/// show, so a refusal always states the limit that was given. Small limits stay allowed on
+/// purpose: the tests and the worked examples use kilobyte limits to show refusals on small
+/// data.
+pub const MIN_GIGABYTES: f64 = 0.000_001;
 
 /// Used when the machine's memory cannot be read.
 const FALLBACK: u64 = 8 << 30;
@@ -40,18 +43,18 @@ impl MemoryLimit {
     }
 
     /// A limit in gigabytes as a person gives it; refused unless a number from
-    /// [`MIN_GIGABYTES`] (1 MB) to 10⁶. Below 1 MB no input can be read at all, so a value
-    /// such as `1e-10` (a typo for `1e10`, or 0.1 bytes) is refused with a message rather than
-    /// becoming a 1-byte limit that refuses every file.
+    /// [`MIN_GIGABYTES`] (1 kB) to 10⁶. A value such as `1e-10` (0.1 bytes, likely a typo for
+    /// `1e10`) is refused with a message rather than rounded to a 1-byte limit that refuses
+    /// every file while its messages speak of "1 kB".
     pub fn gigabytes(gb: f64) -> Result<Self> {
         if !(gb.is_finite() && (MIN_GIGABYTES..=1e6).contains(&gb)) {
             return Err(Error::param(
                 Param::MaxMemoryGb,
-                format!("a number of gigabytes from {MIN_GIGABYTES} (1 MB) to 1000000"),
+                format!("a number of gigabytes from {MIN_GIGABYTES:.6} (1 kB) to 1000000"),
                 format!("`{gb}`"),
             ));
         }
-        Ok(MemoryLimit::bytes((gb * 1e9) as u64))
+        Ok(MemoryLimit::bytes((gb * 1e9).round() as u64))
     }
 
     /// The limit in bytes.
@@ -87,14 +90,14 @@ fn machine_bytes() -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// Bytes as a person reads them: "820 MB", "12.4 GB", "192000000 TB".
+/// Bytes as a person reads them: "820 MB", "12.4 GB", "1.2 TB".
 pub fn size(bytes: u64) -> String {
     size_f64(bytes as f64)
 }
 
 fn size_f64(b: f64) -> String {
-    if b >= 1e13 {
-        format!("{:.0} TB", b / 1e12)
+    if b >= 1e12 {
+        format!("{:.1} TB", b / 1e12)
     } else if b >= 1e9 {
         format!("{:.1} GB", b / 1e9)
     } else if b >= 1e6 {
@@ -125,13 +128,13 @@ mod tests {
         assert_eq!(size(12_400_000_000), "12.4 GB");
         assert!(MemoryLimit::gigabytes(0.0).is_err());
         let tiny = MemoryLimit::gigabytes(1e-10).unwrap_err().to_string();
-        assert!(tiny.contains("from 0.001 (1 MB)"), "{tiny}");
-        assert_eq!(MemoryLimit::gigabytes(0.001).unwrap().get(), 1_000_000);
+        assert!(tiny.contains("from 0.000001 (1 kB)"), "{tiny}");
+        assert_eq!(MemoryLimit::gigabytes(0.000_001).unwrap().get(), 1000);
         assert!(MemoryLimit::bytes(1)
             .check_wide("n²", 192 * 10u128.pow(18), "")
             .unwrap_err()
             .to_string()
-            .contains("192000000 TB"));
+            .contains("192000000.0 TB"));
         assert_eq!(MemoryLimit::gigabytes(2.0).unwrap().get(), 2_000_000_000);
     }
 }
