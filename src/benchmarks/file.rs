@@ -1,8 +1,9 @@
 //! Reading a published benchmark file into a solve instance, with the capacity rule a
 //! benchmark allows (one number for every site: the files have no candidate columns).
 
-use super::{pmed_instance, pmedcap_instance, read_pmed, read_pmedcap, read_sjc, sjc_instance};
-use crate::budget::MemoryLimit;
+use super::{pmed_instance, pmedcap_instance, sjc_instance};
+use super::{read_pmed_within, read_pmedcap_within, read_sjc_within};
+use crate::budget::Budget;
 use crate::error::{Error, Result};
 use crate::io::text::SourceText;
 use crate::param::Param;
@@ -22,22 +23,29 @@ pub enum Benchmark {
 
 /// The instance of a benchmark file, and whether it is solved with capacities: a capacitated
 /// p-median file always is (for p-median and MCLP), the others when `capacity` gives a number.
+///
+/// Reading keeps the run's `budget`: what the file's header states is checked against the
+/// memory limit before it is built, and the deadline is kept while reading and building the
+/// matrix (the solve then gets what is left of it).
 pub fn benchmark_instance(
     bench: &Benchmark,
     model: Model,
     capacity: Option<&CapacitySpec>,
-    memory: MemoryLimit,
+    budget: Budget,
 ) -> Result<(Instance, bool)> {
     let (path, problem) = match bench {
         Benchmark::Orlib(p) | Benchmark::Sjc(p) => (p, 1),
         Benchmark::Pmedcap(p, k) => (p, *k),
     };
     let name = path.display().to_string();
-    let text = SourceText::read(path, memory)?.text;
+    let text = SourceText::read(path, budget.memory)?.text;
+    let b = &budget;
     let mut inst = match bench {
-        Benchmark::Orlib(_) => pmed_instance(&name, &read_pmed(&name, &text)?),
-        Benchmark::Pmedcap(..) => pmedcap_instance(&name, &read_pmedcap(&name, &text, problem)?),
-        Benchmark::Sjc(_) => sjc_instance(&name, &read_sjc(&name, &text)?),
+        Benchmark::Orlib(_) => pmed_instance(&name, &read_pmed_within(&name, &text, b)?),
+        Benchmark::Pmedcap(..) => {
+            pmedcap_instance(&name, &read_pmedcap_within(&name, &text, problem, b)?)
+        }
+        Benchmark::Sjc(_) => sjc_instance(&name, &read_sjc_within(&name, &text, b)?),
     };
     let given = match capacity {
         None => false,

@@ -14,6 +14,12 @@
 //! - [`read_pmedcap`]: capacitated p-median points; Euclidean distance truncated to an integer.
 //! - [`read_sjc`]: MCLP point sets; coverage tested exactly on squared integers ([`SjcInstance::covers`]).
 //!
+//! Each reader has a `*_within` form taking the run's [`Budget`]: the size the header states is
+//! checked against the memory limit before anything of that size is built (a 280 kB file can
+//! state 20,000 vertices, a 4.8 GB matrix), and the deadline is checked while lines are read
+//! and while the quadratic or cubic matrices are built, so a time limit is kept even when the
+//! file alone takes longer (see [`out_of_time`]).
+//!
 //! Every malformed file is an [`Error::Input`] naming the file, the line
 //! and, where one token is at fault, its position on the line (the "column" is the 1-based
 //! token number, as the files are whitespace-separated). Nothing is skipped silently, except
@@ -28,13 +34,65 @@ pub mod synthetic;
 
 pub use file::{benchmark_instance, Benchmark};
 pub use instance::{pmed_instance, pmedcap_instance, sjc_instance};
-pub use orlib::{read_pmed, PmedInstance};
-pub use pmedcap::{count_pmedcap, read_pmedcap, CapInstance};
-pub use sjc::{read_sjc, SjcInstance};
+pub use orlib::{read_pmed, read_pmed_within, PmedInstance};
+pub use pmedcap::{count_pmedcap, read_pmedcap, read_pmedcap_within, CapInstance};
+pub use sjc::{read_sjc, read_sjc_within, SjcInstance};
 
+use crate::budget::{passed, Budget};
 use crate::error::{Error, Location, Result};
 use crate::io::text::describe;
+use crate::param::Param;
 use std::str::FromStr;
+
+/// Bytes per entry of an n × n benchmark matrix while it becomes a solve instance: the
+/// reader's `u32` matrix (4) and the `f64` copy the instance holds (8) are alive together.
+const MATRIX_BYTES_PER_ENTRY: u64 = 12;
+
+/// How many lines are read between two looks at the clock: often enough that a file read
+/// past the deadline stops within milliseconds, rarely enough to cost nothing.
+const LINES_PER_CLOCK_CHECK: usize = 1 << 14;
+
+/// Refuses an `n` × `n` matrix the memory limit cannot hold, before any of it (or anything of
+/// size `n`) is allocated. The need is computed in `u128` so that a header such as
+/// `4000000000 0 5` gets its true size in the message rather than a wrapped one.
+fn check_matrix(name: &str, n: usize, what: &str, budget: &Budget) -> Result<()> {
+    let need = (n as u128) * (n as u128) * u128::from(MATRIX_BYTES_PER_ENTRY);
+    budget.memory.check_wide(
+        format!("{name}: the {n} × {n} {what}"),
+        need,
+        "use an instance with fewer points; ",
+    )
+}
+
+/// Refuses `n` points of `per_point` bytes each that the memory limit cannot hold.
+fn check_points(name: &str, n: usize, per_point: u64, budget: &Budget) -> Result<()> {
+    let need = (n as u128) * u128::from(per_point);
+    budget.memory.check_wide(
+        format!("{name}: {n} points ({per_point} bytes each)"),
+        need,
+        "use an instance with fewer points; ",
+    )
+}
+
+/// The error when the time limit ends before a benchmark file is read: a usage error on
+/// `time_limit_s` (exit 2), not [`Error::TooLarge`], because the file may fit in memory and
+/// a longer limit would read it. No answer exists yet, so there is nothing to report as
+/// `time_limit`; `phase` says how far the reading got.
+pub(crate) fn out_of_time(name: &str, phase: String) -> Error {
+    Error::param(
+        Param::TimeLimitS,
+        format!("enough time to read {name} before the search (or no limit)"),
+        format!("the limit ended while {phase}"),
+    )
+}
+
+/// Fails with [`out_of_time`] when the deadline has passed; `phase` is only built then.
+fn check_clock(budget: &Budget, name: &str, phase: impl FnOnce() -> String) -> Result<()> {
+    if passed(budget.deadline) {
+        return Err(out_of_time(name, phase()));
+    }
+    Ok(())
+}
 
 /// An n × n integer matrix where every point is a client of weight 1 and a site: how both
 /// OR-Library p-median formats state their objective.

@@ -6,7 +6,8 @@
 //! one (not the minimum of the two), then Floyd–Warshall. Every vertex is both a client of
 //! weight 1 and a candidate site.
 
-use super::Lines;
+use super::{check_clock, check_matrix, Lines, LINES_PER_CLOCK_CHECK};
+use crate::budget::{passed, Budget};
 use crate::error::{Error, Location, Result};
 use crate::solve::DistanceProblem;
 
@@ -51,18 +52,30 @@ impl PmedInstance {
 /// token) on: a header that is not three whole numbers with `1 <= p <= n`; fewer or more edge
 /// lines than `m`; a line with other than three fields; a vertex id outside `1..=n`; a
 /// self-loop; a cost that is not a whole number `>= 0` (or so large that a path could
-/// overflow); and a graph that is not connected.
+/// overflow); and a graph that is not connected. Without a budget: see [`read_pmed_within`].
 pub fn read_pmed(name: &str, text: &str) -> Result<PmedInstance> {
+    read_pmed_within(name, text, &Budget::default())
+}
+
+/// [`read_pmed`] within a run's budget: an `n` whose matrix the memory limit cannot hold is
+/// refused from the header line ([`Error::TooLarge`]), and a deadline that passes while the
+/// edges are read or the shortest paths computed ends the reading (an `Error::Param` on
+/// `time_limit_s`) instead of running on for hours.
+pub fn read_pmed_within(name: &str, text: &str, budget: &Budget) -> Result<PmedInstance> {
     let mut lines = Lines::new(name, text);
     let head = lines.next(3, "a header `n m p`")?;
     let n: usize = head.int_min(0, 1, "n, the number of vertices")?;
     let m: usize = head.int(1, "m, the number of edge lines")?;
     let p: usize = head.int_in(2, 1, n, "p, the number of medians")?;
+    check_matrix(name, n, "shortest-path matrix", budget)?;
     // Any simple path has at most n - 1 edges; keep its length below INF.
     let max_cost = (INF - 1) / (n.max(2) - 1).min(INF as usize) as u32;
 
     let mut edges: Vec<(usize, usize, u32)> = Vec::with_capacity(m.min(1 << 20));
     for e in 1..=m {
+        if e % LINES_PER_CLOCK_CHECK == 0 {
+            check_clock(budget, name, || format!("reading edge line {e} of {m}"))?;
+        }
         let rec = lines.next(3, &format!("edge line {e} of {m}, `i j cost`"))?;
         let i: usize = rec.int_in(0, 1, n, "a vertex id")?;
         let j: usize = rec.int_in(1, 1, n, "a vertex id")?;
@@ -112,7 +125,12 @@ pub fn read_pmed(name: &str, text: &str) -> Result<PmedInstance> {
         dist[i * n + j] = cost;
         dist[j * n + i] = cost;
     }
-    floyd_warshall(&mut dist, n);
+    if let Err(k) = floyd_warshall(&mut dist, n, budget) {
+        return Err(super::out_of_time(
+            name,
+            format!("computing the shortest paths between its {n} vertices (round {k} of {n})"),
+        ));
+    }
     if let Some(k) = dist.iter().position(|&d| d >= INF) {
         return Err(disconnected(format!(
             "no path between vertex {} and vertex {}",
@@ -127,9 +145,15 @@ pub fn read_pmed(name: &str, text: &str) -> Result<PmedInstance> {
 ///
 /// Row `k` does not change in round `k` (its diagonal is 0), so a copy of it can be added to
 /// every other row as one slice operation, which the compiler turns into vector min/add.
-fn floyd_warshall(dist: &mut [u32], n: usize) {
+///
+/// The deadline is looked at once per round (n² work, under a second even at n = 20,000):
+/// `Err(k)` is the 1-based round it had passed before.
+fn floyd_warshall(dist: &mut [u32], n: usize, budget: &Budget) -> std::result::Result<(), usize> {
     let mut row_k = vec![0u32; n];
     for k in 0..n {
+        if passed(budget.deadline) {
+            return Err(k + 1);
+        }
         row_k.copy_from_slice(&dist[k * n..(k + 1) * n]);
         for row in dist.chunks_exact_mut(n) {
             let dik = row[k];
@@ -141,6 +165,7 @@ fn floyd_warshall(dist: &mut [u32], n: usize) {
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -170,6 +195,30 @@ mod tests {
 
     fn err(text: &str) -> String {
         read_pmed("g.txt", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_budget_is_kept_from_the_header_and_through_the_shortest_paths() {
+        use crate::budget::MemoryLimit;
+        let text = "3 2 1\n1 2 5\n2 3 1\n";
+        let small = Budget {
+            deadline: None,
+            memory: MemoryLimit::bytes(100),
+        };
+        let e = read_pmed_within("g.txt", text, &small).unwrap_err();
+        assert!(matches!(e, Error::TooLarge { .. }), "{e}");
+        assert!(
+            e.to_string().contains("the 3 × 3 shortest-path matrix"),
+            "{e}"
+        );
+        let over = Budget {
+            deadline: Some(std::time::Instant::now()),
+            memory: MemoryLimit::default(),
+        };
+        let e = read_pmed_within("g.txt", text, &over).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("(round 1 of 3)"), "{e}");
+        assert!(read_pmed_within("g.txt", text, &Budget::default()).is_ok());
     }
 
     #[test]

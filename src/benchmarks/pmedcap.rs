@@ -13,7 +13,8 @@
 //! here. The published optima hold only with distances = Euclidean distance *truncated* to an
 //! integer, so that is the matrix built.
 
-use super::{Lines, Record};
+use super::{check_clock, check_matrix, check_points, Lines, Record, LINES_PER_CLOCK_CHECK};
+use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::solve::DistanceProblem;
 
@@ -95,9 +96,23 @@ struct Block {
 /// block header that is not `k v` / `n p Q` with `1 <= p <= n`; a point line with other than
 /// four fields, an id out of order, a coordinate that is not a whole number, a negative
 /// demand; fewer or more blocks than a leading count line says; a problem number used twice;
-/// trailing text; and a requested `instance` that is not in the file.
+/// trailing text; and a requested `instance` that is not in the file. Without a budget: see
+/// [`read_pmedcap_within`].
 pub fn read_pmedcap(name: &str, text: &str, instance: usize) -> Result<CapInstance> {
-    let blocks = read_blocks(name, text)?;
+    read_pmedcap_within(name, text, instance, &Budget::default())
+}
+
+/// [`read_pmedcap`] within a run's budget: a block whose points (or, for the requested
+/// problem, whose n × n matrix) the memory limit cannot hold is refused from its `n p Q`
+/// line, and a deadline that passes while reading or building the matrix ends the reading
+/// (an `Error::Param` on `time_limit_s`).
+pub fn read_pmedcap_within(
+    name: &str,
+    text: &str,
+    instance: usize,
+    budget: &Budget,
+) -> Result<CapInstance> {
+    let blocks = read_blocks(name, text, Some(instance), budget)?;
     let numbers: Vec<String> = blocks.iter().map(|b| b.number.to_string()).collect();
     let Some(b) = blocks.into_iter().find(|b| b.number == instance) else {
         return Err(Error::input(
@@ -109,6 +124,12 @@ pub fn read_pmedcap(name: &str, text: &str, instance: usize) -> Result<CapInstan
     let n = b.n;
     let mut dist = vec![0u32; n * n];
     for (i, &(xi, yi)) in b.points.iter().enumerate() {
+        check_clock(budget, name, || {
+            format!(
+                "computing the distances of its {n} points (row {} of {n})",
+                i + 1
+            )
+        })?;
         for (j, &(xj, yj)) in b.points.iter().enumerate() {
             let (dx, dy) = (xi.abs_diff(xj), yi.abs_diff(yj));
             // |dx|, |dy| <= 2e9: the sum of squares fits u64 and its root fits u32.
@@ -130,10 +151,17 @@ pub fn read_pmedcap(name: &str, text: &str, instance: usize) -> Result<CapInstan
 /// Number of problem blocks in a `pmedcap` file (20 for OR-Library's `pmedcap1`, 1 for the
 /// one-problem copies), after checking the whole file as [`read_pmedcap`] does.
 pub fn count_pmedcap(name: &str, text: &str) -> Result<usize> {
-    read_blocks(name, text).map(|b| b.len())
+    read_blocks(name, text, None, &Budget::default()).map(|b| b.len())
 }
 
-fn read_blocks(name: &str, text: &str) -> Result<Vec<Block>> {
+/// Every block of the file; the matrix of problem `wanted` is checked against the memory
+/// limit as soon as its size is read.
+fn read_blocks(
+    name: &str,
+    text: &str,
+    wanted: Option<usize>,
+    budget: &Budget,
+) -> Result<Vec<Block>> {
     let mut lines = Lines::new(name, text);
     let Some(first) = lines.next_any() else {
         return Err(Error::input(
@@ -169,7 +197,7 @@ fn read_blocks(name: &str, text: &str) -> Result<Vec<Block>> {
                 ))
             }
         };
-        let b = read_block(&mut lines, head)?;
+        let b = read_block(&mut lines, head, wanted, budget)?;
         if let Some(prev) = blocks.iter().find(|o| o.number == b.number) {
             return Err(Error::input(
                 Location::at(name, b.line, Some(1)),
@@ -182,7 +210,12 @@ fn read_blocks(name: &str, text: &str) -> Result<Vec<Block>> {
     Ok(blocks)
 }
 
-fn read_block(lines: &mut Lines<'_>, head: Record<'_>) -> Result<Block> {
+fn read_block(
+    lines: &mut Lines<'_>,
+    head: Record<'_>,
+    wanted: Option<usize>,
+    budget: &Budget,
+) -> Result<Block> {
     head.width(2, "a problem line `k v`")?;
     let number: usize = head.int_min(0, 1, "a problem number k")?;
     let best_known = head.tokens[1]
@@ -200,9 +233,19 @@ fn read_block(lines: &mut Lines<'_>, head: Record<'_>) -> Result<Block> {
     let n: usize = sizes.int_min(0, 1, "n, the number of points")?;
     let p: usize = sizes.int_in(1, 1, n, "p, the number of medians")?;
     let capacity: u64 = sizes.int(2, "Q, the capacity of a median (0 or more)")?;
+    // A point and its demand: 16 + 8 bytes, then as many again in the solve instance.
+    check_points(lines.name, n, 48, budget)?;
+    if wanted == Some(number) {
+        check_matrix(lines.name, n, "distance matrix", budget)?;
+    }
     let mut points = Vec::with_capacity(n.min(1 << 20));
     let mut demand = Vec::with_capacity(n.min(1 << 20));
     for id in 1..=n {
+        if id % LINES_PER_CLOCK_CHECK == 0 {
+            check_clock(budget, lines.name, || {
+                format!("reading point line {id} of {n} of problem {number}")
+            })?;
+        }
         let rec = lines.next(
             4,
             &format!("problem {number}: point line {id} of {n}, `id x y q`"),

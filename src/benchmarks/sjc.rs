@@ -12,7 +12,8 @@
 //! site. Coverage is decided exactly on integers, `dx*dx + dy*dy <= S*S`, because one point
 //! pair in each file lies at exactly 1200 m.
 
-use super::Lines;
+use super::{check_clock, check_points, Lines, LINES_PER_CLOCK_CHECK};
+use crate::budget::Budget;
 use crate::error::Result;
 use crate::io::text::describe;
 use crate::solve::instance::plane;
@@ -67,8 +68,21 @@ impl SjcInstance {
 /// Fails with an [`Error::Input`](crate::Error::Input) naming the line (and token) on: a header
 /// that is not `N 9999 p S` (with `p` a whole number or the letter `p`, `S` a number or the
 /// letter `S`); fewer or more data lines than `N`; a data line with other than three fields; a
-/// coordinate or demand that is not a whole number; a negative demand.
+/// coordinate or demand that is not a whole number; a negative demand. Without a budget: see
+/// [`read_sjc_within`].
 pub fn read_sjc(name: &str, text: &str) -> Result<SjcInstance> {
+    read_sjc_within(name, text, &Budget::default())
+}
+
+/// Bytes per point of an SJC set once it is a solve instance: the coordinates and demand
+/// (24, twice: reader and instance), the point's id text and its site record (`SiteInfo`,
+/// about 200 with the id's allocation). Coverage lists are estimated later by the solve.
+const SJC_BYTES_PER_POINT: u64 = 300;
+
+/// [`read_sjc`] within a run's budget: `N` points the memory limit cannot hold are refused
+/// from the header line, and a deadline that passes while the lines are read ends the
+/// reading (an `Error::Param` on `time_limit_s`).
+pub fn read_sjc_within(name: &str, text: &str, budget: &Budget) -> Result<SjcInstance> {
     let mut lines = Lines::new(name, text);
     let head = lines.next(4, "a header `N 9999 p S`")?;
     let n: usize = head.int_min(0, 1, "N, the number of points")?;
@@ -98,9 +112,13 @@ pub fn read_sjc(name: &str, text: &str) -> Result<SjcInstance> {
                 })?,
         ),
     };
+    check_points(name, n, SJC_BYTES_PER_POINT, budget)?;
     let mut points = Vec::with_capacity(n.min(1 << 20));
     let mut demand = Vec::with_capacity(n.min(1 << 20));
     for i in 1..=n {
+        if i % LINES_PER_CLOCK_CHECK == 0 {
+            check_clock(budget, name, || format!("reading point line {i} of {n}"))?;
+        }
         let rec = lines.next(3, &format!("point line {i} of {n}, `x y demand`"))?;
         let x: i64 = rec.int(0, "an x coordinate in metres")?;
         let y: i64 = rec.int(1, "a y coordinate in metres")?;

@@ -9,6 +9,12 @@
 use crate::error::{Error, Result};
 use crate::param::Param;
 
+/// The smallest limit a person may give, in gigabytes (1 kB): the smallest size the messages
+/// show, so a refusal always states the limit that was given. Small limits stay allowed on
+/// purpose: the tests and the worked examples use kilobyte limits to show refusals on small
+/// data.
+pub const MIN_GIGABYTES: f64 = 0.000_001;
+
 /// Used when the machine's memory cannot be read.
 const FALLBACK: u64 = 8 << 30;
 
@@ -36,16 +42,19 @@ impl MemoryLimit {
         }
     }
 
-    /// A limit in gigabytes as a person gives it; refused unless a positive number.
+    /// A limit in gigabytes as a person gives it; refused unless a number from
+    /// [`MIN_GIGABYTES`] (1 kB) to 10⁶. A value such as `1e-10` (0.1 bytes, likely a typo for
+    /// `1e10`) is refused with a message rather than rounded to a 1-byte limit that refuses
+    /// every file while its messages speak of "1 kB".
     pub fn gigabytes(gb: f64) -> Result<Self> {
-        if !(gb.is_finite() && gb > 0.0 && gb <= 1e6) {
+        if !(gb.is_finite() && (MIN_GIGABYTES..=1e6).contains(&gb)) {
             return Err(Error::param(
                 Param::MaxMemoryGb,
-                "a number of gigabytes greater than 0",
+                format!("a number of gigabytes from {MIN_GIGABYTES:.6} (1 kB) to 1000000"),
                 format!("`{gb}`"),
             ));
         }
-        Ok(MemoryLimit::bytes((gb * 1e9) as u64))
+        Ok(MemoryLimit::bytes((gb * 1e9).round() as u64))
     }
 
     /// The limit in bytes.
@@ -55,12 +64,18 @@ impl MemoryLimit {
 
     /// Refuses `what` when it needs more than the limit; `hint` says how to need less.
     pub fn check(self, what: impl Into<String>, need: u64, hint: &str) -> Result<()> {
-        if need <= self.bytes {
+        self.check_wide(what, u128::from(need), hint)
+    }
+
+    /// [`Self::check`] for a need computed in `u128`, so that a size stated by a hostile header
+    /// (n = 4·10⁹ points, n² entries) is reported as it is rather than wrapped or saturated.
+    pub fn check_wide(self, what: impl Into<String>, need: u128, hint: &str) -> Result<()> {
+        if need <= u128::from(self.bytes) {
             return Ok(());
         }
         Err(Error::TooLarge {
             what: what.into(),
-            need: size(need),
+            need: size_f64(need as f64),
             limit: size(self.bytes),
             hint: hint.to_string(),
         })
@@ -80,10 +95,15 @@ fn machine_bytes() -> Option<u64> {
     })
 }
 
-/// Bytes as a person reads them: "820 MB", "12.4 GB".
+/// Bytes as a person reads them: "820 MB", "12.4 GB", "1.2 TB".
 pub fn size(bytes: u64) -> String {
-    let b = bytes as f64;
-    if b >= 1e9 {
+    size_f64(bytes as f64)
+}
+
+fn size_f64(b: f64) -> String {
+    if b >= 1e12 {
+        format!("{:.1} TB", b / 1e12)
+    } else if b >= 1e9 {
         format!("{:.1} GB", b / 1e9)
     } else if b >= 1e6 {
         format!("{:.0} MB", b / 1e6)
@@ -112,6 +132,14 @@ mod tests {
         assert_eq!(size(820_000_000), "820 MB");
         assert_eq!(size(12_400_000_000), "12.4 GB");
         assert!(MemoryLimit::gigabytes(0.0).is_err());
+        let tiny = MemoryLimit::gigabytes(1e-10).unwrap_err().to_string();
+        assert!(tiny.contains("from 0.000001 (1 kB)"), "{tiny}");
+        assert_eq!(MemoryLimit::gigabytes(0.000_001).unwrap().get(), 1000);
+        assert!(MemoryLimit::bytes(1)
+            .check_wide("n²", 192 * 10u128.pow(18), "")
+            .unwrap_err()
+            .to_string()
+            .contains("192000000.0 TB"));
         assert_eq!(MemoryLimit::gigabytes(2.0).unwrap().get(), 2_000_000_000);
     }
 }

@@ -5,7 +5,7 @@
 mod memory;
 mod time;
 
-pub use memory::{size, MemoryLimit};
+pub use memory::{size, MemoryLimit, MIN_GIGABYTES};
 pub use time::{deadline_after, passed, share, AFTER_SEARCH};
 
 use std::time::Instant;

@@ -164,11 +164,12 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--sjc", args.sjc.as_deref())
         .check(args.output.out.as_deref(), None)?;
     let model = args.model.options();
+    let budget = args.model.budget(memory)?;
     let (inst, capacitated) = match args.benchmark() {
-        Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), memory)?,
+        Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), budget)?,
         None => model.planning_instance(&io::load_dataset(&args.data.paths(), memory)?)?,
     };
-    let params = model.params(capacitated, args.model.budget(memory)?);
+    let params = model.params(capacitated, budget);
     let result = solve(&inst, &params)?;
     let info = RunInfo {
         threads: rayon::current_num_threads(),

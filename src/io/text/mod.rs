@@ -6,6 +6,7 @@
 //! and turns everything else into an [`Error::Input`](crate::Error::Input) that names the file, line and column.
 
 mod cells;
+mod footprint;
 mod records;
 mod source;
 mod table;
@@ -13,8 +14,9 @@ mod table;
 mod tests;
 
 pub use cells::{describe, Cells, MAX_VALUE};
+pub use footprint::{Footprint, BYTES_PER_FIELD, BYTES_PER_INPUT_BYTE, BYTES_PER_RECORD};
 pub use records::{parse_records, Record};
-pub use source::{SourceText, BYTES_PER_INPUT_BYTE};
+pub use source::SourceText;
 pub use table::Table;
 
 /// Number parsing lives in the model (the solver needs it too); the readers use it from here.

@@ -1,7 +1,9 @@
 //! Reading a file and decoding its bytes: the encodings Japanese Excel and e-Stat write.
 
-use crate::budget::MemoryLimit;
+use super::footprint::Footprint;
+use crate::budget::{size, MemoryLimit};
 use crate::error::{Error, Location, Result};
+use std::io::Read;
 use std::path::Path;
 
 /// A decoded input file: its display name (as the user gave it) and its text.
@@ -15,30 +17,30 @@ pub struct SourceText {
     pub encoding: &'static str,
 }
 
-/// Memory per byte of an input file while it is read: the bytes, the decoded text and the
-/// parsed rows.
-pub const BYTES_PER_INPUT_BYTE: u64 = 4;
+/// How much is read at a time, so the estimate is checked at least every 1 MB.
+const CHUNK: usize = 1 << 20;
+
+/// How to need less, for every refused input.
+const HINT: &str = "split the file, or aggregate the demand to coarser mesh cells; ";
 
 impl SourceText {
-    /// Reads and decodes a file; a missing or unreadable file is an input error naming it,
-    /// and one too large for the memory limit is refused before it is read.
+    /// Reads and decodes a file; a missing or unreadable file is an input error naming it.
+    ///
+    /// Memory is checked on what reading builds ([`Footprint`]: bytes, fields and records):
+    /// a regular file too large even at four bytes per byte is refused before it is opened,
+    /// and every file (a pipe, a device such as `/dev/zero`, a file still growing) is read in
+    /// chunks and refused as soon as the estimate for what has arrived passes the limit, so
+    /// no input grows without bound.
     pub fn read(path: &Path, memory: MemoryLimit) -> Result<SourceText> {
         let name = path.display().to_string();
         if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
             memory.check(
-                format!("{name} ({})", crate::budget::size(meta.len())),
-                meta.len().saturating_mul(BYTES_PER_INPUT_BYTE),
-                "split the file, or aggregate the demand to coarser mesh cells; ",
+                format!("{name} ({})", size(meta.len())),
+                Footprint::at_least(meta.len()).need(),
+                HINT,
             )?;
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            let found = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::IsADirectory => "a directory".to_string(),
-                _ => e.to_string(),
-            };
-            Error::input(Location::file(&name), "a readable file", found)
-        })?;
+        let bytes = read_bounded(path, &name, memory)?;
         Self::decode(name, &bytes)
     }
 
@@ -112,6 +114,46 @@ impl SourceText {
             }
         }
     }
+}
+
+/// The bytes of `path`, read a chunk at a time and refused once the [`Footprint`] of what has
+/// arrived needs more than `memory`.
+fn read_bounded(path: &Path, name: &str, memory: MemoryLimit) -> Result<Vec<u8>> {
+    let unreadable = |e: std::io::Error| {
+        let found = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "a directory".to_string(),
+            _ => e.to_string(),
+        };
+        Error::input(Location::file(name), "a readable file", found)
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    let mut seen = Footprint::default();
+    loop {
+        let start = bytes.len();
+        bytes.resize(start + CHUNK, 0);
+        let got = match file.read(&mut bytes[start..]) {
+            Ok(got) => got,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                bytes.truncate(start);
+                continue;
+            }
+            Err(e) => return Err(unreadable(e)),
+        };
+        bytes.truncate(start + got);
+        if got == 0 {
+            break;
+        }
+        seen.add(&bytes[start..]);
+        memory.check(
+            format!("{name} ({} read so far)", size(seen.bytes)),
+            seen.need(),
+            HINT,
+        )?;
+    }
+    bytes.shrink_to_fit();
+    Ok(bytes)
 }
 
 fn invalid_bytes(name: &str, bytes: &[u8], at: usize, expected: &str) -> Error {

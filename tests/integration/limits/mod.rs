@@ -1,7 +1,9 @@
 //! The limits a run keeps: its wall time (`--time-limit-s`), its memory (`--max-memory-gb`),
-//! and its output files when a signal interrupts it. These tests run the binary as a child; the
+//! its output files when a signal interrupts it, and inputs built to break them (`hostile`:
+//! huge stated sizes, endless streams, absurd flags, very wide headers). These tests run the binary as a child; the
 //! wall-clock ones take the machine alone (`helpers::alone`).
 
+mod hostile;
 mod memory;
 #[cfg(unix)]
 mod signals;

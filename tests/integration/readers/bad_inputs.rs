@@ -98,6 +98,16 @@ const FAULTS: &[(&str, &str)] = &[
     ("pmed_truncated.txt", ":4: expected edge line 3 of 20"),
     ("pmed_negative_edge.txt", ":2:3: expected an edge cost"),
     ("sjc_bad_line.txt", ":3:2: expected a y coordinate"),
+    // A header stating more than any machine holds: refused from the header, with the size
+    // it states (computed without overflow), before anything of that size is built.
+    (
+        "pmed_header_n_4e9.txt",
+        ": the 4000000000 × 4000000000 shortest-path matrix needs about 192000000.0 TB",
+    ),
+    (
+        "sjc_header_n_4e9.txt",
+        ": 4000000000 points (300 bytes each) needs about 1.2 TB",
+    ),
     (
         "scenario_unknown_key.toml",
         ":3:1: expected a scenario file",
