@@ -8,6 +8,10 @@ use crate::model::Dataset;
 use crate::scenario::{first_failure, read_scenarios, run_batch, Batch, ScenarioFile};
 use std::path::Path;
 
+/// Time kept back per row for writing the results after the search (measured on 100,000 rows:
+/// about 8 µs a row as JSON, 5 µs as a table, 3 µs as CSV).
+const WRITE_PER_ROW: std::time::Duration = std::time::Duration::from_micros(10);
+
 /// A scenario file read, with the data its `[data]` table names, ready to run.
 #[derive(Debug, Clone)]
 pub struct ScenarioInput {
@@ -47,10 +51,22 @@ impl ScenarioInput {
         self.file.scenarios.len()
     }
 
-    /// Solves every scenario within `budget`; `tick` is called once per finished row.
+    /// Solves every scenario within `budget`; `tick` is called once per finished row. Writing
+    /// the rows afterwards takes time in proportion to their number, so that much is kept back
+    /// from the search: a 100,000-row batch under a one-second limit still ends on time.
     pub fn run(&self, budget: Budget, tick: &(dyn Fn() + Sync)) -> ScenarioRun {
+        let rows = u32::try_from(self.rows()).unwrap_or(u32::MAX);
+        let keep = WRITE_PER_ROW.saturating_mul(rows);
+        let search = Budget {
+            deadline: budget.deadline.map(|d| {
+                let now = std::time::Instant::now();
+                d.checked_sub(keep)
+                    .map_or(now, |early| early.max(now.min(d)))
+            }),
+            ..budget
+        };
         ScenarioRun {
-            batch: run_batch(&self.file, &self.data, tick, budget),
+            batch: run_batch(&self.file, &self.data, tick, search),
             source: self.source.clone(),
         }
     }

@@ -284,3 +284,38 @@ fn a_scenario_batch_ends_on_time_and_answers_every_row() {
         "every scenario answered in its share of the time: {statuses:?}"
     );
 }
+
+#[test]
+fn a_hundred_thousand_row_batch_keeps_time_to_write_its_rows() {
+    // 10 × 9,999 scenarios on the embedded data: writing the rows alone takes about half a
+    // second, so the search must stop early enough to leave it that time.
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("big.toml");
+    let radii: Vec<String> = (0..9_999).map(|i| format!("{}", 300 + i)).collect();
+    std::fs::write(
+        &toml,
+        format!(
+            "[baseline]\np = 3\n[[sweep]]\nname = \"grid\"\np = [1,2,3,4,5,6,7,8,9,10]\n\
+             radius_m = [{}]\n",
+            radii.join(",")
+        ),
+    )
+    .unwrap();
+    let limit = 2.0;
+    let (out, wall) = timed(
+        &[
+            "scenarios",
+            toml.to_str().unwrap(),
+            "--format",
+            "json",
+            "--quiet",
+        ],
+        limit,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_on_time(wall, limit, false, "100,000-row scenarios");
+    let v = json(&out);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 99_991);
+    assert!(rows.iter().any(|r| r["status"] == "not_run"));
+}
