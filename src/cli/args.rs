@@ -47,7 +47,8 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_parser = super::args::choice::<Format>(), default_value = "table")]
     pub format: Format,
-    /// Write to FILE instead of standard output (replaced only when complete).
+    /// Write to FILE instead of standard output (a file is replaced only when complete; a FIFO
+    /// or device such as /dev/stdout is written to directly).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language of labels and notes.

@@ -47,7 +47,8 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
-    /// Write to FILE instead of standard output (replaced only when complete).
+    /// Write to FILE instead of standard output (a file is replaced only when complete; a FIFO
+    /// or device such as /dev/stdout is written to directly).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language (Japanese by default: the report is for the council).

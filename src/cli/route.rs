@@ -50,7 +50,8 @@ pub struct RouteArgs {
     /// Output format.
     #[arg(long, value_parser = super::args::choice::<RouteFormat>(), default_value = "table")]
     pub format: RouteFormat,
-    /// Write to FILE instead of standard output (replaced only when complete).
+    /// Write to FILE instead of standard output (a file is replaced only when complete; a FIFO
+    /// or device such as /dev/stdout is written to directly).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Language of labels and weekday names.
