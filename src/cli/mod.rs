@@ -45,8 +45,9 @@ pub struct Cli {
     /// is refused. Results are identical for any count.
     #[arg(long, global = true, value_name = "N")]
     threads: Option<usize>,
-    /// Memory the run may use, in GB (default: 80 % of this machine's). Inputs that would
-    /// need more are refused before reading or building them, saying how much they need.
+    /// Memory the run may use, in GB (default: 80 % of this machine's; from 0.000001, i.e.
+    /// 1 kB, to 10⁶). Inputs that would need more are refused before reading or building them,
+    /// saying how much they need.
     #[arg(
         long,
         global = true,
