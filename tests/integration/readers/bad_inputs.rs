@@ -88,6 +88,18 @@ const FAULTS: &[(&str, &str)] = &[
     ("stores_duplicate_id.csv", ":3:1: expected a unique id"),
     ("estat_bad_mesh_code.csv", ":3:1: expected a mesh code"),
     (
+        "estat_mesh_9999.csv",
+        ":4:1: expected a mesh code whose digits 1-2 are 30 to 68",
+    ),
+    (
+        "estat_mesh_0000.csv",
+        ":3:1: expected a mesh code whose digits 1-2 are 30 to 68",
+    ),
+    (
+        "estat_mesh_second_level_8.csv",
+        ":4:1: expected a mesh code whose digit 5 is 0 to 7",
+    ),
+    (
         "estat_header_only.csv",
         ":3: expected at least one mesh row",
     ),
