@@ -130,6 +130,10 @@ const FAULTS: &[(&str, &str)] = &[
     ("matrix_unknown_id.csv", ":2:2: expected the depot, a stop"),
     ("stops_unknown_id.csv", ":3:1: expected a candidate id"),
     ("stops_bad_json.json", ":1:23: expected a JSON solve result"),
+    (
+        "stops_duplicate_key.json",
+        ":4:9: expected a JSON solve result, found the key `stops` a second time",
+    ),
 ];
 
 /// Variants that must be read, and the total population they spell (123).
