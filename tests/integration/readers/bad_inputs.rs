@@ -116,6 +116,10 @@ const FAULTS: &[(&str, &str)] = &[
     ),
     ("scenario_bad_value.toml", ":2:9: expected a scenario file"),
     (
+        "scenario_blank_add_candidate_id.toml",
+        ":6:18: expected a scenario file (TOML), found a blank candidate id",
+    ),
+    (
         "scenario_unclosed_table.toml",
         ":1:10: expected a scenario file",
     ),
