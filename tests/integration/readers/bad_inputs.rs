@@ -14,12 +14,15 @@ fn command(file: &str) -> Vec<String> {
     let d = format!("{DATA}/small_demand.csv");
     let c = format!("{DATA}/small_candidates.csv");
     let stops = format!("{DIR}/stops_myogyoji.csv");
+    let census = format!("{DIR}/census_1km.csv");
     let v: Vec<&str> = match file.split('_').next().unwrap() {
         "demand" => vec!["rank", "--demand", &f, "--candidates", &c],
         "candidates" => vec!["rank", "--demand", &d, "--candidates", &f],
         "surveys" => vec!["rank", "--demand", &d, "--candidates", &c, "--surveys", &f],
         "stores" => vec!["rank", "--demand", &d, "--candidates", &c, "--stores", &f],
         "estat" => vec!["rank", "--demand", &f],
+        // A second census file read after `census_1km.csv`.
+        "overlap" => vec!["rank", "--demand", &census, "--demand", &f],
         "pmed" => vec!["solve", "--model", "pmedian", "--orlib", &f],
         "sjc" => vec!["solve", "--sjc", &f, "--p", "1", "--radius-m", "100"],
         "scenario" => vec!["scenarios", &f],
@@ -100,6 +103,11 @@ const FAULTS: &[(&str, &str)] = &[
         ":4:1: expected a mesh code whose digit 5 is 0 to 7",
     ),
     (
+        "overlap_cells_250m.csv",
+        ":4:1: expected census cells that no other demand file covers (each resident counted \
+         once), found `5339020911`, inside cell `53390209` of",
+    ),
+    (
         "estat_header_only.csv",
         ":3: expected at least one mesh row",
     ),
@@ -151,7 +159,7 @@ const ACCEPTED: [&str; 6] = [
 ];
 
 /// Files that are inputs to other cases rather than cases themselves.
-const HELPERS: [&str; 2] = ["stops_myogyoji.csv", "README.md"];
+const HELPERS: [&str; 3] = ["stops_myogyoji.csv", "census_1km.csv", "README.md"];
 
 #[test]
 fn every_fault_exits_2_naming_file_and_line_and_writes_nothing() {
