@@ -11,7 +11,9 @@ pub fn rank_csv(table: &ScoreTable, lang: Lang) -> Vec<u8> {
         .iter()
         .map(|(en, ja)| lang.pick(en, ja).to_string())
         .collect();
-    header.extend(extra_names(table).iter().map(|c| neutralise(c)));
+    let standard: Vec<&str> = header.iter().map(String::as_str).collect();
+    let extra = extra_names(table, &standard, neutralise);
+    header.extend(extra);
     w.write_record(&header).expect("writing to memory");
     for c in &table.candidates {
         let row: Vec<String> = cells(table, c)
