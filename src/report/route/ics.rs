@@ -11,6 +11,7 @@
 //! than a five-digit year.
 
 use super::weekday::weekday_name;
+use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
 use crate::route::clock::clock;
 use crate::route::{Place, RouteProblem, StopVisit, WeekPlan};
@@ -202,6 +203,7 @@ fn text(s: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             c if c.is_control() => out.push(' '),
+            c if is_bidi_control(c) => out.push(BIDI_SHOWN),
             c => out.push(c),
         }
     }
