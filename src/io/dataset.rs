@@ -1,5 +1,6 @@
 //! Assembling a dataset from `--data DIR`, single-file flags, or the embedded default.
 
+use super::estat::{read_estat_cells, CellIndex};
 use super::{
     embedded, is_estat, read_candidates, read_estat, read_points, read_stores, read_surveys,
     SourceText,
@@ -165,12 +166,23 @@ fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Reads one points CSV, or one or more e-Stat mesh tables, into one demand part.
+/// Reads one points CSV, or one or more e-Stat mesh tables, into one demand part. Census
+/// files whose cells overlap (the same area at two mesh levels, or one file twice) are refused
+/// at the first such row, naming the other file: their residents would count twice.
 pub fn read_demand(paths: &[PathBuf], memory: MemoryLimit) -> Result<Part<Demand>> {
     let mut parts = Vec::with_capacity(paths.len());
+    let mut cells = CellIndex::default();
     for p in paths {
         let src = SourceText::read(p, memory)?;
-        let demand = parse_demand(&src)?;
+        let demand = if is_estat(&src.text) {
+            let (demand, rows) = read_estat_cells(&src)?;
+            if paths.len() > 1 {
+                cells.add(&src.name, &demand.ids, &rows.lines, rows.key_col)?;
+            }
+            demand
+        } else {
+            read_points(&src)?
+        };
         parts.push((src.name, demand));
     }
     let source = parts

@@ -4,7 +4,9 @@
 //! both the solver's own output and a hand-made CSV are accepted; either way every id is kept
 //! with where it was read, so an unknown id can be pointed at.
 
-use super::text::{describe, SourceText, Table};
+mod json;
+
+use super::text::{describe, trim, SourceText, Table};
 use crate::error::{Error, Location, Result};
 use std::collections::HashMap;
 
@@ -70,7 +72,7 @@ pub fn visits_cell(cells: &super::text::Cells, col: usize) -> Result<u8> {
 }
 
 fn read_json(src: &SourceText) -> Result<Vec<ListedStop>> {
-    let value: serde_json::Value = serde_json::from_str(&src.text).map_err(|e| {
+    let value = json::parse_strict(&src.text).map_err(|e| {
         Error::input(
             Location::at(&src.name, e.line() as u64, Some(e.column())),
             "a JSON solve result",
@@ -100,13 +102,18 @@ fn read_json(src: &SourceText) -> Result<Vec<ListedStop>> {
     list.iter()
         .enumerate()
         .map(|(k, v)| {
-            let id = v.as_str().filter(|s| !s.is_empty()).ok_or_else(|| {
-                Error::input(
-                    whole.clone(),
-                    format!("stops[{k}] to be an id string"),
-                    describe(&v.to_string()),
-                )
-            })?;
+            // The candidates CSV's id rule: trimmed, and not empty once trimmed.
+            let id = v
+                .as_str()
+                .map(trim)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| {
+                    Error::input(
+                        whole.clone(),
+                        format!("stops[{k}] to be an id string"),
+                        describe(&v.to_string()),
+                    )
+                })?;
             let quoted = serde_json::Value::from(id).to_string();
             let at = match src.text[after..].find(&quoted) {
                 Some(off) => {

@@ -20,6 +20,15 @@
 //! ```
 
 use std::fmt;
+use std::ops::RangeInclusive;
+
+/// 1st-mesh latitude codes (latitude × 1.5) of JIS X 0410's area: 20° N (Okinotorishima) to
+/// 46° N.
+const LAT_CODES: RangeInclusive<u32> = 30..=68;
+
+/// 1st-mesh longitude codes (longitude − 100) of JIS X 0410's area: 122° E (Yonaguni) to
+/// 154° E (Minamitorishima).
+const LON_CODES: RangeInclusive<u32> = 22..=53;
 
 /// A decoded grid-square code: its level and south-west corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,6 +47,16 @@ pub enum MeshError {
     /// Not 4, 6, 8, 9 or 10 ASCII digits.
     #[error("a mesh code of 4, 6, 8, 9 or 10 digits")]
     Length,
+    /// A 1st-mesh latitude code (digits 1-2) outside 30-68 or longitude code (digits 3-4)
+    /// outside 22-53: the grid covers Japan only (20° to 46° N, 122° to 154° E), and a code
+    /// such as `9999` would otherwise put residents at 199.5° E.
+    #[error("a mesh code whose digits {digits} are {allowed}")]
+    Primary {
+        /// The digit positions in words.
+        digits: &'static str,
+        /// The allowed range in words.
+        allowed: &'static str,
+    },
     /// A digit outside its allowed range (2nd-mesh digits 0-7, half/quarter digits 1-4).
     #[error("a mesh code whose digit {position} is {allowed}")]
     Digit {
@@ -59,8 +78,21 @@ impl MeshCode {
         if !matches!(d.len(), 4 | 6 | 8 | 9 | 10) {
             return Err(MeshError::Length);
         }
-        let mut south = f64::from(d[0] * 10 + d[1]) / 1.5;
-        let mut west = f64::from(d[2] * 10 + d[3]) + 100.0;
+        let (lat_code, lon_code) = (d[0] * 10 + d[1], d[2] * 10 + d[3]);
+        if !(LAT_CODES.contains(&lat_code)) {
+            return Err(MeshError::Primary {
+                digits: "1-2",
+                allowed: "30 to 68 (latitude 20° to 46° N, Japan)",
+            });
+        }
+        if !(LON_CODES.contains(&lon_code)) {
+            return Err(MeshError::Primary {
+                digits: "3-4",
+                allowed: "22 to 53 (longitude 122° to 154° E, Japan)",
+            });
+        }
+        let mut south = f64::from(lat_code) / 1.5;
+        let mut west = f64::from(lon_code) + 100.0;
         let mut h = 2.0 / 3.0;
         let mut w = 1.0;
         if d.len() >= 6 {
@@ -112,7 +144,7 @@ impl MeshCode {
     /// The quarter-mesh (or coarser, by `digits`) code of the cell holding a point.
     ///
     /// Returns `None` for a level that is not 4, 6, 8, 9 or 10 digits, or a point outside the
-    /// area the scheme covers (it is defined for Japan's longitudes 100°-199° E).
+    /// area the scheme covers (Japan: see [`MeshCode::parse`]).
     pub fn containing(lat: f64, lon: f64, digits: u8) -> Option<MeshCode> {
         if !matches!(digits, 4 | 6 | 8 | 9 | 10) || !(0.0..66.0).contains(&lat) {
             return None;
@@ -227,6 +259,24 @@ mod tests {
             MeshCode::parse("5339020901"),
             Err(MeshError::Digit { position: 9, .. })
         ));
+        for (code, digits) in [
+            ("9999", "1-2"),
+            ("0000", "1-2"),
+            ("2939", "1-2"),
+            ("6939", "1-2"),
+            ("5321", "3-4"),
+            ("5354", "3-4"),
+            ("5399020911", "3-4"),
+        ] {
+            assert!(
+                matches!(MeshCode::parse(code), Err(MeshError::Primary { digits: d, .. }) if d == digits),
+                "{code}"
+            );
+        }
+        for edge in ["3022", "6853", "302200", "68537799"] {
+            assert!(MeshCode::parse(edge).is_ok(), "{edge}");
+        }
+        assert_eq!(MeshCode::containing(35.0, 199.0, 4), None);
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn resolve_set(
             out.push(j);
         }
     } else {
-        for token in stops.split([',', '、', '，']).map(str::trim) {
+        for token in split_list(stops, Param::Set)? {
+            let token = token.as_str();
             let j = by_name(token, name, data, &by_id)?;
             if out.contains(&j) {
                 return Err(Error::param(
@@ -92,6 +93,58 @@ pub fn resolve_set(
         name: name.to_string(),
         sites: out,
     })
+}
+
+/// The stops of an inline list: separated by `,` (or `、`, `，`), each trimmed; a stop whose
+/// id or name holds a separator is written in double quotes as in a CSV cell (`"a,b",c`,
+/// `""` for a quote inside), so every id a candidates CSV can hold can be named. Errors name
+/// `param`, so a flag taking a list of ids (`--require`, `--exclude`) can split its value the
+/// same way.
+pub fn split_list(stops: &str, param: Param) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut chars = stops.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut token = String::new();
+        if chars.next_if_eq(&'"').is_some() {
+            loop {
+                match chars.next() {
+                    Some('"') if chars.next_if_eq(&'"').is_some() => token.push('"'),
+                    Some('"') => break,
+                    Some(c) => token.push(c),
+                    None => {
+                        return Err(Error::param(
+                            param,
+                            "a closing `\"` after a quoted stop",
+                            format!("`{stops}`"),
+                        ))
+                    }
+                }
+            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            if chars.peek().is_some_and(|c| !is_separator(*c)) {
+                return Err(Error::param(
+                    param,
+                    "a separator (`,`) after a quoted stop",
+                    format!("`{stops}`"),
+                ));
+            }
+        } else {
+            while let Some(c) = chars.next_if(|c| !is_separator(*c)) {
+                token.push(c);
+            }
+            token = token.trim().to_string();
+        }
+        out.push(token);
+        if chars.next().is_none() {
+            return Ok(out);
+        }
+    }
+}
+
+/// The separators of an inline stop list (ASCII, Japanese and full-width commas).
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '、' | '，')
 }
 
 /// One stop of set `set` by id, or by a name only one candidate has.
@@ -122,5 +175,22 @@ fn by_name(token: &str, set: &str, data: &Dataset, by_id: &HashMap<&str, usize>)
                     .join(", ")
             ),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_list;
+    use crate::param::Param;
+
+    #[test]
+    fn quoted_stops_may_hold_separators_and_quotes() {
+        let list = |s: &str| split_list(s, Param::Set).unwrap();
+        assert_eq!(list("c1, c2、c3"), ["c1", "c2", "c3"]);
+        assert_eq!(list("\"a,b\",c"), ["a,b", "c"]);
+        assert_eq!(list(" \"say \"\"hi\"\"\" , x"), ["say \"hi\"", "x"]);
+        assert_eq!(list("c1,,c2"), ["c1", "", "c2"]);
+        assert!(split_list("\"a,b", Param::Set).is_err());
+        assert!(split_list("\"a\"b,c", Param::Set).is_err());
     }
 }

@@ -4,6 +4,7 @@
 use crate::defaults::{DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW};
 use crate::error::{Error, Result};
 use crate::param::Param;
+use crate::report::{ICS_FIRST_START, ICS_LAST_START};
 use crate::route::{WeekRules, WEEKDAYS};
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, Utc};
 use std::path::PathBuf;
@@ -189,11 +190,27 @@ pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
 }
 
 /// The first day of a calendar: `YYYY-MM-DD`, or the Monday on or after today in Japan, where
-/// the timetable runs.
+/// the timetable runs. A date the calendar cannot write its first week from (a year past 9999,
+/// which iCalendar cannot spell, or before the calendar's time zone begins) is refused here,
+/// before any file is read, rather than by the writer after the plan is made.
 pub fn start_date(raw: Option<&str>) -> Result<NaiveDate> {
     match raw {
-        Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| Error::param(Param::StartDate, "a date as YYYY-MM-DD", format!("`{s}`"))),
+        Some(s) => {
+            let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                Error::param(Param::StartDate, "a date as YYYY-MM-DD", format!("`{s}`"))
+            })?;
+            if !(ICS_FIRST_START..=ICS_LAST_START).contains(&date) {
+                return Err(Error::param(
+                    Param::StartDate,
+                    format!(
+                        "a date from {ICS_FIRST_START} (the calendar's time zone starts then) to \
+                         {ICS_LAST_START} (its first week must end by 9999-12-31)"
+                    ),
+                    format!("`{s}`"),
+                ));
+            }
+            Ok(date)
+        }
         None => {
             let jst = FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset");
             let today = Utc::now().with_timezone(&jst).date_naive();
@@ -235,5 +252,16 @@ mod tests {
         assert_eq!(visits, Visits::All(1));
         assert!(start_date(Some("2027-01-04")).is_ok());
         assert!(start_date(Some("04/01/2027")).is_err());
+        for far in [
+            "+262142-12-31",
+            "9999-12-31",
+            "9999-12-25",
+            "0001-01-01",
+            "1969-12-31",
+        ] {
+            assert!(start_date(Some(far)).is_err(), "{far}");
+        }
+        assert!(start_date(Some("9999-12-24")).is_ok());
+        assert!(start_date(Some("1970-01-01")).is_ok());
     }
 }

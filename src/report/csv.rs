@@ -1,5 +1,6 @@
 //! CSV for Excel: UTF-8 with a BOM (so Japanese opens correctly), formula injection neutralised.
 
+use super::escape::without_bidi;
 use super::flat::{cells, extra_names, Cell, COLUMNS};
 use super::labels::Lang;
 use crate::score::ScoreTable;
@@ -11,7 +12,9 @@ pub fn rank_csv(table: &ScoreTable, lang: Lang) -> Vec<u8> {
         .iter()
         .map(|(en, ja)| lang.pick(en, ja).to_string())
         .collect();
-    header.extend(extra_names(table).iter().map(|c| neutralise(c)));
+    let standard: Vec<&str> = header.iter().map(String::as_str).collect();
+    let extra = extra_names(table, &standard, neutralise);
+    header.extend(extra);
     w.write_record(&header).expect("writing to memory");
     for c in &table.candidates {
         let row: Vec<String> = cells(table, c)
@@ -28,12 +31,15 @@ pub fn rank_csv(table: &ScoreTable, lang: Lang) -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
-/// Prefixes text that a spreadsheet would run as a formula with an apostrophe.
+/// Prefixes text that a spreadsheet would run as a formula with an apostrophe, and shows
+/// bidirectional controls as replacement characters (a right-to-left override would print a
+/// cell backwards).
 pub fn neutralise(text: &str) -> String {
+    let text = without_bidi(text);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -47,5 +53,6 @@ mod tests {
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("-1+2"), "'-1+2");
         assert_eq!(neutralise("日枝神社"), "日枝神社");
+        assert_eq!(neutralise("\u{202E}=1"), "\u{FFFD}=1");
     }
 }

@@ -87,19 +87,40 @@ pub fn cells(table: &ScoreTable, c: &CandidateScore) -> Vec<Cell> {
     out
 }
 
-/// Names of the extra columns as written, prefixed `extra_` where one would shadow a standard
-/// column (a user's `score` column must not overwrite ours).
-pub fn extra_names(table: &ScoreTable) -> Vec<String> {
-    table
-        .summary
-        .extra_columns
-        .iter()
-        .map(|c| {
-            if COLUMNS.iter().any(|(en, _)| en.eq_ignore_ascii_case(c)) {
-                format!("extra_{c}")
-            } else {
-                c.clone()
+/// Names of the extra columns as a writer shows them (`show`: e.g. CSV's formula guard), none
+/// equal to a `standard` column name or to another extra's, ignoring ASCII case (spreadsheets
+/// and GIS field names do): a user's `score` column must neither overwrite ours (GeoJSON keeps
+/// one value per key) nor repeat a header (CSV). An extra keeps its own name where that is
+/// free; the others become `extra_NAME`, then `extra_NAME_2`, `_3`, … until free, in column
+/// order, so the names are the same on every run.
+pub fn extra_names(
+    table: &ScoreTable,
+    standard: &[&str],
+    show: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let extras = &table.summary.extra_columns;
+    let mut used: Vec<String> = standard.iter().map(|s| s.to_string()).collect();
+    let clash = |used: &[String], n: &str| used.iter().any(|u| u.eq_ignore_ascii_case(n));
+    let mut out: Vec<Option<String>> = vec![None; extras.len()];
+    for (slot, c) in out.iter_mut().zip(extras) {
+        let own = show(c);
+        if !clash(&used, &own) {
+            used.push(own.clone());
+            *slot = Some(own);
+        }
+    }
+    for (slot, c) in out.iter_mut().zip(extras) {
+        if slot.is_none() {
+            let base = show(&format!("extra_{c}"));
+            let mut name = base.clone();
+            let mut n = 2;
+            while clash(&used, &name) {
+                name = format!("{base}_{n}");
+                n += 1;
             }
-        })
-        .collect()
+            used.push(name.clone());
+            *slot = Some(name);
+        }
+    }
+    out.into_iter().flatten().collect()
 }

@@ -121,10 +121,11 @@ pub fn rank_json(table: &ScoreTable, lang: Lang) -> Value {
 /// A FeatureCollection of candidate points with flat properties (QGIS reads nested objects
 /// poorly); the summary rides along as a foreign member.
 pub fn rank_geojson(table: &ScoreTable, lang: Lang) -> Value {
-    let extra = extra_names(table);
-    let names: Vec<&str> = COLUMNS
+    let standard: Vec<&str> = COLUMNS.iter().map(|(en, _)| *en).collect();
+    let extra = extra_names(table, &standard, str::to_string);
+    let names: Vec<&str> = standard
         .iter()
-        .map(|(en, _)| *en)
+        .copied()
         .chain(extra.iter().map(String::as_str))
         .collect();
     let features: Vec<Value> = table

@@ -36,6 +36,7 @@ pub use map::{map_svg, MapSpec};
 pub use rank::render_rank;
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
+    ICS_FIRST_START, ICS_LAST_START,
 };
 pub use scenarios::{render_scenarios, scenarios_html, scenarios_json};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};

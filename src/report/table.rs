@@ -2,6 +2,7 @@
 //! and a legend of the flags that appear. Widths count East Asian characters as two columns so
 //! Japanese names line up.
 
+use super::escape::{is_bidi_control, BIDI_SHOWN};
 use super::labels::Lang;
 use crate::score::{CandidateScore, Flag, ScoreTable, Summary};
 use std::fmt::Write as _;
@@ -144,10 +145,14 @@ fn pct_interval(c: &CandidateScore, na: &str) -> String {
 }
 
 /// Text with control characters (a quoted newline in a name) shown as spaces, so one candidate
-/// stays on one line.
+/// stays on one line, and bidirectional controls neutralised, so it reads in its own order.
 pub(crate) fn printable(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            c if is_bidi_control(c) => BIDI_SHOWN,
+            c => c,
+        })
         .collect()
 }
 

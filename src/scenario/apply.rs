@@ -2,6 +2,7 @@
 //! or scaled, objective column, capacity) and its solver parameters, checked as the command
 //! line checks the same values.
 
+use super::spec::ids::{self, clean_id};
 use super::spec::Overrides;
 use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::error::{Error, Result};
@@ -168,6 +169,7 @@ pub(super) fn check(s: &Overrides) -> Result<()> {
             );
         }
     }
+    check_ids(s)?;
     for (key, v) in [
         (Param::RadiusM, s.radius_m),
         (Param::MinWeightPerStop, s.min_weight_per_stop),
@@ -181,7 +183,80 @@ pub(super) fn check(s: &Overrides) -> Result<()> {
     Ok(())
 }
 
+/// Every id a scenario names holds to the candidates CSV's rule (the file reader enforces it
+/// too; settings built in code pass here), so a blank id is never added, chosen or printed.
+fn check_ids(s: &Overrides) -> Result<()> {
+    let lists = [
+        (Param::Require, &s.require),
+        (Param::Exclude, &s.exclude),
+        (Param::RemoveCandidates, &s.remove_candidates),
+    ];
+    for (key, list) in lists {
+        if let Some(id) = list
+            .iter()
+            .flatten()
+            .find(|id| clean_id(id) != Some(id.as_str()))
+        {
+            return Err(Error::param(key, ids::EXPECTED, format!("`{id}`")));
+        }
+    }
+    let added = s.add_candidates.iter().flatten();
+    if let Some(c) = added
+        .clone()
+        .find(|c| clean_id(&c.id) != Some(c.id.as_str()))
+    {
+        let found = format!("`{}`", c.id);
+        return Err(Error::param(Param::AddCandidates, ids::EXPECTED, found));
+    }
+    Ok(())
+}
+
 /// Whether a radius can be built into coverage (others go on to the solve, which says why).
 pub(super) fn valid_radius(r: f64) -> bool {
     r.is_finite() && r > 0.0 && r <= 1e7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::NewCandidate;
+
+    #[test]
+    fn settings_built_in_code_keep_the_id_rule() {
+        let blank = |s: &str| Some(vec!["c1".to_string(), s.to_string()]);
+        for o in [
+            Overrides {
+                require: blank(""),
+                ..Overrides::default()
+            },
+            Overrides {
+                exclude: blank(" "),
+                ..Overrides::default()
+            },
+            Overrides {
+                remove_candidates: blank(" c2"),
+                ..Overrides::default()
+            },
+        ] {
+            assert!(check(&o).is_err(), "{o:?}");
+        }
+        let add = NewCandidate {
+            id: "\u{3000}".into(),
+            lat: 35.3,
+            lon: 139.4,
+            name: None,
+            kind: None,
+            vehicle_slots: None,
+        };
+        let o = Overrides {
+            add_candidates: Some(vec![add]),
+            ..Overrides::default()
+        };
+        assert!(check(&o).is_err());
+        assert!(check(&Overrides {
+            require: blank("c2"),
+            ..Overrides::default()
+        })
+        .is_ok());
+    }
 }

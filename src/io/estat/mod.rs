@@ -12,7 +12,10 @@
 
 mod groups;
 mod header;
+mod overlap;
 mod rows;
+
+pub(crate) use overlap::CellIndex;
 
 use super::text::{half_width, parse_records, Record, SourceText};
 use crate::error::{Error, Location, Result};
@@ -72,6 +75,18 @@ pub fn column_name(code: &str, label: &str) -> String {
 
 /// Reads an e-Stat mesh table into demand points with summary counts of secrecy treatment.
 pub fn read_estat(src: &SourceText) -> Result<Demand> {
+    read_estat_cells(src).map(|(demand, _)| demand)
+}
+
+/// Where each demand point's row was read: its line, and the `KEY_CODE` column (0-based), so
+/// a problem found across files ([`CellIndex`]) can point at the row.
+pub(crate) struct CellRows {
+    pub(crate) lines: Vec<u64>,
+    pub(crate) key_col: usize,
+}
+
+/// [`read_estat`], with where each point's row is.
+pub(crate) fn read_estat_cells(src: &SourceText) -> Result<(Demand, CellRows)> {
     let records = parse_records(src)?;
     let name = src.name.as_str();
     let h = read_header(name, &records)?;
@@ -97,7 +112,11 @@ pub fn read_estat(src: &SourceText) -> Result<Demand> {
         rows.push(row);
     }
     let summary = allocate_groups(name, &mut rows, &index, &h)?;
-    Ok(demand_points(rows, h.names, summary))
+    let cells = CellRows {
+        lines: rows.iter().map(|r| r.line).collect(),
+        key_col: h.key,
+    };
+    Ok((demand_points(rows, h.names, summary), cells))
 }
 
 /// One demand point per mesh cell, at its centre, with the cell's corners as the footprint.

@@ -3,6 +3,7 @@
 
 use super::page::CouncilReport;
 use super::sections::sections;
+use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
 use std::fmt::Write as _;
 
@@ -65,6 +66,7 @@ fn md(s: &str) -> String {
             }
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => out.push(' '),
+            c if is_bidi_control(c) => out.push(BIDI_SHOWN),
             c => out.push(c),
         }
     }

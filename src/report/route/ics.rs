@@ -4,8 +4,14 @@
 //! 10:30 at 日枝神社" is one entry on a phone, not fifty-two. Times are Japan time (a fixed
 //! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
 //! is deterministic: the time stamp is the first calendar day, not the clock.
+//!
+//! Every date is written as `YYYYMMDD` (RFC 5545 `date-fullyear` is four digits), so the first
+//! week, the only dates the file spells out, must lie between [`ICS_FIRST_START`] and
+//! [`ICS_LAST_START`] plus a week; the writer checks its own arithmetic and writes nothing rather
+//! than a five-digit year.
 
 use super::weekday::weekday_name;
+use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
 use crate::route::clock::clock;
 use crate::route::{Place, RouteProblem, StopVisit, WeekPlan};
@@ -14,8 +20,33 @@ use chrono::{Datelike, Days, NaiveDate};
 /// RFC 5545 weekday codes, Monday first.
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-/// Renders the weekly plan as a calendar whose first events fall on or after `start`.
-pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang) -> String {
+/// The earliest first day: the calendar's `Asia/Tokyo` zone is defined from 1970-01-01 (its
+/// `DTSTART`), and times before a zone's first onset have no defined offset.
+pub const ICS_FIRST_START: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("1970-01-01 is a date"),
+};
+
+/// The latest first day: the first week's events (up to six days later, ending at most at
+/// midnight, so on the seventh) must still have a four-digit year.
+pub const ICS_LAST_START: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 24) {
+    Some(d) => d,
+    None => panic!("9999-12-24 is a date"),
+};
+
+/// Renders the weekly plan as a calendar whose first events fall on or after `start`; `None`
+/// when a date it would write falls outside four-digit years or before [`ICS_FIRST_START`]
+/// (callers check `start` against [`ICS_FIRST_START`] and [`ICS_LAST_START`] first, so they can say
+/// why).
+pub fn route_ics(
+    p: &RouteProblem,
+    plan: &WeekPlan,
+    start: NaiveDate,
+    lang: Lang,
+) -> Option<String> {
+    if !(ICS_FIRST_START..=ICS_LAST_START).contains(&start) {
+        return None;
+    }
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -37,12 +68,12 @@ pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang
         "END:STANDARD".into(),
         "END:VTIMEZONE".into(),
     ];
-    let stamp = format!("{}T000000Z", start.format("%Y%m%d"));
+    let stamp = format!("{}T000000Z", ymd(start)?);
     let by_stop = plan.by_stop(p.stops.len());
     for (i, visits) in by_stop.iter().enumerate() {
         let s = &p.stops[i];
         for group in same_time_groups(visits) {
-            event(&mut lines, s, &group, start, &stamp, lang);
+            event(&mut lines, s, &group, start, &stamp, lang)?;
         }
     }
     lines.push("END:VCALENDAR".into());
@@ -50,7 +81,7 @@ pub fn route_ics(p: &RouteProblem, plan: &WeekPlan, start: NaiveDate, lang: Lang
     for l in &lines {
         fold(l, &mut out);
     }
-    out
+    Some(out)
 }
 
 /// One weekly recurring event: a stop's visits by one truck at one time ("Tuesdays and
@@ -62,14 +93,19 @@ fn event(
     start: NaiveDate,
     stamp: &str,
     lang: Lang,
-) {
+) -> Option<()> {
     let first = group
         .iter()
         .map(|v| next_weekday(start, v.day))
-        .min()
-        .expect("a group has a visit");
-    let v = group[0];
-    let days: Vec<&str> = group.iter().map(|v| BYDAY[v.day as usize]).collect();
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .min()?;
+    let v = *group.first()?;
+    let (dtstart, dtend) = (local(first, v.arrive)?, local(first, v.depart)?);
+    let days: Vec<&str> = group
+        .iter()
+        .map(|v| BYDAY.get(usize::from(v.day)).copied())
+        .collect::<Option<_>>()?;
     let day_words: Vec<String> = group.iter().map(|v| weekday_name(v.day, lang)).collect();
     let when = format!("{}–{}", clock(v.arrive), clock(v.depart));
     let description = match lang {
@@ -95,11 +131,8 @@ fn event(
         ))
     ));
     lines.push(format!("DTSTAMP:{stamp}"));
-    lines.push(format!(
-        "DTSTART;TZID=Asia/Tokyo:{}",
-        local(first, v.arrive)
-    ));
-    lines.push(format!("DTEND;TZID=Asia/Tokyo:{}", local(first, v.depart)));
+    lines.push(format!("DTSTART;TZID=Asia/Tokyo:{dtstart}"));
+    lines.push(format!("DTEND;TZID=Asia/Tokyo:{dtend}"));
     lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
     lines.push(format!(
         "SUMMARY:{}",
@@ -115,6 +148,7 @@ fn event(
     }
     lines.push(format!("DESCRIPTION:{}", text(&description)));
     lines.push("END:VEVENT".into());
+    Some(())
 }
 
 /// A stop's visits grouped by truck and minute: one recurring event each.
@@ -130,20 +164,33 @@ fn same_time_groups(visits: &[StopVisit]) -> Vec<Vec<StopVisit>> {
     groups
 }
 
-/// The first date on or after `start` that falls on `day` (0 = Monday).
-fn next_weekday(start: NaiveDate, day: u8) -> NaiveDate {
+/// The first date on or after `start` that falls on `day` (0 = Monday); `None` past the
+/// calendar's last date.
+fn next_weekday(start: NaiveDate, day: u8) -> Option<NaiveDate> {
     let from = start.weekday().num_days_from_monday();
-    let ahead = (u32::from(day) + 7 - from) % 7;
-    start + Days::new(u64::from(ahead))
+    let ahead = (u32::from(day) % 7 + 7 - from) % 7;
+    start.checked_add_days(Days::new(u64::from(ahead)))
 }
 
-/// `YYYYMMDDTHHMMSS` local time.
-fn local(date: NaiveDate, minutes: f64) -> String {
-    let m = minutes.round() as i64;
+/// `YYYYMMDDTHHMMSS` local time; `None` for a time that is not a finite, non-negative number
+/// of minutes or a date without a four-digit year.
+fn local(date: NaiveDate, minutes: f64) -> Option<String> {
+    if !(minutes.is_finite() && (0.0..=1e9).contains(&minutes)) {
+        return None;
+    }
+    let m = minutes.round() as u64;
     // A visit ending at midnight (or later) ends on the next day: hours run 00–23.
-    let date = date + Days::new((m / 1440) as u64);
+    let date = date.checked_add_days(Days::new(m / 1440))?;
     let m = m % 1440;
-    format!("{}T{:02}{:02}00", date.format("%Y%m%d"), m / 60, m % 60)
+    Some(format!("{}T{:02}{:02}00", ymd(date)?, m / 60, m % 60))
+}
+
+/// `YYYYMMDD`, only for years 1 to 9999: chrono would write a sign and more digits, which no
+/// calendar reads.
+fn ymd(date: NaiveDate) -> Option<String> {
+    (1..=9999)
+        .contains(&date.year())
+        .then(|| date.format("%Y%m%d").to_string())
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
@@ -156,6 +203,7 @@ fn text(s: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             c if c.is_control() => out.push(' '),
+            c if is_bidi_control(c) => out.push(BIDI_SHOWN),
             c => out.push(c),
         }
     }
@@ -198,12 +246,22 @@ mod tests {
     fn text_is_escaped_and_dates_land_on_the_weekday() {
         assert_eq!(text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
         let wed = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        assert_eq!(next_weekday(wed, 2), wed);
-        assert_eq!(
-            next_weekday(wed, 1),
-            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
-        );
-        assert_eq!(local(wed, 630.0), "20261125T103000");
-        assert_eq!(local(wed, 1440.0), "20261126T000000");
+        assert_eq!(next_weekday(wed, 2), Some(wed));
+        assert_eq!(next_weekday(wed, 1), NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(local(wed, 630.0).unwrap(), "20261125T103000");
+        assert_eq!(local(wed, 1440.0).unwrap(), "20261126T000000");
+    }
+
+    #[test]
+    fn dates_past_four_digit_years_are_none_never_a_panic() {
+        let last = NaiveDate::MAX;
+        assert_eq!(next_weekday(last, 6).and_then(|d| local(d, 600.0)), None);
+        let end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        assert_eq!(local(end, 1440.0), None);
+        assert_eq!(local(end, f64::NAN), None);
+        assert_eq!(local(end, -1.0), None);
+        assert_eq!(ymd(NaiveDate::MIN), None);
+        let wed = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(local(wed, 1e300), None);
     }
 }

@@ -10,7 +10,9 @@ use crate::report::labels::Lang;
 use crate::route::{RouteProblem, WeekPlan};
 
 /// Renders the plan in the chosen format; `None` when the format needs positions the places
-/// lack (GeoJSON).
+/// lack (GeoJSON), or for a calendar whose start lies outside [`super::ICS_FIRST_START`]
+/// to [`super::ICS_LAST_START`] (which [`crate::pipeline::start_date`] refuses first,
+/// saying why).
 pub fn render_route(
     p: &RouteProblem,
     plan: &WeekPlan,
@@ -23,6 +25,6 @@ pub fn render_route(
         RouteFormat::Csv => route_csv(p, plan, lang),
         RouteFormat::Json => pretty(&route_json(p, plan, info, lang)),
         RouteFormat::Geojson => pretty(&route_geojson(p, plan, info, lang)?),
-        RouteFormat::Ics => route_ics(p, plan, info.calendar_start, lang).into_bytes(),
+        RouteFormat::Ics => route_ics(p, plan, info.calendar_start, lang)?.into_bytes(),
     })
 }

@@ -1,17 +1,40 @@
 //! The tables of a scenario file as written: a value or a list of values per key, and the
 //! expansion of one table's lists into the settings of each combination.
 
+use super::ids::{self, strings, Id};
 use super::{NewCandidate, Overrides};
 use crate::solve::{Method, Model};
 use serde::Deserialize;
 use toml::Spanned;
 
 /// A value or a list of values (sweeps).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub(super) enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+/// Tries one value, then a list, as `#[serde(untagged)]` would; unlike it, keeps the id rule's
+/// own message (a blank id), which the untagged form would replace by "did not match".
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = toml::Value::deserialize(d)?;
+        let one = match T::deserialize(value.clone()) {
+            Ok(v) => return Ok(OneOrMany::One(v)),
+            Err(e) => e,
+        };
+        let many = match Vec::<T>::deserialize(value) {
+            Ok(v) => return Ok(OneOrMany::Many(v)),
+            Err(e) => e,
+        };
+        let own = [one, many]
+            .into_iter()
+            .map(|e| e.message().to_string())
+            .find(|m| m.starts_with(ids::BLANK));
+        Err(serde::de::Error::custom(own.unwrap_or_else(|| {
+            "data did not match any variant of untagged enum OneOrMany".to_string()
+        })))
+    }
 }
 
 impl<T: Clone> OneOrMany<T> {
@@ -92,6 +115,11 @@ macro_rules! block {
         }
     };
     (@set $o:ident, capacity, $v:expr) => { $o.capacity = Some(NumOrText::text(&$v)); };
+    (@set $o:ident, require, $v:expr) => { $o.require = Some(strings(&$v)); };
+    (@set $o:ident, exclude, $v:expr) => { $o.exclude = Some(strings(&$v)); };
+    (@set $o:ident, remove_candidates, $v:expr) => {
+        $o.remove_candidates = Some(strings(&$v));
+    };
     (@set $o:ident, $f:ident, $v:expr) => { $o.$f = Some($v); };
 }
 
@@ -99,8 +127,8 @@ block!(
     model: Model,
     p: usize,
     radius_m: f64,
-    require: Vec<String>,
-    exclude: Vec<String>,
+    require: Vec<Id>,
+    exclude: Vec<Id>,
     capacity: NumOrText,
     min_weight_per_stop: f64,
     objective_weight: String,
@@ -114,7 +142,7 @@ block!(
     survey_scale: f64,
     weights: String,
     add_candidates: Vec<NewCandidate>,
-    remove_candidates: Vec<String>,
+    remove_candidates: Vec<Id>,
 );
 
 /// A value as a sweep name part: as written in TOML (strings without quotes).

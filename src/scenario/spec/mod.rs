@@ -19,6 +19,7 @@
 //! (scenarios and sweeps interleaved as written), the baseline first.
 
 mod block;
+pub(crate) mod ids;
 mod read;
 
 pub use read::read_scenarios;
@@ -40,7 +41,8 @@ pub const MAX_EXPANDED_BYTES: usize = 256 << 20;
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewCandidate {
-    /// Unique id.
+    /// Unique id, under the candidates CSV's rule (trimmed, not blank).
+    #[serde(deserialize_with = "ids::id")]
     pub id: String,
     /// Latitude, degrees.
     pub lat: f64,

@@ -91,3 +91,34 @@ fn bad_files_name_line_and_column() {
         assert!(err.contains(want), "{text:?}: {err}");
     }
 }
+
+#[test]
+fn blank_ids_are_refused_wherever_a_scenario_names_one() {
+    let add = "[[scenario]]\nname = \"a\"\nadd_candidates = [{ id = \"\u{3000}\", lat = 35.3, lon = 139.4 }]\n";
+    let cases = [
+        (add.to_string(), "s.toml:3:18"),
+        (
+            "[baseline]\nrequire = [\"c1\", \" \"]\n".to_string(),
+            "s.toml:2:11",
+        ),
+        ("[baseline]\nexclude = [\"\"]\n".to_string(), "s.toml:2:11"),
+        (
+            "[[sweep]]\nname = \"s\"\nremove_candidates = [[\"c1\"], [\"\"]]\n".to_string(),
+            "s.toml:3:21",
+        ),
+    ];
+    for (text, at) in cases {
+        let err = read(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with(at) && err.contains("a blank candidate id"),
+            "{text}: {err}"
+        );
+    }
+    // Ids are trimmed as the candidates CSV trims them; sweeps still expand lists of ids.
+    let f = read("[[sweep]]\nname = \"s\"\nrequire = [[\" c1 \"], [\"c1\", \"c2\"]]\n").unwrap();
+    assert_eq!(
+        f.scenarios[1].settings.require,
+        Some(vec!["c1".to_string()])
+    );
+    assert_eq!(f.scenarios[2].name, "s: require=[\"c1\",\"c2\"]");
+}

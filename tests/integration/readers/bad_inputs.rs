@@ -14,12 +14,15 @@ fn command(file: &str) -> Vec<String> {
     let d = format!("{DATA}/small_demand.csv");
     let c = format!("{DATA}/small_candidates.csv");
     let stops = format!("{DIR}/stops_myogyoji.csv");
+    let census = format!("{DIR}/census_1km.csv");
     let v: Vec<&str> = match file.split('_').next().unwrap() {
         "demand" => vec!["rank", "--demand", &f, "--candidates", &c],
         "candidates" => vec!["rank", "--demand", &d, "--candidates", &f],
         "surveys" => vec!["rank", "--demand", &d, "--candidates", &c, "--surveys", &f],
         "stores" => vec!["rank", "--demand", &d, "--candidates", &c, "--stores", &f],
         "estat" => vec!["rank", "--demand", &f],
+        // A second census file read after `census_1km.csv`.
+        "overlap" => vec!["rank", "--demand", &census, "--demand", &f],
         "pmed" => vec!["solve", "--model", "pmedian", "--orlib", &f],
         "sjc" => vec!["solve", "--sjc", &f, "--p", "1", "--radius-m", "100"],
         "scenario" => vec!["scenarios", &f],
@@ -88,6 +91,23 @@ const FAULTS: &[(&str, &str)] = &[
     ("stores_duplicate_id.csv", ":3:1: expected a unique id"),
     ("estat_bad_mesh_code.csv", ":3:1: expected a mesh code"),
     (
+        "estat_mesh_9999.csv",
+        ":4:1: expected a mesh code whose digits 1-2 are 30 to 68",
+    ),
+    (
+        "estat_mesh_0000.csv",
+        ":3:1: expected a mesh code whose digits 1-2 are 30 to 68",
+    ),
+    (
+        "estat_mesh_second_level_8.csv",
+        ":4:1: expected a mesh code whose digit 5 is 0 to 7",
+    ),
+    (
+        "overlap_cells_250m.csv",
+        ":4:1: expected census cells that no other demand file covers (each resident counted \
+         once), found `5339020911`, inside cell `53390209` of",
+    ),
+    (
         "estat_header_only.csv",
         ":3: expected at least one mesh row",
     ),
@@ -114,6 +134,10 @@ const FAULTS: &[(&str, &str)] = &[
     ),
     ("scenario_bad_value.toml", ":2:9: expected a scenario file"),
     (
+        "scenario_blank_add_candidate_id.toml",
+        ":6:18: expected a scenario file (TOML), found a blank candidate id",
+    ),
+    (
         "scenario_unclosed_table.toml",
         ":1:10: expected a scenario file",
     ),
@@ -128,6 +152,10 @@ const FAULTS: &[(&str, &str)] = &[
     ("matrix_unknown_id.csv", ":2:2: expected the depot, a stop"),
     ("stops_unknown_id.csv", ":3:1: expected a candidate id"),
     ("stops_bad_json.json", ":1:23: expected a JSON solve result"),
+    (
+        "stops_duplicate_key.json",
+        ":4:9: expected a JSON solve result, found the key `stops` a second time",
+    ),
 ];
 
 /// Variants that must be read, and the total population they spell (123).
@@ -141,7 +169,7 @@ const ACCEPTED: [&str; 6] = [
 ];
 
 /// Files that are inputs to other cases rather than cases themselves.
-const HELPERS: [&str; 2] = ["stops_myogyoji.csv", "README.md"];
+const HELPERS: [&str; 3] = ["stops_myogyoji.csv", "census_1km.csv", "README.md"];
 
 #[test]
 fn every_fault_exits_2_naming_file_and_line_and_writes_nothing() {

@@ -6,3 +6,4 @@ mod bad_inputs;
 mod benchmarks;
 mod estat;
 mod fuzz;
+mod hostile;
