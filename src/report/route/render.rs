@@ -11,7 +11,7 @@ use crate::route::{RouteProblem, WeekPlan};
 
 /// Renders the plan in the chosen format; `None` when the format needs positions the places
 /// lack (GeoJSON), or for a calendar whose start lies outside [`super::ICS_FIRST_START`]
-/// to [`super::ICS_LAST_START`] (which [`crate::pipeline::start_date`] refuses first,
+/// to [`super::ICS_LAST_START`] (which `pipeline::start_date` refuses first,
 /// saying why).
 pub fn render_route(
     p: &RouteProblem,

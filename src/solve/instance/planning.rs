@@ -69,7 +69,7 @@ pub const FAR_FROM_SHOP: &str = "far_from_shop";
 
 impl Instance {
     /// Planning data: demand points on the sphere, candidates with their space assessment.
-    pub fn from_dataset(data: &crate::Dataset, opts: &PlanningOptions) -> Result<Instance> {
+    pub fn from_dataset(data: &crate::model::Dataset, opts: &PlanningOptions) -> Result<Instance> {
         let demand = &data.demand.data;
         let cands = &data.candidates.data;
         let (weight, weight_column) =
@@ -142,7 +142,7 @@ fn rename_param(e: Error, param: Param) -> Error {
     }
 }
 
-fn site_capacities(data: &crate::Dataset, spec: &CapacitySpec) -> Result<Vec<f64>> {
+fn site_capacities(data: &crate::model::Dataset, spec: &CapacitySpec) -> Result<Vec<f64>> {
     let cands = &data.candidates.data;
     match spec {
         CapacitySpec::Value(v) => Ok(vec![*v; cands.sites.len()]),
