@@ -3,10 +3,10 @@
 //! Japanese neighbourhood councils choose stops for a supermarket's mobile sales by argument.
 //! This crate turns that argument into evidence: it reads census mesh data, candidate sites,
 //! survey answers and existing shops ([`io`]); finds who lives within walking distance of each
-//! site ([`spatial`]); scores every site term by term ([`score`]); chooses a set of stops with a
-//! facility-location model and says what is proven about it ([`solve`]); plans the week
-//! ([`route`]); runs what-if batches ([`scenario`]); and writes what a council reads
-//! ([`report`]). [`pipeline`] runs the council report, the week from a list of stops and the
+//! site ([`spatial`]); scores every site term by term ([`score`](mod@score)); chooses a set of
+//! stops with a facility-location model and says what is proven about it
+//! ([`solve`](mod@solve)); plans the week ([`route`]); runs what-if batches ([`scenario`]); and
+//! writes what a council reads ([`report`]). [`pipeline`] runs the council report, the week from a list of stops and the
 //! scenario batch as single calls, for the command line and the meeting page alike.
 //!
 //! Data flows one way, and so do the imports: files → [`Dataset`] → [`Coverage`] →

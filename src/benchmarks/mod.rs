@@ -18,7 +18,7 @@
 //! checked against the memory limit before anything of that size is built (a 280 kB file can
 //! state 20,000 vertices, a 4.8 GB matrix), and the deadline is checked while lines are read
 //! and while the quadratic or cubic matrices are built, so a time limit is kept even when the
-//! file alone takes longer (see [`out_of_time`]).
+//! file alone takes longer (see `out_of_time`).
 //!
 //! Every malformed file is an [`Error::Input`] naming the file, the line
 //! and, where one token is at fault, its position on the line (the "column" is the 1-based

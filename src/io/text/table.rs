@@ -94,7 +94,7 @@ impl Table {
         })
     }
 
-    /// The header as a short quoted list for messages: the first [`LISTED_COLUMNS`] names,
+    /// The header as a short quoted list for messages: the first `LISTED_COLUMNS` names,
     /// then how many more, so a header of 200,000 columns gives a message, not a megabyte.
     pub fn header_list(&self) -> String {
         let mut list = self
