@@ -61,9 +61,9 @@ pub struct ReportArgs {
 
 impl ReportArgs {
     /// The library's council options from the flags.
-    fn options(&self) -> CouncilOptions {
-        CouncilOptions {
-            model: self.model.options(),
+    fn options(&self) -> Result<CouncilOptions, Error> {
+        Ok(CouncilOptions {
+            model: self.model.options()?,
             week: self.week.depot.is_some().then(|| self.week.options()),
             sets: self.sets.clone(),
             weights: self.weights.clone(),
@@ -71,13 +71,13 @@ impl ReportArgs {
             tolerance_pct: self.tolerance_pct,
             title: self.title.clone(),
             lang: self.lang,
-        }
+        })
     }
 }
 
 /// Validates flags, runs the council pipeline, and writes the report.
 pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
-    let opts = args.options();
+    let opts = args.options()?;
     opts.validate()?;
     let budget = args.model.budget(memory)?;
     opts.score_params(budget)?;

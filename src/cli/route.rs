@@ -131,7 +131,7 @@ impl RouteArgs {
                 format!("--format {:?}", self.format).to_lowercase(),
             ));
         }
-        self.model.options().validate()?;
+        self.model.options()?.validate()?;
         start_date(self.start_date.as_deref())
     }
 }
@@ -148,7 +148,7 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let source = match &args.stops {
         Some(path) => StopSource::File(path.clone()),
-        None => StopSource::Solve(args.model.options()),
+        None => StopSource::Solve(args.model.options()?),
     };
     let budget = Budget {
         deadline: super::deadline(args.model.time_limit_s)?,

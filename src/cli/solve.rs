@@ -5,7 +5,7 @@ use clap::Args;
 use mobile_stops::benchmarks::{benchmark_instance, Benchmark};
 use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::defaults::{RADIUS_M, SEED, SHOP_DISTANCE_M, VEHICLES};
-use mobile_stops::pipeline::ModelOptions;
+use mobile_stops::pipeline::{split_list, ModelOptions};
 use mobile_stops::report::{render_solve, Format, RunInfo};
 use mobile_stops::solve::{solve, Method, Model, Status};
 use mobile_stops::{io, Error, Param};
@@ -25,11 +25,11 @@ pub struct ModelArgs {
     /// Walking radius in metres (covering models; also reported for the others).
     #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
-    /// Sites that must be chosen, by id.
-    #[arg(long, value_name = "ID,..", value_delimiter = ',')]
+    /// Sites that must be chosen, by id (an id holding a comma in double quotes: "a,b").
+    #[arg(long, value_name = "ID,..")]
     pub require: Vec<String>,
-    /// Sites that must not be chosen, by id.
-    #[arg(long, value_name = "ID,..", value_delimiter = ',')]
+    /// Sites that must not be chosen, by id (an id holding a comma in double quotes).
+    #[arg(long, value_name = "ID,..")]
     pub exclude: Vec<String>,
     /// Stop capacity: one number for every site, or a numeric column of the candidates file
     /// (capacitated MCLP, single-source capacitated p-median).
@@ -88,13 +88,17 @@ pub struct SolveArgs {
 
 impl ModelArgs {
     /// The library's model options from the flags.
-    pub fn options(&self) -> ModelOptions {
-        ModelOptions {
+    pub fn options(&self) -> Result<ModelOptions, Error> {
+        let ids = |raw: &[String], param: Param| -> Result<Vec<String>, Error> {
+            let lists = raw.iter().map(|r| split_list(r, param));
+            Ok(lists.collect::<Result<Vec<_>, _>>()?.concat())
+        };
+        Ok(ModelOptions {
             model: self.model,
             p: self.p,
             radius_m: self.radius_m,
-            require: self.require.clone(),
-            exclude: self.exclude.clone(),
+            require: ids(&self.require, Param::Require)?,
+            exclude: ids(&self.exclude, Param::Exclude)?,
             capacity: self.capacity.clone(),
             min_weight_per_stop: self.min_weight_per_stop,
             objective_weight: self.objective_weight.clone(),
@@ -103,7 +107,7 @@ impl ModelArgs {
             shop_distance_m: self.shop_distance_m,
             seed: self.seed,
             method: self.method,
-        }
+        })
     }
 
     /// The run's budget: `--time-limit-s` counted from the start of the command.
@@ -126,7 +130,7 @@ impl SolveArgs {
 
     /// Checks the flags that do not depend on the data.
     fn validate(&self) -> Result<(), Error> {
-        self.model.options().validate()?;
+        self.model.options()?.validate()?;
         let bench = self.benchmark().is_some();
         if bench && self.model.objective_weight.is_some() {
             return Err(Error::param(
@@ -163,7 +167,7 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--pmedcap", args.pmedcap.as_deref())
         .file("--sjc", args.sjc.as_deref())
         .check(args.output.out.as_deref(), None)?;
-    let model = args.model.options();
+    let model = args.model.options()?;
     let budget = args.model.budget(memory)?;
     let (inst, capacitated) = match args.benchmark() {
         Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), budget)?,

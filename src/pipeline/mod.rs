@@ -19,5 +19,5 @@ pub use route::{
     SOLVE_SHARE,
 };
 pub use scenarios::{load_scenarios, ScenarioInput, ScenarioRun};
-pub use sets::{resolve_set, split_sets};
+pub use sets::{resolve_set, split_list, split_sets};
 pub use week::{parse_days, parse_window, start_date, Visits, WeekOptions};

@@ -187,3 +187,48 @@ fn a_stop_set_can_name_an_id_holding_a_comma() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v.to_string().contains("a,b"), "{v}");
 }
+
+#[test]
+fn require_and_exclude_can_name_an_id_holding_a_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comma.csv");
+    std::fs::write(
+        &path,
+        "id,lat,lon,name\n\"a,b\",35.3505,139.4005,one\nc,35.36,139.41,two\nd,35.34,139.39,three\n",
+    )
+    .unwrap();
+    let cands = path.display().to_string();
+    let demand = fixture("small_demand.csv");
+    let solve = |p: &str, flags: &[&str]| {
+        let mut args = vec![
+            "solve",
+            "--demand",
+            &demand,
+            "--candidates",
+            &cands,
+            "--p",
+            p,
+            "--allow-no-space",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(flags);
+        run(&args)
+    };
+    let o = solve("2", &["--require", "\"a,b\""]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v["stops"].as_array().unwrap().iter().any(|s| s == "a,b"),
+        "{v}"
+    );
+    let o = solve("1", &["--exclude", "\"a,b\",c"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let stops = v["stops"].as_array().unwrap();
+    assert!(stops.iter().all(|s| s != "a,b" && s != "c"), "{v}");
+    // Unquoted, the comma splits: `a` alone is no candidate, and the error says which flag.
+    let o = solve("2", &["--require", "a,b"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--require"), "{}", stderr(&o));
+}
