@@ -1,5 +1,5 @@
 //! Solves the vertex p-center on OR-Library pmed1–pmed40 and prints value, bound, nodes and
-//! time against `pcenter_optima.csv` (a measuring aid; checked in `tests/solve_cover.rs`).
+//! time against `pcenter_optima.csv` (a measuring aid; checked in `tests/integration/solve/cover_benchmarks.rs`).
 //!
 //! Run: `cargo run --release --example cover_pcenter [first] [last]`
 

@@ -1,5 +1,5 @@
 //! Solves every SJC MCLP and LSCP case of the shared benchmarks and prints value, bound,
-//! nodes and time (a measuring aid; the checked versions are in `tests/solve_cover.rs`).
+//! nodes and time (a measuring aid; the checked versions are in `tests/integration/solve/cover_benchmarks.rs`).
 //!
 //! Run: `cargo run --release --example cover_sjc [max_p]`
 

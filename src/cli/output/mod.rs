@@ -152,7 +152,7 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Test hook: `MOBILE_STOPS_TEST_WRITE_DELAY_MS` pauses this long after the temporary files are
 /// complete and before they are renamed. That window is otherwise microseconds long, too short
-/// for `tests/signals.rs` to land a signal in it on purpose; with the pause the test proves
+/// for `tests/integration/limits/signals.rs` to land a signal in it on purpose; with the pause the test proves
 /// that an interrupt at that moment removes the temporary file and leaves the target as it
 /// was. Not a user setting; costs one environment lookup per write.
 fn test_write_delay() {
