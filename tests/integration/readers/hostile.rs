@@ -9,6 +9,17 @@ use serde_json::Value;
 
 const BAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad_inputs");
 
+/// Three candidates, the first with an id holding a comma (quoted, as a CSV cell).
+const COMMA_IDS: &str =
+    "id,lat,lon,name\n\"a,b\",35.3505,139.4005,one\nc,35.36,139.41,two\nd,35.34,139.39,three\n";
+
+/// A candidates file with `text` in `dir`, as a command-line argument.
+fn candidates(dir: &tempfile::TempDir, text: &str) -> String {
+    let path = dir.path().join("candidates.csv");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
 /// `route --format ics` of the two-stop list, from `date`, writing to `out`.
 fn calendar(date: &str, out: &std::path::Path) -> std::process::Output {
     let stops = format!("{BAD}/stops_myogyoji.csv");
@@ -126,13 +137,10 @@ fn colliding_extra_columns_keep_every_value_in_csv_and_geojson() {
 #[test]
 fn a_right_to_left_override_in_a_name_is_neutralised_in_table_and_html() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bidi.csv");
-    std::fs::write(
-        &path,
+    let cands = candidates(
+        &dir,
         "id,lat,lon,name\ns1,35.3505,139.4005,abc\u{202E}def\ns2,35.36,139.41,north\u{2066}x\n",
-    )
-    .unwrap();
-    let cands = path.display().to_string();
+    );
     let demand = fixture("small_demand.csv");
     let base = ["--demand", &demand, "--candidates", &cands];
     let table = stdout(&run_ok(&[&["rank"][..], &base].concat()));
@@ -163,13 +171,7 @@ fn census_files_covering_the_same_cells_are_refused_naming_both() {
 #[test]
 fn a_stop_set_can_name_an_id_holding_a_comma() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("comma.csv");
-    std::fs::write(
-        &path,
-        "id,lat,lon,name\n\"a,b\",35.3505,139.4005,one\nc,35.36,139.41,two\nd,35.34,139.39,three\n",
-    )
-    .unwrap();
-    let cands = path.display().to_string();
+    let cands = candidates(&dir, COMMA_IDS);
     let demand = fixture("small_demand.csv");
     let o = run_ok(&[
         "compare",
@@ -191,13 +193,7 @@ fn a_stop_set_can_name_an_id_holding_a_comma() {
 #[test]
 fn require_and_exclude_can_name_an_id_holding_a_comma() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("comma.csv");
-    std::fs::write(
-        &path,
-        "id,lat,lon,name\n\"a,b\",35.3505,139.4005,one\nc,35.36,139.41,two\nd,35.34,139.39,three\n",
-    )
-    .unwrap();
-    let cands = path.display().to_string();
+    let cands = candidates(&dir, COMMA_IDS);
     let demand = fixture("small_demand.csv");
     let solve = |p: &str, flags: &[&str]| {
         let mut args = vec![
