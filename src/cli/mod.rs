@@ -20,7 +20,7 @@ mod scenarios;
 mod solve;
 
 use clap::{Parser, Subcommand};
-use mobile_stops::budget::MemoryLimit;
+use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::report::Format;
 use mobile_stops::{Error, Param};
 use std::io::Write;
@@ -31,10 +31,14 @@ use std::time::Instant;
 /// writing the result are inside the promise, not added to it.
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
-/// The instant the searching must stop for the command to end within `--time-limit-s` of
-/// its start (`None` without a limit).
-pub fn deadline(time_limit_s: Option<f64>) -> Result<Option<Instant>, Error> {
-    mobile_stops::budget::deadline_after(*STARTED.get_or_init(Instant::now), time_limit_s)
+/// The command's budget: the instant the searching must stop for the command to end within
+/// `--time-limit-s` of its start (none without a limit), and the memory limit.
+pub fn budget(time_limit_s: Option<f64>, memory: MemoryLimit) -> Result<Budget, Error> {
+    let started = *STARTED.get_or_init(Instant::now);
+    Ok(Budget {
+        deadline: mobile_stops::budget::deadline_after(started, time_limit_s)?,
+        memory,
+    })
 }
 
 /// Chooses where a mobile grocery truck should stop: ranks candidate sites by who they reach.

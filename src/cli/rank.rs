@@ -2,7 +2,7 @@
 
 use super::args::{DataArgs, OutputArgs};
 use clap::Args;
-use mobile_stops::budget::MemoryLimit;
+use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::defaults::{PRIOR_ANSWERS, RADIUS_M, SHOP_DISTANCE_M, VEHICLES};
 use mobile_stops::report::render_rank;
 use mobile_stops::score::{score, TermWeights};
@@ -55,7 +55,10 @@ impl ScoreArgs {
             },
             shop_distance_m: self.shop_distance_m,
             prior_answers: self.prior_answers,
-            memory,
+            budget: Budget {
+                deadline: None,
+                memory,
+            },
             ..ScoreParams::default()
         };
         params.validate()?;

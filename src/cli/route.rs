@@ -3,7 +3,7 @@
 use super::args::DataArgs;
 use super::solve::ModelArgs;
 use clap::Args;
-use mobile_stops::budget::{Budget, MemoryLimit};
+use mobile_stops::budget::MemoryLimit;
 use mobile_stops::defaults::{
     DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
 };
@@ -150,10 +150,7 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
         Some(path) => StopSource::File(path.clone()),
         None => StopSource::Solve(args.model.options()?),
     };
-    let budget = Budget {
-        deadline: super::deadline(args.model.time_limit_s)?,
-        memory,
-    };
+    let budget = args.model.budget(memory)?;
     let planned = plan_route(&data, &source, &args.week.options(), budget)?;
     let (problem, out) = (&planned.problem, args.out.as_deref());
     match &planned.week {

@@ -4,7 +4,6 @@ use super::args::OutputArgs;
 use super::paths::Inputs;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use mobile_stops::budget::Budget;
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::pipeline::load_scenarios;
 use mobile_stops::report::{render_scenarios, scenarios_html};
@@ -43,7 +42,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
             "geojson",
         ));
     }
-    let deadline = super::deadline(args.time_limit_s)?;
+    let budget = super::budget(args.time_limit_s, memory)?;
     let (out, report) = (args.output.out.as_deref(), args.report.as_deref());
     let inputs = Inputs::default().file("the scenario file", Some(&args.file));
     inputs.check(out, report)?;
@@ -67,7 +66,6 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         }
         bar.inc(1);
     };
-    let budget = Budget { deadline, memory };
     let done = input.run(budget, &tick);
     bar.finish_and_clear();
     let (batch, source) = (&done.batch, &done.source);

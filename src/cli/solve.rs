@@ -112,10 +112,7 @@ impl ModelArgs {
 
     /// The run's budget: `--time-limit-s` counted from the start of the command.
     pub fn budget(&self, memory: MemoryLimit) -> Result<Budget, Error> {
-        Ok(Budget {
-            deadline: super::deadline(self.time_limit_s)?,
-            memory,
-        })
+        super::budget(self.time_limit_s, memory)
     }
 }
 

@@ -95,8 +95,7 @@ impl CouncilOptions {
             },
             shop_distance_m: m.shop_distance_m,
             prior_answers: self.prior_answers,
-            memory: budget.memory,
-            deadline: budget.deadline,
+            budget,
             ..ScoreParams::default()
         };
         params.validate()?;

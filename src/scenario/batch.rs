@@ -229,7 +229,10 @@ impl Runner<'_> {
                     radius_m: r,
                     vehicles: first.vehicles.unwrap_or(VEHICLES),
                     shop_distance_m: first.shop_distance_m.unwrap_or(SHOP_DISTANCE_M),
-                    memory,
+                    budget: Budget {
+                        deadline: None,
+                        memory,
+                    },
                     ..ScoreParams::default()
                 };
                 score(&v.data, &params).ok()

@@ -190,7 +190,10 @@ pub(super) fn top_ranked(
         vehicles: s.vehicles.unwrap_or(VEHICLES),
         shop_distance_m: s.shop_distance_m.unwrap_or(SHOP_DISTANCE_M),
         weights: crate::score::TermWeights::parse(w)?,
-        memory,
+        budget: Budget {
+            deadline: None,
+            memory,
+        },
         ..ScoreParams::default()
     };
     let table = score(data, &params)?;

@@ -140,18 +140,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
 /// lists would not fit in the memory limit.
 fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
     let index = SphereIndex::new(&data.demand.data.locations);
-    crate::spatial::check_size(&index, sites, params.radius_m, params.memory)?;
-    Coverage::build_until(&index, sites, params.radius_m, params.deadline).ok_or_else(|| {
-        Error::param(
-            Param::TimeLimitS,
-            format!(
-                "time to find who lives within {} m of each of the {} candidates",
-                params.radius_m,
-                sites.len()
-            ),
-            "the limit ended first",
-        )
-    })
+    Coverage::build_within(&index, sites, params.radius_m, params.budget)
 }
 
 /// What one site's row is computed from: the walking-radius lists and the per-point values

@@ -26,11 +26,9 @@ pub struct ScoreParams {
     pub prior_answers: f64,
     /// Bay and aisle sizes.
     pub space: SpaceParams,
-    /// The memory the walking-radius pairs may take.
-    pub memory: crate::budget::MemoryLimit,
-    /// When building the walking-radius pairs must have ended (a report under a time limit);
-    /// `None`: no limit.
-    pub deadline: Option<std::time::Instant>,
+    /// The memory the walking-radius pairs may take, and when building them must have ended
+    /// (a report under a time limit).
+    pub budget: crate::budget::Budget,
 }
 
 impl Default for ScoreParams {
@@ -43,8 +41,7 @@ impl Default for ScoreParams {
             shop_distance_m: defaults::SHOP_DISTANCE_M,
             prior_answers: defaults::PRIOR_ANSWERS,
             space: SpaceParams::default(),
-            memory: crate::budget::MemoryLimit::default(),
-            deadline: None,
+            budget: crate::budget::Budget::default(),
         }
     }
 }

@@ -47,11 +47,32 @@ impl Coverage {
     /// Builds coverage in parallel; the result is identical for any number of threads because
     /// each candidate's list is computed alone and sorted by point index.
     pub fn build(demand: &SphereIndex, candidates: &[LatLon], radius_m: f64) -> Coverage {
-        let lists: Vec<Vec<(usize, f64)>> = candidates
-            .par_iter()
-            .map(|&c| demand.within(c, radius_m))
-            .collect();
-        Coverage::from_lists(radius_m, lists)
+        Coverage::build_until(demand, candidates, radius_m, None)
+            .expect("without a deadline every list is built")
+    }
+
+    /// [`Coverage::build`] within `budget`: refused before it starts when the lists would not
+    /// fit in its memory ([`check_size`]), and a time-limit error when its deadline passes
+    /// before every list is built (nothing can be scored or solved without them).
+    pub fn build_within(
+        demand: &SphereIndex,
+        candidates: &[LatLon],
+        radius_m: f64,
+        budget: crate::budget::Budget,
+    ) -> crate::error::Result<Coverage> {
+        check_size(demand, candidates, radius_m, budget.memory)?;
+        Coverage::build_until(demand, candidates, radius_m, budget.deadline).ok_or_else(|| {
+            crate::error::Error::param(
+                crate::param::Param::TimeLimitS,
+                format!(
+                    "time to find who lives within {radius_m} m of each of the {} sites ({} \
+                     points)",
+                    candidates.len(),
+                    demand.len()
+                ),
+                "the limit ended first",
+            )
+        })
     }
 
     /// [`Coverage::build`] that gives up at `deadline`: `None` when it passed before every

@@ -13,9 +13,8 @@ pub use planning::{CapacitySpec, PlanningOptions, FAR_FROM_SHOP};
 
 use super::DistanceProblem;
 use crate::budget::{Budget, MemoryLimit};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{LatLon, LocalText};
-use crate::param::Param;
 use crate::score::SpaceAssessment;
 use crate::spatial::{haversine_m, Coverage, SphereIndex};
 use rayon::prelude::*;
@@ -132,21 +131,7 @@ impl Instance {
                 let Some(budget) = check else {
                     return Ok(Coverage::build(&index, &sites, radius_m));
                 };
-                crate::spatial::check_size(&index, &sites, radius_m, budget.memory)?;
-                Coverage::build_until(&index, &sites, radius_m, budget.deadline).ok_or_else(
-                    || {
-                        Error::param(
-                            Param::TimeLimitS,
-                            format!(
-                            "time to find who lives within {radius_m} m of each of the {} sites \
-                             ({} points)",
-                            sites.len(),
-                            index.len()
-                        ),
-                            "the limit ended first",
-                        )
-                    },
-                )?
+                Coverage::build_within(&index, &sites, radius_m, budget)?
             }
             Geometry::Matrix { dist } => {
                 let m = self.sites.len();
@@ -212,6 +197,8 @@ impl Instance {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
+    use crate::param::Param;
     use std::time::{Duration, Instant};
 
     #[test]
