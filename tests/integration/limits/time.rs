@@ -249,6 +249,15 @@ fn report_ends_on_time_and_says_which_re_solves_it_skipped() {
     );
 }
 
+/// Runs the scenario file `toml` as JSON under `limit`: exit 0 within 5 % of it; the result.
+fn batch_on_time(toml: &Path, limit: f64, what: &str) -> serde_json::Value {
+    let file = toml.to_str().unwrap();
+    let (out, wall) = timed(&["scenarios", file, "--format", "json", "--quiet"], limit);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_on_time(wall, limit, false, what);
+    json(&out)
+}
+
 #[test]
 fn a_scenario_batch_ends_on_time_and_answers_every_row() {
     let d = planning_data();
@@ -260,19 +269,7 @@ fn a_scenario_batch_ends_on_time_and_answers_every_row() {
          [[sweep]]\nname = \"p\"\np = [100, 120, 140, 160]\nradius_m = [200.0, 250.0]\n",
     )
     .unwrap();
-    let (out, wall) = timed(
-        &[
-            "scenarios",
-            toml.to_str().unwrap(),
-            "--format",
-            "json",
-            "--quiet",
-        ],
-        LIMIT_S,
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_on_time(wall, LIMIT_S, false, "scenarios");
-    let v = json(&out);
+    let v = batch_on_time(&toml, LIMIT_S, "scenarios");
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 9);
     let statuses: Vec<&str> = rows.iter().map(|r| r["status"].as_str().unwrap()).collect();
@@ -301,20 +298,7 @@ fn a_hundred_thousand_row_batch_keeps_time_to_write_its_rows() {
         ),
     )
     .unwrap();
-    let limit = 2.0;
-    let (out, wall) = timed(
-        &[
-            "scenarios",
-            toml.to_str().unwrap(),
-            "--format",
-            "json",
-            "--quiet",
-        ],
-        limit,
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_on_time(wall, limit, false, "100,000-row scenarios");
-    let v = json(&out);
+    let v = batch_on_time(&toml, 2.0, "100,000-row scenarios");
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 99_991);
     assert!(rows.iter().any(|r| r["status"] == "not_run"));
