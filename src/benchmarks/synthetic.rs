@@ -59,6 +59,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
             id: format!("c{i:05}"),
             location: point(&mut rng),
             name: Some(format!("site {i}")),
+            written_name: None,
             kind: None,
             vehicle_slots: rng.gen_bool(0.5).then(|| rng.gen_range(0..10)),
             area_m2: None,
@@ -100,6 +101,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
         ),
         surveys: (spec.survey_places > 0).then(|| Part::new("synthetic", surveys)),
         stores: (spec.stores > 0).then(|| Part::new("synthetic", stores)),
+        area: None,
     }
 }
 

@@ -26,6 +26,11 @@ pub struct DataArgs {
     /// Existing food shops CSV.
     #[arg(long, value_name = "FILE")]
     pub stores: Option<PathBuf>,
+    /// The area the council governs: a GeoJSON outline (e.g. MLIT N03). Shares are stated
+    /// against the people inside it (default: Chigasaki's outline with the embedded data;
+    /// area.geojson in a --data directory).
+    #[arg(long, value_name = "FILE")]
+    pub area: Option<PathBuf>,
 }
 
 impl DataArgs {
@@ -37,6 +42,7 @@ impl DataArgs {
             candidates: self.candidates.clone(),
             surveys: self.surveys.clone(),
             stores: self.stores.clone(),
+            area: self.area.clone(),
         }
     }
 }

@@ -58,6 +58,7 @@ pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
             id: check_unique(&mut seen, &cells, id)?,
             location: LatLon::new(cells.latitude(lat)?, cells.longitude(lon)?),
             name: cells.opt_text(name),
+            written_name: None,
             kind: cells.opt_text(kind),
             vehicle_slots: cells.opt_count(slots, 1_000_000)?,
             area_m2: cells.opt_positive(area, 1e8)?,
@@ -85,5 +86,6 @@ pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
         }
         out.sites.push(site);
     }
+    out.disambiguate_names();
     Ok(out)
 }

@@ -2,8 +2,8 @@
 
 use super::estat::{read_estat_cells, CellIndex};
 use super::{
-    embedded, is_estat, read_candidates, read_estat, read_points, read_stores, read_surveys,
-    SourceText,
+    embedded, is_estat, read_area, read_candidates, read_estat, read_points, read_stores,
+    read_surveys, SourceText,
 };
 use crate::budget::MemoryLimit;
 use crate::error::{Error, Location, Result};
@@ -26,6 +26,8 @@ pub struct DataPaths {
     pub surveys: Option<PathBuf>,
     /// Existing shops CSV.
     pub stores: Option<PathBuf>,
+    /// The area the council governs (GeoJSON outline); shares are stated against it.
+    pub area: Option<PathBuf>,
 }
 
 /// Loads and validates every input named by `paths` (none: the embedded northern-Chigasaki
@@ -49,6 +51,16 @@ pub fn load_dataset(paths: &DataPaths, memory: MemoryLimit) -> Result<Dataset> {
     };
     if !paths.demand.is_empty() {
         data.demand = read_demand(&paths.demand, memory)?;
+        // The embedded outline belongs to the embedded demand, not to someone else's.
+        if paths.data_dir.is_none() {
+            data.area = None;
+        }
+    }
+    if let Some(p) = &paths.area {
+        data.area = Some(Part::new(
+            show(p),
+            read_area(&SourceText::read(p, memory)?)?,
+        ));
     }
     if let Some(p) = &paths.candidates {
         data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p, memory)?)?);
@@ -118,12 +130,20 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
         )),
         None => None,
     };
+    let area = match optional("area.geojson") {
+        Some(p) => Some(Part::new(
+            show(&p),
+            read_area(&SourceText::read(&p, memory)?)?,
+        )),
+        None => None,
+    };
     Ok(Dataset {
         label: show(dir),
         demand,
         candidates: Part::new(show(dir), candidates),
         surveys,
         stores,
+        area,
     })
 }
 

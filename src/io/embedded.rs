@@ -16,6 +16,8 @@ use std::path::Path;
 pub const CENSUS_MESH: &str = include_str!("../../data/tblT001142Q5339_subset.csv");
 /// Candidate sites: the council's five and sourced shrines and temples.
 pub const CANDIDATES: &str = include_str!("../../data/candidates.csv");
+/// MLIT's N03 outline of Chigasaki (14207), simplified to 10 m: the area the shares count.
+pub const OUTLINE: &str = include_str!("../../data/chigasaki_outline.geojson");
 /// Provenance, licence and limits of the embedded data.
 pub const SOURCE_MD: &str = include_str!("../../data/SOURCE.md");
 
@@ -53,7 +55,24 @@ pub fn dataset() -> Result<Dataset> {
         candidates,
         surveys: None,
         stores: None,
+        area: Some(outline()?),
     })
+}
+
+/// The embedded outline of Chigasaki with its credit.
+fn outline() -> Result<Part<crate::model::Area>> {
+    let mut area = super::read_area(&SourceText {
+        name: "embedded:data/chigasaki_outline.geojson".into(),
+        text: OUTLINE.into(),
+        encoding: "UTF-8",
+    })?;
+    area.name = "茅ヶ崎市".into();
+    let mut part = Part::new("embedded:data/chigasaki_outline.geojson", area);
+    part.notes.push(LocalText::new(
+        "city outline: MLIT National Land Numerical Information (administrative areas, N03),          processed (simplified to 10 m)",
+        "市の境界：国土数値情報（行政区域データ）を加工して作成（10 m で簡略化）",
+    ));
+    Ok(part)
 }
 
 /// The embedded dataset as the files `demand.csv`, `candidates.csv` and `SOURCE.md` for `dir`

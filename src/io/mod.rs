@@ -3,6 +3,7 @@
 //! Each reader takes decoded text ([`SourceText`]) so the same code reads a user's file and the
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
+mod area;
 mod candidates;
 mod dataset;
 pub mod embedded;
@@ -13,6 +14,7 @@ mod stoplist;
 pub mod text;
 mod travel;
 
+pub use area::read_area;
 pub use candidates::read_candidates;
 pub use dataset::{load_dataset, read_demand, read_demand_text, DataPaths};
 pub use estat::{is_estat, read_estat};

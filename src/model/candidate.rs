@@ -13,6 +13,9 @@ pub struct CandidateSite {
     pub location: LatLon,
     /// Display name (Japanese names are kept as written).
     pub name: Option<String>,
+    /// The name as the input wrote it, when [`Candidates::disambiguate_names`] had to add a
+    /// town to `name`; kept so a site can still be selected by what its file calls it.
+    pub written_name: Option<String>,
     /// Kind of site, e.g. `shrine`, `temple`, `housing_estate`.
     pub kind: Option<String>,
     /// Parking places the owner says are available.

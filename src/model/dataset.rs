@@ -1,6 +1,6 @@
 //! A complete planning dataset: demand, candidates, and the optional surveys and shops.
 
-use super::{Candidates, Demand, Store, SurveyPlace};
+use super::{Area, Candidates, Demand, Store, SurveyPlace};
 
 /// A sentence in both languages the outputs speak.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub struct Dataset {
     pub surveys: Option<Part<Vec<SurveyPlace>>>,
     /// Existing food shops, if any.
     pub stores: Option<Part<Vec<Store>>>,
+    /// The area the council governs (a municipal outline), if known: shares are stated
+    /// against the people inside it.
+    pub area: Option<Part<Area>>,
 }
 
 impl Dataset {

@@ -3,19 +3,23 @@
 //! Readers in [`crate::io`] build these values and reject anything invalid, so the scoring and
 //! solving code can trust every coordinate, count and id it is given.
 
+mod area;
 mod candidate;
 mod dataset;
 mod demand;
 pub mod mesh;
+mod names;
 pub mod number;
 pub mod parse;
 mod place;
 pub mod travel;
 
+pub use area::Area;
 pub use candidate::{CandidateSite, Candidates};
 pub use dataset::{Dataset, LocalText, Part};
 pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
 pub use mesh::MeshCode;
+pub use names::called_names;
 pub use number::round;
 pub use place::{LatLon, Store, SurveyPlace};
 pub use travel::{Travel, TravelSource, TravelTimes};

@@ -17,6 +17,15 @@ impl LatLon {
         LatLon { lat, lon }
     }
 
+    /// The position to about a metre (five decimals of a degree): two sites with one key
+    /// stand on the same point, as candidates placed on one town point do.
+    pub fn point_key(self) -> (i64, i64) {
+        (
+            (self.lat * 1e5).round() as i64,
+            (self.lon * 1e5).round() as i64,
+        )
+    }
+
     /// The same position as a geo point (x = longitude, y = latitude).
     pub fn to_point(self) -> geo::Point<f64> {
         geo::Point::new(self.lon, self.lat)

@@ -13,7 +13,7 @@ use crate::model::Dataset;
 use crate::param::Param;
 use crate::report::{map_svg, CouncilReport, Lang, MapSpec};
 use crate::route::{RouteProblem, WeekPlan};
-use crate::score::compare::{compare, Comparison, StopSet};
+use crate::score::compare::{compare, Comparison, Measure, SetMetrics, StopSet};
 use crate::score::{score, ScoreParams, ScoreTable, TermWeights};
 use crate::solve::explain::{explain_with, Explanation};
 use crate::solve::{solve_with, validate, Instance, SolveResult, Status, FAR_FROM_SHOP};
@@ -121,6 +121,9 @@ pub struct Council {
     pub map_svg: String,
     /// Stop sets side by side, when asked for.
     pub comparison: Option<Comparison>,
+    /// The chosen set measured like a compared set: whom it reaches inside the council's
+    /// area, for the summary's shares.
+    pub chosen: SetMetrics,
     /// The weekly timetable, when a week was given.
     pub route: Option<(RouteProblem, WeekPlan)>,
 }
@@ -171,6 +174,11 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
     chosen.sort_unstable();
     let map = map_svg(&MapSpec::new(data, &chosen, params.radius_m), opts.lang)?;
     let comparison = comparison(data, &table, opts, &chosen, budget)?;
+    let chosen_set = StopSet {
+        name: opts.lang.pick("chosen", "選定案").to_string(),
+        sites: chosen.clone(),
+    };
+    let chosen_reach = Measure::new(data, &table).set(&chosen_set, &chosen);
     // The re-solves last: everything else is done, so they can use the time left.
     let tolerance = opts.tolerance_pct / 100.0;
     let why = explain_with(&inst, &params, &res, &cover, tolerance, STRONG_NOT_CHOSEN)?;
@@ -201,6 +209,7 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
         why,
         map_svg: map,
         comparison,
+        chosen: chosen_reach,
         route,
     })
 }
@@ -246,6 +255,7 @@ impl Council {
             why: &self.why,
             map_svg: self.map_svg.clone(),
             comparison: self.comparison.as_ref(),
+            chosen: &self.chosen,
             route: self.route.as_ref().map(|(p, plan)| (p, plan)),
             stamp,
         }

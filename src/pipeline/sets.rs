@@ -153,9 +153,18 @@ fn by_name(token: &str, set: &str, data: &Dataset, by_id: &HashMap<&str, usize>)
         return Ok(j);
     }
     let sites = &data.candidates.data.sites;
-    let named: Vec<usize> = (0..sites.len())
-        .filter(|&j| sites[j].name.as_deref() == Some(token))
-        .collect();
+    let pick = |hit: &dyn Fn(&crate::model::CandidateSite) -> bool| -> Vec<usize> {
+        (0..sites.len()).filter(|&j| hit(&sites[j])).collect()
+    };
+    // The name shown, else the name as the file wrote it, else a name the site goes by (its
+    // base name or bracketed alias): the first that matches anything decides.
+    let mut named = pick(&|s| s.name.as_deref() == Some(token));
+    if named.is_empty() {
+        named = pick(&|s| s.written_name.as_deref() == Some(token));
+    }
+    if named.is_empty() {
+        named = pick(&|s| crate::model::called_names(s).iter().any(|n| n == token));
+    }
     match named[..] {
         [j] => Ok(j),
         [] => Err(Error::param(
@@ -170,7 +179,11 @@ fn by_name(token: &str, set: &str, data: &Dataset, by_id: &HashMap<&str, usize>)
                 "`{token}` names {}",
                 named
                     .iter()
-                    .map(|&j| sites[j].id.as_str())
+                    .map(|&j| format!(
+                        "{} ({})",
+                        sites[j].name.as_deref().unwrap_or_default(),
+                        sites[j].id
+                    ))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),

@@ -48,19 +48,60 @@ fn share(part: Option<f64>, total: Option<f64>) -> Option<f64> {
     }
 }
 
+/// The share of aged 65+ reached: of those inside the council's area when it is known, else
+/// of everyone in the data.
+fn aged_share(c: &Comparison, m: &SetMetrics) -> Option<f64> {
+    match (&c.area, m.in_area) {
+        (Some(a), Some(r)) => share(r.aged, a.aged_65_plus),
+        _ => share(m.aged_reached, c.total_aged),
+    }
+}
+
+/// What the shares are of, and what the data miss of the council's area, in one sentence.
+pub fn area_line(c: &Comparison, lang: Lang) -> Option<String> {
+    let a = c.area.as_ref()?;
+    let missing = 100.0 * (1.0 - a.covered_share);
+    Some(match lang {
+        Lang::En => format!(
+            "Shares are of the people living inside {} in the data ({} people, {} aged 65+); people in neighbouring towns are counted as reached but not in the shares. The data cover about {:.0} % of {}'s area: about {:.0} % of it, and its people, are not in the data.",
+            a.name,
+            a.population.map_or("—".into(), count),
+            a.aged_65_plus.map_or("—".into(), count),
+            100.0 * a.covered_share,
+            a.name,
+            missing
+        ),
+        Lang::Ja => format!(
+            "割合の分母は、データのうち{}内に住む人（{} 人、うち65歳以上 {} 人）です。隣接市町の人は到達数には含みますが割合には含めません。データは{}の面積の約 {:.0} % だけを覆っており、残り約 {:.0} % とそこに住む人はデータにありません。",
+            a.name,
+            a.population.map_or("—".into(), count),
+            a.aged_65_plus.map_or("—".into(), count),
+            a.name,
+            100.0 * a.covered_share,
+            missing
+        ),
+    })
+}
+
 fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
     json!({
         "name": m.set.name,
         "stops": ids(data, &m.set.sites),
         "people_reached": m.people_reached.map(|v| round(v, 2)),
         "aged_65_plus_reached": m.aged_reached.map(|v| round(v, 2)),
-        "aged_65_plus_share": share(m.aged_reached, c.total_aged).map(|v| round(v, 4)),
+        "aged_65_plus_share": aged_share(c, m).map(|v| round(v, 4)),
+        "in_area": m.in_area.map(|a| json!({
+            "people": a.people.map(|v| round(v, 2)),
+            "aged_65_plus": a.aged.map(|v| round(v, 2)),
+            "weight": round(a.weight, 2),
+        })),
         "weight_reached": round(m.weight_reached, 2),
         "far_from_shop_reached": m.far_reached.map(|v| round(v, 2)),
         "expected_buyers": interval_json(&m.buyers),
         "uncovered_points": m.uncovered_points,
         "uncovered_weight": round(m.uncovered_weight, 2),
         "uncovered_aged_65_plus": m.uncovered_aged.map(|v| round(v, 2)),
+        "stops_not_measurable": ids(data, &m.unmeasurable),
         "stops_without_space": ids(data, &m.no_space),
         "stops_space_unknown": ids(data, &m.space_unknown),
         "added_vs_first": ids(data, &m.added),
@@ -80,6 +121,14 @@ pub fn compare_json(data: &Dataset, c: &Comparison) -> Value {
             "weight": round(c.total_weight, 2),
             "far_from_shop": c.total_far.map(|v| round(v, 2)),
         },
+        "area": c.area.as_ref().map(|a| json!({
+            "name": a.name,
+            "points": a.points,
+            "population": a.population.map(|v| round(v, 2)),
+            "aged_65_plus": a.aged_65_plus.map(|v| round(v, 2)),
+            "weight": round(a.weight, 2),
+            "covered_share": round(a.covered_share, 4),
+        })),
         "sets": c.sets.iter().map(|m| set_json(data, c, m)).collect::<Vec<_>>(),
     })
 }
@@ -142,6 +191,24 @@ pub fn set_lines(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
                     },
                 );
             }
+            if !m.unmeasurable.is_empty() {
+                let n = m.unmeasurable.len();
+                let _ = write!(
+                    line,
+                    "{}",
+                    match lang {
+                        Lang::En => format!(
+                            " — {n} stop{} cannot be measured (outside the demand data): {}; the sums count only the other stops",
+                            if n == 1 { "" } else { "s" },
+                            names(data, &m.unmeasurable)
+                        ),
+                        Lang::Ja => format!(
+                            " — {n} か所は需要データの範囲外で測定できません（{}）。合計はそれ以外の停留所だけの値です",
+                            names(data, &m.unmeasurable)
+                        ),
+                    }
+                );
+            }
             if !m.no_space.is_empty() {
                 let _ = write!(
                     line,
@@ -164,6 +231,18 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
         (Some(v), Some(s)) => format!("{} ({:.1} %)", count(v), 100.0 * s + 0.0),
         (v, _) => opt(v),
     };
+    // With the council's area known, the share is of the people inside it.
+    let in_area = |v: Option<f64>, inside: Option<f64>, t: Option<f64>| match (v, inside, t) {
+        (Some(v), Some(i), Some(t)) if t > 0.0 => format!(
+            "{} ({} {}: {:.1} %)",
+            count(v),
+            lang.pick("inside", "うち市内"),
+            count(i),
+            100.0 * i / t + 0.0
+        ),
+        _ => with_share(v, None),
+    };
+    let area = c.area.as_ref();
     let mut rows = vec![std::iter::once(String::new())
         .chain(c.sets.iter().map(|m| printable(&m.set.name)))
         .collect::<Vec<_>>()];
@@ -173,11 +252,21 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
     row(l("stops", "停留所数"), &|m| {
         m.set.sites.len().to_string()
     });
-    row(l("people reached", "到達人口"), &|m| {
-        with_share(m.people_reached, c.total_population)
+    row(l("people reached", "到達人口"), &|m| match area {
+        Some(a) => in_area(
+            m.people_reached,
+            m.in_area.and_then(|r| r.people),
+            a.population,
+        ),
+        None => with_share(m.people_reached, c.total_population),
     });
-    row(l("aged 65+ reached", "到達65歳以上"), &|m| {
-        with_share(m.aged_reached, c.total_aged)
+    row(l("aged 65+ reached", "到達65歳以上"), &|m| match area {
+        Some(a) => in_area(
+            m.aged_reached,
+            m.in_area.and_then(|r| r.aged),
+            a.aged_65_plus,
+        ),
+        None => with_share(m.aged_reached, c.total_aged),
     });
     row(
         l("far from a shop, reached", "店から遠い高齢者の到達"),
@@ -197,6 +286,13 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
     row(l("aged 65+ not reached", "未到達65歳以上"), &|m| {
         opt(m.uncovered_aged)
     });
+    row(
+        l(
+            "stops not measurable (outside the data)",
+            "測定不可の停留所（データ範囲外）",
+        ),
+        &|m| m.unmeasurable.len().to_string(),
+    );
     row(
         l("stops without space", "スペース不足の停留所"),
         &|m| m.no_space.len().to_string(),
@@ -222,7 +318,10 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
     let numeric: Vec<usize> = (1..rows[0].len()).collect();
     out.push_str(&aligned(&rows, &numeric));
     let _ = writeln!(out);
-    for line in set_lines(data, c, lang) {
+    for line in set_lines(data, c, lang)
+        .into_iter()
+        .chain(area_line(c, lang))
+    {
         let _ = writeln!(out, "{line}");
     }
     out
@@ -231,7 +330,7 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
 /// One row per set, for a spreadsheet.
 pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    let header: [(&str, &str); 14] = [
+    let header: [(&str, &str); 15] = [
         ("set", "案"),
         ("stops", "停留所"),
         ("people_reached", "到達人口"),
@@ -242,6 +341,7 @@ pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
         ("buyers_high", "見込み購入者_上限"),
         ("uncovered_points", "未カバー区画"),
         ("uncovered_aged_65_plus", "未到達65歳以上"),
+        ("stops_not_measurable", "測定不可"),
         ("stops_without_space", "スペース不足"),
         ("stops_space_unknown", "スペース不明"),
         ("added_vs_first", "追加"),
@@ -263,6 +363,7 @@ pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
             num(m.buyers.map(|b| b.high)),
             m.uncovered_points.to_string(),
             num(m.uncovered_aged),
+            list(&m.unmeasurable),
             list(&m.no_space),
             list(&m.space_unknown),
             list(&m.added),

@@ -44,25 +44,27 @@ pub const COLUMNS: [(&str, &str); 25] = [
 pub fn cells(table: &ScoreTable, c: &CandidateScore) -> Vec<Cell> {
     let num = |x: Option<f64>, d| Cell::Num(x.map(|v| round(v, d)));
     let code = |v: &str| Cell::Text(Some(v.to_string()));
+    // A site outside the data has no measured reach: empty (null), never 0.
+    let m = |v: Option<f64>| v.filter(|_| c.measurable);
     let mut out = vec![
         Cell::Num(Some(c.rank as f64)),
         Cell::Text(Some(c.id.clone())),
         Cell::Text(c.name.clone()),
         Cell::Text(c.kind.clone()),
-        num(Some(c.score), 2),
+        num(m(Some(c.score)), 2),
         Cell::Bool(c.eligible),
         Cell::Num(Some(c.reach_points as f64)),
-        num(Some(c.reach_weight), 2),
-        num(c.reach_population, 2),
-        num(c.reach_65_plus, 2),
-        num(c.far_from_shop_65_plus, 2),
+        num(m(Some(c.reach_weight)), 2),
+        num(m(c.reach_population), 2),
+        num(m(c.reach_65_plus), 2),
+        num(m(c.far_from_shop_65_plus), 2),
         num(c.need.map(|n| n.rate), 4),
         num(c.need.map(|n| n.low), 4),
         num(c.need.map(|n| n.high), 4),
         Cell::Num(c.need.map(|n| n.respondents as f64)),
-        num(c.expected_buyers.map(|b| b.estimate), 2),
-        num(c.expected_buyers.map(|b| b.low), 2),
-        num(c.expected_buyers.map(|b| b.high), 2),
+        num(m(c.expected_buyers.map(|b| b.estimate)), 2),
+        num(m(c.expected_buyers.map(|b| b.low)), 2),
+        num(m(c.expected_buyers.map(|b| b.high)), 2),
         code(c.space.status.code()),
         Cell::Num(c.space.vehicles_fit.map(|v| v as f64)),
         code(c.space.basis.code()),

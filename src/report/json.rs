@@ -60,6 +60,8 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Value {
 }
 
 fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
+    // A site outside the data has no measured reach: null, never 0.
+    let m = |v: f64| c.measurable.then_some(v);
     let parts: Map<String, Value> = c
         .score_parts
         .iter()
@@ -79,14 +81,15 @@ fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
         "lat": c.location.lat,
         "lon": c.location.lon,
         "rank": c.rank,
-        "score": round(c.score, 2),
+        "score": opt(m(c.score), 2),
         "score_parts": parts,
         "eligible": c.eligible,
         "reach_points": c.reach_points,
-        "reach_weight": round(c.reach_weight, 2),
-        "reach_population": opt(c.reach_population, 2),
-        "reach_65_plus": opt(c.reach_65_plus, 2),
-        "far_from_shop_65_plus": opt(c.far_from_shop_65_plus, 2),
+        "reach_weight": opt(m(c.reach_weight), 2),
+        "measurable": c.measurable,
+        "reach_population": opt(c.reach_population.and_then(m), 2),
+        "reach_65_plus": opt(c.reach_65_plus.and_then(m), 2),
+        "far_from_shop_65_plus": opt(c.far_from_shop_65_plus.and_then(m), 2),
         "need": c.need.map(|n| json!({
             "rate": round(n.rate, 4),
             "low": round(n.low, 4),
@@ -94,7 +97,7 @@ fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
             "respondents": n.respondents,
             "would_use": n.would_use,
         })),
-        "expected_buyers": c.expected_buyers.map(|b| json!({
+        "expected_buyers": c.expected_buyers.filter(|_| c.measurable).map(|b| json!({
             "estimate": round(b.estimate, 2),
             "low": round(b.low, 2),
             "high": round(b.high, 2),

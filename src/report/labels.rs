@@ -62,6 +62,8 @@ impl Lang {
             (Flag::DataEdge, Lang::Ja) => "データ端",
             (Flag::OutsideData, Lang::En) => "outside data",
             (Flag::OutsideData, Lang::Ja) => "データ範囲外",
+            (Flag::SharedPoint, Lang::En) => "shared point",
+            (Flag::SharedPoint, Lang::Ja) => "同一地点",
             (Flag::NoSurveyAnswers, Lang::En) => "no answers",
             (Flag::NoSurveyAnswers, Lang::Ja) => "回答なし",
             (Flag::FewSurveyAnswers, Lang::En) => "few answers",
@@ -85,9 +87,17 @@ impl Lang {
             }
             (Flag::DataEdge, Lang::Ja) => "徒歩圏が需要データの範囲外にかかる（到達人数は過小）",
             (Flag::OutsideData, Lang::En) => {
-                "site lies outside the demand data: reach under-counted or zero"
+                "site lies outside the demand data: its reach cannot be measured (not zero)"
             }
-            (Flag::OutsideData, Lang::Ja) => "候補地が需要データの範囲外（到達人数は過小または0）",
+            (Flag::OutsideData, Lang::Ja) => {
+                "候補地が需要データの範囲外（到達人数は測定不可。0人という意味ではない）"
+            }
+            (Flag::SharedPoint, Lang::En) => {
+                "shares one point with another candidate (same coordinates): the data cannot tell them apart"
+            }
+            (Flag::SharedPoint, Lang::Ja) => {
+                "他の候補地と同じ地点（座標が同一）：データでは区別できない"
+            }
             (Flag::NoSurveyAnswers, Lang::En) => {
                 "no survey answers within reach: rate is the overall rate"
             }
@@ -114,5 +124,11 @@ impl Lang {
     /// "not available".
     pub fn na(self) -> &'static str {
         self.pick("n/a", "—")
+    }
+
+    /// "not measurable": a value the data cannot give (a site outside the data), which must
+    /// never read as zero.
+    pub fn unmeasurable(self) -> &'static str {
+        self.pick("not measurable", "測定不可")
     }
 }

@@ -216,20 +216,28 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
             Some(n) => format!("{} ({n})", lang.space(c.space.status)),
             None => lang.space(c.space.status).to_string(),
         };
+        // A site outside the data: its reach is not measurable, never 0.
+        let m = |v: String| {
+            if c.measurable {
+                v
+            } else {
+                lang.unmeasurable().to_string()
+            }
+        };
         rows.push(vec![
             c.rank.to_string(),
             printable(&c.id),
             printable(c.name.as_deref().unwrap_or_default()),
             printable(c.kind.as_deref().unwrap_or_default()),
-            format!("{:.1}", c.score),
-            count(c.reach_weight),
-            opt(c.reach_population),
-            opt(c.reach_65_plus),
-            opt(c.far_from_shop_65_plus),
+            m(format!("{:.1}", c.score)),
+            m(count(c.reach_weight)),
+            m(opt(c.reach_population)),
+            m(opt(c.reach_65_plus)),
+            m(opt(c.far_from_shop_65_plus)),
             pct_interval(c, na),
-            c.expected_buyers
+            m(c.expected_buyers
                 .map(|b| format!("{} [{}-{}]", count(b.estimate), count(b.low), count(b.high)))
-                .unwrap_or_else(|| na.to_string()),
+                .unwrap_or_else(|| na.to_string())),
             space,
             c.flags
                 .iter()

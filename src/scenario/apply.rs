@@ -63,6 +63,7 @@ pub(super) fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
             id: c.id.clone(),
             location: LatLon::new(c.lat, c.lon),
             name: c.name.clone(),
+            written_name: None,
             kind: c.kind.clone(),
             vehicle_slots: c.vehicle_slots,
             area_m2: None,
@@ -72,6 +73,9 @@ pub(super) fn variant(base: &Dataset, s: &Overrides) -> Result<Variant> {
             extra,
             line: None,
         });
+    }
+    if s.add_candidates.as_ref().is_some_and(|a| !a.is_empty()) {
+        data.candidates.data.disambiguate_names();
     }
     if s.surveys == Some(false) {
         data.surveys = None;

@@ -39,8 +39,14 @@ pub struct SetMetrics {
     pub uncovered_points: usize,
     /// Weight of those points.
     pub uncovered_weight: f64,
+    /// Reached inside the council's area (population, aged 65+, weight), when it is known:
+    /// what shares are stated from.
+    pub in_area: Option<InArea>,
     /// Aged 65+ in those points.
     pub uncovered_aged: Option<f64>,
+    /// Stops outside the demand data, whose reach cannot be measured: left out of the sums
+    /// above, which therefore count only what the other stops reach.
+    pub unmeasurable: Vec<usize>,
     /// Stops whose space is known not to hold the vehicles.
     pub no_space: Vec<usize>,
     /// Stops whose space is unknown.
@@ -51,6 +57,17 @@ pub struct SetMetrics {
     pub dropped: Vec<usize>,
     /// Whether each demand point is reached (for maps).
     pub reached: Vec<bool>,
+}
+
+/// What a set reaches inside the council's area.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InArea {
+    /// Population reached inside the area, if the data have it.
+    pub people: Option<f64>,
+    /// Aged 65+ reached inside the area, if the data have it.
+    pub aged: Option<f64>,
+    /// Ranking weight reached inside the area.
+    pub weight: f64,
 }
 
 /// The sets measured, and the totals they are measured against.
@@ -68,6 +85,9 @@ pub struct Comparison {
     pub total_weight: f64,
     /// Total aged 65+ far from every shop, if known.
     pub total_far: Option<f64>,
+    /// The council's area and the data's people inside it, when an outline is known: the
+    /// denominators of the shares.
+    pub area: Option<crate::score::AreaTotals>,
     /// One entry per set, in the order given.
     pub sets: Vec<SetMetrics>,
 }
@@ -119,7 +139,23 @@ impl<'a> Measure<'a> {
             .iter()
             .map(|&j| self.data.candidates.data.sites[j].location)
             .collect();
-        let nearest = self.nearest(&locations, s.radius_m);
+        // Stops outside the data reach nobody we can count: they are left out of every sum
+        // and listed, so the sums are what the data can measure.
+        let unmeasurable: Vec<usize> = set
+            .sites
+            .iter()
+            .copied()
+            .filter(|&j| self.by_index[j].is_some_and(|c| !c.measurable))
+            .collect();
+        let measured: Vec<usize> = (0..set.sites.len())
+            .filter(|&k| !unmeasurable.contains(&set.sites[k]))
+            .collect();
+        let measured_at: Vec<_> = measured.iter().map(|&k| locations[k]).collect();
+        let nearest: Vec<Option<(f64, usize)>> = self
+            .nearest(&measured_at, s.radius_m)
+            .into_iter()
+            .map(|n| n.map(|(d, i)| (d, measured[i])))
+            .collect();
         let reached: Vec<bool> = nearest.iter().map(Option::is_some).collect();
         let sum = |v: &[f64], want: bool| -> f64 {
             v.iter()
@@ -150,7 +186,13 @@ impl<'a> Measure<'a> {
                 .filter(|(w, r)| **w > 0.0 && !**r)
                 .count(),
             uncovered_weight: sum(&self.weights, false),
+            in_area: s.area.as_ref().map(|a| InArea {
+                people: self.population.map(|v| a.sum_inside(v, &reached)),
+                aged: self.aged.map(|v| a.sum_inside(v, &reached)),
+                weight: a.sum_inside(&self.weights, &reached),
+            }),
             uncovered_aged: self.aged.map(|v| sum(v, false)),
+            unmeasurable,
             no_space: with(SpaceStatus::DoesNotFit),
             space_unknown: with(SpaceStatus::Unknown),
             added: set
@@ -228,6 +270,7 @@ pub fn compare(data: &Dataset, table: &ScoreTable, sets: &[StopSet]) -> Comparis
         total_aged: s.total_65_plus,
         total_weight: s.total_weight,
         total_far: m.far.as_ref().map(|v| v.iter().sum()),
+        area: s.area.clone(),
         sets: sets.iter().map(|set| m.set(set, &first)).collect(),
     }
 }

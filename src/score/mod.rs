@@ -28,7 +28,7 @@ pub use far::far_from_shop_weights;
 pub use need::{Interval, NeedEstimate, NeedPrior};
 pub use params::{weight_column, ScoreParams, DEFAULT_WEIGHT_COLUMNS};
 pub use space::{SpaceAssessment, SpaceBasis, SpaceParams, SpaceStatus};
-pub use table::{CandidateScore, DroppedTerm, Flag, ScoreTable, Summary, SurveyTotals};
+pub use table::{AreaTotals, CandidateScore, DroppedTerm, Flag, ScoreTable, Summary, SurveyTotals};
 pub use terms::{Term, TermWeights};
 
 use crate::error::{Error, Result};
@@ -89,6 +89,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         far: far_values.as_deref(),
         need: survey.as_ref().map(|s| &s.estimate[..]),
         extent: DataExtent::new(&demand.footprint),
+        shared: shared_points(&site_locations),
     };
     let mut rows: Vec<CandidateScore> = (0..sites.len())
         .into_par_iter()
@@ -127,6 +128,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
             DemandFormat::EstatMesh(m) => Some(m),
             DemandFormat::Points => None,
         },
+        area: area_totals(data, &weights),
         notes: data.notes().into_iter().cloned().collect(),
         extra_columns: data.candidates.data.extra_columns.clone(),
     };
@@ -154,6 +156,8 @@ struct WithinReach<'a> {
     far: Option<&'a [f64]>,
     need: Option<&'a [NeedEstimate]>,
     extent: DataExtent,
+    /// Whether another site stands on the same point.
+    shared: Vec<bool>,
 }
 
 impl WithinReach<'_> {
@@ -170,10 +174,14 @@ impl WithinReach<'_> {
             SpaceStatus::Unknown => flags.push(Flag::SpaceUnknown),
             SpaceStatus::Fits => {}
         }
-        match self.extent.classify(site.location, params.radius_m) {
+        let edge = self.extent.classify(site.location, params.radius_m);
+        match edge {
             EdgeStatus::Edge => flags.push(Flag::DataEdge),
             EdgeStatus::Outside => flags.push(Flag::OutsideData),
             EdgeStatus::Inside => {}
+        }
+        if self.shared[c] {
+            flags.push(Flag::SharedPoint);
         }
         if let Some(n) = need {
             if n.respondents == 0 {
@@ -192,6 +200,7 @@ impl WithinReach<'_> {
             score: 0.0,
             score_parts: Vec::new(),
             eligible: space.status != SpaceStatus::DoesNotFit,
+            measurable: edge != EdgeStatus::Outside,
             reach_points: coverage.points_of(c).len(),
             reach_weight: coverage.sum(c, self.weights),
             reach_population: self.population.map(|v| coverage.sum(c, v)),
@@ -239,8 +248,46 @@ fn used_terms(
     Ok(used)
 }
 
-/// The value of a term for one candidate, `None` when not available.
+/// The data's people inside the council's area, when the dataset has one.
+fn area_totals(data: &Dataset, weights: &[f64]) -> Option<AreaTotals> {
+    let area = &data.area.as_ref()?.data;
+    let demand = &data.demand.data;
+    let inside: Vec<bool> = demand.locations.iter().map(|&p| area.contains(p)).collect();
+    let all = vec![true; inside.len()];
+    let mut t = AreaTotals {
+        name: area.name.clone(),
+        points: inside.iter().filter(|&&i| i).count(),
+        weight: 0.0,
+        population: None,
+        aged_65_plus: None,
+        covered_share: area.covered_share(&demand.footprint),
+        inside,
+    };
+    t.weight = t.sum_inside(weights, &all);
+    t.population = demand.column(POPULATION).map(|v| t.sum_inside(v, &all));
+    t.aged_65_plus = demand.column(AGED_65_PLUS).map(|v| t.sum_inside(v, &all));
+    Some(t)
+}
+
+/// Which sites stand on the same point as another site.
+fn shared_points(sites: &[LatLon]) -> Vec<bool> {
+    let mut at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    for s in sites {
+        *at.entry(s.point_key()).or_default() += 1;
+    }
+    sites.iter().map(|s| at[&s.point_key()] > 1).collect()
+}
+
+/// The value of a term for one candidate, `None` when not available; a site outside the data
+/// counts 0 here so it neither scores nor sets the scale, and is shown as not measurable.
 pub fn term_value(row: &CandidateScore, term: Term) -> Option<f64> {
+    if !row.measurable {
+        return Some(0.0).filter(|_| term_value_raw(row, term).is_some());
+    }
+    term_value_raw(row, term)
+}
+
+fn term_value_raw(row: &CandidateScore, term: Term) -> Option<f64> {
     match term {
         Term::Reach => Some(row.reach_weight),
         Term::Far => row.far_from_shop_65_plus,
@@ -278,7 +325,12 @@ fn combine(rows: &mut [CandidateScore], used: &[Term], weights: &TermWeights) {
 
 /// Sorts by score (highest first), ties by id, and numbers the ranks.
 fn rank(rows: &mut [CandidateScore]) {
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| {
+        (b.measurable, b.score)
+            .partial_cmp(&(a.measurable, a.score))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     for (i, r) in rows.iter_mut().enumerate() {
         r.rank = i + 1;
     }

@@ -157,6 +157,7 @@ mod tests {
             id: "s".into(),
             location: LatLon::new(35.0, 139.0),
             name: None,
+            written_name: None,
             kind: None,
             vehicle_slots: None,
             area_m2: None,

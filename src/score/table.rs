@@ -17,8 +17,11 @@ pub enum Flag {
     SpaceUnknown,
     /// The walking circle reaches past the demand data: reach is under-counted.
     DataEdge,
-    /// The site lies outside the area the demand data covers.
+    /// The site lies outside the area the demand data covers: its reach is not measurable.
     OutsideData,
+    /// Another candidate stands on the same point (say, both on one town point): the data
+    /// cannot tell them apart.
+    SharedPoint,
     /// No survey answers within reach: the need rate is the overall rate.
     NoSurveyAnswers,
     /// Fewer survey answers within reach than the prior is worth: the rate leans on the overall one.
@@ -27,11 +30,12 @@ pub enum Flag {
 
 impl Flag {
     /// Every flag, in the order legends list them.
-    pub const ALL: [Flag; 6] = [
+    pub const ALL: [Flag; 7] = [
         Flag::NoSpace,
         Flag::SpaceUnknown,
         Flag::DataEdge,
         Flag::OutsideData,
+        Flag::SharedPoint,
         Flag::NoSurveyAnswers,
         Flag::FewSurveyAnswers,
     ];
@@ -43,6 +47,7 @@ impl Flag {
             Flag::SpaceUnknown => "space_unknown",
             Flag::DataEdge => "data_edge",
             Flag::OutsideData => "outside_data",
+            Flag::SharedPoint => "shared_point",
             Flag::NoSurveyAnswers => "no_survey_answers",
             Flag::FewSurveyAnswers => "few_survey_answers",
         }
@@ -71,6 +76,10 @@ pub struct CandidateScore {
     pub score_parts: Vec<(Term, f64)>,
     /// False when known not to fit the vehicles.
     pub eligible: bool,
+    /// False when the site lies outside the demand data: what it reaches cannot be measured,
+    /// so its reach and score are shown as "not measurable" and left out of every sum, never
+    /// read as "reaches nobody".
+    pub measurable: bool,
     /// Demand points within the radius.
     pub reach_points: usize,
     /// Demand weight within the radius.
@@ -119,6 +128,39 @@ pub struct DroppedTerm {
     pub reason: LocalText,
 }
 
+/// The people of the data inside the area the council governs, and how much of that area the
+/// data cover: the denominators every share is stated against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaTotals {
+    /// The area's name (茅ヶ崎市).
+    pub name: String,
+    /// Whether each demand point lies inside the area.
+    pub inside: Vec<bool>,
+    /// Demand points inside.
+    pub points: usize,
+    /// Ranking weight inside.
+    pub weight: f64,
+    /// Population inside, if the data have a population column.
+    pub population: Option<f64>,
+    /// Aged 65+ inside, if the data have that column.
+    pub aged_65_plus: Option<f64>,
+    /// Share of the area's land the data's footprint covers (1 = all of it).
+    pub covered_share: f64,
+}
+
+impl AreaTotals {
+    /// The sum of `values` over the points inside the area that `reached` marks.
+    pub fn sum_inside(&self, values: &[f64], reached: &[bool]) -> f64 {
+        values
+            .iter()
+            .zip(&self.inside)
+            .zip(reached)
+            .filter(|((_, &i), &r)| i && r)
+            .map(|((v, _), _)| v)
+            .sum()
+    }
+}
+
 /// What a ranked list rests on: data, parameters, and which terms were used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -160,6 +202,8 @@ pub struct Summary {
     pub stores: Option<usize>,
     /// e-Stat secrecy counts, if the demand came from mesh tables.
     pub mesh: Option<MeshSummary>,
+    /// The area the council governs and the data's people inside it, when an outline is known.
+    pub area: Option<AreaTotals>,
     /// Limits of the data, from each input.
     pub notes: Vec<LocalText>,
     /// Extra candidate columns carried to outputs.

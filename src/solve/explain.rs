@@ -28,6 +28,12 @@ pub enum WhyNot {
     /// Left out by the rules (excluded, no space, below the minimum weight); the words say
     /// which.
     Rule(String),
+    /// It stands on the same point as a chosen stop (both on one town point, say): the data
+    /// cannot tell the two apart, so neither is offered as the other's replacement.
+    SamePoint {
+        /// The chosen stop at the same point.
+        as_stop: usize,
+    },
     /// Most of whom it reaches are already reached by chosen stops.
     Overlap {
         /// Share of its reach already reached.
@@ -179,7 +185,9 @@ impl Seen<'_> {
                 .map(|&p| w[p as usize])
                 .sum()
         };
-        let open = |k: usize| !chosen.contains(&k) && self.excluded(k).is_none();
+        let open = |k: usize| {
+            !chosen.contains(&k) && self.excluded(k).is_none() && !same_point(self.inst, j, k)
+        };
         // A replacement that wins nothing back is no replacement.
         let best_replacement = (0..self.inst.sites.len())
             .filter(|&k| open(k))
@@ -210,9 +218,13 @@ impl Seen<'_> {
             .map(|k| NotChosen {
                 site: k,
                 reach: self.reach(k),
-                why: match self.excluded(k) {
-                    Some(e) => WhyNot::Rule(e.detail.clone()),
-                    None => overlap(self.cover, &self.inst.weight, &self.count, chosen, k),
+                why: match (
+                    self.excluded(k),
+                    chosen.iter().find(|&&j| same_point(self.inst, j, k)),
+                ) {
+                    (Some(e), _) => WhyNot::Rule(e.detail.clone()),
+                    (None, Some(&j)) => WhyNot::SamePoint { as_stop: j },
+                    (None, None) => overlap(self.cover, &self.inst.weight, &self.count, chosen, k),
                 },
             })
             .collect()
@@ -256,6 +268,15 @@ fn alternatives(
         .collect()
 }
 
+/// Whether sites `a` and `b` stand on one point (the same coordinates to about a metre): the
+/// data cannot tell them apart, whatever their names.
+pub fn same_point(inst: &Instance, a: usize, b: usize) -> bool {
+    match (inst.sites[a].location, inst.sites[b].location) {
+        (Some(x), Some(y)) => a != b && x.point_key() == y.point_key(),
+        _ => false,
+    }
+}
+
 fn overlap(cover: &Coverage, w: &[f64], count: &[u32], chosen: &[usize], k: usize) -> WhyNot {
     let reach = cover.sum(k, w);
     let adds: f64 = cover
@@ -295,8 +316,15 @@ fn alternative(
     j: usize,
 ) -> Result<Alternative> {
     let mut p = params.clone();
-    p.exclude.push(inst.sites[j].id.clone());
-    p.require.retain(|r| r.trim() != inst.sites[j].id);
+    // Dropping a stop drops its point: a site standing on the same point is the same choice.
+    for k in (0..inst.sites.len()).filter(|&k| k == j || same_point(inst, j, k)) {
+        p.exclude.push(inst.sites[k].id.clone());
+    }
+    let dropped: Vec<&str> = (0..inst.sites.len())
+        .filter(|&k| k == j || same_point(inst, j, k))
+        .map(|k| inst.sites[k].id.as_str())
+        .collect();
+    p.require.retain(|r| !dropped.contains(&r.trim()));
     let alt = solve_with(inst, &p, cover)?;
     if alt.outcome.status == Status::Infeasible {
         return Ok(Alternative {

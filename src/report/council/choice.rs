@@ -75,19 +75,39 @@ fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
             .map(|n| {
                 let why = match &n.why {
                     WhyNot::Rule(words) => words.clone(),
+                    WhyNot::SamePoint { as_stop } => match lang {
+                        Lang::En => format!(
+                            "It stands on the same point as the chosen {} (the data give both one coordinate), so the data cannot tell them apart: check on site which of the two suits.",
+                            site_label(inst, *as_stop)
+                        ),
+                        Lang::Ja => format!(
+                            "選ばれた {} と同じ地点にあります（データ上の座標が同じ）。データでは区別できないため、どちらが適するかは現地で確認してください。",
+                            site_label(inst, *as_stop)
+                        ),
+                    },
+                    WhyNot::Overlap { by, adds, .. } if by.is_empty() => match lang {
+                        Lang::En => format!(
+                            "No chosen stop reaches its people; it would add {}.",
+                            count(*adds)
+                        ),
+                        Lang::Ja => format!(
+                            "選ばれた停留所とは徒歩圏が重なりません。加えると {} 人増えます。",
+                            count(*adds)
+                        ),
+                    },
                     WhyNot::Overlap { share, adds, by } => {
                         let by: Vec<String> = by.iter().take(3).map(|&j| site_label(inst, j)).collect();
                         match lang {
                             Lang::En => format!(
                                 "{:.0} % of the people it reaches are already reached by {}; it would add {}.",
                                 100.0 * share,
-                                if by.is_empty() { "—".into() } else { by.join(", ") },
+                                by.join(", "),
                                 count(*adds)
                             ),
                             Lang::Ja => format!(
-                                "徒歩圏の {:.0} % は {} で既に届いており、加えても増えるのは {} です。",
+                                "徒歩圏の {:.0} % は {} で既に届いており、加えても増えるのは {} 人です。",
                                 100.0 * share,
-                                if by.is_empty() { "—".into() } else { by.join("、") },
+                                by.join("、"),
                                 count(*adds)
                             ),
                         }

@@ -4,7 +4,7 @@
 use crate::model::Dataset;
 use crate::report::labels::Lang;
 use crate::route::{RouteProblem, WeekPlan};
-use crate::score::compare::Comparison;
+use crate::score::compare::{Comparison, SetMetrics};
 use crate::score::ScoreTable;
 use crate::solve::explain::Explanation;
 use crate::solve::{Instance, SolveResult};
@@ -27,6 +27,8 @@ pub struct CouncilReport<'a> {
     pub map_svg: String,
     /// Stop sets side by side, when asked for.
     pub comparison: Option<&'a Comparison>,
+    /// The chosen set measured like a compared set (its reach inside the council's area).
+    pub chosen: &'a SetMetrics,
     /// The weekly timetable, when route flags were given.
     pub route: Option<(&'a RouteProblem, &'a WeekPlan)>,
     /// A time stamp line, only with `--stamp` (otherwise the bytes repeat exactly).

@@ -47,7 +47,10 @@ fn comparison(r: &CouncilReport, lang: Lang) -> Option<Section> {
     Some(Section {
         id: "comparison",
         title: l("Side by side", "案の比較"),
-        paragraphs: set_lines(r.data, c, lang),
+        paragraphs: set_lines(r.data, c, lang)
+            .into_iter()
+            .chain(crate::report::compare::area_line(c, lang))
+            .collect(),
         tables: vec![Table {
             head: rows[0].clone(),
             rows: rows[1..].to_vec(),
@@ -110,16 +113,24 @@ fn ranked(r: &CouncilReport, lang: Lang) -> Table {
             .candidates
             .iter()
             .map(|c| {
+                // A site outside the data: its reach is not measurable, never 0.
+                let m = |v: String| {
+                    if c.measurable {
+                        v
+                    } else {
+                        lang.unmeasurable().to_string()
+                    }
+                };
                 vec![
                     c.rank.to_string(),
                     c.name.clone().unwrap_or_else(|| c.id.clone()),
-                    format!("{:.3}", c.score),
-                    count(c.reach_weight),
-                    c.reach_65_plus.map_or("—".into(), count),
-                    c.far_from_shop_65_plus.map_or("—".into(), count),
-                    c.expected_buyers.map_or("—".into(), |b| {
+                    m(format!("{:.1}", c.score)),
+                    m(count(c.reach_weight)),
+                    m(c.reach_65_plus.map_or("—".into(), count)),
+                    m(c.far_from_shop_65_plus.map_or("—".into(), count)),
+                    m(c.expected_buyers.map_or("—".into(), |b| {
                         format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
-                    }),
+                    })),
                     lang.space(c.space.status).to_string(),
                     c.flags
                         .iter()
@@ -171,6 +182,14 @@ fn method(r: &CouncilReport, lang: Lang) -> Section {
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    for d in &s.terms_dropped {
+        method.push(format!(
+            "{}: {} — {}",
+            l("not in the ranking", "順位に使わなかった項目"),
+            lang.term(d.term),
+            lang.text(&d.reason)
+        ));
+    }
     for (what, src) in &s.sources {
         if let Some(src) = src {
             method.push(format!("{what}: {src}"));

@@ -20,8 +20,9 @@ pub(super) fn summary(r: &CouncilReport, lang: Lang) -> Section {
     }
 }
 
-/// The opening paragraph: the stops chosen, whom they reach, how sure the answer is, and
-/// whether each stop could be swapped.
+/// The opening paragraph: the stops chosen, what was optimised in words, whom they reach
+/// (as a share of the people inside the council's area, with what the data miss), how sure
+/// the answer is, and which stops could be swapped.
 fn headline(r: &CouncilReport, lang: Lang) -> String {
     let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
     let inst = r.inst;
@@ -32,32 +33,26 @@ fn headline(r: &CouncilReport, lang: Lang) -> String {
         .iter()
         .map(|&j| site_label(inst, j))
         .collect();
-    let weight_name = weight_name(inst, lang);
     let mut summary = match lang {
         Lang::En => format!(
-            "The model chose {} stop{}: {}. Within {} m (straight line) they reach {} of {} ({}; weight: {}). This set is {}.",
+            "The model chose {} stop{}: {}. It looked for {}.",
             names.len(),
             if names.len() == 1 { "" } else { "s" },
             names.join(", "),
-            res.params.radius_m,
-            count(res.covered_weight),
-            count(res.total_weight),
-            pct(res.covered_weight, res.total_weight),
-            weight_name,
-            proof_words(res, lang)
+            aim_words(r, lang),
         ),
         Lang::Ja => format!(
-            "選ばれた停留所は {} か所（{}）。徒歩圏（直線 {} m）で {} のうち {}（{}）に届きます（重み：{}）。この組み合わせは「{}」です。",
+            "選ばれた停留所は {} か所（{}）。{}を求めました。",
             names.len(),
             names.join("、"),
-            res.params.radius_m,
-            count(res.total_weight),
-            count(res.covered_weight),
-            pct(res.covered_weight, res.total_weight),
-            weight_name,
-            proof_words(res, lang)
+            aim_words(r, lang),
         ),
     };
+    summary.push_str(&reach_words(r, lang));
+    summary.push_str(&match lang {
+        Lang::En => format!(" This set is {}.", proof_words(res, lang)),
+        Lang::Ja => format!("この組み合わせは「{}」です。", proof_words(res, lang)),
+    });
     summary.push_str(&verdict(r, lang, names.len()));
     let skipped = r.why.alternatives.iter().filter(|a| !a.computed).count();
     if skipped > 0 {
@@ -79,19 +74,122 @@ fn headline(r: &CouncilReport, lang: Lang) -> String {
     summary
 }
 
-/// Whether the stops are forced or have alternatives as good, in a sentence.
+/// Who counts, as the people a sentence can name ("people aged 65+").
+fn weight_people(r: &CouncilReport, lang: Lang) -> String {
+    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+    match r.inst.weight_column.as_deref() {
+        Some("aged_65_plus") => l("people aged 65+", "65歳以上の人"),
+        Some("population") => l("residents", "住民"),
+        Some("far_from_shop") => l("people aged 65+ far from a shop", "店から遠い65歳以上の人"),
+        _ => weight_name(r.inst, lang),
+    }
+}
+
+/// What the model optimised, in words a council member can repeat.
+fn aim_words(r: &CouncilReport, lang: Lang) -> String {
+    use crate::solve::Model::*;
+    let res = r.res;
+    let who = weight_people(r, lang);
+    let p = res.p.unwrap_or(0);
+    let m = res.params.radius_m;
+    match (res.params.model, lang) {
+        (Mclp, Lang::En) => format!(
+            "the {p} stops that bring the most {who} within walking distance ({m} m, straight line)"
+        ),
+        (Mclp, Lang::Ja) => {
+            format!("{who}が最も多く徒歩圏（直線 {m} m）に入る {p} か所の組み合わせ")
+        }
+        (Lscp, Lang::En) => format!(
+            "the fewest stops that bring everyone who can be reached within walking distance ({m} m)"
+        ),
+        (Lscp, Lang::Ja) => {
+            format!("届く人の全員を徒歩圏（直線 {m} m）に入れる、最も少ない停留所の組み合わせ")
+        }
+        (Pmedian, Lang::En) => format!(
+            "the {p} stops that make the walks of {who} to their nearest stop shortest in total"
+        ),
+        (Pmedian, Lang::Ja) => {
+            format!("{who}の最寄り停留所までの距離の合計が最も短くなる {p} か所の組み合わせ")
+        }
+        (Pcenter, Lang::En) => {
+            format!("the {p} stops that make the longest walk to a nearest stop shortest")
+        }
+        (Pcenter, Lang::Ja) => {
+            format!("最寄り停留所まで最も遠い人の距離が最も短くなる {p} か所の組み合わせ")
+        }
+    }
+}
+
+/// Whom the stops reach: as a share of those inside the council's area when its outline is
+/// known (saying what the data miss), else of everyone in the data, saying so.
+fn reach_words(r: &CouncilReport, lang: Lang) -> String {
+    let res = r.res;
+    let who = weight_people(r, lang);
+    let m = res.params.radius_m;
+    let same_weight = r.table.summary.weight_column == r.inst.weight_column;
+    match (&r.table.summary.area, r.chosen.in_area, same_weight) {
+        (Some(a), Some(inside), true) if a.weight > 0.0 => match lang {
+            Lang::En => format!(
+                " Within {m} m they reach {} {who}; {} of them live in {}, {} of the {} {who} the data hold for {}. The data cover only about {:.0} % of {}'s area; the people of the rest are missing, so the share is of the covered part.",
+                count(res.covered_weight),
+                count(inside.weight),
+                a.name,
+                pct(inside.weight, a.weight),
+                count(a.weight),
+                a.name,
+                100.0 * a.covered_share,
+                a.name,
+            ),
+            Lang::Ja => format!(
+                "徒歩圏（直線 {m} m）に入る{who}は {} 人で、そのうち{}内は {} 人、データにある{}内の{who} {} 人の {} です。データは{}の面積の約 {:.0} % だけを覆っており、残りの地域の人は含まれていません（割合はデータのある地域に対するものです）。",
+                count(res.covered_weight),
+                a.name,
+                count(inside.weight),
+                a.name,
+                count(a.weight),
+                pct(inside.weight, a.weight),
+                a.name,
+                100.0 * a.covered_share,
+            ),
+        },
+        _ => match lang {
+            Lang::En => format!(
+                " Within {m} m they reach {} of the {} {who} in the data ({}); the data's area is not a council's area, so this share counts everyone the data hold.",
+                count(res.covered_weight),
+                count(res.total_weight),
+                pct(res.covered_weight, res.total_weight),
+            ),
+            Lang::Ja => format!(
+                "徒歩圏（直線 {m} m）に入る{who}は、データ全体の {} 人のうち {} 人（{}）です（割合はデータ全体に対するもので、市町村の範囲とは限りません）。",
+                count(res.total_weight),
+                count(res.covered_weight),
+                pct(res.covered_weight, res.total_weight),
+            ),
+        },
+    }
+}
+
+/// Whether the stops are forced or have alternatives as good, in a sentence naming the
+/// forced ones.
 fn verdict(r: &CouncilReport, lang: Lang, stops: usize) -> String {
-    let forced = r.why.forced().len();
+    let forced: Vec<String> = r
+        .why
+        .forced()
+        .into_iter()
+        .map(|j| site_label(r.inst, j))
+        .collect();
+    let f = forced.len();
     let tol = 100.0 * r.why.tolerance;
-    match (lang, forced, stops) {
+    match (lang, f, stops) {
         (Lang::En, 0, _) => format!(
             " Each stop has an alternative set within {tol:.0} % as good."
         ),
         (Lang::En, f, n) if f == n => format!(
             " Every stop is forced: without any one of them the best set is more than {tol:.0} % worse."
         ),
-        (Lang::En, f, _) => format!(
-            " {f} of them cannot be replaced without losing more than {tol:.0} %; the others have alternatives as good."
+        (Lang::En, _, _) => format!(
+            " {} cannot be replaced without losing more than {tol:.0} %; the others have alternatives as good.",
+            forced.join(", ")
         ),
         (Lang::Ja, 0, _) => format!(
             " どの停留所にも、{tol:.0} % 以内で同程度に良い代わりの組み合わせがあります。"
@@ -99,21 +197,33 @@ fn verdict(r: &CouncilReport, lang: Lang, stops: usize) -> String {
         (Lang::Ja, f, n) if f == n => format!(
             " どの停留所も外せません（1か所でも外すと {tol:.0} % 以上悪くなります）。"
         ),
-        (Lang::Ja, f, _) => format!(
-            " このうち {f} か所は、外すと {tol:.0} % 以上悪くなる「外せない」停留所で、残りは同程度に良い代わりがあります。"
+        (Lang::Ja, _, _) => format!(
+            " {}は、外すと {tol:.0} % 以上悪くなる「外せない」停留所です。残りの停留所には同程度に良い代わりがあります。",
+            forced.join("、")
         ),
     }
 }
 
-/// What the numbers cannot know: straight-line walking, dropped terms and the data's notes.
+/// What the numbers cannot know: straight-line walking, the need not measured (and what to
+/// collect to measure it) and the data's notes. Command-line reasons stay in the method box.
 fn uncertain(r: &CouncilReport, lang: Lang) -> Vec<String> {
     let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
     let mut uncertain = vec![l(
         "Uncertain: walking distance is a straight line (real walks are longer).",
         "不確かな点：徒歩距離は直線距離です（実際の道のりは長くなります）。",
     )];
-    for d in &r.table.summary.terms_dropped {
-        uncertain.push(format!("{}: {}", lang.term(d.term), lang.text(&d.reason)));
+    let s = &r.table.summary;
+    if s.stores.is_none() && r.inst.weight_column.as_deref() != Some("far_from_shop") {
+        uncertain.push(l(
+            "Need — how far people live from a food shop — was not measured: there is no list of shops. The result therefore favours dense areas, which are likely to have shops already. To measure need, collect the food shops of the area (supermarkets, convenience stores, greengrocers) with their locations.",
+            "必要性（食料品店からの距離）は測定していません。店舗の一覧がないためです。そのため、この結果は人の多い地域（すでに店がある可能性が高い地域）を優先しています。必要性を測るには、地域の食料品店（スーパー、コンビニ、商店など）の一覧と所在地を集めてください。",
+        ));
+    }
+    if s.survey.is_none() {
+        uncertain.push(l(
+            "Whether residents would use the truck is unknown: there are no survey answers. A short resident survey near each candidate (how many answered, how many would use it) adds expressed need.",
+            "住民が実際に利用するかは分かりません。アンケート回答がないためです。候補地の近くで簡単な住民アンケート（回答者数と「利用したい」人数）を行うと、利用意向を加えられます。",
+        ));
     }
     for n in r.data.notes() {
         uncertain.push(lang.text(n).to_string());

@@ -168,6 +168,8 @@ pub(super) struct DataSpec {
     pub(super) surveys: Option<String>,
     #[serde(default)]
     pub(super) stores: Option<String>,
+    #[serde(default)]
+    pub(super) area: Option<String>,
 }
 
 /// The whole file as written.

@@ -101,6 +101,7 @@ fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
         candidates: d.candidates.as_ref().map(path),
         surveys: d.surveys.as_ref().map(path),
         stores: d.stores.as_ref().map(path),
+        area: d.area.as_ref().map(path),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::{refs, small};
 use crate::helpers::{fixture, format_json as json, run, stderr, stdout};
+use serde_json::Value;
 use std::path::Path;
 
 #[test]
@@ -82,8 +83,16 @@ fn json_has_the_documented_fields_and_nulls_for_missing_terms() {
         .unwrap()
         .iter()
         .any(|f| f == "outside_data"));
-    // Scores never increase down the list; equal scores are ordered by id.
-    for w in cands.windows(2) {
+    // A site outside the data is not measurable: null reach and score, never 0.
+    assert_eq!(hie["measurable"], false);
+    assert!(hie["score"].is_null() && hie["reach_weight"].is_null());
+    assert!(hie["reach_65_plus"].is_null());
+    // Measured sites first; scores never increase down the list; equal scores by id.
+    let measured: Vec<&Value> = cands.iter().filter(|c| c["measurable"] == true).collect();
+    assert!(cands[..measured.len()]
+        .iter()
+        .all(|c| c["measurable"] == true));
+    for w in measured.windows(2) {
         let (a, b) = (
             w[0]["score"].as_f64().unwrap(),
             w[1]["score"].as_f64().unwrap(),

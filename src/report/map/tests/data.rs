@@ -33,6 +33,7 @@ fn points_dataset() -> Dataset {
         id: id.into(),
         location: at(i),
         name: None,
+        written_name: None,
         kind: None,
         vehicle_slots: None,
         area_m2: None,
@@ -51,6 +52,7 @@ fn points_dataset() -> Dataset {
         demand: Part::new("demand.csv", demand),
         candidates: Part::new("candidates.csv", candidates),
         surveys: None,
+        area: None,
         stores: Some(Part::new(
             "stores.csv",
             vec![Store {
