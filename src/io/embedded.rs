@@ -33,10 +33,10 @@ pub fn dataset() -> Result<Dataset> {
     })?;
     demand.notes.push(LocalText::new(
         "census covers primary mesh 5339 only: the southern band of Chigasaki (south of 35.3333° N, \
-         about 100,000 people) is not in the data; 624 cells, 232,022 people, of whom 142,681 live \
-         in cells mostly inside the city",
+         about 100,000 people) is not in the data; 624 cells, 232,022 people, of whom 141,563 live \
+         in cells whose centre is inside the city outline",
         "国勢調査データは1次メッシュ5339のみ: 茅ヶ崎市南部（北緯35.3333°以南、約10万人）は含まれません。\
-         624セル・232,022人のうち、市内が過半のセルの人口は142,681人",
+         624セル・232,022人のうち、中心が市の境界内にあるセルの人口は141,563人",
     ));
     let candidates = read_candidates(&SourceText {
         name: "embedded:data/candidates.csv".into(),
