@@ -3,16 +3,17 @@
 //! `cargo bench --bench route` (criterion). Stops are drawn at random (fixed seed) over a
 //! 12 km square around the depot; a third of them are visited twice a week; travel is the
 //! straight line × 1.3 at 20 km/h; the window is 09:00–17:00 with 20 minutes at each stop.
+//! Both week shapes are timed: `pack` (the default) and `spread`.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mobile_stops::route::{Place, RouteProblem, Travel, WeekRules};
+use mobile_stops::route::{Place, RouteProblem, Travel, WeekRules, WeekShape};
 use mobile_stops::LatLon;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-fn problem(stops: usize, seed: u64) -> RouteProblem {
+fn problem(stops: usize, seed: u64, shape: WeekShape) -> RouteProblem {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let depot = LatLon::new(35.35, 139.40);
     // About 12 km by 12 km.
@@ -40,23 +41,25 @@ fn problem(stops: usize, seed: u64) -> RouteProblem {
             service_min: 20.0,
             trucks: 2,
             max_stops_per_day: None,
+            shape,
         },
     }
 }
 
 fn bench(c: &mut Criterion) {
-    let p = problem(60, 7);
-    let plan = p.plan().expect("60 stops fit in five days with two trucks");
-    let busiest = plan.runs.iter().map(|r| r.visits.len()).max().unwrap_or(0);
-    eprintln!(
-        "60 stops, 5 days, 2 trucks: {} runs, busiest {busiest} stops",
-        plan.runs.len()
-    );
     let mut g = c.benchmark_group("route");
     g.sample_size(10);
-    g.bench_function("week_60_stops_5_days_2_trucks", |b| {
-        b.iter(|| p.plan().expect("fits"))
-    });
+    for (shape, name) in [
+        (WeekShape::Pack, "week_60_stops_5_days_2_trucks_pack"),
+        (WeekShape::Spread, "week_60_stops_5_days_2_trucks_spread"),
+    ] {
+        let p = problem(60, 7, shape);
+        let plan = p.plan().expect("60 stops fit in five days with two trucks");
+        let used = plan.runs.iter().filter(|r| !r.visits.is_empty()).count();
+        let busiest = plan.runs.iter().map(|r| r.visits.len()).max().unwrap_or(0);
+        eprintln!("{name}: {used} truck-days used, busiest {busiest} stops");
+        g.bench_function(name, |b| b.iter(|| p.plan().expect("fits")));
+    }
     g.finish();
 }
 

@@ -61,3 +61,9 @@ pub const DETOUR: f64 = 1.3;
 
 /// Trucks working each day.
 pub const TRUCKS: usize = 1;
+
+/// The week's shape: `pack` fills as few truck-days as the rules allow, because that is how a
+/// supermarket runs mobile sales (a truck and its driver cost a day whether it makes two stops
+/// or eight, and a day it does not run is free for other work); `spread` (the shortest longest
+/// day) is there for a council that wants every day short and alike.
+pub const WEEK: &str = "pack";

@@ -52,7 +52,7 @@ pub use pipeline::{
     StopSource, WeekOptions,
 };
 pub use report::{Format, Lang, RouteFormat};
-pub use route::{RouteProblem, WeekPlan, WeekRules};
+pub use route::{RouteProblem, WeekPlan, WeekRules, WeekShape};
 pub use scenario::{run_batch, Batch, RowOutcome, ScenarioFile};
 pub use score::compare::{compare, Comparison, StopSet};
 pub use score::{score, CandidateScore, ScoreParams, ScoreTable};

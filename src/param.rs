@@ -69,6 +69,8 @@ pub enum Param {
     MaxStopsPerDay,
     /// Trucks working each day.
     Trucks,
+    /// Whether the week fills as few truck-days as possible or spreads the stops thin.
+    Week,
     /// Visits per week of each stop.
     VisitsPerWeek,
     /// First day of the calendar.
@@ -130,6 +132,7 @@ impl Param {
             TravelMatrix => "travel_matrix",
             MaxStopsPerDay => "max_stops_per_day",
             Trucks => "trucks",
+            Week => "week",
             VisitsPerWeek => "visits_per_week",
             StartDate => "start_date",
             Stops => "stops",

@@ -36,6 +36,7 @@ pub fn flag(param: Param) -> &'static str {
         TravelMatrix => "--travel-matrix",
         MaxStopsPerDay => "--max-stops-per-day",
         Trucks => "--trucks",
+        Week => "--week",
         VisitsPerWeek => "--visits-per-week",
         StartDate => "--start-date",
         Stops => "--stops",

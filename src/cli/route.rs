@@ -5,12 +5,13 @@ use super::solve::ModelArgs;
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::defaults::{
-    DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW,
+    DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WEEK, WINDOW,
 };
 use mobile_stops::pipeline::{
     plan_route, start_date, unfit_error, unfit_json, StopSource, WeekOptions,
 };
 use mobile_stops::report::{render_route, Lang, RouteFormat, RouteInfo};
+use mobile_stops::route::WeekShape;
 use mobile_stops::{io, Error, Param};
 use std::path::PathBuf;
 
@@ -100,6 +101,10 @@ pub struct WeekArgs {
     /// Trucks working each day.
     #[arg(long, default_value_t = TRUCKS)]
     pub trucks: usize,
+    /// The week's shape once every rule is kept: `pack` fills as few truck-days as the rules
+    /// allow (how mobile sales run); `spread` keeps the longest day as short as it can.
+    #[arg(long, value_parser = super::args::choice::<WeekShape>(), default_value = WEEK)]
+    pub week: WeekShape,
 }
 
 impl WeekArgs {
@@ -116,6 +121,7 @@ impl WeekArgs {
             travel_matrix: self.travel_matrix.clone(),
             max_stops_per_day: self.max_stops_per_day,
             trucks: self.trucks,
+            shape: self.week,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::defaults::{DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_W
 use crate::error::{Error, Result};
 use crate::param::Param;
 use crate::report::{ICS_FIRST_START, ICS_LAST_START};
-use crate::route::{WeekRules, WEEKDAYS};
+use crate::route::{WeekRules, WeekShape, WEEKDAYS};
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, Utc};
 use std::path::PathBuf;
 
@@ -32,6 +32,9 @@ pub struct WeekOptions {
     pub max_stops_per_day: Option<usize>,
     /// Trucks working each day.
     pub trucks: usize,
+    /// Fill as few truck-days as the rules allow (`pack`, the default) or keep the longest day
+    /// short (`spread`).
+    pub shape: WeekShape,
 }
 
 impl Default for WeekOptions {
@@ -47,6 +50,7 @@ impl Default for WeekOptions {
             travel_matrix: None,
             max_stops_per_day: None,
             trucks: TRUCKS,
+            shape: WeekShape::default(),
         }
     }
 }
@@ -85,6 +89,7 @@ impl WeekOptions {
                 service_min: self.service_min,
                 trucks: self.trucks,
                 max_stops_per_day: self.max_stops_per_day,
+                shape: self.shape,
             },
             visits,
         ))
@@ -250,6 +255,8 @@ mod tests {
         assert_eq!(rules.days, vec![0, 1, 2, 3, 4]);
         assert_eq!((rules.window_start, rules.window_end), (600.0, 960.0));
         assert_eq!(visits, Visits::All(1));
+        // The documented default shape parses: a supermarket's packed week.
+        assert_eq!(rules.shape, WeekShape::Pack);
         assert!(start_date(Some("2027-01-04")).is_ok());
         assert!(start_date(Some("04/01/2027")).is_err());
         for far in [

@@ -15,7 +15,7 @@ pub mod unfit;
 pub mod week;
 
 pub use crate::model::{Travel, TravelSource, TravelTimes};
-pub use plan::{Run, StopVisit, Visit, WeekPlan, WeekRules, WeekStop, WEEKDAYS};
+pub use plan::{Run, StopVisit, Visit, WeekPlan, WeekRules, WeekShape, WeekStop, WEEKDAYS};
 pub use problem::{Place, RouteProblem};
 pub use tour::{best_path, best_tour, Tour};
 pub use unfit::Unfit;

@@ -2,7 +2,8 @@
 //! visits that come out.
 //!
 //! The search ([`super::schedule`]), the planner's front door ([`super::week`]) and every
-//! writer share these types, so they sit below all of them and import nothing.
+//! writer share these types, so they sit below all of them and use nothing of the route module
+//! (only the crate's parameter names and defaults, for the week's shape).
 
 /// English and Japanese weekday names, Monday first.
 pub const WEEKDAYS: [(&str, &str); 7] = [
@@ -14,6 +15,49 @@ pub const WEEKDAYS: [(&str, &str); 7] = [
     ("sat", "土"),
     ("sun", "日"),
 ];
+
+/// What the week's search aims for once every rule is kept.
+///
+/// A supermarket pays for a truck-day whether the truck makes two stops or eight, so it fills
+/// as few truck-days as the rules allow ([`Pack`](WeekShape::Pack), the default, see
+/// [`crate::defaults::WEEK`]); a council that wants every day short and alike can ask for the
+/// shortest longest day instead ([`Spread`](WeekShape::Spread)), which thins the stops over the
+/// working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekShape {
+    /// The shortest longest day, then the least driving: stops spread thin over the week.
+    Spread,
+    /// As few truck-days as the rules allow, then as few trucks, then the least driving.
+    Pack,
+}
+
+impl crate::param::Choice for WeekShape {
+    const ALL: &'static [WeekShape] = &[WeekShape::Pack, WeekShape::Spread];
+
+    fn name(self) -> &'static str {
+        match self {
+            WeekShape::Spread => "spread",
+            WeekShape::Pack => "pack",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            WeekShape::Spread => "The shortest longest day: stops spread thin over the week",
+            WeekShape::Pack => {
+                "As few truck-days as the rules allow, as mobile sales run (then fewest trucks, \
+                 least driving)"
+            }
+        }
+    }
+}
+
+impl Default for WeekShape {
+    fn default() -> Self {
+        use crate::param::Choice;
+        WeekShape::from_name(crate::defaults::WEEK).expect("the default names a week shape")
+    }
+}
 
 /// The week the truck works.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +74,8 @@ pub struct WeekRules {
     pub trucks: usize,
     /// Most stops one truck makes in a day.
     pub max_stops_per_day: Option<usize>,
+    /// Fill as few truck-days as possible, or spread the stops thin.
+    pub shape: WeekShape,
 }
 
 /// A stop to serve: its place in the travel matrix and its visits per week (1 or 2).

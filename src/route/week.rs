@@ -60,6 +60,7 @@ pub fn plan_week_until(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::route::WeekShape;
     use proptest::prelude::*;
 
     fn grid(points: &[(f64, f64)]) -> TravelTimes {
@@ -77,6 +78,7 @@ mod tests {
             service_min: 30.0,
             trucks: 1,
             max_stops_per_day: None,
+            shape: WeekShape::Spread,
         }
     }
 
@@ -226,6 +228,40 @@ mod tests {
         assert!(err.suggestion.contains("depot nearer"), "{err:?}");
     }
 
+    #[test]
+    fn pack_fills_as_few_days_as_the_window_allows_and_spread_uses_them_all() {
+        // Nine stops 100 m apart in a row: 30 minutes each and at most 5.4 of driving, so any
+        // three fit in 100 minutes and four never do (120 minutes of service alone).
+        let pts: Vec<(f64, f64)> = (0..10).map(|i| (0.1 * f64::from(i), 0.0)).collect();
+        let t = grid(&pts);
+        let stops: Vec<WeekStop> = (1..10)
+            .map(|p| WeekStop {
+                place: p,
+                visits: 1,
+            })
+            .collect();
+        let mut r = rules(&[0, 1, 2, 3, 4], 1.0);
+        r.window_end = r.window_start + 100.0;
+        let used = |plan: &WeekPlan| plan.runs.iter().filter(|x| !x.visits.is_empty()).count();
+        let spread = plan_week(&t, 0, &stops, &r).unwrap();
+        check(&spread, &stops, &r);
+        assert_eq!(used(&spread), 5);
+        r.shape = WeekShape::Pack;
+        let pack = plan_week(&t, 0, &stops, &r).unwrap();
+        check(&pack, &stops, &r);
+        assert_eq!(used(&pack), 3, "{pack:?}");
+        // The first days are used, so the week reads Mon–Wed.
+        assert!(pack.runs[..3].iter().all(|x| x.visits.len() == 3));
+        // With two trucks pack still sends one.
+        r.trucks = 2;
+        let pack = plan_week(&t, 0, &stops, &r).unwrap();
+        check(&pack, &stops, &r);
+        assert!(pack
+            .runs
+            .iter()
+            .all(|x| x.truck == 0 || x.visits.is_empty()));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
@@ -235,6 +271,7 @@ mod tests {
             days in prop::sample::subsequence(vec![0u8, 1, 2, 3, 4, 5, 6], 2..=7),
             trucks in 1usize..3,
             max in prop::option::of(2usize..6),
+            pack in any::<bool>(),
         ) {
             let t = grid(&pts);
             let pairs = twin_pairs(&days);
@@ -244,6 +281,7 @@ mod tests {
             let mut r = rules(&days, 6.0);
             r.trucks = trucks;
             r.max_stops_per_day = max;
+            r.shape = if pack { WeekShape::Pack } else { WeekShape::Spread };
             match plan_week(&t, 0, &stops, &r) {
                 Ok(plan) => {
                     check(&plan, &stops, &r);

@@ -9,6 +9,7 @@ use crate::report::labels::Lang;
 use crate::report::route::timetable::timetable_rows;
 use crate::report::solve::words::{model_words, proof_words};
 use crate::report::table::count;
+use crate::route::{RouteProblem, WeekShape};
 use crate::solve::Status;
 
 /// Every section, in the issue's reading order: what, where, the list, why, alternatives,
@@ -70,16 +71,39 @@ fn timetable(r: &CouncilReport, lang: Lang) -> Option<Section> {
     Some(Section {
         id: "timetable",
         title: l("Weekly timetable", "週の時刻表"),
-        paragraphs: vec![match lang {
-            Lang::En => format!("From {}; the same every week.", p.depot.label()),
-            Lang::Ja => format!("拠点：{}。毎週同じ時刻です。", p.depot.label()),
-        }],
+        paragraphs: vec![timetable_note(p, lang)],
         tables: vec![Table {
             head: vec![l("stop", "停留所"), l("days", "曜日"), l("time", "時刻")],
             rows,
         }],
         svg: None,
     })
+}
+
+/// Where the runs start, how the week was shaped, and what a published time promises.
+fn timetable_note(p: &RouteProblem, lang: Lang) -> String {
+    let depot = p.depot.label();
+    let pack = p.rules.shape == WeekShape::Pack;
+    match lang {
+        Lang::En => format!(
+            "From {depot}; the same every week; {}. Times are on 5-minute marks inside the \
+             truck's stay (arrival rounded up, departure down): it is there throughout.",
+            if pack {
+                "as few truck-days as the rules allow"
+            } else {
+                "stops spread over the days to keep each day short"
+            }
+        ),
+        Lang::Ja => format!(
+            "拠点：{depot}。毎週同じ時刻です。{}。時刻は5分単位で、到着は切り上げ、出発は切り捨て\
+             のため、この間は必ず停車しています。",
+            if pack {
+                "運行日数をできるだけ少なくしています"
+            } else {
+                "1日の運行が短くなるよう日ごとに分散しています"
+            }
+        ),
+    }
 }
 
 /// Every candidate's rank and the numbers behind it.

@@ -1,7 +1,8 @@
 //! The timetable as an iCalendar file (RFC 5545) a resident or volunteer imports once.
 //!
 //! Each stop becomes one weekly recurring event per distinct time, so "Tuesdays and Fridays
-//! 10:30 at 日枝神社" is one entry on a phone, not fifty-two. Times are Japan time (a fixed
+//! 10:30 at 日枝神社" is one entry on a phone, not fifty-two. Times are the published ones (on
+//! 5-minute marks inside the truck's stay, see [`published`]) in Japan time (a fixed
 //! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
 //! is deterministic: the time stamp is the first calendar day, not the clock.
 //!
@@ -13,7 +14,7 @@
 use super::weekday::weekday_name;
 use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
-use crate::route::clock::clock;
+use crate::route::clock::{published, published_range};
 use crate::route::{Place, RouteProblem, StopVisit, WeekPlan};
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -101,13 +102,14 @@ fn event(
         .into_iter()
         .min()?;
     let v = *group.first()?;
-    let (dtstart, dtend) = (local(first, v.arrive)?, local(first, v.depart)?);
+    let (from, until) = published(v.arrive, v.depart);
+    let (dtstart, dtend) = (local(first, from)?, local(first, until)?);
     let days: Vec<&str> = group
         .iter()
         .map(|v| BYDAY.get(usize::from(v.day)).copied())
         .collect::<Option<_>>()?;
     let day_words: Vec<String> = group.iter().map(|v| weekday_name(v.day, lang)).collect();
-    let when = format!("{}–{}", clock(v.arrive), clock(v.depart));
+    let when = published_range(v.arrive, v.depart);
     let description = match lang {
         Lang::En => format!(
             "Mobile grocery sales, truck {}: every {} {when}.",
@@ -132,7 +134,11 @@ fn event(
     ));
     lines.push(format!("DTSTAMP:{stamp}"));
     lines.push(format!("DTSTART;TZID=Asia/Tokyo:{dtstart}"));
-    lines.push(format!("DTEND;TZID=Asia/Tokyo:{dtend}"));
+    // A stay too short for a 5-minute window is published as one moment: RFC 5545 then wants
+    // no DTEND (it must be later than DTSTART).
+    if until > from {
+        lines.push(format!("DTEND;TZID=Asia/Tokyo:{dtend}"));
+    }
     lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
     lines.push(format!(
         "SUMMARY:{}",
@@ -151,11 +157,14 @@ fn event(
     Some(())
 }
 
-/// A stop's visits grouped by truck and minute: one recurring event each.
+/// A stop's visits grouped by truck and published window: one recurring event each.
 fn same_time_groups(visits: &[StopVisit]) -> Vec<Vec<StopVisit>> {
     let mut groups: Vec<Vec<StopVisit>> = Vec::new();
     for v in visits {
-        let key = |x: &StopVisit| (x.truck, x.arrive.round() as i64, x.depart.round() as i64);
+        let key = |x: &StopVisit| {
+            let (from, until) = published(x.arrive, x.depart);
+            (x.truck, from as i64, until as i64)
+        };
         match groups.iter_mut().find(|g| key(&g[0]) == key(v)) {
             Some(g) => g.push(*v),
             None => groups.push(vec![*v]),

@@ -6,7 +6,7 @@ use super::timetable::{same_time, timetable_order, totals};
 use super::weekday::{weekday_name, weekday_short};
 use crate::model::number::round;
 use crate::report::labels::Lang;
-use crate::route::clock::clock;
+use crate::route::clock::{clock, published, published_range};
 use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan, WEEKDAYS};
 use serde_json::{json, Value};
 
@@ -38,6 +38,7 @@ fn rules_json(p: &RouteProblem) -> Value {
         "service_min": r.service_min,
         "trucks": r.trucks,
         "max_stops_per_day": r.max_stops_per_day,
+        "week": crate::param::Choice::name(r.shape),
         "travel": travel_json(p),
     })
 }
@@ -85,6 +86,8 @@ fn day_json(p: &RouteProblem, run: &Run, lang: Lang) -> Value {
                 "name": s.name,
                 "arrive": clock(v.arrive),
                 "depart": clock(v.depart),
+                "published_arrive": clock(published(v.arrive, v.depart).0),
+                "published_depart": clock(published(v.arrive, v.depart).1),
                 "drive_min": round(leg, 1),
             })
         })
@@ -118,14 +121,16 @@ fn timetable_json(p: &RouteProblem, plan: &WeekPlan) -> Vec<Value> {
                 "lon": s.location.map(|l| l.lon),
                 "visits_per_week": p.visits[i],
                 "days": v.iter().map(|x| WEEKDAYS[x.day as usize].0).collect::<Vec<_>>(),
-                "time": v.first().map(|x| clock(x.arrive)),
-                "until": v.first().map(|x| clock(x.depart)),
+                "published_arrive": v.first().map(|x| clock(published(x.arrive, x.depart).0)),
+                "published_depart": v.first().map(|x| clock(published(x.arrive, x.depart).1)),
                 "same_time_every_visit": same_time(v),
                 "visits": v.iter().map(|x| json!({
                     "day": WEEKDAYS[x.day as usize].0,
                     "truck": x.truck + 1,
                     "arrive": clock(x.arrive),
                     "depart": clock(x.depart),
+                    "published_arrive": clock(published(x.arrive, x.depart).0),
+                    "published_depart": clock(published(x.arrive, x.depart).1),
                 })).collect::<Vec<_>>(),
             })
         })
@@ -159,7 +164,7 @@ pub fn route_geojson(
                 "name": s.name,
                 "visits_per_week": p.visits[i],
                 "days": v.iter().map(|x| weekday_short(x.day, lang)).collect::<Vec<_>>().join(", "),
-                "time": v.first().map(|x| format!("{}–{}", clock(x.arrive), clock(x.depart))),
+                "published_time": v.first().map(|x| published_range(x.arrive, x.depart)),
             },
         }));
     }

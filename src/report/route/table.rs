@@ -7,7 +7,7 @@ use super::weekday::{weekday_name, weekday_short};
 use crate::report::labels::Lang;
 use crate::report::table::{aligned, printable};
 use crate::route::clock::{clock, hm};
-use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan};
+use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan, WeekShape};
 use std::fmt::Write as _;
 
 /// The terminal view: the rules, each day's run, the residents' timetable, totals.
@@ -50,9 +50,13 @@ fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
         },
     };
     let days: Vec<String> = r.days.iter().map(|&d| weekday_short(d, lang)).collect();
+    let shape = match r.shape {
+        WeekShape::Pack => l("as few truck-days as fit", "できるだけ少ない日数に集約"),
+        WeekShape::Spread => l("spread over the days", "日ごとに分散"),
+    };
     let _ = writeln!(
         out,
-        "{}: {}; {} {}–{}; {} {}; {} {}; {}",
+        "{}: {}; {} {}–{}; {} {}; {} {}; {shape}; {}",
         l("week", "週"),
         days.join(" "),
         l("window", "時間帯"),
@@ -136,6 +140,16 @@ fn timetable(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
         ]);
     }
     out.push_str(&aligned(&rows, &[]));
+    let _ = writeln!(
+        out,
+        "{}",
+        l(
+            "Published times: arrival rounded up and departure rounded down to 5 minutes, so the \
+             truck is there throughout; the runs above give the exact minutes.",
+            "公表時刻は5分単位（到着は切り上げ、出発は切り捨て）で、この間は必ず停車しています。\
+             正確な時刻は上の各日の運行のとおりです。"
+        )
+    );
     let _ = writeln!(out);
 }
 

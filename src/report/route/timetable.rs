@@ -1,9 +1,12 @@
 //! The residents' view of the week and the council's totals: which stop on which days at what
 //! time, in the order a timetable lists them, and the week's driving and hours.
+//!
+//! Residents read published times, on 5-minute marks inside the truck's stay
+//! ([`published`](crate::route::clock::published)); the driver's runs keep the exact minutes.
 
 use super::weekday::weekday_short;
 use crate::report::labels::Lang;
-use crate::route::clock::clock;
+use crate::route::clock::{clock, published, published_range};
 use crate::route::{RouteProblem, Run, StopVisit, WeekPlan};
 
 /// Stop indices in the order a resident's timetable lists them: by first weekday, then time,
@@ -24,7 +27,8 @@ pub(super) fn timetable_order(p: &RouteProblem, by_stop: &[Vec<StopVisit>]) -> V
 }
 
 /// The residents' timetable, a row per stop in timetable order: the stop's index, its days
-/// ("Tue, Fri" / "火・金") and its time (one range, or each day's time when they differ).
+/// ("Tue, Fri" / "火・金") and its published time (one range, or each day's start when they
+/// differ).
 pub(crate) fn timetable_rows(
     p: &RouteProblem,
     plan: &WeekPlan,
@@ -36,19 +40,29 @@ pub(crate) fn timetable_rows(
         .map(|i| {
             let v = &by_stop[i];
             let days: Vec<String> = v.iter().map(|x| weekday_short(x.day, lang)).collect();
-            let time = if same_time(v) {
+            let time = if same_published(v) {
                 v.first()
-                    .map(|x| format!("{}–{}", clock(x.arrive), clock(x.depart)))
+                    .map(|x| published_range(x.arrive, x.depart))
                     .unwrap_or_default()
             } else {
                 v.iter()
-                    .map(|x| format!("{} {}", weekday_short(x.day, lang), clock(x.arrive)))
+                    .map(|x| {
+                        let (from, _) = published(x.arrive, x.depart);
+                        format!("{} {}", weekday_short(x.day, lang), clock(from))
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             (i, days.join(lang.pick(", ", "・")), time)
         })
         .collect()
+}
+
+/// Whether every visit of a stop is published with the same window.
+pub(super) fn same_published(visits: &[StopVisit]) -> bool {
+    visits
+        .windows(2)
+        .all(|w| published(w[0].arrive, w[0].depart) == published(w[1].arrive, w[1].depart))
 }
 
 /// Whether every visit of a stop starts at the same minute.

@@ -5,6 +5,7 @@
 //! judge a move (the clock, the cost, the final timetable) lives here, so a move never has to
 //! know how twin groups keep their time.
 
+use super::cost::{Cost, Key};
 use crate::model::TravelTimes;
 use crate::route::plan::{Run, Visit, WeekPlan, WeekRules, WeekStop};
 use std::time::Instant;
@@ -49,20 +50,6 @@ pub struct Ctx<'a> {
     pub(super) rules: &'a WeekRules,
     pairs: Vec<(usize, usize)>,
     deadline: Option<Instant>,
-}
-
-/// Lower is better: overflow, then the longest day, then driving.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Cost {
-    overflow: f64,
-    longest: f64,
-    drive: f64,
-}
-
-impl Cost {
-    pub(super) fn value(self) -> f64 {
-        1e6 * self.overflow + 10.0 * self.longest + self.drive
-    }
 }
 
 impl<'a> Ctx<'a> {
@@ -117,6 +104,27 @@ impl<'a> Ctx<'a> {
         } else {
             self.twin_units()..self.twin_units() + self.slots()
         }
+    }
+
+    /// The units that run on truck-day `slot`: the twin groups whose pair of days includes
+    /// its day (same truck), then its own once-weekly unit.
+    pub(super) fn units_on(&self, slot: usize) -> Vec<usize> {
+        let k = self.trucks();
+        let day = slot / k;
+        let mut out: Vec<usize> = (0..self.pairs.len())
+            .filter(|&p| self.pairs[p].0 == day || self.pairs[p].1 == day)
+            .map(|p| p * k + slot % k)
+            .collect();
+        out.push(self.twin_units() + slot);
+        out
+    }
+
+    /// Visits made on each truck-day.
+    pub(super) fn visits_per_slot(&self, s: &State) -> Vec<usize> {
+        self.clocks(s, |_, _, _| {})
+            .iter()
+            .map(|c| c.visits)
+            .collect()
     }
 
     pub(super) fn place(&self, stop: usize) -> usize {
@@ -205,8 +213,13 @@ impl<'a> Ctx<'a> {
             overflow: 0.0,
             longest: 0.0,
             drive: 0.0,
+            runs: 0,
+            trucks: 0,
         };
-        for c in self.clocks(s, |_, _, _| {}) {
+        // Trucks that leave on some day, as bits (at most 50 trucks, checked with the flags;
+        // beyond 64 a truck shares a bit, which only blurs a tie-break).
+        let mut trucks_used = 0u64;
+        for (sl, c) in self.clocks(s, |_, _, _| {}).into_iter().enumerate() {
             let length = c.clock - self.rules.window_start;
             cost.overflow += (c.clock - self.rules.window_end).max(0.0);
             if let Some(m) = self.rules.max_stops_per_day {
@@ -214,8 +227,18 @@ impl<'a> Ctx<'a> {
             }
             cost.longest = cost.longest.max(length);
             cost.drive += c.drive;
+            if c.visits > 0 {
+                cost.runs += 1;
+                trucks_used |= 1 << (sl % self.trucks() % 64);
+            }
         }
+        cost.trucks = trucks_used.count_ones() as usize;
         cost
+    }
+
+    /// The week's cost as its shape compares weeks.
+    pub(super) fn key(&self, s: &State) -> Key {
+        self.cost(s).key(self.rules.shape)
     }
 
     /// Whether every run fits its window and stop limit.

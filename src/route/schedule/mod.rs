@@ -8,13 +8,17 @@
 //! time on both days by construction, whichever pairs a day belongs to.
 //!
 //! Stops are placed by cheapest insertion (farthest first, so outlying stops shape the runs),
-//! then relocation and swap moves run while they lower the cost (overflow beyond the window
-//! first, then the longest day, then driving); finally each day's once-weekly stops are
-//! ordered exactly (Held–Karp, ≤ 12) and each group's order is chosen among exact candidates,
-//! never accepting a worse week. Every scan runs in index order and ties keep the earlier
-//! choice, so the plan is deterministic.
+//! then relocation and swap moves run while they lower the cost (module `cost`: overflow
+//! beyond the window first; then the longest day and driving for `spread`, or truck-days,
+//! trucks and driving for `pack`, which also tries to empty whole truck-days, module `pack`);
+//! finally each
+//! day's once-weekly stops are ordered exactly (Held–Karp, ≤ 12) and each group's order is
+//! chosen among exact candidates, never accepting a worse week. Every scan runs in index order
+//! and ties keep the earlier choice, so the plan is deterministic.
 
+mod cost;
 mod ctx;
+mod pack;
 mod search;
 
 pub use ctx::{twin_pairs, Ctx, State};

@@ -4,6 +4,7 @@
 //! Every move is judged by the cost in [`super::ctx`] and kept only when the week is no worse,
 //! so the search can stop at any deadline with a whole week in hand.
 
+use super::cost::Key;
 use super::ctx::{Ctx, State};
 use crate::model::TravelTimes;
 use crate::route::plan::{WeekPlan, WeekRules, WeekStop};
@@ -36,7 +37,24 @@ impl Ctx<'_> {
         let mut s = State {
             units: vec![Vec::new(); self.twin_units() + self.slots()],
         };
-        let mut order: Vec<usize> = (0..self.stops.len()).collect();
+        for i in self.farthest_first((0..self.stops.len()).collect()) {
+            self.insert_best(&mut s, i);
+        }
+        // Bound the work on very large weeks (every evaluation walks the whole week) so the
+        // search stays interactive; the bound depends on the size only, never on the clock.
+        let work = (self.stops.len() + s.units.len()).max(1);
+        let passes = (40_000_000 / (work * work * self.stops.len().max(1))).clamp(1, 50);
+        self.empty_runs(&mut s);
+        self.descend(&mut s, passes);
+        self.ruin_and_recreate(&mut s, passes);
+        self.empty_runs(&mut s);
+        self.polish(&mut s);
+        s
+    }
+
+    /// Stops in the order cheapest insertion places them: twice-weekly first, then the
+    /// longest round trip from the depot (outlying stops shape the runs); ties by index.
+    pub(super) fn farthest_first(&self, mut order: Vec<usize>) -> Vec<usize> {
         let round_trip = |i: usize| {
             self.t.get(self.depot, self.place(i)) + self.t.get(self.place(i), self.depot)
         };
@@ -46,17 +64,7 @@ impl Ctx<'_> {
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(a.cmp(&b))
         });
-        for i in order {
-            self.insert_best(&mut s, i);
-        }
-        // Bound the work on very large weeks (every evaluation walks the whole week) so the
-        // search stays interactive; the bound depends on the size only, never on the clock.
-        let work = (self.stops.len() + s.units.len()).max(1);
-        let passes = (40_000_000 / (work * work * self.stops.len().max(1))).clamp(1, 50);
-        self.descend(&mut s, passes);
-        self.ruin_and_recreate(&mut s, passes);
-        self.polish(&mut s);
-        s
+        order
     }
 
     /// Relocation and swap passes until neither helps (at most `passes`).
@@ -65,10 +73,10 @@ impl Ctx<'_> {
             if self.late() {
                 return;
             }
-            let before = self.cost(s).value();
+            let before = self.key(s);
             self.relocate(s);
             self.swap(s, passes > 2);
-            if self.cost(s).value() >= before - 1e-9 {
+            if !self.key(s).better_than(before) {
                 break;
             }
         }
@@ -88,7 +96,7 @@ impl Ctx<'_> {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(0x6d6f_6269_6c65);
         let mut noise = Some(rand_chacha::ChaCha8Rng::seed_from_u64(0x7374_6f70));
         let rounds = 4 * passes;
-        let mut best = self.cost(s).value();
+        let mut best = self.key(s);
         for _ in 0..rounds {
             if self.late() {
                 return;
@@ -105,19 +113,19 @@ impl Ctx<'_> {
             for &i in &out {
                 self.insert_noisy(&mut cand, i, &mut noise);
             }
-            let c = self.cost(&cand).value();
-            if c < best - 1e-9 {
+            let c = self.key(&cand);
+            if c.better_than(best) {
                 self.descend(&mut cand, 2);
-                best = self.cost(&cand).value();
+                best = self.key(&cand);
                 *s = cand;
-            } else if c <= best + 1e-9 {
+            } else if c.no_worse_than(best) {
                 *s = cand;
             }
         }
     }
 
     /// Inserts stop `i` where the week costs least (first best in scan order).
-    fn insert_best(&self, s: &mut State, i: usize) {
+    pub(super) fn insert_best(&self, s: &mut State, i: usize) {
         self.insert_noisy(s, i, &mut None);
     }
 
@@ -125,14 +133,14 @@ impl Ctx<'_> {
     /// [1, 1.3) when a generator is given, so repeated rebuilding explores other weeks.
     fn insert_noisy(&self, s: &mut State, i: usize, rng: &mut Option<rand_chacha::ChaCha8Rng>) {
         use rand::Rng;
-        let mut best: Option<(f64, usize, usize)> = None;
+        let mut best: Option<(Key, usize, usize)> = None;
         for u in self.units_for(i) {
             for pos in 0..=s.units[u].len() {
                 s.units[u].insert(pos, i);
                 let noise = rng.as_mut().map_or(1.0, |r| 1.0 + 0.3 * r.gen::<f64>());
-                let c = self.cost(s).value() * noise;
+                let c = self.key(s).scaled(noise);
                 s.units[u].remove(pos);
-                if best.is_none_or(|(b, _, _)| c < b - 1e-9) {
+                if best.is_none_or(|(b, _, _)| c.better_than(b)) {
                     best = Some((c, u, pos));
                 }
             }
@@ -155,12 +163,12 @@ impl Ctx<'_> {
             if self.late() {
                 return;
             }
-            let before = self.cost(s).value();
+            let before = self.key(s);
             let keep = s.clone();
             let (u, p) = Self::position(s, i);
             s.units[u].remove(p);
             self.insert_best(s, i);
-            if self.cost(s).value() > before - 1e-9 {
+            if !self.key(s).better_than(before) {
                 *s = keep;
             }
         }
@@ -184,10 +192,10 @@ impl Ctx<'_> {
                 if ui == uj {
                     continue;
                 }
-                let before = self.cost(s).value();
+                let before = self.key(s);
                 s.units[ui][pi] = j;
                 s.units[uj][pj] = i;
-                if self.cost(s).value() >= before - 1e-9 {
+                if !self.key(s).better_than(before) {
                     s.units[ui][pi] = i;
                     s.units[uj][pj] = j;
                 }
@@ -218,9 +226,9 @@ impl Ctx<'_> {
                 }
                 for order in candidates {
                     let keep = s.units[u].clone();
-                    let before = self.cost(s).value();
+                    let before = self.key(s);
                     s.units[u] = reorder(&keep, self.stops, &order);
-                    if self.cost(s).value() > before - 1e-9 {
+                    if !self.key(s).better_than(before) {
                         s.units[u] = keep;
                     }
                 }
@@ -234,9 +242,9 @@ impl Ctx<'_> {
                 let places: Vec<usize> = s.units[u].iter().map(|&i| self.place(i)).collect();
                 let order = best_path(self.t, start, self.depot, &places);
                 let keep = s.units[u].clone();
-                let before = self.cost(s).value();
+                let before = self.key(s);
                 s.units[u] = reorder(&keep, self.stops, &order);
-                if self.cost(s).value() > before + 1e-9 {
+                if before.better_than(self.key(s)) {
                     s.units[u] = keep;
                 }
             }

@@ -193,7 +193,8 @@ fn benchmark_files() -> Vec<Case> {
     all
 }
 
-/// Weeks: solved first in every format and language, from a stops file, and one that does not fit.
+/// Weeks: solved first in every format and language, spread instead of packed, from a stops
+/// file, and one that does not fit.
 fn routes() -> Vec<Case> {
     let stops = "tests/data/stops_five.csv".to_string();
     let mut all = Vec::new();
@@ -218,6 +219,20 @@ fn routes() -> Vec<Case> {
             all.push(case(leak(format!("route.{lang}.{fmt}")), &args));
         }
     }
+    all.push(case(
+        "route_spread.en.table",
+        &[
+            "route",
+            "--p",
+            "8",
+            "--depot",
+            "hiejinja",
+            "--visits-per-week",
+            "2",
+            "--week",
+            "spread",
+        ],
+    ));
     all.push(case(
         "route_stops.en.table",
         &[

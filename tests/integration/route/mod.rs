@@ -1,9 +1,11 @@
 //! `mobile-stops route` end to end: day runs against brute force, the timetable rules on real
-//! output, weeks that do not fit, every format, determinism, and the bad-input contract.
+//! output, weeks that do not fit, every format, pack against spread and the published times,
+//! determinism, and the bad-input contract.
 //! This module holds the seeded candidate file and the rule checker the tests share.
 
 mod day_runs;
 mod errors;
+mod shape;
 mod week;
 
 use crate::helpers::{command_json, fixture};
