@@ -4,9 +4,11 @@
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
 mod candidates;
+pub mod columns;
 mod dataset;
 pub mod embedded;
 mod estat;
+pub mod notes;
 mod places;
 mod points;
 mod stoplist;
