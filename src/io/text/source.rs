@@ -89,12 +89,14 @@ impl SourceText {
                 text: text.to_string(),
                 encoding: "UTF-8",
             }),
-            Err(e) if !bytes[..e.valid_up_to()].is_ascii() && mostly_utf8(bytes) => Err(invalid_bytes(
-                &name,
-                bytes,
-                e.valid_up_to(),
-                "UTF-8 text (the file is UTF-8 up to here)",
-            )),
+            Err(e) if !bytes[..e.valid_up_to()].is_ascii() && mostly_utf8(bytes) => {
+                Err(invalid_bytes(
+                    &name,
+                    bytes,
+                    e.valid_up_to(),
+                    "UTF-8 text (the file is UTF-8 up to here)",
+                ))
+            }
             Err(e) => {
                 match encoding_rs::SHIFT_JIS
                     .decode_without_bom_handling_and_without_replacement(bytes)

@@ -310,3 +310,40 @@ fn the_readme_lists_every_name_each_column_is_read_by() {
         }
     }
 }
+
+#[test]
+fn a_travel_matrix_and_a_stop_list_with_japanese_headers_drive_the_same_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let week = |stops: &str, matrix: &str| {
+        let args = [
+            "route",
+            "--stops",
+            stops,
+            "--depot",
+            "hiejinja",
+            "--travel-matrix",
+            matrix,
+        ];
+        crate::helpers::format_json(&args)
+    };
+    let legs = "hiejinja,myogyoji,17,6.5\nmyogyoji,hiejinja,19,6.9\n";
+    let english = week(
+        &put("en_stops.csv", "id\nmyogyoji\n"),
+        &put("en.csv", &format!("from,to,minutes,km\n{legs}")),
+    );
+    let japanese = week(
+        &put("ja_stops.csv", "番号\nmyogyoji\n"),
+        &put(
+            "ja.csv",
+            &format!("出発地,到着地,所要時間（分）,距離(ｋｍ)\n{legs}"),
+        ),
+    );
+    assert_eq!(japanese["totals"], english["totals"]);
+    assert_eq!(english["totals"]["drive_min"], 36.0);
+    assert_eq!(english["totals"]["km"], 13.4);
+}
