@@ -52,6 +52,7 @@ fn unit_instance(label: &str, n: usize, dist: Vec<f64>) -> Instance {
             .map(|id| SiteInfo {
                 id: id.clone(),
                 name: None,
+                written_name: None,
                 kind: None,
                 location: None,
                 space: None,

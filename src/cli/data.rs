@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum DataCommand {
-    /// Write the embedded dataset as demand.csv, candidates.csv and SOURCE.md into DIR, to edit
-    /// and rank again with --data DIR.
+    /// Write the embedded dataset as demand.csv, candidates.csv, notes.csv (its cautions) and
+    /// SOURCE.md into DIR, to edit and rank again with --data DIR.
     Export {
         /// Target directory (created if missing).
         dir: PathBuf,
@@ -21,7 +21,7 @@ pub fn run(cmd: &DataCommand) -> Result<(), Error> {
     match cmd {
         DataCommand::Export { dir, force } => {
             let files = embedded::export_files(dir, *force)?;
-            // All three or none: an error or Ctrl-C part-way leaves no half-filled directory.
+            // All or none: an error or Ctrl-C part-way leaves no half-filled directory.
             let files: Vec<(&str, &[u8])> = files
                 .iter()
                 .map(|(name, body)| (*name, body.as_bytes()))

@@ -25,11 +25,13 @@ pub struct ModelArgs {
     /// Walking radius in metres (covering models; also reported for the others).
     #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
-    /// Sites that must be chosen, by id (an id holding a comma in double quotes: "a,b").
-    #[arg(long, value_name = "ID,..")]
+    /// Sites that must be chosen, by id or by a name only one candidate has, as --set takes
+    /// them (one holding a comma in double quotes: "a,b").
+    #[arg(long, value_name = "ID|NAME,..")]
     pub require: Vec<String>,
-    /// Sites that must not be chosen, by id (an id holding a comma in double quotes).
-    #[arg(long, value_name = "ID,..")]
+    /// Sites that must not be chosen, by id or by a name only one candidate has (one holding
+    /// a comma in double quotes).
+    #[arg(long, value_name = "ID|NAME,..")]
     pub exclude: Vec<String>,
     /// Stop capacity: one number for every site, or a numeric column of the candidates file
     /// (capacitated MCLP, single-source capacitated p-median).

@@ -1,28 +1,17 @@
 //! Candidate sites CSV: `id,lat,lon` plus optional name, kind, space and any extra columns.
 
 use super::check_unique;
+use super::columns::CANDIDATES;
 use super::text::{SourceText, Table};
 use crate::error::Result;
 use crate::model::{CandidateSite, Candidates, LatLon};
 use std::collections::HashMap;
 
-const KNOWN: [&str; 10] = [
-    "id",
-    "lat",
-    "lon",
-    "name",
-    "kind",
-    "vehicle_slots",
-    "area_m2",
-    "width_m",
-    "length_m",
-    "note",
-];
-
 /// Reads candidate sites. Empty space cells mean "unknown"; `width_m` and `length_m` come as a
 /// pair. Columns the tool does not know are kept, in order, and written to every output.
+/// Headers may use the Japanese names of [`CANDIDATES`] (`ID`, `名称`, `緯度`, `駐車台数`, …).
 pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, CANDIDATES)?;
     let id = table.require("id", "the candidate site id")?;
     let lat = table.require("lat", "latitude in degrees")?;
     let lon = table.require("lon", "longitude in degrees")?;
@@ -38,11 +27,7 @@ pub fn read_candidates(src: &SourceText) -> Result<Candidates> {
         col("note"),
     );
     let extra_cols: Vec<usize> = (0..table.header.len())
-        .filter(|&c| {
-            !KNOWN
-                .iter()
-                .any(|k| k.eq_ignore_ascii_case(&table.header[c]))
-        })
+        .filter(|&c| table.field(c).is_none())
         .collect();
     let mut out = Candidates {
         sites: Vec::with_capacity(table.records.len()),

@@ -1,6 +1,7 @@
 //! Assembling a dataset from `--data DIR`, single-file flags, or the embedded default.
 
 use super::estat::{read_estat_cells, CellIndex};
+use super::notes::{read_notes, NOTES_FILE};
 use super::{
     embedded, is_estat, read_area, read_candidates, read_estat, read_points, read_stores,
     read_surveys, SourceText,
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataPaths {
     /// A directory with `demand.csv` (or e-Stat mesh files), `candidates.csv`, and optionally
-    /// `surveys.csv` and `stores.csv`.
+    /// `surveys.csv`, `stores.csv` and `notes.csv` (the cautions `data export` writes).
     pub data_dir: Option<PathBuf>,
     /// Demand files: one points CSV, or one or more e-Stat mesh tables.
     pub demand: Vec<PathBuf>,
@@ -137,14 +138,18 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
         )),
         None => None,
     };
-    Ok(Dataset {
+    let mut data = Dataset {
         label: show(dir),
         demand,
         candidates: Part::new(show(dir), candidates),
         surveys,
         stores,
         area,
-    })
+    };
+    if let Some(p) = optional(NOTES_FILE) {
+        read_notes(&SourceText::read(&p, memory)?, &mut data)?;
+    }
+    Ok(data)
 }
 
 /// `demand.csv` if present, else every e-Stat mesh table in the directory (sorted by name).
@@ -164,7 +169,7 @@ fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("csv"));
-        if !ext_ok || ["candidates.csv", "surveys.csv", "stores.csv"].contains(&named) {
+        if !ext_ok || ["candidates.csv", "surveys.csv", "stores.csv", NOTES_FILE].contains(&named) {
             continue;
         }
         let mut head = [0u8; 16];

@@ -1,13 +1,14 @@
 //! The default dataset compiled into the binary: northern Chigasaki, 2020 census quarter mesh,
 //! and the council's candidate sites, so `mobile-stops rank` works with no files at all.
 //!
-//! `data export DIR` writes it back out as editable CSVs; ranking the exported directory gives
-//! the same numbers as ranking the embedded data.
+//! `data export DIR` writes it back out as editable CSVs with its cautions (`notes.csv`);
+//! ranking the exported directory gives the same ranking and cautions as the embedded data.
 
 use super::estat::is_named_column;
+use super::notes::{notes_csv, NOTES_FILE};
 use super::{read_candidates, read_demand_text, SourceText};
 use crate::error::{Error, Result};
-use crate::model::{Dataset, Demand, LocalText, Part};
+use crate::model::{round, Dataset, Demand, LocalText, Part};
 use crate::param::Param;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -69,39 +70,51 @@ fn outline() -> Result<Part<crate::model::Area>> {
     area.name = "茅ヶ崎市".into();
     let mut part = Part::new("embedded:data/chigasaki_outline.geojson", area);
     part.notes.push(LocalText::new(
-        "city outline: MLIT National Land Numerical Information (administrative areas, N03),          processed (simplified to 10 m)",
+        "city outline: MLIT National Land Numerical Information (administrative areas, N03), \
+         processed (simplified to 10 m)",
         "市の境界：国土数値情報（行政区域データ）を加工して作成（10 m で簡略化）",
     ));
     Ok(part)
 }
 
-/// The embedded dataset as the files `demand.csv`, `candidates.csv` and `SOURCE.md` for `dir`
-/// (the caller writes them, all three or none). Refuses when `dir` already has one of them
-/// unless `force`, so a planner's edits are never lost.
+/// The embedded dataset as the files `demand.csv`, `candidates.csv`, `notes.csv` (its
+/// cautions, read back by `--data DIR`) and `SOURCE.md` for `dir` (the caller writes them, all
+/// or none). Refuses when `dir` already has one of them unless `force`, so a planner's edits
+/// are never lost.
 pub fn export_files(dir: &Path, force: bool) -> Result<Vec<(&'static str, String)>> {
     let data = dataset()?;
-    let files = [
+    let files = vec![
         ("demand.csv", demand_csv(&data.demand.data)),
         ("candidates.csv", CANDIDATES.to_string()),
+        (NOTES_FILE, notes_csv(&data)),
+        ("area.geojson", OUTLINE.to_string()),
         ("SOURCE.md", SOURCE_MD.to_string()),
     ];
     if !force {
         for (name, _) in &files {
             let p = dir.join(name);
             if p.exists() {
+                let names: Vec<&str> = files.iter().map(|f| f.0).collect();
                 return Err(Error::param(
                     Param::ExportDir,
-                    "a directory without demand.csv, candidates.csv or SOURCE.md (or --force)",
+                    format!("a directory without {} (or --force)", names.join(", ")),
                     format!("{} already there", p.display()),
                 ));
             }
         }
     }
-    Ok(files.into())
+    Ok(files)
 }
 
-/// The demand as a points CSV keyed by mesh code, with the named census columns; numbers are
-/// written in their shortest exact form so reading them back gives the same values.
+/// Decimals of exported coordinates: 0.0000001° is about 1 cm, far below any walking distance.
+pub const COORDINATE_DECIMALS: i32 = 7;
+/// Decimals of exported counts: the census gives whole people, the proportional split of a
+/// merged group's breakdown gives fractions, kept to a hundredth of a person.
+pub const COUNT_DECIMALS: i32 = 2;
+
+/// The demand as a points CSV keyed by mesh code, with the named census columns. Coordinates
+/// are written to [`COORDINATE_DECIMALS`] and counts to [`COUNT_DECIMALS`] (whole census
+/// counts stay whole), so a council reads `139.3640625` and `1.08`, not float noise.
 pub fn demand_csv(demand: &Demand) -> String {
     let named: Vec<usize> = (0..demand.columns.len())
         .filter(|&c| is_named_column(&demand.columns[c].name))
@@ -114,9 +127,17 @@ pub fn demand_csv(demand: &Demand) -> String {
     out.push('\n');
     for (i, id) in demand.ids.iter().enumerate() {
         let p = demand.locations[i];
-        let _ = write!(out, "{id},{id},{},{}", p.lat, p.lon);
+        let (lat, lon) = (
+            round(p.lat, COORDINATE_DECIMALS),
+            round(p.lon, COORDINATE_DECIMALS),
+        );
+        let _ = write!(out, "{id},{id},{lat},{lon}");
         for &c in &named {
-            let _ = write!(out, ",{}", demand.columns[c].values[i]);
+            let _ = write!(
+                out,
+                ",{}",
+                round(demand.columns[c].values[i], COUNT_DECIMALS)
+            );
         }
         out.push('\n');
     }

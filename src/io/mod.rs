@@ -5,9 +5,11 @@
 
 mod area;
 mod candidates;
+pub mod columns;
 mod dataset;
 pub mod embedded;
 mod estat;
+pub mod notes;
 mod places;
 mod points;
 mod stoplist;

@@ -1,6 +1,7 @@
 //! Survey answers and existing shops: optional inputs that unlock the need and far-from-shop terms.
 
 use super::check_unique;
+use super::columns::{STORES, SURVEYS};
 use super::points::mesh_cell;
 use super::text::{SourceText, Table};
 use crate::error::Result;
@@ -9,8 +10,9 @@ use std::collections::HashMap;
 
 /// Reads survey answers: one row per place (`lat,lon` or `mesh_code`) with `respondents` and
 /// `would_use` (whole numbers, `would_use` at most `respondents`).
+/// Headers may use the Japanese names of [`SURVEYS`] (`回答者数`, `利用したい`, …).
 pub fn read_surveys(src: &SourceText) -> Result<Vec<SurveyPlace>> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, SURVEYS)?;
     let lat = table.column("lat");
     let lon = table.column("lon");
     let mesh = table.column("mesh_code");
@@ -55,9 +57,10 @@ pub fn read_surveys(src: &SourceText) -> Result<Vec<SurveyPlace>> {
     Ok(out)
 }
 
-/// Reads existing food shops: `id,lat,lon` and optional `name,kind`.
+/// Reads existing food shops: `id,lat,lon` and optional `name,kind` (or their Japanese names
+/// in [`STORES`]).
 pub fn read_stores(src: &SourceText) -> Result<Vec<Store>> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, STORES)?;
     let id = table.require("id", "the shop id")?;
     let lat = table.require("lat", "latitude in degrees")?;
     let lon = table.require("lon", "longitude in degrees")?;

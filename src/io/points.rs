@@ -1,14 +1,12 @@
 //! Demand as a points CSV: `id,lat,lon` (or `id,mesh_code`) plus numeric columns.
 
 use super::check_unique;
+use super::columns::{DEMAND, DEMAND_TEXT};
 use super::text::{Cells, SourceText, Table};
 use crate::error::Result;
 use crate::model::MeshCode;
 use crate::model::{Demand, DemandColumn, DemandFormat, LatLon};
 use std::collections::HashMap;
-
-/// Columns holding text labels rather than numbers; every other extra column must be numeric.
-pub const TEXT_COLUMNS: [&str; 6] = ["name", "note", "kind", "district", "address", "town"];
 
 /// Reads a points CSV. Each row is one demand point; every column other than the id, position
 /// and the text columns (name, note, kind, district, address, town) is a count or weight (a
@@ -16,8 +14,12 @@ pub const TEXT_COLUMNS: [&str; 6] = ["name", "note", "kind", "district", "addres
 ///
 /// A `mesh_code` column may stand in for `lat,lon` (the point is placed at the cell centre), and
 /// with it the data extent is the cells themselves rather than their centres.
+///
+/// Headers may use the Japanese names of [`DEMAND`] (`番号`, `緯度`, `人口`, `65歳以上`, …);
+/// a count column the tool knows is named in English whatever its header (`人口` is
+/// `population`), so the default weight and every output find it.
 pub fn read_points(src: &SourceText) -> Result<Demand> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, DEMAND)?;
     let id_col = table.require("id", "the demand point id")?;
     let mesh_col = table.column("mesh_code");
     let (lat_col, lon_col) = match mesh_col {
@@ -35,10 +37,10 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
     let fixed = [Some(id_col), mesh_col, lat_col, lon_col];
     let value_cols: Vec<usize> = (0..table.header.len())
         .filter(|c| !fixed.contains(&Some(*c)))
-        .filter(|c| {
-            !TEXT_COLUMNS
-                .iter()
-                .any(|t| t.eq_ignore_ascii_case(&table.header[*c]))
+        .filter(|&c| {
+            table
+                .field(c)
+                .is_none_or(|f| DEMAND_TEXT.iter().all(|t| t.name != f))
         })
         .collect();
     let n = table.records.len();
@@ -48,7 +50,7 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
         columns: value_cols
             .iter()
             .map(|&c| DemandColumn {
-                name: table.header[c].clone(),
+                name: table.field(c).unwrap_or(&table.header[c]).to_string(),
                 values: Vec::with_capacity(n),
             })
             .collect(),

@@ -42,7 +42,7 @@ pub fn read_stop_list(src: &SourceText, visits_column: Option<&str>) -> Result<V
 }
 
 fn read_csv(src: &SourceText, visits_column: Option<&str>) -> Result<Vec<ListedStop>> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, super::columns::STOPS)?;
     let id = table.require("id", "the stop's candidate id")?;
     let visits = visits_column.and_then(|c| table.column(c));
     table.require_rows("stops")?;

@@ -23,7 +23,7 @@ pub fn read_travel_matrix(
     places: &[&str],
     known: &dyn Fn(&str) -> bool,
 ) -> Result<Travel> {
-    let table = Table::parse(src)?;
+    let table = Table::parse(src, super::columns::TRAVEL)?;
     let cols = Columns {
         from: table.require("from", "the id the leg starts at")?,
         to: table.require("to", "the id the leg ends at")?,

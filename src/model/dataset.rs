@@ -73,6 +73,9 @@ impl Dataset {
         if let Some(s) = &self.stores {
             out.extend(&s.notes);
         }
+        if let Some(a) = &self.area {
+            out.extend(&a.notes);
+        }
         out
     }
 }

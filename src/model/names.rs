@@ -21,7 +21,16 @@ impl Candidates {
     /// qualifier) or the aliases in brackets meet: 日枝神社, 日枝神社（萩園） and
     /// 山王社(日枝神社) are all called 日枝神社.
     pub fn disambiguate_names(&mut self) {
-        let called: Vec<Vec<String>> = self.sites.iter().map(called_names).collect();
+        let called: Vec<Vec<String>> = self
+            .sites
+            .iter()
+            .map(|s| {
+                s.written_name
+                    .as_deref()
+                    .or(s.name.as_deref())
+                    .map_or_else(Vec::new, called_names)
+            })
+            .collect();
         let mut by_call: HashMap<&str, Vec<usize>> = HashMap::new();
         for (j, names) in called.iter().enumerate() {
             for n in names {
@@ -81,12 +90,9 @@ impl Candidates {
     }
 }
 
-/// The names a site goes by: its base name and any alias in brackets, so 山王社(日枝神社) is
-/// called both 山王社 and 日枝神社.
-pub fn called_names(site: &CandidateSite) -> Vec<String> {
-    let Some(name) = site.written_name.as_ref().or(site.name.as_ref()) else {
-        return Vec::new();
-    };
+/// The names a site goes by, from the name its file writes: its base name and any alias in
+/// brackets, so 山王社(日枝神社) is called both 山王社 and 日枝神社.
+pub fn called_names(name: &str) -> Vec<String> {
     let name = name.trim();
     let mut out = Vec::new();
     match split_bracket(name) {

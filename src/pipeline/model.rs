@@ -18,9 +18,10 @@ pub struct ModelOptions {
     pub p: Option<usize>,
     /// Walking radius in metres.
     pub radius_m: f64,
-    /// Site ids that must be chosen.
+    /// Sites that must be chosen: ids, or names only one site has (the solve turns them into
+    /// ids).
     pub require: Vec<String>,
-    /// Site ids that must not be chosen.
+    /// Sites that must not be chosen: ids, or names only one site has.
     pub exclude: Vec<String>,
     /// Stop capacity: a number for every site or a numeric column of the candidates file.
     pub capacity: Option<String>,

@@ -8,6 +8,7 @@ use crate::io::text::SourceText;
 use crate::model::Dataset;
 use crate::param::Param;
 use crate::score::compare::StopSet;
+use crate::solve::{find_site, SiteRef};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -147,48 +148,25 @@ fn is_separator(c: char) -> bool {
     matches!(c, ',' | '、' | '，')
 }
 
-/// One stop of set `set` by id, or by a name only one candidate has.
+/// One stop of set `set` by id, or by a name only one candidate has (the rule of
+/// `--require` and `--exclude`, [`find_site`]).
 fn by_name(token: &str, set: &str, data: &Dataset, by_id: &HashMap<&str, usize>) -> Result<usize> {
     if let Some(&j) = by_id.get(token) {
         return Ok(j);
     }
-    let sites = &data.candidates.data.sites;
-    let pick = |hit: &dyn Fn(&crate::model::CandidateSite) -> bool| -> Vec<usize> {
-        (0..sites.len()).filter(|&j| hit(&sites[j])).collect()
-    };
-    // The name shown, else the name as the file wrote it, else a name the site goes by (its
-    // base name or bracketed alias): the first that matches anything decides.
-    let mut named = pick(&|s| s.name.as_deref() == Some(token));
-    if named.is_empty() {
-        named = pick(&|s| s.written_name.as_deref() == Some(token));
-    }
-    if named.is_empty() {
-        named = pick(&|s| crate::model::called_names(s).iter().any(|n| n == token));
-    }
-    match named[..] {
-        [j] => Ok(j),
-        [] => Err(Error::param(
-            Param::Set,
-            format!("candidate ids or names of {}", data.candidates.source),
-            format!("`{token}` in set `{set}`"),
-        )),
-        _ => Err(Error::param(
-            Param::Set,
-            "a name used by one candidate only (or give the id)",
-            format!(
-                "`{token}` names {}",
-                named
-                    .iter()
-                    .map(|&j| format!(
-                        "{} ({})",
-                        sites[j].name.as_deref().unwrap_or_default(),
-                        sites[j].id
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
-    }
+    let refs: Vec<SiteRef> = data
+        .candidates
+        .data
+        .sites
+        .iter()
+        .map(|s| SiteRef {
+            id: &s.id,
+            name: s.name.as_deref(),
+            written: s.written_name.as_deref(),
+        })
+        .collect();
+    let place = format!(" in set `{set}`");
+    find_site(&refs, token, Param::Set, &data.candidates.source, &place)
 }
 
 #[cfg(test)]

@@ -121,7 +121,11 @@ pub(super) fn solve_one(
         Some(c) => solve_with(inst, &p, c)?,
         None => solve(inst, &p)?,
     };
-    let p = SolveParams { deadline, ..p };
+    // The solve's own parameters: sites named by name in `require` are ids there.
+    let p = SolveParams {
+        deadline,
+        ..res.params.clone()
+    };
     let mut open = res.outcome.open.clone();
     open.sort_by(|&a, &b| inst.sites[a].id.cmp(&inst.sites[b].id));
     let reached = |v: &Option<Vec<f64>>| -> Option<f64> {

@@ -122,6 +122,8 @@ pub fn explain_with(
     tolerance: f64,
     strong: usize,
 ) -> Result<Explanation> {
+    // Re-solves without a stop drop it from `require` by id, so names become ids first.
+    let params = &super::with_site_ids(inst, params)?;
     let chosen = &res.outcome.open;
     let mut count = vec![0u32; inst.points()];
     for &j in chosen {

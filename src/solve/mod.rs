@@ -24,14 +24,16 @@ pub mod problem;
 pub mod rules;
 pub mod run;
 pub(crate) mod search;
+pub mod site_name;
 pub mod summary;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::Limits;
 pub use params::{Method, SolveParams};
 pub use problem::{DistanceProblem, SiteRules};
-pub use rules::{site_rules, validate, Exclusion};
+pub use rules::{site_rules, validate, with_site_ids, Exclusion};
 pub use run::{solve, solve_with};
+pub use site_name::{find_site, SiteRef};
 pub use summary::{SolveResult, StopDetail};
 
 use serde::Serialize;

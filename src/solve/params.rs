@@ -14,9 +14,10 @@ pub struct SolveParams {
     pub p: Option<usize>,
     /// Walking radius in the instance's distance unit (metres).
     pub radius_m: f64,
-    /// Site ids that must be chosen.
+    /// Sites that must be chosen: ids, or names only one site has (the solve turns them into
+    /// ids).
     pub require: Vec<String>,
-    /// Site ids that must not be chosen.
+    /// Sites that must not be chosen: ids, or names only one site has.
     pub exclude: Vec<String>,
     /// Allow sites whose space is known not to fit the vehicles.
     pub allow_no_space: bool,

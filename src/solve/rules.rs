@@ -3,6 +3,7 @@
 //! before any search (more required stops than p, a required site excluded, …).
 
 use super::instance::Instance;
+use super::site_name::SiteRef;
 use super::{Model, SiteRules, SolveParams};
 use crate::error::{Error, Result};
 use crate::param::Param;
@@ -27,15 +28,16 @@ pub fn site_rules(
     cover: &Coverage,
 ) -> Result<(SiteRules, Vec<Exclusion>)> {
     let m = inst.sites.len();
+    let refs = site_refs(inst);
     let mut required = params
         .require
         .iter()
-        .map(|id| find_site(inst, Param::Require, id))
+        .map(|id| find_site(inst, &refs, Param::Require, id))
         .collect::<Result<Vec<usize>>>()?;
     required.sort_unstable();
     required.dedup();
     let mut allowed = vec![true; m];
-    let mut exclusions = excluded(inst, params, &required, &mut allowed)?;
+    let mut exclusions = excluded(inst, &refs, params, &required, &mut allowed)?;
     if !params.allow_no_space {
         exclusions.extend(no_space(inst, &required, &mut allowed));
     }
@@ -61,30 +63,52 @@ pub fn site_rules(
     ))
 }
 
-/// The index of the site called `id`, or an error naming the parameter that named it.
-fn find_site(inst: &Instance, param: Param, id: &str) -> Result<usize> {
+/// The index of the site `token` names (its id, or a name only one site has), or an error
+/// naming the parameter that named it and the sites that come close.
+fn find_site(inst: &Instance, refs: &[SiteRef], param: Param, token: &str) -> Result<usize> {
+    super::site_name::find_site(refs, token, param, &inst.label, "")
+}
+
+/// The sites as they can be named.
+fn site_refs(inst: &Instance) -> Vec<SiteRef<'_>> {
     inst.sites
         .iter()
-        .position(|s| s.id == id.trim())
-        .ok_or_else(|| {
-            Error::param(
-                param,
-                format!("ids of candidate sites of {}", inst.label),
-                format!("unknown id `{}`", id.trim()),
-            )
+        .map(|s| SiteRef {
+            id: &s.id,
+            name: s.name.as_deref(),
+            written: s.written_name.as_deref(),
         })
+        .collect()
+}
+
+/// `params` with every site in `require` and `exclude` given by its id, whether the planner
+/// named it by id or by name (`日枝神社`), so the result, its explanation and every re-solve
+/// speak of ids. An unknown or shared name is an error listing the sites that come close.
+pub fn with_site_ids(inst: &Instance, params: &SolveParams) -> Result<SolveParams> {
+    let refs = site_refs(inst);
+    let ids = |list: &[String], param: Param| -> Result<Vec<String>> {
+        list.iter()
+            .map(|t| find_site(inst, &refs, param, t).map(|j| inst.sites[j].id.clone()))
+            .collect()
+    };
+    Ok(SolveParams {
+        require: ids(&params.require, Param::Require)?,
+        exclude: ids(&params.exclude, Param::Exclude)?,
+        ..params.clone()
+    })
 }
 
 /// The sites excluded by id; one also required is a contradiction, not a choice.
 fn excluded(
     inst: &Instance,
+    refs: &[SiteRef],
     params: &SolveParams,
     required: &[usize],
     allowed: &mut [bool],
 ) -> Result<Vec<Exclusion>> {
     let mut out = Vec::new();
     for id in &params.exclude {
-        let j = find_site(inst, Param::Exclude, id)?;
+        let j = find_site(inst, refs, Param::Exclude, id)?;
         if required.binary_search(&j).is_ok() {
             return Err(Error::param(
                 Param::Exclude,

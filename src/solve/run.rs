@@ -3,7 +3,7 @@
 //! answer per stop.
 
 use super::instance::Instance;
-use super::rules::{conflicts, site_rules, validate};
+use super::rules::{conflicts, site_rules, validate, with_site_ids};
 use super::summary::{covered, describe, unreachable};
 use super::{
     cover, median, mip, DistanceProblem, Limits, Method, Model, Outcome, SiteRules, SolveParams,
@@ -31,6 +31,7 @@ use std::time::Instant;
 /// ```
 pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
     validate(inst, params)?;
+    let params = &with_site_ids(inst, params)?;
     let budget = crate::budget::Budget {
         deadline: Limits::new(params.time_limit, params.seed)
             .until(params.deadline)
@@ -48,6 +49,7 @@ pub fn solve(inst: &Instance, params: &SolveParams) -> Result<SolveResult> {
 /// on the same data builds each radius once.
 pub fn solve_with(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Result<SolveResult> {
     validate(inst, params)?;
+    let params = &with_site_ids(inst, params)?;
     solve_checked(inst, params, cover)
 }
 

@@ -95,8 +95,8 @@ fn look_alike_names_are_told_apart_and_still_selectable() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(
-        e.contains("八幡神社（萩園） (hachiman_jinja_hagizono)")
-            && e.contains("八幡神社（甘沼） (hachiman_jinja_amanuma)"),
+        e.contains("`hachiman_jinja_hagizono` (八幡神社（萩園）)")
+            && e.contains("`hachiman_jinja_amanuma` (八幡神社（甘沼）)"),
         "{e}"
     );
 }

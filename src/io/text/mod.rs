@@ -2,10 +2,13 @@
 //!
 //! Japanese planning files arrive as UTF-8, UTF-8 with a BOM, CP932 (Shift_JIS, what Japanese
 //! Excel saves as "CSV") or UTF-16 ("Unicode text"). Fields may be separated by commas, tabs or
-//! semicolons and numbers may be typed with full-width digits. This module accepts all of that,
+//! semicolons, numbers may be typed with full-width digits and headers in Japanese or in
+//! full-width letters. This module accepts all of that,
 //! and turns everything else into an [`Error::Input`](crate::Error::Input) that names the file, line and column.
 
 mod cells;
+mod field;
+mod fold;
 mod footprint;
 mod records;
 mod source;
@@ -14,6 +17,8 @@ mod table;
 mod tests;
 
 pub use cells::{describe, Cells, MAX_VALUE};
+pub use field::Field;
+pub use fold::fold;
 pub use footprint::{Footprint, BYTES_PER_FIELD, BYTES_PER_INPUT_BYTE, BYTES_PER_RECORD};
 pub use records::{parse_records, Record};
 pub use source::SourceText;

@@ -89,12 +89,14 @@ impl SourceText {
                 text: text.to_string(),
                 encoding: "UTF-8",
             }),
-            Err(e) if !bytes[..e.valid_up_to()].is_ascii() => Err(invalid_bytes(
-                &name,
-                bytes,
-                e.valid_up_to(),
-                "UTF-8 text (the file is UTF-8 up to here)",
-            )),
+            Err(e) if !bytes[..e.valid_up_to()].is_ascii() && mostly_utf8(bytes) => {
+                Err(invalid_bytes(
+                    &name,
+                    bytes,
+                    e.valid_up_to(),
+                    "UTF-8 text (the file is UTF-8 up to here)",
+                ))
+            }
             Err(e) => {
                 match encoding_rs::SHIFT_JIS
                     .decode_without_bom_handling_and_without_replacement(bytes)
@@ -114,6 +116,20 @@ impl SourceText {
             }
         }
     }
+}
+
+/// Whether bytes that are not all UTF-8 still read mostly as UTF-8: more characters beyond
+/// ASCII decode than places fail. A UTF-8 file with a stray byte has many good characters and
+/// one bad spot, and decoding it as CP932 would turn every Japanese name into mojibake; a CP932
+/// file fails as UTF-8 almost everywhere, even when its first bytes happen to be valid UTF-8
+/// (half-width `ﾒｯ` is the UTF-8 of `ү`).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 /// The bytes of `path`, read a chunk at a time and refused once the [`Footprint`] of what has

@@ -35,29 +35,29 @@ fn invalid_bytes_name_the_line() {
 
 #[test]
 fn sniffs_separators_and_keeps_quoted_newlines() {
-    let t = Table::parse(&src("id;lat\na;1\n")).unwrap();
+    let t = Table::parse(&src("id;lat\na;1\n"), &[]).unwrap();
     assert_eq!(t.header, ["id", "lat"]);
-    let t = Table::parse(&src("id\tname\n\"a\"\t\"x\ny\"\nb\tz\n")).unwrap();
+    let t = Table::parse(&src("id\tname\n\"a\"\t\"x\ny\"\nb\tz\n"), &[]).unwrap();
     assert_eq!(t.records[0].fields[1], "x\ny");
     assert_eq!(t.records[1].line, 4);
 }
 
 #[test]
 fn header_problems_are_located() {
-    let e = Table::parse(&src("")).unwrap_err().to_string();
+    let e = Table::parse(&src(""), &[]).unwrap_err().to_string();
     assert_eq!(e, "t.csv:1: expected a header row, found an empty file");
-    let e = Table::parse(&src("id,ID\n")).unwrap_err().to_string();
+    let e = Table::parse(&src("id,ID\n"), &[]).unwrap_err().to_string();
     assert!(
         e.starts_with("t.csv:1:2: expected unique column names"),
         "{e}"
     );
-    let t = Table::parse(&src("id,lon\n")).unwrap();
+    let t = Table::parse(&src("id,lon\n"), &[]).unwrap();
     let e = t.require("lat", "latitude").unwrap_err().to_string();
     assert_eq!(
         e,
         "t.csv:1: expected a column `lat` (latitude), found columns `id`, `lon`"
     );
-    let t = Table::parse(&src("id|lat\n")).unwrap();
+    let t = Table::parse(&src("id|lat\n"), &[]).unwrap();
     assert!(t
         .require("lat", "x")
         .unwrap_err()
@@ -106,7 +106,55 @@ fn a_stray_byte_in_utf8_is_not_read_as_cp932() {
 }
 
 #[test]
+fn cp932_whose_first_bytes_happen_to_be_utf8_is_read_as_cp932() {
+    // ﾒｯ in CP932 (D2 AF) is also the UTF-8 of one Cyrillic letter.
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("ﾒｯｼｭｺｰﾄﾞ,回答者数\n5339460011,3\n");
+    assert!(std::str::from_utf8(&bytes[..2]).is_ok());
+    let s = SourceText::decode("a".into(), &bytes).unwrap();
+    assert_eq!(s.encoding, "CP932 (Shift_JIS)");
+    assert!(s.text.starts_with("ﾒｯｼｭｺｰﾄﾞ,回答者数"));
+}
+
+#[test]
 fn decimal_commas_get_a_hint() {
     assert!(describe("35,35").contains("use a dot"));
     assert_eq!(describe("abc"), "`abc`");
+}
+
+#[test]
+fn japanese_and_full_width_headers_name_the_fields() {
+    use crate::io::columns::CANDIDATES;
+    let t = Table::parse(
+        &src("\u{feff}ＩＤ, 名称 ,緯度,経度,駐車台数,順位\n"),
+        CANDIDATES,
+    )
+    .unwrap();
+    assert_eq!(t.column("id"), Some(0));
+    assert_eq!(t.column("name"), Some(1));
+    assert_eq!(t.column("vehicle_slots"), Some(4));
+    assert_eq!(t.field(2), Some("lat"));
+    // A column no reader knows keeps its own name, matched as typed or folded.
+    assert_eq!(t.field(5), None);
+    assert_eq!(t.column("順位"), Some(5));
+    assert_eq!(t.header[0], "ＩＤ");
+}
+
+#[test]
+fn two_names_for_one_field_are_refused_naming_both() {
+    use crate::io::columns::CANDIDATES;
+    let e = Table::parse(&src("id,lat,lon,名称,name\n"), CANDIDATES)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.csv:1:5: expected one column holding name (`name`, 名称, 名前, 施設名, 地点名, 店名, \
+         店舗名), found two: `名称` (column 4) and `name` (column 5)"
+    );
+    let e = Table::parse(&src("id,lat,lon,ｎｏｔｅ,NOTE\n"), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.ends_with("found `NOTE`, the same name as `ｎｏｔｅ` (column 4)"),
+        "{e}"
+    );
 }

@@ -30,6 +30,9 @@ pub struct SiteInfo {
     pub id: String,
     /// Display name.
     pub name: Option<String>,
+    /// The name as the input wrote it, when the display name gained a town (see
+    /// [`crate::model::Candidates::disambiguate_names`]); `--require 日枝神社` still finds it.
+    pub written_name: Option<String>,
     /// Kind of site.
     pub kind: Option<String>,
     /// Position, when the input has one on the Earth.

@@ -106,6 +106,7 @@ impl Instance {
             .map(|(j, s)| SiteInfo {
                 id: s.id.clone(),
                 name: s.name.clone(),
+                written_name: s.written_name.clone(),
                 kind: s.kind.clone(),
                 location: Some(s.location),
                 space: Some(opts.space.assess(s, opts.vehicles)),

@@ -205,7 +205,7 @@ fn export_edit_and_rank_again() {
     let d = dir.path().join("mine");
     let o = run(&["data", "export", d.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    for f in ["demand.csv", "candidates.csv", "SOURCE.md"] {
+    for f in ["demand.csv", "candidates.csv", "notes.csv", "SOURCE.md"] {
         assert!(d.join(f).exists(), "{f}");
     }
     // Same numbers as the embedded data.

@@ -324,6 +324,7 @@ fn scenario_runs() -> Vec<Case> {
         files: Some(vec![
             "data/demand.csv",
             "data/candidates.csv",
+            "data/notes.csv",
             "data/SOURCE.md",
         ]),
     });

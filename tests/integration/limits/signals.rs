@@ -177,6 +177,15 @@ fn a_signal_while_the_temporary_file_exists_removes_it_and_keeps_the_old_result(
     }
 }
 
+/// The files `data export` writes.
+const EXPORTED: [&str; 5] = [
+    "demand.csv",
+    "candidates.csv",
+    "notes.csv",
+    "SOURCE.md",
+    "area.geojson",
+];
+
 #[test]
 fn an_interrupted_export_leaves_no_half_filled_directory() {
     let _turn = share_machine();
@@ -186,9 +195,11 @@ fn an_interrupted_export_leaves_no_half_filled_directory() {
     let mut cmd = Command::new(BIN);
     cmd.args(["data", "export"]).arg(&fresh);
     let mut child = spawn(cmd, Some(60_000));
-    wait_for(&mut child, "three temporary files", || {
-        temporaries(&fresh).len() == 3
-    });
+    wait_for(
+        &mut child,
+        "a temporary file for every exported file",
+        || temporaries(&fresh).len() == EXPORTED.len(),
+    );
     send("INT", &child);
     let (status, err) = finish(child);
     assert_eq!(temporaries(&fresh), Vec::<String>::new());
@@ -198,20 +209,21 @@ fn an_interrupted_export_leaves_no_half_filled_directory() {
     // An existing export replaced with --force: interrupted, the old files stay as they were.
     let kept = dir.path().join("kept");
     std::fs::create_dir(&kept).unwrap();
-    let names = ["demand.csv", "candidates.csv", "SOURCE.md"];
-    for n in names {
+    for n in EXPORTED {
         std::fs::write(kept.join(n), OLD).unwrap();
     }
     let mut cmd = Command::new(BIN);
     cmd.args(["data", "export", "--force"]).arg(&kept);
     let mut child = spawn(cmd, Some(60_000));
-    wait_for(&mut child, "three temporary files", || {
-        temporaries(&kept).len() == 3
-    });
+    wait_for(
+        &mut child,
+        "a temporary file for every exported file",
+        || temporaries(&kept).len() == EXPORTED.len(),
+    );
     send("TERM", &child);
     let (status, err) = finish(child);
     assert_eq!(temporaries(&kept), Vec::<String>::new());
-    for n in names {
+    for n in EXPORTED {
         assert_eq!(std::fs::read_to_string(kept.join(n)).unwrap(), OLD, "{n}");
     }
     assert_eq!(status.code(), Some(130), "{status}; stderr: {err}");

@@ -82,6 +82,17 @@ const FAULTS: &[(&str, &str)] = &[
         ":2: expected at least one row",
     ),
     ("candidates_missing_lon.csv", ":1: expected a column `lon`"),
+    // Two names for one field (Japanese and English): the reader would have to guess.
+    (
+        "candidates_two_name_columns.csv",
+        ":1:5: expected one column holding name (`name`, 名称, 名前, 施設名, 地点名, 店名, \
+         店舗名), found two: `名称` (column 4) and `name` (column 5)",
+    ),
+    (
+        "demand_two_population_columns.csv",
+        ":1:5: expected one column holding people (`population`, 人口, 総人口, 人口総数, \
+         人口(総数)), found two: `人口` (column 4) and `population` (column 5)",
+    ),
     (
         "surveys_more_yes_than_answers.csv",
         ":2:4: expected at most the 5 respondents",
@@ -159,8 +170,10 @@ const FAULTS: &[(&str, &str)] = &[
 ];
 
 /// Variants that must be read, and the total population they spell (123).
-const ACCEPTED: [&str; 6] = [
+const ACCEPTED: [&str; 8] = [
     "demand_fullwidth_digits.csv",
+    "demand_fullwidth_headers.csv",
+    "demand_japanese_headers_cp932.csv",
     "demand_bom.csv",
     "demand_cp932.csv",
     "demand_utf16.csv",

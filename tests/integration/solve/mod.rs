@@ -2,6 +2,7 @@
 //! optima, and the covering and p-median solvers as a library against the OR-Library and SJC
 //! benchmarks and brute force. This module holds the optimum tables and checks they share.
 
+mod by_name;
 mod cli_models;
 mod cli_rules;
 mod cover_benchmarks;
