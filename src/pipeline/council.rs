@@ -1,6 +1,7 @@
-//! The council report pipeline: score every candidate, solve, draw the map, compare the sets the
-//! council brought, explain each stop (with re-solves) and plan the week, all within one time
-//! budget. The command line's `report` and the meeting page both call [`council`].
+//! The council report pipeline: score every candidate, solve, compare the sets the council
+//! brought, draw the map (with those sets and the week's depot), explain each stop (with
+//! re-solves) and plan the week, all within one time budget. The command line's `report` and
+//! the meeting page both call [`council`].
 
 use super::model::ModelOptions;
 use super::route::{build_problem, solved_stops, unfit_error};
@@ -11,8 +12,8 @@ use crate::defaults::TOLERANCE_PCT;
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::param::Param;
-use crate::report::{map_svg, CouncilReport, Lang, MapSpec};
-use crate::route::{RouteProblem, WeekPlan};
+use crate::report::{map_svg, CouncilReport, Depot, Lang, MapSpec};
+use crate::route::{Place, RouteProblem, WeekPlan};
 use crate::score::compare::{compare, Comparison, Measure, SetMetrics, StopSet};
 use crate::score::{score, ScoreParams, ScoreTable, TermWeights};
 use crate::solve::explain::{explain_with, Explanation};
@@ -129,8 +130,9 @@ pub struct Council {
 }
 
 /// Runs the council pipeline on `data`. The time is split: half of what is left for the solve,
-/// then the map and the comparison, then the re-solves behind "alternatives" (four fifths of
-/// the rest when a timetable follows), then the week.
+/// then the comparison, the week's depot and travel, and the map (which shows them), then the
+/// re-solves behind "alternatives" (four fifths of the rest when a timetable follows), then the
+/// week's plan.
 ///
 /// ```
 /// use mobile_stops::pipeline::{council, CouncilOptions, ModelOptions, WeekOptions};
@@ -172,27 +174,32 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
     }
     let mut chosen = res.outcome.open.clone();
     chosen.sort_unstable();
-    let map = map_svg(&MapSpec::new(data, &chosen, params.radius_m), opts.lang)?;
     let comparison = comparison(data, &table, opts, &chosen, budget)?;
     let chosen_set = StopSet {
         name: opts.lang.pick("chosen", "選定案").to_string(),
         sites: chosen.clone(),
     };
     let chosen_reach = Measure::new(data, &table).set(&chosen_set, &chosen);
-    // The re-solves last: everything else is done, so they can use the time left.
-    let tolerance = opts.tolerance_pct / 100.0;
-    let why = explain_with(&inst, &params, &res, &cover, tolerance, STRONG_NOT_CHOSEN)?;
-    let route = match &opts.week {
+    // The week's problem (depot, stops, travel) before the map, which draws its depot.
+    let problem = match &opts.week {
         Some(week) => {
             let (rules, visits) = week.rules()?;
             let listed = solved_stops(&inst, &chosen);
-            let problem =
-                build_problem(week, rules, &visits, data, &listed, "solve", budget.memory)?;
-            match problem.plan_until(end) {
-                Ok(plan) => Some((problem, plan)),
-                Err(u) => return Err(unfit_error(&u, &problem.stops)),
-            }
+            let p = build_problem(week, rules, &visits, data, &listed, "solve", budget.memory)?;
+            Some(p)
         }
+        None => None,
+    };
+    let depot = problem.as_ref().map(|p| &p.depot);
+    let map = draw_map(data, &inst, &chosen, comparison.as_ref(), depot, opts)?;
+    // The re-solves last but the week: everything else is done, so they can use the time left.
+    let tolerance = opts.tolerance_pct / 100.0;
+    let why = explain_with(&inst, &params, &res, &cover, tolerance, STRONG_NOT_CHOSEN)?;
+    let route = match problem {
+        Some(problem) => match problem.plan_until(end) {
+            Ok(plan) => Some((problem, plan)),
+            Err(u) => return Err(unfit_error(&u, &problem.stops)),
+        },
         None => None,
     };
     let title = opts.title.clone().unwrap_or_else(|| {
@@ -212,6 +219,40 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
         chosen: chosen_reach,
         route,
     })
+}
+
+/// The map of the chosen stops, shaded by what the solve counted, with the members of the
+/// compared sets named and the week's depot drawn.
+fn draw_map(
+    data: &Dataset,
+    inst: &Instance,
+    chosen: &[usize],
+    comparison: Option<&Comparison>,
+    depot: Option<&Place>,
+    opts: &CouncilOptions,
+) -> Result<String> {
+    let mut marked: Vec<usize> = comparison
+        .map(|c| {
+            let sets = c.sets.iter().skip(1);
+            sets.flat_map(|m| m.set.sites.iter().copied()).collect()
+        })
+        .unwrap_or_default();
+    marked.sort_unstable();
+    marked.dedup();
+    let depot = depot.and_then(|p| {
+        p.location.map(|location| Depot {
+            location,
+            name: p.label(),
+        })
+    });
+    let spec = MapSpec {
+        weight_column: inst.weight_column.as_deref(),
+        weights: Some(&inst.weight),
+        marked: &marked,
+        depot,
+        ..MapSpec::new(data, chosen, opts.model.radius_m)
+    };
+    map_svg(&spec, opts.lang)
 }
 
 /// The chosen set beside the council's own sets, when it brought any.

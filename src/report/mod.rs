@@ -12,6 +12,7 @@ mod council;
 mod csv;
 mod escape;
 mod flat;
+mod fonts;
 mod format;
 mod json;
 mod labels;
@@ -29,10 +30,11 @@ pub use compare::{
 };
 pub use council::{council_html, council_markdown, CouncilReport};
 pub use escape::esc;
+pub use fonts::FONT_FAMILY;
 pub use format::{Format, RouteFormat};
 pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
-pub use map::{map_svg, MapSpec};
+pub use map::{map_svg, Depot, MapSpec};
 pub use rank::render_rank;
 pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,

@@ -3,6 +3,7 @@
 
 use super::csv::neutralise;
 use super::escape::esc;
+use super::fonts::FONT_FAMILY;
 use super::format::pretty;
 use super::format::Format;
 use super::labels::Lang;
@@ -317,12 +318,13 @@ pub fn scenarios_html(b: &Batch, file: &str, lang: Lang) -> String {
     rows.extend(b.rows.iter().map(|r| cells(b, file, r, lang, false)));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>body{{font-family:sans-serif;margin:1.5rem}}table{{border-collapse:collapse;font-size:.85rem}}\
+         <style>body{{font-family:{};margin:1.5rem}}table{{border-collapse:collapse;font-size:.85rem}}\
          th,td{{border:1px solid #bbb;padding:.2rem .4rem;text-align:left}}th{{background:#e8eef5}}\
          @media print{{tr{{break-inside:avoid}}thead{{display:table-header-group}}}}</style>\n</head>\n<body>\n\
          <h1>{}</h1>\n<p>{} {} / {}</p>\n{}<h2>{}</h2>\n{}</body>\n</html>\n",
         lang.pick("en", "ja"),
         esc(lang.pick("What-if scenarios", "シナリオ比較")),
+        FONT_FAMILY,
         esc(lang.pick("What-if scenarios", "シナリオ比較")),
         esc(file),
         b.solved,

@@ -1,6 +1,10 @@
 //! End-to-end tests of `mobile-stops report`: every section present, hostile names escaped in
 //! HTML and Markdown, the same bytes for the same input, and — in a real headless browser — a
-//! page that renders its map and tables (skipped, saying so, only where chromium is absent).
+//! page that renders its map and tables, and its Japanese in a Japanese typeface (skipped,
+//! saying so, only where chromium is absent). The map's own checks are in [`map`].
+
+mod browser;
+mod map;
 
 use crate::helpers::{fixture, run, run_ok, share_machine, stderr, stdout};
 use std::path::Path;
@@ -211,6 +215,65 @@ fn a_headless_browser_renders_the_map_and_tables() {
     assert!(
         shaded > 20_000,
         "the map's shading is drawn: {shaded} pixels"
+    );
+}
+
+#[test]
+fn japanese_is_drawn_in_a_japanese_typeface_and_the_map_prints_on_page_1() {
+    let _turn = share_machine();
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "SKIPPED japanese_is_drawn_in_a_japanese_typeface_and_the_map_prints_on_page_1: no \
+             chromium on this machine (.ci/run installs Debian's chromium and fonts-noto-cjk)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("ja.html");
+    run_ok(&[
+        "report",
+        "--p",
+        "5",
+        "--depot",
+        "hiejinja",
+        "--set",
+        "council=hiejinja,myogyoji,hozoji",
+        "--lang",
+        "ja",
+        "--out",
+        html.to_str().unwrap(),
+    ]);
+    let got = browser::probe(&browser, &html, None);
+    for part in ["title", "map"] {
+        let p = &got[part];
+        let installed = p["installed"].as_array().unwrap();
+        assert!(
+            !installed.is_empty(),
+            "{part}: none of {} is installed here (Debian: apt-get install fonts-noto-cjk)",
+            p["family"]
+        );
+        assert_eq!(p["drawn"], true, "{part}: Japanese drawn as empty boxes");
+        let em = p["em"].as_f64().unwrap();
+        assert!((0.95..=1.05).contains(&em), "{part}: {em} em a character");
+    }
+    assert_eq!(got["made_up"], false, "a made-up family is never found");
+    // The same probe with no fonts at all fails: the check can tell.
+    let bare = browser::probe(&browser, &html, Some(&browser::no_fonts(dir.path())));
+    assert_eq!(bare["title"]["installed"].as_array().map(Vec::len), Some(0));
+    assert_eq!(bare["title"]["drawn"], false, "{bare}");
+    // Printed on A4: the map's smallest type is 7 pt or more, and the map ends on page 1.
+    let least = got["least_pt"].as_f64().unwrap();
+    assert!(least >= 7.0, "smallest type on the map: {least:.2} pt");
+    let width = got["map_width_px"].as_f64().unwrap();
+    assert!(
+        (600.0..=f64::from(browser::A4_TEXT_WIDTH_PX)).contains(&width),
+        "{width}"
+    );
+    let bottom = got["map_bottom_px"].as_f64().unwrap();
+    assert!(
+        bottom < browser::A4_TEXT_HEIGHT_PX,
+        "the map ends {bottom:.0} px down, page 1 holds {:.0}",
+        browser::A4_TEXT_HEIGHT_PX
     );
 }
 

@@ -4,11 +4,13 @@
 use super::page::CouncilReport;
 use super::sections::sections;
 use crate::report::escape::esc;
+use crate::report::fonts::FONT_FAMILY;
 use crate::report::labels::Lang;
 use std::fmt::Write as _;
 
-const CSS: &str = "body{font-family:'Hiragino Sans','Noto Sans CJK JP','Yu Gothic',sans-serif;\
-max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.55}\
+/// The page's style sheet after the font list ([`FONT_FAMILY`]). The map comes first and is
+/// kept whole, so on A4 it prints on page 1 beside the title.
+const CSS: &str = "body{max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.55}\
 h1{font-size:1.6rem;border-bottom:3px solid #1f4e79;padding-bottom:.3rem}\
 h2{font-size:1.25rem;color:#1f4e79;margin-top:2rem;border-left:6px solid #1f4e79;padding-left:.5rem}\
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.9rem}\
@@ -35,7 +37,7 @@ pub fn council_html(r: &CouncilReport, lang: Lang) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+         <title>{}</title>\n<style>body{{font-family:{FONT_FAMILY}}}{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
         lang.pick("en", "ja"),
         esc(&r.title),
         esc(&r.title),

@@ -10,7 +10,13 @@ use std::fmt::Write as _;
 /// The report as Markdown (the map is in the HTML only).
 pub fn council_markdown(r: &CouncilReport, lang: Lang) -> String {
     let mut out = format!("# {}\n\n{}\n", md(&r.title), md(&r.data.label));
-    for s in sections(r, lang) {
+    // Minutes have no map: the summary opens them and the pointer to the map follows it.
+    let mut all = sections(r, lang);
+    if let Some(k) = all.iter().position(|s| s.svg.is_some()) {
+        let map = all.remove(k);
+        all.insert(all.len().min(1), map);
+    }
+    for s in all {
         let _ = write!(out, "\n## {}\n\n", md(&s.title));
         for p in &s.paragraphs {
             let _ = writeln!(out, "{}\n", md(p));

@@ -12,12 +12,13 @@ use crate::report::table::count;
 use crate::route::{RouteProblem, WeekShape};
 use crate::solve::Status;
 
-/// Every section, in the reading order: what, where, the list, why, alternatives,
-/// then the extras (comparison and timetable only when asked for).
+/// Every section, in reading order: where (the map first, so a printed report shows it on
+/// page 1 whatever the length of the summary), what, the list, why, alternatives, then the
+/// extras (comparison and timetable only when asked for).
 pub(super) fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
     let mut out = vec![
-        summary(r, lang),
         map(r, lang),
+        summary(r, lang),
         ranking(r, lang),
         why(r, lang),
         alternatives(r, lang),

@@ -142,6 +142,6 @@ mod tests {
         assert_eq!(nice(123.0), 120.0);
         assert_eq!(nice(3.7), 3.7);
         assert_eq!(scale_length(0.12).0, 1000.0);
-        assert_eq!(scale_length(0.08).0, 2000.0);
+        assert_eq!(scale_length(0.06).0, 2000.0);
     }
 }

@@ -1,18 +1,17 @@
 //! Drawing the map: the SVG document part by part in painting order (header, demand, pockets,
 //! sites, frame, scale bar, north arrow, legend, footer).
 
-use super::layout::{place_label, scale_length, Box2};
+use super::layout::scale_length;
 use super::plan::Plan;
 use super::spec::MapSpec;
 use super::style::{
-    clip, f1, metres_text, site_name, text_width, FRAME_H, FRAME_W, FRAME_X, FRAME_Y, LABEL_CHARS,
-    LABEL_SIZE, RAMP, STYLE, VIEW_H, VIEW_W,
+    f1, fit, metres_text, style_sheet, text_width, wrap, FRAME_H, FRAME_W, FRAME_X, FRAME_Y, LINE,
+    RAMP, TEXT, TITLE_SIZE, VIEW_W,
 };
 use crate::error::Result;
 use crate::model::{DemandFormat, LatLon};
 use crate::report::escape::esc;
 use crate::report::labels::Lang;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Renders the map as an SVG document (no XML declaration, so it can be written to a `.svg`
@@ -33,11 +32,12 @@ pub fn map_svg(spec: &MapSpec, lang: Lang) -> Result<String> {
 }
 
 impl Plan {
-    /// The whole SVG document, part by part in painting order.
+    /// The whole SVG document, part by part in painting order. The body is drawn first: the
+    /// drawing's height is wherever the legend or the footer ends.
     fn render(&self, spec: &MapSpec, lang: Lang) -> String {
         let data = spec.data;
         let l = |en: &'static str, ja: &'static str| lang.pick(en, ja);
-        let mut o = String::with_capacity(64 * 1024 + 160 * data.demand.data.len());
+        let mut body = String::with_capacity(64 * 1024 + 160 * data.demand.data.len());
         let title = match spec.title {
             Some(t) => t.to_string(),
             None => l(
@@ -46,9 +46,26 @@ impl Plan {
             )
             .to_string(),
         };
+        self.header(&mut body, spec, &title, lang);
+        let _ = writeln!(body, "<g clip-path=\"url(#ms-clip)\">");
+        self.demand(&mut body, spec);
+        self.pockets(&mut body, spec);
+        self.sites(&mut body, spec);
+        self.labels(&mut body, spec, lang);
+        body.push_str("</g>\n");
+        let _ = writeln!(
+            body,
+            "<rect class=\"ms-frame\" x=\"{FRAME_X}\" y=\"{FRAME_Y}\" width=\"{FRAME_W}\" height=\"{FRAME_H}\"/>"
+        );
+        self.scale_bar(&mut body);
+        north_arrow(&mut body, lang);
+        let legend_end = self.legend(&mut body, spec, lang);
+        let foot_end = self.footer(&mut body, spec, lang);
+        let view_h = (legend_end.max(foot_end) + 12.0).ceil();
+        let mut o = String::with_capacity(body.len() + 4096);
         let _ = writeln!(
             o,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ms-map\" viewBox=\"0 0 {VIEW_W} {VIEW_H}\" width=\"{VIEW_W}\" height=\"{VIEW_H}\" role=\"img\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ms-map\" viewBox=\"0 0 {VIEW_W} {view_h}\" width=\"{VIEW_W}\" height=\"{view_h}\" role=\"img\">"
         );
         let _ = writeln!(o, "<title>{}</title>", esc(&title));
         let ramp: String = RAMP
@@ -56,7 +73,7 @@ impl Plan {
             .enumerate()
             .map(|(k, c)| format!(".ms-c{k}{{fill:{c}}}"))
             .collect();
-        let _ = writeln!(o, "<style>{STYLE}{ramp}</style>");
+        let _ = writeln!(o, "<style>{}{ramp}</style>", style_sheet());
         let _ = writeln!(
             o,
             "<defs><pattern id=\"ms-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3f007d\" stroke-width=\"1.1\"/></pattern>\
@@ -64,22 +81,9 @@ impl Plan {
         );
         let _ = writeln!(
             o,
-            "<rect class=\"ms-bg\" x=\"0\" y=\"0\" width=\"{VIEW_W}\" height=\"{VIEW_H}\"/>"
+            "<rect class=\"ms-bg\" x=\"0\" y=\"0\" width=\"{VIEW_W}\" height=\"{view_h}\"/>"
         );
-        self.header(&mut o, spec, &title, lang);
-        let _ = writeln!(o, "<g clip-path=\"url(#ms-clip)\">");
-        self.demand(&mut o, spec);
-        self.pockets(&mut o, spec);
-        self.sites(&mut o, spec);
-        o.push_str("</g>\n");
-        let _ = writeln!(
-            o,
-            "<rect class=\"ms-frame\" x=\"{FRAME_X}\" y=\"{FRAME_Y}\" width=\"{FRAME_W}\" height=\"{FRAME_H}\"/>"
-        );
-        self.scale_bar(&mut o);
-        north_arrow(&mut o, lang);
-        self.legend(&mut o, spec, lang);
-        self.footer(&mut o, spec, lang);
+        o.push_str(&body);
         o.push_str("</svg>\n");
         o
     }
@@ -87,26 +91,25 @@ impl Plan {
     fn header(&self, o: &mut String, spec: &MapSpec, title: &str, lang: Lang) {
         let r = metres_text(spec.radius_m);
         let k = self.chosen.len();
-        let sub = match lang {
+        let tail = match lang {
             Lang::En => format!(
-                "{} — {k} stop{}, walking radius {r} m (straight line)",
-                clip(&spec.data.label, 120),
+                " — {k} stop{}, walking radius {r} m (straight line)",
                 if k == 1 { "" } else { "s" }
             ),
-            Lang::Ja => format!(
-                "{} — 停留所{k}か所、徒歩圏 半径{r}m（直線）",
-                clip(&spec.data.label, 120)
-            ),
+            Lang::Ja => format!(" — 停留所{k}か所、徒歩圏 半径{r}m（直線）"),
         };
+        // The data's name gives way first: the stops and the radius are the map's facts.
+        let room = (VIEW_W - 2.0 * FRAME_X - text_width(&tail, TEXT)).max(100.0);
+        let sub = format!("{}{tail}", fit(&spec.data.label, room, TEXT));
         let _ = writeln!(
             o,
             "<text class=\"ms-title\" x=\"{FRAME_X}\" y=\"30\">{}</text>",
-            esc(&clip(title, 90))
+            esc(&fit(title, VIEW_W - 2.0 * FRAME_X, TITLE_SIZE))
         );
         let _ = writeln!(
             o,
-            "<text class=\"ms-sub\" x=\"{FRAME_X}\" y=\"52\">{}</text>",
-            esc(&sub)
+            "<text class=\"ms-sub\" x=\"{FRAME_X}\" y=\"55\">{}</text>",
+            esc(&fit(&sub, VIEW_W - 2.0 * FRAME_X, TEXT))
         );
     }
 
@@ -130,47 +133,8 @@ impl Plan {
         o.push_str("</g>\n");
     }
 
-    /// Hatches every pocket, then outlines the pockets' union: only cell edges that no other
-    /// pocket shares, so a run of uncovered cells reads as one area, not a grid. (Where cells of
-    /// different mesh levels meet, their edges do not cancel and show as inner lines.)
-    fn pockets(&self, o: &mut String, spec: &MapSpec) {
-        let demand = &spec.data.demand.data;
-        // Edges in tenths of a user unit, as drawn, counted by how many pockets have them.
-        let mut edges: BTreeMap<[i64; 4], u32> = BTreeMap::new();
-        o.push_str("<g class=\"ms-pockets\">");
-        for i in (0..demand.len()).filter(|&i| self.pocket(i)) {
-            self.shape(o, i, demand.locations[i], 5.0);
-            if let Some([x0, y0, x1, y1]) = self.rect(i) {
-                let [x0, y0, x1, y1] = [x0, y0, x1, y1].map(|v| (v * 10.0).round() as i64);
-                for e in [
-                    [x0, y0, x1, y0],
-                    [x0, y1, x1, y1],
-                    [x0, y0, x0, y1],
-                    [x1, y0, x1, y1],
-                ] {
-                    *edges.entry(e).or_default() += 1;
-                }
-            }
-        }
-        o.push_str("</g>\n");
-        let tenth = |v: i64| f1(v as f64 / 10.0);
-        let mut d = String::new();
-        for ([x0, y0, x1, y1], _) in edges.iter().filter(|(_, &n)| n == 1) {
-            let _ = match y0 == y1 {
-                true => write!(d, "M{},{}H{}", tenth(*x0), tenth(*y0), tenth(*x1)),
-                false => write!(d, "M{},{}V{}", tenth(*x0), tenth(*y0), tenth(*y1)),
-            };
-        }
-        if !d.is_empty() {
-            let _ = writeln!(
-                o,
-                "<path class=\"ms-pocket-edge\" fill=\"none\" d=\"{d}\"/>"
-            );
-        }
-    }
-
     /// One demand point: its mesh square, or a dot of radius `dot` when it has no cell.
-    fn shape(&self, o: &mut String, i: usize, p: LatLon, dot: f64) {
+    pub(super) fn shape(&self, o: &mut String, i: usize, p: LatLon, dot: f64) {
         let _ = match self.rect(i) {
             Some([x0, y0, x1, y1]) => write!(
                 o,
@@ -191,72 +155,6 @@ impl Plan {
                 )
             }
         };
-    }
-
-    fn sites(&self, o: &mut String, spec: &MapSpec) {
-        let sites = &spec.data.candidates.data.sites;
-        let r_units = spec.radius_m * self.proj.scale;
-        o.push_str("<g>\n");
-        for &j in &self.chosen {
-            let (x, y) = self.proj.xy(sites[j].location);
-            let _ = writeln!(
-                o,
-                "<circle class=\"ms-reach\" cx=\"{}\" cy=\"{}\" r=\"{}\"/>",
-                f1(x),
-                f1(y),
-                f1(r_units)
-            );
-        }
-        if let Some(stores) = &spec.data.stores {
-            for s in &stores.data {
-                let (x, y) = self.proj.xy(s.location);
-                let _ = writeln!(
-                    o,
-                    "<rect class=\"ms-shop\" x=\"{}\" y=\"{}\" width=\"7\" height=\"7\"><title>{}</title></rect>",
-                    f1(x - 3.5),
-                    f1(y - 3.5),
-                    esc(s.name.as_deref().unwrap_or(&s.id))
-                );
-            }
-        }
-        for s in sites {
-            let (x, y) = self.proj.xy(s.location);
-            let _ = writeln!(
-                o,
-                "<circle class=\"ms-cand\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{}</title></circle>",
-                f1(x),
-                f1(y),
-                esc(&site_name(s.name.as_deref(), &s.id))
-            );
-        }
-        for &j in &self.chosen {
-            let (x, y) = self.proj.xy(sites[j].location);
-            let _ = writeln!(
-                o,
-                "<circle class=\"ms-stop\" cx=\"{}\" cy=\"{}\" r=\"7\"><title>{}</title></circle>",
-                f1(x),
-                f1(y),
-                esc(&site_name(sites[j].name.as_deref(), &sites[j].id))
-            );
-        }
-        let mut placed: Vec<Box2> = Vec::new();
-        for &j in &self.chosen {
-            let text = clip(
-                &site_name(sites[j].name.as_deref(), &sites[j].id),
-                LABEL_CHARS,
-            );
-            let (x, y) = self.proj.xy(sites[j].location);
-            let (lx, ly, anchor) = place_label(x, y, text_width(&text, LABEL_SIZE), &mut placed);
-            let _ = writeln!(
-                o,
-                "<text class=\"ms-label\" x=\"{}\" y=\"{}\"{}>{}</text>",
-                f1(lx),
-                f1(ly),
-                if anchor { " text-anchor=\"end\"" } else { "" },
-                esc(&text)
-            );
-        }
-        o.push_str("</g>\n");
     }
 
     fn scale_bar(&self, o: &mut String) {
@@ -296,7 +194,8 @@ impl Plan {
         );
     }
 
-    fn footer(&self, o: &mut String, spec: &MapSpec, lang: Lang) {
+    /// The sources and the reading notes under the frame; returns where they end.
+    fn footer(&self, o: &mut String, spec: &MapSpec, lang: Lang) -> f64 {
         let data = spec.data;
         let shops = match &data.stores {
             Some(s) => s.source.clone(),
@@ -325,18 +224,18 @@ impl Plan {
                 "出典：政府統計の総合窓口(e-Stat) 国勢調査 地域メッシュ統計を加工して作成",
             ));
         }
-        let _ = writeln!(
-            o,
-            "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
-            f1(FRAME_Y + FRAME_H + 22.0),
-            esc(&clip(&sources, 200))
-        );
-        let _ = writeln!(
-            o,
-            "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
-            f1(FRAME_Y + FRAME_H + 40.0),
-            esc(&second)
-        );
+        let mut y = FRAME_Y + FRAME_H + 24.0;
+        let width = VIEW_W - 2.0 * FRAME_X;
+        for line in [sources, second].iter().flat_map(|t| wrap(t, width, TEXT)) {
+            let _ = writeln!(
+                o,
+                "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
+                f1(y),
+                esc(&fit(&line, width, TEXT))
+            );
+            y += LINE;
+        }
+        y - LINE + 5.0
     }
 }
 

@@ -102,16 +102,30 @@ impl Box2 {
     }
 }
 
+/// Places a label centred on (x, y) (its baseline a third of a line below), whatever is there:
+/// a pocket's count belongs on the pocket. Later labels keep clear of it.
+pub(super) fn place_centred(x: f64, y: f64, width: f64, size: f64, placed: &mut Vec<Box2>) -> f64 {
+    let baseline = y + size / 3.0;
+    placed.push(Box2 {
+        x0: x - width / 2.0,
+        y0: baseline - size,
+        x1: x + width / 2.0,
+        y1: baseline + 3.0,
+    });
+    baseline
+}
+
 /// Puts a label right, left, above or below its marker, the first that stays in the frame and
 /// clear of labels already placed (else on the right). Returns the text position and whether it
 /// is anchored at its end.
 pub(super) fn place_label(x: f64, y: f64, width: f64, placed: &mut Vec<Box2>) -> (f64, f64, bool) {
     let h = LABEL_SIZE;
+    // Clear of the largest marker (a ring of radius 9.5).
     let options = [
-        (x + 10.0, y + 4.5, false),
-        (x - 10.0, y + 4.5, true),
-        (x - width / 2.0, y - 12.0, false),
-        (x - width / 2.0, y + 22.0, false),
+        (x + 13.0, y + h / 3.0, false),
+        (x - 13.0, y + h / 3.0, true),
+        (x - width / 2.0, y - 13.0, false),
+        (x - width / 2.0, y + 12.0 + h, false),
     ];
     let boxed = |&(lx, ly, end): &(f64, f64, bool)| {
         let x0 = if end { lx - width } else { lx };

@@ -1,26 +1,37 @@
-//! The legend: shading classes with their counts, the map's symbols, and how much of the need
-//! the stops reach.
+//! The legend: shading classes with their counts, the uncovered pockets and the rule that picks
+//! them, the map's symbols, and how much of the need the stops reach. Every line is wrapped to
+//! the panel, so a longer word or another language never runs off the drawing, and new rows
+//! (a municipal outline, "no data here") are one more entry in the list.
 
-use super::plan::Plan;
+use super::plan::{Need, Plan};
+use super::pockets::POCKET_GROUPS;
 use super::spec::MapSpec;
-use super::style::{clip, f1, metres_text, plural, FRAME_Y, PANEL_X};
+use super::style::{
+    clip, f1, metres_text, plural, wrap, FRAME_Y, HEAD_SIZE, LINE, PANEL_W, PANEL_X, TEXT,
+};
+use super::symbols::depot_path;
 use crate::model::number::round;
 use crate::model::{AGED_65_PLUS, POPULATION};
 use crate::report::escape::esc;
 use crate::report::labels::Lang;
 use crate::report::table::count;
+use crate::solve::FAR_FROM_SHOP;
 use std::fmt::Write as _;
 
+/// Where a symbol row's text starts, right of its sample symbol.
+const INDENT: f64 = 28.0;
+/// Space after a block of rows.
+const GAP: f64 = 12.0;
+
 impl Plan {
-    /// The legend panel: what the shading means, the symbols, and how much of the need the
-    /// stops reach.
-    pub(super) fn legend(&self, o: &mut String, spec: &MapSpec, lang: Lang) {
+    /// The legend panel; returns where it ends, so the drawing is tall enough to hold it.
+    pub(super) fn legend(&self, o: &mut String, spec: &MapSpec, lang: Lang) -> f64 {
         let mut rows = self.shading_rows(lang);
         rows.push(self.pocket_row(spec, lang));
-        symbol_rows(&mut rows, spec, lang);
+        self.symbol_rows(&mut rows, spec, lang);
         // How much of the need the plan reaches, the number a council asks first.
-        rows.extend(self.reached_rows(spec, lang));
-        draw_rows(o, rows);
+        rows.extend(self.reached_rows(lang));
+        draw_rows(o, rows)
     }
 
     /// The shading's heading and unit, then one row per class with how many cells it holds.
@@ -31,6 +42,9 @@ impl Plan {
             Some(c) if c.eq_ignore_ascii_case(AGED_65_PLUS) => {
                 l("Residents aged 65+", "65歳以上人口")
             }
+            Some(c) if c.eq_ignore_ascii_case(FAR_FROM_SHOP) => {
+                l("Aged 65+ far from every shop", "店から遠い65歳以上人口")
+            }
             Some(c) if c.eq_ignore_ascii_case(POPULATION) => l("Population", "人口"),
             Some(c) => clip(c, 30),
             None => l("Demand points", "需要地点"),
@@ -39,7 +53,7 @@ impl Plan {
             true => l("per census cell (people)", "セルあたり（人）"),
             false => l("per demand point", "地点あたり"),
         };
-        let mut rows = vec![Row::head(head, 18.0), Row::text(unit, 12.0)];
+        let mut rows = vec![Row::head(head), Row::text(unit)];
         let mut members = vec![0usize; self.classes.len()];
         for &v in &self.shade {
             members[self.classes.of(v)] += 1;
@@ -49,64 +63,114 @@ impl Plan {
                 Lang::En => format!("{}  ({})", self.classes.label(k), noun(lang, mesh, m)),
                 Lang::Ja => format!("{}（{}）", self.classes.label(k), noun(lang, mesh, m)),
             };
-            rows.push(Row::symbol(
-                Swatch::Class(self.classes.colour(k)),
-                vec![text],
-                20.0,
-            ));
+            rows.push(Row::symbol(Swatch::Class(self.classes.colour(k)), text));
         }
         if let Some(last) = rows.last_mut() {
-            last.after += 14.0;
+            last.gap = GAP;
         }
         rows
     }
 
-    /// The uncovered pockets: what they are and how much need they hold.
+    /// The outlined pockets: the rule that picks them, what their numbers count, and the whole
+    /// uncovered total beside the outlined one.
     fn pocket_row(&self, spec: &MapSpec, lang: Lang) -> Row {
-        let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-        let demand = &spec.data.demand.data;
-        let mesh = self.mesh();
-        let pockets: Vec<usize> = (0..demand.len()).filter(|&i| self.pocket(i)).collect();
-        let left_out: f64 = pockets.iter().map(|&i| self.need[i]).sum();
-        let (n, p, r) = (
-            noun(lang, mesh, pockets.len()),
-            count(left_out),
+        let p = &self.pockets;
+        let (r, shown, all) = (
             metres_text(spec.radius_m),
+            self.need_count(p.shown_need(), lang),
+            self.need_count(p.uncovered_need, lang),
         );
-        let mut lines: Vec<String> = match (lang, self.need_is_aged) {
-            (Lang::En, true) => vec![
-                "Uncovered: aged 65+ living".into(),
-                format!("beyond {r} m of every stop"),
-                format!("{n}, {p} people aged 65+"),
-            ],
-            (Lang::En, false) => vec![
-                "Uncovered: demand beyond".into(),
-                format!("{r} m of every stop"),
-                format!("{n}, total {p}"),
-            ],
-            (Lang::Ja, true) => vec![
-                "未カバー：どの停留所からも".into(),
-                format!("{r}m超に住む65歳以上"),
-                format!("{n}・65歳以上{p}人"),
-            ],
-            (Lang::Ja, false) => vec![
-                "未カバー：どの停留所からも".into(),
-                format!("{r}m超の需要"),
-                format!("{n}・計{p}"),
-            ],
+        let n = noun(lang, self.mesh(), p.uncovered);
+        let k = p.shown.len();
+        let (who_en, who_ja) = match self.need_kind {
+            Need::Aged => ("aged 65+", "65歳以上"),
+            Need::FarAged => ("aged 65+ far from a shop", "店から遠い65歳以上"),
+            Need::Other => ("demand", "需要"),
         };
-        if mesh {
-            lines.push(l("(judged at each cell's centre)", "（セルの中心で判定）"));
+        let places = lang.pick("cells", "セル");
+        let text = match lang {
+            Lang::En => format!(
+                "Uncovered pockets: the {POCKET_GROUPS} largest groups of neighbouring {} beyond {r} m of every stop with many {who_en} (the top two fifths); the number is the {who_en} in each. The {k} outlined hold {shown} of the {all} beyond reach ({n}).",
+                if self.mesh() { "cells" } else { "points" },
+            ),
+            Lang::Ja => format!(
+                "未カバーの集まり：どの停留所からも{r}m超で{who_ja}が多い{}（上位5分の2）の隣り合う集まり、大きい順に{POCKET_GROUPS}か所。数字はその中の{who_ja}の人数。囲んだ{k}か所に{shown}（徒歩圏外は計{all}・{n}）。",
+                if self.mesh() { places } else { "地点" },
+            ),
+        };
+        let mut row = Row::symbol(Swatch::Pocket, text);
+        if self.mesh() {
+            row.lines.push(
+                lang.pick("(judged at each cell's centre)", "（セルの中心で判定）")
+                    .into(),
+            );
         }
-        let after = 16.0 * lines.len() as f64 + 12.0;
-        Row::symbol(Swatch::Pocket, lines, after)
+        row.gap = GAP;
+        row
+    }
+
+    /// The symbols of the map: stop, walking reach, candidate, the council's or compared
+    /// sites, depot, shop.
+    fn symbol_rows(&self, rows: &mut Vec<Row>, spec: &MapSpec, lang: Lang) {
+        let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+        let r = metres_text(spec.radius_m);
+        rows.push(Row::symbol(
+            Swatch::Stop,
+            l("Stop (chosen)", "停留所（選定）"),
+        ));
+        let reach = match lang {
+            Lang::En => format!("Walking reach: {r} m, straight line"),
+            Lang::Ja => format!("徒歩圏（直線{r}m）"),
+        };
+        rows.push(Row::symbol(Swatch::Reach, reach));
+        let sites = count(spec.data.candidates.data.sites.len() as f64);
+        let cand = match lang {
+            Lang::En => format!("Candidate site ({sites})"),
+            Lang::Ja => format!("候補地（{sites}か所）"),
+        };
+        rows.push(Row::symbol(Swatch::Candidate, cand));
+        if !self.marked.is_empty() {
+            let m = self.marked.len();
+            let text = match (lang, self.marked_from) {
+                (Lang::En, (true, false)) => format!("Council's own candidate ({m})"),
+                (Lang::En, (false, _)) => format!("In a compared set ({m})"),
+                (Lang::En, (true, true)) => {
+                    format!("Council's own candidate or in a compared set ({m})")
+                }
+                (Lang::Ja, (true, false)) => format!("自治会の候補地（{m}か所）"),
+                (Lang::Ja, (false, _)) => format!("比較案の停留所（{m}か所）"),
+                (Lang::Ja, (true, true)) => format!("自治会の候補地・比較案の停留所（{m}か所）"),
+            };
+            rows.push(Row::symbol(Swatch::Marked, text));
+        }
+        if let Some(d) = spec.depot {
+            let text = match lang {
+                Lang::En => format!(
+                    "Depot: {}, where every run starts and ends",
+                    clip(d.name, 40)
+                ),
+                Lang::Ja => format!("拠点：{}（毎回の出発・帰着地）", clip(d.name, 40)),
+            };
+            rows.push(Row::symbol(Swatch::Depot, text));
+        }
+        let shop = match &spec.data.stores {
+            Some(st) => {
+                let shops = count(st.data.len() as f64);
+                let text = match lang {
+                    Lang::En => format!("Food shop ({shops})"),
+                    Lang::Ja => format!("店舗（{shops}店）"),
+                };
+                Row::symbol(Swatch::Shop, text)
+            }
+            None => Row::symbol(Swatch::None, l("Food shops: no data", "店舗：データなし")),
+        };
+        rows.push(Row { gap: GAP, ..shop });
     }
 
     /// The share of the need within reach of a stop.
-    fn reached_rows(&self, spec: &MapSpec, lang: Lang) -> [Row; 2] {
-        let demand = &spec.data.demand.data;
+    fn reached_rows(&self, lang: Lang) -> [Row; 2] {
         let total: f64 = self.need.iter().sum();
-        let reached: f64 = (0..demand.len())
+        let reached: f64 = (0..self.need.len())
             .filter(|&i| self.covered[i])
             .map(|i| self.need[i])
             .sum();
@@ -115,65 +179,45 @@ impl Plan {
             false => lang.na().to_string(),
         };
         let (t, c) = (count(total), count(reached));
-        let (a, b) = match (lang, self.need_is_aged) {
-            (Lang::En, true) => (
+        let (a, b) = match (lang, self.need_kind) {
+            (Lang::En, Need::Aged) => (
                 "Aged 65+ within reach:".into(),
                 format!("{c} of {t} ({pct} %)"),
             ),
-            (Lang::En, false) => (
+            (Lang::En, Need::FarAged) => (
+                "Aged 65+ far from a shop within reach:".into(),
+                format!("{c} of {t} ({pct} %)"),
+            ),
+            (Lang::En, Need::Other) => (
                 "Demand within reach:".into(),
                 format!("{c} of {t} ({pct} %)"),
             ),
-            (Lang::Ja, true) => (
+            (Lang::Ja, Need::Aged) => (
                 "徒歩圏内の65歳以上：".into(),
                 format!("{t}人中{c}人（{pct}%）"),
             ),
-            (Lang::Ja, false) => ("徒歩圏内の需要：".into(), format!("{t}中{c}（{pct}%）")),
+            (Lang::Ja, Need::FarAged) => (
+                "徒歩圏内の店から遠い65歳以上：".into(),
+                format!("{t}人中{c}人（{pct}%）"),
+            ),
+            (Lang::Ja, Need::Other) => ("徒歩圏内の需要：".into(), format!("{t}中{c}（{pct}%）")),
         };
-        [Row::head(a, 18.0), Row::text(b, 0.0)]
+        [Row::head(a), Row::text(b)]
+    }
+
+    /// An amount of need as the pockets are labelled: "1,234人" in Japanese when it counts
+    /// people.
+    pub(super) fn need_count(&self, v: f64, lang: Lang) -> String {
+        match (lang, self.need_kind) {
+            (Lang::Ja, Need::Aged | Need::FarAged) => format!("{}人", count(v)),
+            _ => count(v),
+        }
     }
 
     /// Whether demand is drawn as census cells rather than points.
-    fn mesh(&self) -> bool {
+    pub(super) fn mesh(&self) -> bool {
         self.cells.iter().any(Option::is_some)
     }
-}
-
-/// The symbols of the map: stop, walking reach, candidate, shop.
-fn symbol_rows(rows: &mut Vec<Row>, spec: &MapSpec, lang: Lang) {
-    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-    let r = metres_text(spec.radius_m);
-    rows.push(Row::symbol(
-        Swatch::Stop,
-        vec![l("Stop (chosen)", "停留所（選定）")],
-        24.0,
-    ));
-    let reach = match lang {
-        Lang::En => format!("Walking reach: {r} m straight line"),
-        Lang::Ja => format!("徒歩圏（直線{r}m）"),
-    };
-    rows.push(Row::symbol(Swatch::Reach, vec![reach], 26.0));
-    let sites = count(spec.data.candidates.data.sites.len() as f64);
-    let cand = match lang {
-        Lang::En => format!("Candidate site ({sites})"),
-        Lang::Ja => format!("候補地（{sites}か所）"),
-    };
-    rows.push(Row::symbol(Swatch::Candidate, vec![cand], 22.0));
-    rows.push(match &spec.data.stores {
-        Some(st) => {
-            let shops = count(st.data.len() as f64);
-            let text = match lang {
-                Lang::En => format!("Food shop ({shops})"),
-                Lang::Ja => format!("店舗（{shops}店）"),
-            };
-            Row::symbol(Swatch::Shop, vec![text], 34.0)
-        }
-        None => Row::symbol(
-            Swatch::None,
-            vec![l("Food shops: no data", "店舗：データなし")],
-            34.0,
-        ),
-    });
 }
 
 /// "12 cells" / "12セル" (or points, when the demand is not on a mesh).
@@ -186,71 +230,73 @@ fn noun(lang: Lang, mesh: bool, n: usize) -> String {
     }
 }
 
-/// Writes the rows top to bottom in the panel right of the frame.
-fn draw_rows(o: &mut String, rows: Vec<Row>) {
+/// Writes the rows top to bottom in the panel right of the frame, each wrapped to the panel;
+/// returns where the last one ends.
+fn draw_rows(o: &mut String, rows: Vec<Row>) -> f64 {
     o.push_str("<g class=\"ms-legend\">\n");
-    let mut y = FRAME_Y + 14.0;
+    let mut y = FRAME_Y + 2.0;
     for row in rows {
-        let (x, tx) = (PANEL_X, PANEL_X + 28.0);
-        match row.swatch {
-            None => {
-                let class = if row.bold { "ms-leghead" } else { "ms-leg" };
-                let _ = writeln!(
-                    o,
-                    "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>",
-                    f1(y),
-                    esc(&row.lines[0])
-                );
-            }
-            Some(sw) => {
-                swatch(o, sw, x, y);
-                for (k, line) in row.lines.iter().enumerate() {
-                    let _ = writeln!(
-                        o,
-                        "<text class=\"ms-leg\" x=\"{tx}\" y=\"{}\">{}</text>",
-                        f1(y + 11.5 + 16.0 * k as f64),
-                        esc(line)
-                    );
-                }
-            }
+        let (class, size) = if row.bold {
+            ("ms-leghead", HEAD_SIZE)
+        } else {
+            ("ms-leg", TEXT)
+        };
+        let x = match row.swatch {
+            Some(_) => PANEL_X + INDENT,
+            None => PANEL_X,
+        };
+        let lines: Vec<String> = row
+            .lines
+            .iter()
+            .flat_map(|t| wrap(t, PANEL_X + PANEL_W - x, size))
+            .collect();
+        if let Some(sw) = row.swatch {
+            swatch(o, sw, PANEL_X, y + 2.0);
         }
-        y += row.after;
+        for (k, line) in lines.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>",
+                f1(y + 14.0 + LINE * k as f64),
+                esc(line)
+            );
+        }
+        y += LINE * lines.len().max(1) as f64 + 3.0 + row.gap;
     }
     o.push_str("</g>\n");
+    y
 }
 
-/// One line (or block) of the legend: an optional sample symbol, its text, and the space it
-/// takes, so the legend is a list to read rather than a page of coordinates.
+/// One entry of the legend: an optional sample symbol, its text (wrapped when drawn), and the
+/// space after it, so the legend is a list to read rather than a page of coordinates.
 struct Row {
     swatch: Option<Swatch>,
     lines: Vec<String>,
     bold: bool,
-    after: f64,
+    gap: f64,
 }
 
 impl Row {
-    fn head(text: String, after: f64) -> Row {
+    fn head(text: String) -> Row {
         Row {
             swatch: None,
             lines: vec![text],
             bold: true,
-            after,
+            gap: 0.0,
         }
     }
 
-    fn text(text: String, after: f64) -> Row {
+    fn text(text: String) -> Row {
         Row {
             bold: false,
-            ..Row::head(text, after)
+            ..Row::head(text)
         }
     }
 
-    fn symbol(swatch: Swatch, lines: Vec<String>, after: f64) -> Row {
+    fn symbol(swatch: Swatch, text: String) -> Row {
         Row {
             swatch: Some(swatch),
-            lines,
-            bold: false,
-            after,
+            ..Row::text(text)
         }
     }
 }
@@ -266,6 +312,8 @@ enum Swatch {
     Stop,
     Reach,
     Candidate,
+    Marked,
+    Depot,
     Shop,
 }
 
@@ -273,6 +321,7 @@ enum Swatch {
 fn swatch(o: &mut String, s: Swatch, x: f64, y: f64) {
     let (cx, cy) = (f1(x + 10.0), f1(y + 7.0));
     let (shop_x, shop_y) = (f1(x + 6.5), f1(y + 3.5));
+    let house = depot_path(x + 10.0, y + 7.0);
     let y = f1(y);
     let _ = match s {
         Swatch::None => Ok(()),
@@ -282,11 +331,16 @@ fn swatch(o: &mut String, s: Swatch, x: f64, y: f64) {
         ),
         Swatch::Pocket => writeln!(
             o,
-            "<rect class=\"ms-pockets ms-pocket-edge\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\"/>"
+            "<rect class=\"ms-pockets\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\"/><rect class=\"ms-pocket-edge\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\"/>"
         ),
         Swatch::Stop => writeln!(o, "<circle class=\"ms-stop\" cx=\"{cx}\" cy=\"{cy}\" r=\"7\"/>"),
         Swatch::Reach => writeln!(o, "<circle class=\"ms-reach\" cx=\"{cx}\" cy=\"{cy}\" r=\"10\"/>"),
         Swatch::Candidate => writeln!(o, "<circle class=\"ms-cand\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/>"),
+        Swatch::Marked => writeln!(
+            o,
+            "<circle class=\"ms-cand\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/><circle class=\"ms-marked\" cx=\"{cx}\" cy=\"{cy}\" r=\"9.5\"/>"
+        ),
+        Swatch::Depot => writeln!(o, "<path class=\"ms-depot\" d=\"{house}\"/>"),
         Swatch::Shop => writeln!(
             o,
             "<rect class=\"ms-shop\" x=\"{shop_x}\" y=\"{shop_y}\" width=\"7\" height=\"7\"/>"

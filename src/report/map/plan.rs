@@ -4,27 +4,47 @@
 
 use super::classes::Classes;
 use super::layout::Projection;
+use super::pockets::Pockets;
 use super::spec::MapSpec;
 use super::style::r1;
 use crate::error::{Error, Result};
 use crate::model::MeshCode;
-use crate::model::{Dataset, LatLon, AGED_65_PLUS, POPULATION};
+use crate::model::{LatLon, AGED_65_PLUS};
 use crate::param::Param;
+use crate::solve::FAR_FROM_SHOP;
 use crate::spatial::SphereIndex;
+
+/// Whose absence from the walking circles the pockets count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Need {
+    /// Residents aged 65+ (the demand's column).
+    Aged,
+    /// Residents aged 65+ far from every shop: the solve's objective when it counts them.
+    FarAged,
+    /// The shading values, when the demand has no aged 65+ column.
+    Other,
+}
 
 /// Everything computed before drawing: the projection, shading classes and coverage.
 pub(super) struct Plan {
     pub(super) proj: Projection,
     pub(super) chosen: Vec<usize>,
+    /// Sites with a ring and a label besides the chosen stops' labels: the council's own
+    /// candidates and the compared sets' members, in file order (chosen ones included).
+    pub(super) marked: Vec<usize>,
+    /// Whether the marked sites include the council's own, and members of compared sets.
+    pub(super) marked_from: (bool, bool),
     pub(super) shade_column: Option<String>,
     pub(super) shade: Vec<f64>,
     pub(super) classes: Classes,
     /// The values a pocket is judged by (aged 65+ when the data has it).
     pub(super) need: Vec<f64>,
-    pub(super) need_is_aged: bool,
+    pub(super) need_kind: Need,
     pub(super) covered: Vec<bool>,
     /// Mesh cell of each demand point, when its id is a mesh code whose cell holds the point.
     pub(super) cells: Vec<Option<MeshCode>>,
+    /// The largest groups of uncovered need.
+    pub(super) pockets: Pockets,
 }
 
 impl Plan {
@@ -40,28 +60,14 @@ impl Plan {
                 format!("{}", spec.radius_m),
             ));
         }
-        let mut chosen = Vec::with_capacity(spec.chosen.len());
-        for &j in spec.chosen {
-            if j >= sites.len() {
-                return Err(Error::param(
-                    Param::MapStops,
-                    format!("candidate indices below {}", sites.len()),
-                    format!("index {j}"),
-                ));
-            }
-            if !chosen.contains(&j) {
-                chosen.push(j);
-            }
-        }
-        let shade_column = shade_column(data, spec.weight_column)?;
+        let chosen = checked_sites(spec.chosen, sites.len())?;
+        let (marked, marked_from) = marked(spec)?;
+        let (shade_column, shade) = shading(spec)?;
         let n = demand.len();
-        let shade: Vec<f64> = match &shade_column {
-            Some(c) => demand.column(c).map(<[f64]>::to_vec).unwrap_or_default(),
-            None => vec![1.0; n],
-        };
-        let (need, need_is_aged) = match demand.column(AGED_65_PLUS) {
-            Some(v) => (v.to_vec(), true),
-            None => (shade.clone(), false),
+        let (need, need_kind) = match (&shade_column, demand.column(AGED_65_PLUS)) {
+            (Some(c), _) if c.eq_ignore_ascii_case(FAR_FROM_SHOP) => (shade.clone(), Need::FarAged),
+            (_, Some(v)) => (v.to_vec(), Need::Aged),
+            (_, None) => (shade.clone(), Need::Other),
         };
         let index = SphereIndex::new(&demand.locations);
         let mut covered = vec![false; n];
@@ -87,24 +93,24 @@ impl Plan {
         if let Some(st) = &data.stores {
             extent.extend(st.data.iter().map(|s| s.location));
         }
+        extent.extend(spec.depot.map(|d| d.location));
         let proj = Projection::fit(&extent, (4.0 * spec.radius_m).max(1000.0));
         let classes = Classes::new(&shade);
+        let pockets = Pockets::find(&need, &covered, &cells, &demand.locations);
         Ok(Plan {
             proj,
             chosen,
+            marked,
+            marked_from,
             shade_column,
             shade,
             classes,
             need,
-            need_is_aged,
+            need_kind,
             covered,
             cells,
+            pockets,
         })
-    }
-
-    /// Whether demand point `i` is an uncovered pocket: need beyond every stop's reach.
-    pub(super) fn pocket(&self, i: usize) -> bool {
-        self.need[i] > 0.0 && !self.covered[i]
     }
 
     /// A demand point's mesh square as (left, top, right, bottom), edges rounded to a tenth so
@@ -119,32 +125,71 @@ impl Plan {
     }
 }
 
-/// The shading column: the one asked for, else the first of aged 65+, population, weight.
-fn shade_column(data: &Dataset, asked: Option<&str>) -> Result<Option<String>> {
-    let demand = &data.demand.data;
-    let find = |name: &str| {
-        demand
-            .columns
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
-            .map(|c| c.name.clone())
-    };
-    match asked {
-        Some(name) => find(name).map(Some).ok_or_else(|| {
-            Error::param(
-                Param::Weight,
-                format!(
-                    "a numeric demand column of {}: {}",
-                    data.demand.source,
-                    demand.column_names().join(", ")
-                ),
-                format!("`{name}`"),
-            )
-        }),
-        None => Ok([AGED_65_PLUS, POPULATION, "weight"]
-            .iter()
-            .find_map(|n| find(n))),
+/// Site indices checked against the candidates, each once, in the order given.
+fn checked_sites(asked: &[usize], n: usize) -> Result<Vec<usize>> {
+    let mut out = Vec::with_capacity(asked.len());
+    for &j in asked {
+        if j >= n {
+            return Err(Error::param(
+                Param::MapStops,
+                format!("candidate indices below {n}"),
+                format!("index {j}"),
+            ));
+        }
+        if !out.contains(&j) {
+            out.push(j);
+        }
     }
+    Ok(out)
+}
+
+/// Values of `proposed_by` that mean the council put the site forward.
+const COUNCIL_WORDS: [&str; 3] = ["council", "自治会", "町内会"];
+
+/// The sites to ring and label: the council's own candidates (a `proposed_by` column saying
+/// so) and the members of compared sets, in file order, and which of the two kinds there are.
+fn marked(spec: &MapSpec) -> Result<(Vec<usize>, (bool, bool))> {
+    let cands = &spec.data.candidates.data;
+    let from_sets = checked_sites(spec.marked, cands.sites.len())?;
+    let col = cands
+        .extra_columns
+        .iter()
+        .position(|c| c.trim().eq_ignore_ascii_case("proposed_by"));
+    let council: Vec<usize> = match col {
+        Some(k) => (0..cands.sites.len())
+            .filter(|&j| {
+                let v = cands.sites[j].extra.get(k).map_or("", |v| v.trim());
+                COUNCIL_WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut all: Vec<usize> = council.iter().chain(&from_sets).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    Ok((all, (!council.is_empty(), !from_sets.is_empty())))
+}
+
+/// The shading column and its values: the solve's own (`weights`), or a demand column (the
+/// one asked for, else the ranking's default), else 1 for every point.
+fn shading(spec: &MapSpec) -> Result<(Option<String>, Vec<f64>)> {
+    let demand = &spec.data.demand.data;
+    if let Some(w) = spec.weights {
+        if w.len() != demand.len() {
+            return Err(Error::param(
+                Param::Weight,
+                format!("one value per demand point ({})", demand.len()),
+                format!("{} values", w.len()),
+            ));
+        }
+        return Ok((spec.weight_column.map(str::to_string), w.to_vec()));
+    }
+    let column = crate::score::weight_column(spec.data, spec.weight_column)?;
+    let values = match &column {
+        Some(c) => demand.column(c).map(<[f64]>::to_vec).unwrap_or_default(),
+        None => vec![1.0; demand.len()],
+    };
+    Ok((column, values))
 }
 
 /// The mesh cell an id names, if it is a mesh code and its cell holds the point (so an id that

@@ -1,7 +1,7 @@
-//! What a map shows: the data, the chosen stops, the radius, and optionally the shading column
-//! and title.
+//! What a map shows: the data, the chosen stops, the radius, and optionally the shading column,
+//! the sites to label besides the stops, the depot and the title.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, LatLon};
 
 /// What to draw. Kept apart from the solvers' types so the map can show any set of stops: a
 /// solve result, the council's own picks, or a what-if.
@@ -13,11 +13,29 @@ pub struct MapSpec<'a> {
     pub chosen: &'a [usize],
     /// Walking radius in metres: circles and uncovered pockets use it.
     pub radius_m: f64,
-    /// Column to shade by; `None` takes `aged_65_plus`, else `population`, else `weight`, else
-    /// every point counts 1.
+    /// Column to shade by, the one the solve counted; `None` takes the ranking's default
+    /// (`weight`, else `aged_65_plus`, else `population`), else every point counts 1.
     pub weight_column: Option<&'a str>,
+    /// The values of `weight_column`, one per demand point, when the column is computed rather
+    /// than read (the solve's `far_from_shop`); `None` reads the column from the demand.
+    pub weights: Option<&'a [f64]>,
+    /// Sites to label besides the chosen stops: the members of the sets a council brought to
+    /// compare. Candidates the data marks as the council's own (`proposed_by` = `council`)
+    /// are labelled without being listed here.
+    pub marked: &'a [usize],
+    /// Where every run starts and ends, drawn with its own symbol when known.
+    pub depot: Option<Depot<'a>>,
     /// Heading; `None` gives a standard one in the chosen language.
     pub title: Option<&'a str>,
+}
+
+/// The week's depot as the map draws it.
+#[derive(Debug, Clone, Copy)]
+pub struct Depot<'a> {
+    /// Where it is.
+    pub location: LatLon,
+    /// What the timetable calls it (a name, or an id).
+    pub name: &'a str,
 }
 
 impl<'a> MapSpec<'a> {
@@ -28,6 +46,9 @@ impl<'a> MapSpec<'a> {
             chosen,
             radius_m,
             weight_column: None,
+            weights: None,
+            marked: &[],
+            depot: None,
             title: None,
         }
     }

@@ -1,5 +1,7 @@
-//! Checks of the map against its own output: well-formed, to scale, escaped, deterministic.
+//! Checks of the map against its own output: well-formed, to scale, escaped, deterministic,
+//! naming what a council looks for, and readable in print.
 
 mod data;
+mod marks;
 mod output;
 mod support;

@@ -3,14 +3,17 @@
 
 use super::support::*;
 use crate::model::AGED_65_PLUS;
+use crate::model::{Dataset, MeshCode};
 use crate::model::{Part, Store};
 use crate::report::labels::Lang;
 use crate::report::map::draw::map_svg;
 use crate::report::map::plan::Plan;
+use crate::report::map::pockets::POCKET_GROUPS;
 use crate::report::map::spec::MapSpec;
 use crate::report::map::style::FRAME_W;
 use crate::report::table::count;
 use crate::spatial::haversine_m;
+use std::collections::BTreeMap;
 
 #[test]
 fn embedded_map_is_well_formed_small_and_deterministic() {
@@ -98,42 +101,104 @@ fn walking_circles_and_scale_bar_are_to_scale() {
     }
 }
 
-#[test]
-fn uncovered_pockets_match_brute_force() {
-    let data = embedded();
-    let chosen = p8(&data);
+/// The pockets a brute force finds: uncovered cells holding at least the 60 % quantile of the
+/// positive aged 65+ counts, joined when they touch on the quarter-mesh grid (sides or
+/// corners), as (aged 65+, cells), largest first.
+fn brute_pockets(
+    data: &Dataset,
+    chosen: &[usize],
+    radius_m: f64,
+) -> (Vec<(f64, usize)>, usize, f64) {
     let demand = &data.demand.data;
     let aged = demand.column(AGED_65_PLUS).unwrap();
     let sites = &data.candidates.data.sites;
-    for radius_m in [500.0, 250.0] {
-        let svg = map_svg(&MapSpec::new(&data, &chosen, radius_m), Lang::En).unwrap();
-        let mut n = 0;
-        let mut people = 0.0;
-        for (i, &p) in demand.locations.iter().enumerate() {
-            let near = chosen
-                .iter()
-                .any(|&j| haversine_m(sites[j].location, p) <= radius_m);
-            if aged[i] > 0.0 && !near {
-                n += 1;
-                people += aged[i];
+    let mut positive: Vec<f64> = aged.iter().copied().filter(|&v| v > 0.0).collect();
+    positive.sort_by(f64::total_cmp);
+    let floor = positive[(positive.len() * 3).div_ceil(5) - 1];
+    let uncovered: Vec<usize> = (0..demand.len())
+        .filter(|&i| {
+            aged[i] > 0.0
+                && chosen
+                    .iter()
+                    .all(|&j| haversine_m(sites[j].location, demand.locations[i]) > radius_m)
+        })
+        .collect();
+    let total: f64 = uncovered.iter().map(|&i| aged[i]).sum();
+    // Grid row and column of each dense cell from its south-west corner.
+    let mut grid: BTreeMap<(i64, i64), usize> = BTreeMap::new();
+    for &i in uncovered.iter().filter(|&&i| aged[i] >= floor) {
+        let m = MeshCode::parse(&demand.ids[i]).unwrap();
+        let (s, w) = m.south_west();
+        let (n, e) = m.north_east();
+        let key = ((s / (n - s)).round() as i64, (w / (e - w)).round() as i64);
+        grid.insert(key, i);
+    }
+    let mut seen: BTreeMap<(i64, i64), bool> = BTreeMap::new();
+    let mut groups: Vec<(f64, usize)> = Vec::new();
+    for &start in grid.keys() {
+        if seen.contains_key(&start) {
+            continue;
+        }
+        let (mut need, mut cells, mut todo) = (0.0, 0, vec![start]);
+        seen.insert(start, true);
+        while let Some((r, c)) = todo.pop() {
+            need += aged[grid[&(r, c)]];
+            cells += 1;
+            for (dr, dc) in (-1..=1).flat_map(|a| (-1..=1).map(move |b| (a, b))) {
+                let k = (r + dr, c + dc);
+                if grid.contains_key(&k) && !seen.contains_key(&k) {
+                    seen.insert(k, true);
+                    todo.push(k);
+                }
             }
         }
-        assert!(n > 0 && n < demand.len());
-        let pockets = group(&svg, "<g class=\"ms-pockets\">");
-        assert_eq!(pockets.matches("<rect ").count(), n, "radius {radius_m}");
-        let line = format!(
-            "{} cells, {} people aged 65+",
-            count(n as f64),
-            count(people)
-        );
-        assert!(svg.contains(&line), "{line}");
+        groups.push((need, cells));
     }
-    // No stops: every cell with older residents is a pocket.
-    let svg = map_svg(&MapSpec::new(&data, &[], 500.0), Lang::En).unwrap();
-    let n = aged.iter().filter(|&&a| a > 0.0).count();
-    let pockets = group(&svg, "<g class=\"ms-pockets\">");
-    assert_eq!(pockets.matches("<rect ").count(), n);
-    assert_well_formed(&svg);
+    groups.sort_by(|a, b| b.0.total_cmp(&a.0));
+    (groups, uncovered.len(), total)
+}
+
+#[test]
+fn uncovered_pockets_are_the_few_largest_groups_a_brute_force_finds() {
+    let data = embedded();
+    let chosen = p8(&data);
+    for (stops, radius_m) in [
+        (chosen.clone(), 500.0),
+        (chosen.clone(), 250.0),
+        (vec![], 500.0),
+    ] {
+        let svg = map_svg(&MapSpec::new(&data, &stops, radius_m), Lang::En).unwrap();
+        assert_well_formed(&svg);
+        let (groups, n, people) = brute_pockets(&data, &stops, radius_m);
+        assert!(n > 100 && groups.len() > POCKET_GROUPS, "radius {radius_m}");
+        let got = pocket_groups(&svg);
+        let drawn: Vec<(f64, usize)> = got
+            .iter()
+            .map(|g| (g.need, g.body.matches("<rect ").count()))
+            .collect();
+        // Few, the largest, labelled with what they hold.
+        assert_eq!(drawn, groups[..POCKET_GROUPS].to_vec(), "radius {radius_m}");
+        let labels = pocket_labels(&svg);
+        assert_eq!(labels, got.iter().map(|g| g.need).collect::<Vec<_>>());
+        let shown: f64 = labels.iter().sum();
+        let legend = legend_text(&svg, " ");
+        let line = format!(
+            "The {POCKET_GROUPS} outlined hold {} of the {} beyond reach ({} cells)",
+            count(shown),
+            count(people),
+            count(n as f64)
+        );
+        assert!(legend.contains(&line), "{line} in {legend}");
+        // Every hatched cell is in an outlined pocket; no other cell is marked.
+        let all = between(
+            &svg,
+            "<g class=\"ms-pockets\">",
+            "<circle class=\"ms-cand\"",
+        );
+        let cells: usize = drawn.iter().map(|d| d.1).sum();
+        assert_eq!(all.matches("<rect ").count(), cells);
+        assert!(cells * 2 < n, "{cells} of {n} uncovered cells marked");
+    }
 }
 
 #[test]

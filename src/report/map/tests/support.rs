@@ -95,13 +95,6 @@ pub(super) fn between<'s>(svg: &'s str, a: &str, b: &str) -> &'s str {
     &svg[i..i + svg[i..].find(b).unwrap()]
 }
 
-/// The text between the opening tag starting with `prefix` and its closing `</g>`.
-pub(super) fn group<'s>(svg: &'s str, prefix: &str) -> &'s str {
-    let i = svg.find(prefix).unwrap();
-    let j = svg[i..].find("</g>").unwrap() + i;
-    &svg[i..j]
-}
-
 /// The map's scale measured from its own output: user units between pairs of chosen stops
 /// over their great-circle distance in metres.
 pub(super) fn measured_scale(svg: &str, data: &Dataset, chosen: &[usize]) -> f64 {
@@ -128,4 +121,67 @@ pub(super) fn measured_scale(svg: &str, data: &Dataset, chosen: &[usize]) -> f64
     // One scale in every direction: distances are true, whatever the bearing.
     assert!(hi / lo < 1.002, "scale varies: {lo} to {hi}");
     (lo + hi) / 2.0
+}
+
+/// One outlined pocket as drawn: the need it says it holds, and its shapes and outline.
+pub(super) struct PocketGroup<'s> {
+    pub(super) need: f64,
+    pub(super) body: &'s str,
+}
+
+/// The outlined pockets in drawing order (largest first).
+pub(super) fn pocket_groups(svg: &str) -> Vec<PocketGroup<'_>> {
+    let key = "<g class=\"ms-pocket\" data-need=\"";
+    svg.match_indices(key)
+        .map(|(i, _)| {
+            let rest = &svg[i + key.len()..];
+            let need = rest[..rest.find('"').unwrap()].parse().unwrap();
+            PocketGroup {
+                need,
+                body: &rest[..rest.find("</g>").unwrap()],
+            }
+        })
+        .collect()
+}
+
+/// The numbers written on the pockets, in drawing order ("1,234人" read as 1234).
+pub(super) fn pocket_labels(svg: &str) -> Vec<f64> {
+    texts(svg, "ms-pocket-label")
+        .iter()
+        .map(|t| t.replace([',', '人'], "").parse().unwrap())
+        .collect()
+}
+
+/// The text of every `<text>` whose class list starts with `class`, unescaped.
+pub(super) fn texts(svg: &str, class: &str) -> Vec<String> {
+    let key = format!("<text class=\"{class}");
+    svg.match_indices(&key)
+        .map(|(i, _)| {
+            let rest = &svg[i..];
+            let start = rest.find('>').unwrap() + 1;
+            unescape(&rest[start..rest.find("</text>").unwrap()])
+        })
+        .collect()
+}
+
+/// Text as a reader sees it: the writer's five entities turned back into characters.
+pub(super) fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The legend's text, its wrapped lines joined by `sep` (a space in English, nothing in
+/// Japanese), so a phrase can be found whatever the line breaks.
+pub(super) fn legend_text(svg: &str, sep: &str) -> String {
+    let legend = &svg[svg.find("<g class=\"ms-legend\">").unwrap()..];
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in legend.match_indices("<text class=\"ms-leg") {
+        let rest = &legend[i..];
+        let start = rest.find('>').unwrap() + 1;
+        out.push(unescape(&rest[start..rest.find("</text>").unwrap()]));
+    }
+    out.join(sep)
 }
