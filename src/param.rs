@@ -71,6 +71,10 @@ pub enum Param {
     Trucks,
     /// Visits per week of each stop.
     VisitsPerWeek,
+    /// How many times a week one user buys.
+    PurchasesPerWeek,
+    /// Minutes one customer takes at the truck.
+    MinutesPerCustomer,
     /// First day of the calendar.
     StartDate,
     /// A list of stops to plan.
@@ -131,6 +135,8 @@ impl Param {
             MaxStopsPerDay => "max_stops_per_day",
             Trucks => "trucks",
             VisitsPerWeek => "visits_per_week",
+            PurchasesPerWeek => "purchases_per_week",
+            MinutesPerCustomer => "minutes_per_customer",
             StartDate => "start_date",
             Stops => "stops",
             Set => "set",

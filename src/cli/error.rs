@@ -37,6 +37,8 @@ pub fn flag(param: Param) -> &'static str {
         MaxStopsPerDay => "--max-stops-per-day",
         Trucks => "--trucks",
         VisitsPerWeek => "--visits-per-week",
+        PurchasesPerWeek => "--purchases-per-week",
+        MinutesPerCustomer => "--minutes-per-customer",
         StartDate => "--start-date",
         Stops => "--stops",
         Set => "--set",

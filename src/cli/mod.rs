@@ -8,6 +8,7 @@
 //! files; 1 an internal fault (a bug).
 
 mod args;
+mod buyers;
 mod compare;
 mod data;
 mod error;

@@ -66,6 +66,8 @@ impl Lang {
             (Flag::NoSurveyAnswers, Lang::Ja) => "回答なし",
             (Flag::FewSurveyAnswers, Lang::En) => "few answers",
             (Flag::FewSurveyAnswers, Lang::Ja) => "回答少",
+            (Flag::OverCapacity, Lang::En) => "over capacity",
+            (Flag::OverCapacity, Lang::Ja) => "対応超過",
         }
     }
 
@@ -96,6 +98,12 @@ impl Lang {
                 "few survey answers within reach: rate leans on the overall rate"
             }
             (Flag::FewSurveyAnswers, Lang::Ja) => "徒歩圏内の回答が少ない（全体の率に寄せた推定）",
+            (Flag::OverCapacity, Lang::En) => {
+                "more buyers than one visit can serve: expected buyers per visit exceed the stop's minutes ÷ minutes per customer"
+            }
+            (Flag::OverCapacity, Lang::Ja) => {
+                "1回の訪問で対応しきれない購入者数（1回あたり見込み購入者が 停車時間 ÷ 1人あたり時間 を超える）"
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command line on planning data: `rank` (formats, export, determinism), `compare`, and the
 //! error contract every command shares. This module holds the small-fixture argument builder.
 
+mod buyers;
 mod compare;
 mod errors;
 mod outputs;
