@@ -4,6 +4,7 @@
 mod buyers;
 mod compare;
 mod errors;
+mod examples;
 mod outputs;
 mod rank;
 
