@@ -159,6 +159,17 @@ pub fn set_lines(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
                     names(data, &m.no_space)
                 );
             }
+            if !m.over_capacity.is_empty() {
+                let _ = write!(
+                    line,
+                    " — {}: {}",
+                    lang.pick(
+                        "more buyers than one visit can serve",
+                        "1回の訪問で対応しきれない"
+                    ),
+                    names(data, &m.over_capacity)
+                );
+            }
             line
         })
         .collect()

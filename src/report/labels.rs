@@ -99,10 +99,10 @@ impl Lang {
             }
             (Flag::FewSurveyAnswers, Lang::Ja) => "徒歩圏内の回答が少ない（全体の率に寄せた推定）",
             (Flag::OverCapacity, Lang::En) => {
-                "more buyers than one visit can serve: expected buyers per visit exceed the stop's minutes ÷ minutes per customer"
+                "more buyers than one visit can serve (expected buyers per visit exceed the stop's minutes ÷ minutes per customer): it needs more visits or a longer stop, or fewer would come than the survey says"
             }
             (Flag::OverCapacity, Lang::Ja) => {
-                "1回の訪問で対応しきれない購入者数（1回あたり見込み購入者が 停車時間 ÷ 1人あたり時間 を超える）"
+                "1回の訪問で対応しきれない購入者数（1回あたり見込み購入者が 停車時間 ÷ 1人あたり時間 を超える）。訪問回数や停車時間を増やす必要があるか、実際の利用はアンケートより少ない"
             }
         }
     }

@@ -225,6 +225,16 @@ fn compare_and_report_show_buyers_beside_their_assumptions() {
     let got = both["buyers_per_visit"]["estimate"].as_f64().unwrap();
     assert!((got - want).abs() < 0.01, "{got} vs {want}");
     assert_eq!(v["buyers_model"]["capacity_per_visit"].as_f64(), Some(10.0));
+    // Small's 6 aged 65+ cannot exceed 10 buyers: only big is named.
+    let table = stdout(&ok(
+        &town.args("compare", &["--set", "one=big", "--set", "two=big,small"])
+    ));
+    assert!(
+        table.contains(
+            "two: 団地, 神社 (adds 神社; drops —) — more buyers than one visit can serve: 団地\n"
+        ),
+        "{table}"
+    );
 
     let md = stdout(&ok(&town.args(
         "report",
