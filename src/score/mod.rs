@@ -74,20 +74,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     let mut dropped = Vec::new();
     let far_values = far::far_from_shop(data, aged, params, &mut dropped);
     let survey = survey::survey_counts(data, &site_locations, params, &mut dropped);
-    if survey.is_some() && aged.is_none() {
-        dropped.push(DroppedTerm {
-            term: Term::Need,
-            reason: LocalText::new(
-                "potential users need an aged_65_plus demand column",
-                "利用見込み者数の算出には aged_65_plus（65歳以上人口）の列が必要です",
-            ),
-        });
-    }
-    // Visits per week matter only where buyers per visit are computed.
-    let visits = match (&survey, aged) {
-        (Some(_), Some(_)) => Some(params.buyers.visits_of_sites(data)?),
-        _ => None,
-    };
+    let visits = visits_for_buyers(data, params, survey.is_some(), aged, &mut dropped)?;
     let within = WithinReach {
         params,
         coverage: &coverage,
@@ -144,6 +131,31 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         summary,
         candidates: rows,
     })
+}
+
+/// Each site's visits per week, where buyers per visit are computed (surveys and an aged 65+
+/// column); without the column the need term is dropped, saying why.
+fn visits_for_buyers(
+    data: &Dataset,
+    params: &ScoreParams,
+    surveyed: bool,
+    aged: Option<&[f64]>,
+    dropped: &mut Vec<DroppedTerm>,
+) -> Result<Option<Vec<f64>>> {
+    match (surveyed, aged) {
+        (true, Some(_)) => Ok(Some(params.buyers.visits_of_sites(data)?)),
+        (true, None) => {
+            dropped.push(DroppedTerm {
+                term: Term::Need,
+                reason: LocalText::new(
+                    "potential users need an aged_65_plus demand column",
+                    "利用見込み者数の算出には aged_65_plus（65歳以上人口）の列が必要です",
+                ),
+            });
+            Ok(None)
+        }
+        (false, _) => Ok(None),
+    }
 }
 
 /// Who lives within the walking radius of each site; refused before it is built when the
