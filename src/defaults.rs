@@ -67,3 +67,15 @@ pub const TRUCKS: usize = 1;
 /// or eight, and a day it does not run is free for other work); `spread` (the shortest longest
 /// day) is there for a council that wants every day short and alike.
 pub const WEEK: &str = "pack";
+/// Purchases one user makes a week: an assumption, not a measured figure. No public figure was
+/// found for how often a user buys at a stop-type (station) mobile sale; とくし丸 calls on its
+/// regular customers twice a week (public reports), so a regular buyer buys at most twice, and
+/// a survey's "would use" also counts occasional users: once a week is taken. A council with
+/// its own count says `--purchases-per-week`.
+pub const PURCHASES_PER_WEEK: f64 = 1.0;
+
+/// Minutes one customer takes at the truck (choosing, paying, bagging, a word with the seller):
+/// an assumption, not a measured figure: two to three minutes is a guess for a light truck
+/// with one seller, and three is taken so the capacity is not over-stated (30 minutes serve
+/// 10 customers). A council that has timed a stop says `--minutes-per-customer`.
+pub const MINUTES_PER_CUSTOMER: f64 = 3.0;

@@ -73,6 +73,10 @@ pub enum Param {
     Week,
     /// Visits per week of each stop.
     VisitsPerWeek,
+    /// How many times a week one user buys.
+    PurchasesPerWeek,
+    /// Minutes one customer takes at the truck.
+    MinutesPerCustomer,
     /// First day of the calendar.
     StartDate,
     /// A list of stops to plan.
@@ -134,6 +138,8 @@ impl Param {
             Trucks => "trucks",
             Week => "week",
             VisitsPerWeek => "visits_per_week",
+            PurchasesPerWeek => "purchases_per_week",
+            MinutesPerCustomer => "minutes_per_customer",
             StartDate => "start_date",
             Stops => "stops",
             Set => "set",

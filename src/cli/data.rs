@@ -8,6 +8,9 @@ use std::path::PathBuf;
 pub enum DataCommand {
     /// Write the embedded dataset as demand.csv, candidates.csv, notes.csv (its cautions) and
     /// SOURCE.md into DIR, to edit and rank again with --data DIR.
+    /// Write the embedded dataset as demand.csv, candidates.csv and SOURCE.md into DIR, to edit
+    /// and rank again with --data DIR.
+    #[command(after_help = super::examples::DATA_EXPORT)]
     Export {
         /// Target directory (created if missing).
         dir: PathBuf,

@@ -38,6 +38,8 @@ pub fn flag(param: Param) -> &'static str {
         Trucks => "--trucks",
         Week => "--week",
         VisitsPerWeek => "--visits-per-week",
+        PurchasesPerWeek => "--purchases-per-week",
+        MinutesPerCustomer => "--minutes-per-customer",
         StartDate => "--start-date",
         Stops => "--stops",
         Set => "--set",

@@ -8,9 +8,11 @@
 //! files; 1 an internal fault (a bug).
 
 mod args;
+mod buyers;
 mod compare;
 mod data;
 mod error;
+mod examples;
 mod output;
 mod paths;
 mod rank;
@@ -43,7 +45,7 @@ pub fn budget(time_limit_s: Option<f64>, memory: MemoryLimit) -> Result<Budget, 
 
 /// Chooses where a mobile grocery truck should stop: ranks candidate sites by who they reach.
 #[derive(Parser, Debug)]
-#[command(name = "mobile-stops", version, about, long_about = None)]
+#[command(name = "mobile-stops", version, about, long_about = None, after_help = examples::TOP)]
 pub struct Cli {
     /// Worker threads (default: all cores), from 1 to 4 per core (at least 64 allowed); more
     /// is refused. Results are identical for any count.
@@ -67,23 +69,30 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Score every candidate site and print the ranked list.
+    #[command(after_help = examples::RANK)]
     Rank(rank::RankArgs),
     /// Choose a set of stops with a location model (mclp, lscp, pmedian, pcenter) and say
     /// what is proven about it.
+    #[command(after_help = examples::SOLVE)]
     Solve(solve::SolveArgs),
     /// Turn the chosen stops into each day's run and a weekly timetable (solves first when
     /// no --stops file is given).
+    #[command(after_help = examples::ROUTE)]
     Route(Box<route::RouteArgs>),
     /// Put two or more stop sets side by side: who each reaches, who is left out, which
     /// stops lack space.
+    #[command(after_help = examples::COMPARE)]
     Compare(compare::CompareArgs),
     /// Write the council report: summary, map, why each stop, alternatives, ranked list,
     /// timetable (with --depot) and comparison (with --set), as HTML or Markdown.
+    #[command(after_help = examples::REPORT)]
     Report(Box<report::ReportArgs>),
     /// Solve many what-if variants (a TOML file of scenarios and sweeps) in parallel and
     /// rank candidates by how robustly they are chosen.
+    #[command(after_help = examples::SCENARIOS)]
     Scenarios(scenarios::ScenariosArgs),
     /// Work with the embedded default dataset.
+    #[command(after_help = examples::DATA)]
     Data {
         #[command(subcommand)]
         action: data::DataCommand,

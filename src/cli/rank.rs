@@ -1,6 +1,7 @@
 //! `mobile-stops rank`: score every candidate and print the ranked list.
 
 use super::args::{DataArgs, OutputArgs};
+use super::buyers::{PurchaseArgs, VisitArgs};
 use clap::Args;
 use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::defaults::{PRIOR_ANSWERS, RADIUS_M, SHOP_DISTANCE_M, VEHICLES};
@@ -40,6 +41,10 @@ pub struct ScoreArgs {
     /// How many survey answers the prior (overall rate) is worth when pooling answers.
     #[arg(long, default_value_t = PRIOR_ANSWERS, allow_negative_numbers = true)]
     pub prior_answers: f64,
+    #[command(flatten)]
+    pub purchases: PurchaseArgs,
+    #[command(flatten)]
+    pub visits: VisitArgs,
 }
 
 impl ScoreArgs {
@@ -55,6 +60,9 @@ impl ScoreArgs {
             },
             shop_distance_m: self.shop_distance_m,
             prior_answers: self.prior_answers,
+            buyers: self
+                .purchases
+                .params(self.visits.service_min, &self.visits.visits_per_week)?,
             budget: Budget {
                 deadline: None,
                 memory,

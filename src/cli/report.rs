@@ -1,6 +1,7 @@
 //! `mobile-stops report`: the council report (HTML or Markdown) from data, model and week flags.
 
 use super::args::DataArgs;
+use super::buyers::PurchaseArgs;
 use super::route::WeekArgs;
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
@@ -38,6 +39,8 @@ pub struct ReportArgs {
     /// How many survey answers the prior (overall rate) is worth.
     #[arg(long, default_value_t = PRIOR_ANSWERS, allow_negative_numbers = true)]
     pub prior_answers: f64,
+    #[command(flatten)]
+    pub purchases: PurchaseArgs,
     /// Within this many percent of the chosen set, an alternative counts as as good.
     #[arg(long, default_value_t = TOLERANCE_PCT, allow_negative_numbers = true)]
     pub tolerance_pct: f64,
@@ -68,6 +71,9 @@ impl ReportArgs {
             sets: self.sets.clone(),
             weights: self.weights.clone(),
             prior_answers: self.prior_answers,
+            buyers: self
+                .purchases
+                .params(self.week.service_min, &self.week.visits_per_week)?,
             tolerance_pct: self.tolerance_pct,
             title: self.title.clone(),
             lang: self.lang,

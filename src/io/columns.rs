@@ -152,12 +152,12 @@ pub const KM: Field = field(
 pub const VISITS_PER_WEEK: Field = field(
     "visits_per_week",
     "visits per week (1 or 2)",
-    &["週の回数", "週回数", "訪問回数"],
+    &["週の回数", "週回数", "訪問回数", "週の訪問回数"],
 );
 /// Which part of a dataset a note is about.
 pub const PART: Field = field(
     "part",
-    "demand, candidates, surveys or stores",
+    "demand, candidates, surveys, stores or area",
     &["データ", "部分"],
 );
 /// A note in English.

@@ -35,6 +35,8 @@ pub struct CouncilOptions {
     pub weights: Option<String>,
     /// How many survey answers the prior is worth.
     pub prior_answers: f64,
+    /// What turns potential users into buyers per visit, and what one visit can serve.
+    pub buyers: crate::score::BuyersParams,
     /// Within this many percent of the chosen set, an alternative counts as as good.
     pub tolerance_pct: f64,
     /// Heading of the report (a default in the report's language otherwise).
@@ -51,6 +53,7 @@ impl Default for CouncilOptions {
             sets: Vec::new(),
             weights: None,
             prior_answers: crate::defaults::PRIOR_ANSWERS,
+            buyers: crate::score::BuyersParams::default(),
             tolerance_pct: TOLERANCE_PCT,
             title: None,
             lang: Lang::Ja,
@@ -96,6 +99,7 @@ impl CouncilOptions {
             },
             shop_distance_m: m.shop_distance_m,
             prior_answers: self.prior_answers,
+            buyers: self.buyers.clone(),
             budget,
             ..ScoreParams::default()
         };

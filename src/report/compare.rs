@@ -1,6 +1,7 @@
 //! Writers for a comparison of stop sets: one column per set in the table (side by side, as a
 //! council reads it), one row per set in CSV, and the same numbers in JSON and GeoJSON.
 
+use super::buyers::{assumptions, assumptions_json, people_interval};
 use super::csv::neutralise;
 use super::format::pretty;
 use super::format::Format;
@@ -39,6 +40,11 @@ fn interval_json(i: &Option<Interval>) -> Value {
         }),
         None => Value::Null,
     }
+}
+
+/// Whether the sets carry survey-based numbers (then the buyers' assumptions are shown).
+fn surveyed(c: &Comparison) -> bool {
+    c.sets.iter().any(|m| m.potential_users.is_some())
 }
 
 fn share(part: Option<f64>, total: Option<f64>) -> Option<f64> {
@@ -97,7 +103,9 @@ fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
         })),
         "weight_reached": round(m.weight_reached, 2),
         "far_from_shop_reached": m.far_reached.map(|v| round(v, 2)),
-        "expected_buyers": interval_json(&m.buyers),
+        "potential_users": interval_json(&m.potential_users),
+        "buyers_per_visit": interval_json(&m.buyers_per_visit),
+        "stops_over_capacity": ids(data, &m.over_capacity),
         "uncovered_points": m.uncovered_points,
         "uncovered_weight": round(m.uncovered_weight, 2),
         "uncovered_aged_65_plus": m.uncovered_aged.map(|v| round(v, 2)),
@@ -129,6 +137,7 @@ pub fn compare_json(data: &Dataset, c: &Comparison) -> Value {
             "weight": round(a.weight, 2),
             "covered_share": round(a.covered_share, 4),
         })),
+        "buyers_model": surveyed(c).then(|| assumptions_json(&c.buyers)),
         "sets": c.sets.iter().map(|m| set_json(data, c, m)).collect::<Vec<_>>(),
     })
 }
@@ -217,6 +226,17 @@ pub fn set_lines(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
                     names(data, &m.no_space)
                 );
             }
+            if !m.over_capacity.is_empty() {
+                let _ = write!(
+                    line,
+                    " — {}: {}",
+                    lang.pick(
+                        "more buyers than one visit can serve",
+                        "1回の訪問で対応しきれない"
+                    ),
+                    names(data, &m.over_capacity)
+                );
+            }
             line
         })
         .collect()
@@ -273,11 +293,32 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
         &|m| with_share(m.far_reached, c.total_far),
     );
     row(
-        l("expected buyers (95 %)", "見込み購入者（95 %）"),
+        l("potential users (95 %)", "利用見込み者（95 %）"),
         &|m| {
-            m.buyers.map_or(na.clone(), |b| {
-                format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
-            })
+            m.potential_users
+                .as_ref()
+                .map_or(na.clone(), people_interval)
+        },
+    );
+    row(
+        l(
+            "buyers per visit, all stops (95 %)",
+            "1回あたり購入者・全停留所（95 %）",
+        ),
+        &|m| {
+            m.buyers_per_visit
+                .as_ref()
+                .map_or(na.clone(), people_interval)
+        },
+    );
+    row(
+        l(
+            "stops over one visit's capacity",
+            "1回で対応しきれない停留所",
+        ),
+        &|m| match m.potential_users {
+            Some(_) => m.over_capacity.len().to_string(),
+            None => na.clone(),
         },
     );
     row(l("uncovered cells", "未カバーの区画"), &|m| {
@@ -314,6 +355,9 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
         c.radius_m
     );
     let _ = writeln!(out);
+    if surveyed(c) {
+        let _ = writeln!(out, "{}", assumptions(&c.buyers, lang));
+    }
     let rows = metric_rows(c, lang);
     let numeric: Vec<usize> = (1..rows[0].len()).collect();
     out.push_str(&aligned(&rows, &numeric));
@@ -330,15 +374,19 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
 /// One row per set, for a spreadsheet.
 pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    let header: [(&str, &str); 15] = [
+    let header: [(&str, &str); 19] = [
         ("set", "案"),
         ("stops", "停留所"),
         ("people_reached", "到達人口"),
         ("aged_65_plus_reached", "到達65歳以上"),
         ("far_from_shop_reached", "店から遠い高齢者の到達"),
-        ("expected_buyers", "見込み購入者"),
-        ("buyers_low", "見込み購入者_下限"),
-        ("buyers_high", "見込み購入者_上限"),
+        ("potential_users", "利用見込み者"),
+        ("potential_users_low", "利用見込み者_下限"),
+        ("potential_users_high", "利用見込み者_上限"),
+        ("buyers_per_visit", "1回あたり購入者"),
+        ("buyers_per_visit_low", "1回あたり購入者_下限"),
+        ("buyers_per_visit_high", "1回あたり購入者_上限"),
+        ("stops_over_capacity", "対応しきれない停留所"),
         ("uncovered_points", "未カバー区画"),
         ("uncovered_aged_65_plus", "未到達65歳以上"),
         ("stops_not_measurable", "測定不可"),
@@ -358,9 +406,13 @@ pub fn compare_csv(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<u8> {
             num(m.people_reached),
             num(m.aged_reached),
             num(m.far_reached),
-            num(m.buyers.map(|b| b.estimate)),
-            num(m.buyers.map(|b| b.low)),
-            num(m.buyers.map(|b| b.high)),
+            num(m.potential_users.map(|b| b.estimate)),
+            num(m.potential_users.map(|b| b.low)),
+            num(m.potential_users.map(|b| b.high)),
+            num(m.buyers_per_visit.map(|b| b.estimate)),
+            num(m.buyers_per_visit.map(|b| b.low)),
+            num(m.buyers_per_visit.map(|b| b.high)),
+            list(&m.over_capacity),
             m.uncovered_points.to_string(),
             num(m.uncovered_aged),
             list(&m.unmeasurable),

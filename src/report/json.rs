@@ -1,5 +1,6 @@
 //! JSON and GeoJSON: the same facts as the table, for scripts and for QGIS.
 
+use super::buyers::interval_json;
 use super::flat::{cells, extra_names, Cell, COLUMNS};
 use super::labels::Lang;
 use crate::model::number::round;
@@ -7,7 +8,7 @@ use crate::score::{CandidateScore, ScoreTable, Summary, Term};
 use serde_json::{json, Map, Value};
 
 /// The score formula in words, shown in every output's summary.
-pub const SCORE_FORMULA: &str = "score = 100 × Σ w_t · x_t / max_t / Σ w_t over the terms used; x_t is the site's value of term t (reach: demand weight within the radius; far: aged 65+ within the radius living at least the shop distance from every shop; need: expected buyers per visit), max_t the best value of any site";
+pub const SCORE_FORMULA: &str = "score = 100 × Σ w_t · x_t / max_t / Σ w_t over the terms used; x_t is the site's value of term t (reach: demand weight within the radius; far: aged 65+ within the radius living at least the shop distance from every shop; need: potential users, aged 65+ within the radius × would-use share), max_t the best value of any site";
 
 fn opt(x: Option<f64>, digits: i32) -> Value {
     x.map(|v| json!(round(v, digits))).unwrap_or(Value::Null)
@@ -42,6 +43,7 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Value {
             "reason": lang.text(&d.reason),
         })).collect::<Vec<_>>(),
         "score_formula": SCORE_FORMULA,
+        "buyers_model": s.survey.map(|_| super::buyers::assumptions_json(&s.buyers)),
         "survey": s.survey.map(|v| json!({
             "places": v.places,
             "respondents": v.respondents,
@@ -97,10 +99,15 @@ fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
             "respondents": n.respondents,
             "would_use": n.would_use,
         })),
-        "expected_buyers": c.expected_buyers.filter(|_| c.measurable).map(|b| json!({
-            "estimate": round(b.estimate, 2),
-            "low": round(b.low, 2),
-            "high": round(b.high, 2),
+        "potential_users": interval_json(c.potential_users.as_ref().filter(|_| c.measurable), 2),
+        "buyers_per_visit": c.buyers.filter(|_| c.measurable).map(|b| json!({
+            "estimate": round(b.per_visit.estimate, 2),
+            "low": round(b.per_visit.low, 2),
+            "high": round(b.per_visit.high, 2),
+            "purchases_per_week": table.summary.buyers.purchases_per_week,
+            "visits_per_week": b.visits_per_week,
+            "capacity_per_visit": b.capacity,
+            "over_capacity": b.over_capacity(),
         })),
         "space": {
             "status": c.space.status.code(),

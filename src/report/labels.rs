@@ -68,6 +68,8 @@ impl Lang {
             (Flag::NoSurveyAnswers, Lang::Ja) => "回答なし",
             (Flag::FewSurveyAnswers, Lang::En) => "few answers",
             (Flag::FewSurveyAnswers, Lang::Ja) => "回答少",
+            (Flag::OverCapacity, Lang::En) => "over capacity",
+            (Flag::OverCapacity, Lang::Ja) => "対応超過",
         }
     }
 
@@ -106,6 +108,12 @@ impl Lang {
                 "few survey answers within reach: rate leans on the overall rate"
             }
             (Flag::FewSurveyAnswers, Lang::Ja) => "徒歩圏内の回答が少ない（全体の率に寄せた推定）",
+            (Flag::OverCapacity, Lang::En) => {
+                "more buyers than one visit can serve (expected buyers per visit exceed the stop's minutes ÷ minutes per customer): it needs more visits or a longer stop, or fewer would come than the survey says"
+            }
+            (Flag::OverCapacity, Lang::Ja) => {
+                "1回の訪問で対応しきれない購入者数（1回あたり見込み購入者が 停車時間 ÷ 1人あたり時間 を超える）。訪問回数や停車時間を増やす必要があるか、実際の利用はアンケートより少ない"
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 //! escaping, labels, rounding from [`crate::model::number`]) sit in files every writer imports
 //! directly, so imports between the writers run one way.
 
+mod buyers;
 mod compare;
 mod council;
 mod csv;

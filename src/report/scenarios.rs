@@ -70,7 +70,7 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
                 "covered_weight": round(s.result.covered_weight, 3),
                 "people_reached": s.people_reached.map(|v| round(v, 2)),
                 "aged_65_plus_reached": s.aged_reached.map(|v| round(v, 2)),
-                "expected_buyers": s.buyers.map(|b| json!({
+                "potential_users": s.potential_users.map(|b| json!({
                     "estimate": round(b.estimate, 1),
                     "low": round(b.low, 1),
                     "high": round(b.high, 1),
@@ -169,7 +169,7 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
                         format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
                     }
                 }),
-                match s.buyers {
+                match s.potential_users {
                     Some(x) if raw => round(x.estimate, 1).to_string(),
                     Some(x) => {
                         format!("{} ({}–{})", count(x.estimate), count(x.low), count(x.high))
@@ -208,7 +208,7 @@ const COLUMNS: [(&str, &str); 9] = [
     ("people reached", "到達人口"),
     ("aged 65+ reached", "到達65歳以上"),
     ("aged 65+ vs baseline", "65歳以上の基準との差"),
-    ("expected buyers (95 %)", "見込み購入者（95 %）"),
+    ("potential users (95 %)", "利用見込み者（95 %）"),
     (
         "stops (* in every optimal set)",
         "停留所（*は全最適解に含まれる）",

@@ -117,6 +117,12 @@ fn score_lines(s: &Summary, lang: Lang, out: &mut String) {
                 "率は全体の率に寄せた推定、95%区間",
             ),
         );
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            l("buyers", "購入者"),
+            super::buyers::assumptions(&s.buyers, lang)
+        );
     }
     if let Some(n) = s.stores {
         let _ = writeln!(
@@ -130,6 +136,14 @@ fn score_lines(s: &Summary, lang: Lang, out: &mut String) {
     for n in &s.notes {
         let _ = writeln!(out, "{}: {}", l("note", "注意"), lang.text(n));
     }
+}
+
+/// "778 [504-1,068]", or "not available".
+fn bracketed(i: Option<&crate::score::Interval>, na: &str) -> String {
+    i.map_or_else(
+        || na.to_string(),
+        |b| format!("{} [{}-{}]", count(b.estimate), count(b.low), count(b.high)),
+    )
 }
 
 fn pct_interval(c: &CandidateScore, na: &str) -> String {
@@ -203,7 +217,9 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
         ("65+", "65歳以上"),
         ("far 65+", "店遠65+"),
         ("would use [95%]", "利用意向[95%]"),
-        ("buyers [95%]", "見込客[95%]"),
+        ("users [95%]", "利用見込[95%]"),
+        ("buyers/visit [95%]", "1回購入者[95%]"),
+        ("serves", "対応可"),
         ("space", "場所"),
         ("flags", "注意"),
     ]
@@ -235,9 +251,10 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
             m(opt(c.reach_65_plus)),
             m(opt(c.far_from_shop_65_plus)),
             pct_interval(c, na),
-            m(c.expected_buyers
-                .map(|b| format!("{} [{}-{}]", count(b.estimate), count(b.low), count(b.high)))
-                .unwrap_or_else(|| na.to_string())),
+            m(bracketed(c.potential_users.as_ref(), na)),
+            m(bracketed(c.buyers.as_ref().map(|b| &b.per_visit), na)),
+            c.buyers
+                .map_or_else(|| na.to_string(), |b| count(b.capacity)),
             space,
             c.flags
                 .iter()
@@ -246,7 +263,7 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
                 .join(", "),
         ]);
     }
-    out.push_str(&aligned(&rows, &[0, 4, 5, 6, 7, 8]));
+    out.push_str(&aligned(&rows, &[0, 4, 5, 6, 7, 8, 12]));
     let present: Vec<Flag> = Flag::ALL
         .into_iter()
         .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))

@@ -27,9 +27,10 @@ pub struct Solved {
     /// Per chosen stop (same order as `stops`): in every optimal set (`Some(true)`), in only
     /// some (`Some(false)`), or unknown when optimality is not proven.
     pub forced: Vec<Option<bool>>,
-    /// Expected buyers per visit with a 95 % interval, when the data has surveys (measured as
-    /// `compare` does, at the scenario's radius).
-    pub buyers: Option<crate::score::Interval>,
+    /// Potential users (aged 65+ reached × the nearest stop's would-use share) with a 95 %
+    /// interval, when the data has surveys (measured as `compare` does, at the scenario's
+    /// radius). Not buyers per visit: the scenario file sets no purchase or visit assumptions.
+    pub potential_users: Option<crate::score::Interval>,
     /// The three top-ranked candidates under the scenario's `weights`, when it sets them.
     pub top_ranked: Option<Vec<String>>,
 }
@@ -158,19 +159,19 @@ pub(super) fn solve_one(
             f
         })
         .collect();
-    let buyers = match (measure, &open[..]) {
+    let potential_users = match (measure, &open[..]) {
         (Some(m), sites) if !sites.is_empty() => {
             let set = StopSet {
                 name: s.name.clone(),
                 sites: sites.to_vec(),
             };
-            m.set(&set, &[]).buyers
+            m.set(&set, &[]).potential_users
         }
         _ => None,
     };
     Ok(Solved {
         top_ranked: None,
-        buyers,
+        potential_users,
         stops: open.iter().map(|&j| inst.sites[j].id.clone()).collect(),
         people_reached: reached(&inst.population),
         aged_reached: reached(&inst.aged_65_plus),

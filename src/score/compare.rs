@@ -32,9 +32,14 @@ pub struct SetMetrics {
     pub weight_reached: f64,
     /// Aged 65+ living far from every shop and within reach of a stop.
     pub far_reached: Option<f64>,
-    /// Expected buyers per visit: each reached older resident counted at the nearest stop's
-    /// survey rate; the interval sums the per-stop 95 % intervals (conservative).
-    pub buyers: Option<Interval>,
+    /// Potential users: each reached older resident counted at the nearest stop's survey rate;
+    /// the interval sums the per-stop 95 % intervals (conservative).
+    pub potential_users: Option<Interval>,
+    /// Buyers per visit, each stop's added up (potential users × purchases per week ÷ that
+    /// stop's visits per week), with the same conservative interval.
+    pub buyers_per_visit: Option<Interval>,
+    /// Stops whose own buyers per visit exceed what one visit can serve.
+    pub over_capacity: Vec<usize>,
     /// Demand points with weight above 0 that no stop reaches.
     pub uncovered_points: usize,
     /// Weight of those points.
@@ -88,6 +93,8 @@ pub struct Comparison {
     /// The council's area and the data's people inside it, when an outline is known: the
     /// denominators of the shares.
     pub area: Option<crate::score::AreaTotals>,
+    /// The assumptions behind buyers per visit, from the ranked list.
+    pub buyers: super::BuyersParams,
     /// One entry per set, in the order given.
     pub sets: Vec<SetMetrics>,
 }
@@ -178,7 +185,9 @@ impl<'a> Measure<'a> {
             aged_reached: self.aged.map(|v| sum(v, true)),
             weight_reached: sum(&self.weights, true),
             far_reached: self.far.as_deref().map(|v| sum(v, true)),
-            buyers,
+            potential_users: buyers.users,
+            buyers_per_visit: buyers.per_visit,
+            over_capacity: buyers.over_capacity,
             uncovered_points: self
                 .weights
                 .iter()
@@ -233,28 +242,78 @@ impl Measure<'_> {
         nearest
     }
 
-    /// Expected buyers per visit: each reached older resident at the need rate of the stop
-    /// nearest them, when the data has surveys and every such stop has a rate.
-    fn buyers(&self, set: &StopSet, nearest: &[Option<(f64, usize)>]) -> Option<Interval> {
+    /// Potential users of each stop of the set: each reached older resident at the need rate
+    /// of the stop nearest them, when the data has surveys and every such stop has a rate.
+    fn users_per_stop(
+        &self,
+        set: &StopSet,
+        nearest: &[Option<(f64, usize)>],
+    ) -> Option<Vec<Interval>> {
         let surveyed = self.table.summary.survey.is_some();
-        self.aged.filter(|_| surveyed).and_then(|a| {
-            let mut total = Interval {
-                estimate: 0.0,
-                low: 0.0,
-                high: 0.0,
-            };
-            for (p, n) in nearest.iter().enumerate() {
-                if let Some((_, k)) = n {
-                    let need = self.by_index[set.sites[*k]]?.need?;
-                    let b = need.buyers(a[p]);
-                    total.estimate += b.estimate;
-                    total.low += b.low;
-                    total.high += b.high;
-                }
+        let a = self.aged.filter(|_| surveyed)?;
+        let zero = Interval {
+            estimate: 0.0,
+            low: 0.0,
+            high: 0.0,
+        };
+        let mut per_stop = vec![zero; set.sites.len()];
+        for (p, n) in nearest.iter().enumerate() {
+            if let Some((_, k)) = n {
+                let u = self.by_index[set.sites[*k]]?.need?.users(a[p]);
+                let t = &mut per_stop[*k];
+                t.estimate += u.estimate;
+                t.low += u.low;
+                t.high += u.high;
             }
-            Some(total)
-        })
+        }
+        Some(per_stop)
     }
+
+    /// The set's potential users, buyers per visit (each stop's, added up) and the stops
+    /// whose buyers per visit exceed what one visit can serve.
+    fn buyers(&self, set: &StopSet, nearest: &[Option<(f64, usize)>]) -> SetBuyers {
+        let Some(per_stop) = self.users_per_stop(set, nearest) else {
+            return SetBuyers::default();
+        };
+        let params = &self.table.summary.buyers;
+        let mut users = Interval {
+            estimate: 0.0,
+            low: 0.0,
+            high: 0.0,
+        };
+        let mut per_visit = users;
+        let mut over = Vec::new();
+        for (&j, u) in set.sites.iter().zip(&per_stop) {
+            let Some(visits) = self.by_index[j]
+                .and_then(|c| c.buyers)
+                .map(|b| b.visits_per_week)
+            else {
+                return SetBuyers::default();
+            };
+            let b = params.per_visit(*u, visits);
+            for (sum, x) in [(&mut users, u), (&mut per_visit, &b.per_visit)] {
+                sum.estimate += x.estimate;
+                sum.low += x.low;
+                sum.high += x.high;
+            }
+            if b.over_capacity() {
+                over.push(j);
+            }
+        }
+        SetBuyers {
+            users: Some(users),
+            per_visit: Some(per_visit),
+            over_capacity: over,
+        }
+    }
+}
+
+/// What [`Measure::buyers`] finds for one set.
+#[derive(Default)]
+struct SetBuyers {
+    users: Option<Interval>,
+    per_visit: Option<Interval>,
+    over_capacity: Vec<usize>,
 }
 
 /// Measures every set with the radius, weight and survey model of `table` (a `score` of the
@@ -271,6 +330,7 @@ pub fn compare(data: &Dataset, table: &ScoreTable, sets: &[StopSet]) -> Comparis
         total_weight: s.total_weight,
         total_far: m.far.as_ref().map(|v| v.iter().sum()),
         area: s.area.clone(),
+        buyers: s.buyers.clone(),
         sets: sets.iter().map(|set| m.set(set, &first)).collect(),
     }
 }
@@ -314,7 +374,8 @@ mod tests {
             // Space is unknown for every embedded site; no shops, no surveys.
             assert_eq!(m.space_unknown.len(), m.set.sites.len());
             assert_eq!(m.far_reached, None);
-            assert_eq!(m.buyers, None);
+            assert_eq!(m.potential_users, None);
+            assert_eq!(m.buyers_per_visit, None);
         }
         assert_eq!(c.sets[1].added, vec![3, 4]);
         assert_eq!(c.sets[1].dropped, vec![0]);

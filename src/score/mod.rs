@@ -5,16 +5,18 @@
 //! - **far from a shop**: aged 65+ within R who live at least 500 m from every food shop (the
 //!   MAFF definition of 食料品アクセス困難人口); not available without a shops file;
 //! - **expressed need**: survey answers within R pooled into a would-use rate with a 95 %
-//!   interval ([`need`]), and expected buyers per visit = aged 65+ within R × rate; not available
-//!   without a surveys file;
+//!   interval ([`need`]), potential users = aged 65+ within R × rate, and buyers per visit =
+//!   potential users × purchases per week ÷ visits per week against what one visit can serve
+//!   ([`buyers`]); not available without a surveys file;
 //! - **space** for the required vehicles ([`space`]): fits, does not fit (ranked but ineligible),
 //!   or unknown (flagged);
 //! - **data edge**: flagged when the circle reaches past the demand data.
 //!
 //! The combined score is `100 × Σ wₜ · xₜ / maxₜ / Σ wₜ` over the terms available and weighted,
-//! where xₜ is the site's value of term t (reach weight, far-from-shop 65+, expected buyers) and
+//! where xₜ is the site's value of term t (reach weight, far-from-shop 65+, potential users) and
 //! maxₜ the best value of any site; 100 means best on every used term. Ties are broken by id.
 
+pub mod buyers;
 pub mod compare;
 mod far;
 pub mod need;
@@ -24,6 +26,7 @@ mod survey;
 mod table;
 mod terms;
 
+pub use buyers::{BuyersParams, BuyersPerVisit, VisitsPerWeek};
 pub use far::far_from_shop_weights;
 pub use need::{Interval, NeedEstimate, NeedPrior};
 pub use params::{weight_column, ScoreParams, DEFAULT_WEIGHT_COLUMNS};
@@ -71,15 +74,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     let mut dropped = Vec::new();
     let far_values = far::far_from_shop(data, aged, params, &mut dropped);
     let survey = survey::survey_counts(data, &site_locations, params, &mut dropped);
-    if survey.is_some() && aged.is_none() {
-        dropped.push(DroppedTerm {
-            term: Term::Need,
-            reason: LocalText::new(
-                "expected buyers need an aged_65_plus demand column",
-                "見込み購入者数の算出には aged_65_plus（65歳以上人口）の列が必要です",
-            ),
-        });
-    }
+    let visits = visits_for_buyers(data, params, survey.is_some(), aged, &mut dropped)?;
     let within = WithinReach {
         params,
         coverage: &coverage,
@@ -88,6 +83,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         aged,
         far: far_values.as_deref(),
         need: survey.as_ref().map(|s| &s.estimate[..]),
+        visits: visits.as_deref(),
         extent: DataExtent::new(&demand.footprint),
         shared: shared_points(&site_locations),
     };
@@ -119,6 +115,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         vehicles: params.vehicles,
         shop_distance_m: params.shop_distance_m,
         space: params.space,
+        buyers: params.buyers.clone(),
         weights: params.weights,
         terms_used: used,
         terms_dropped: dropped,
@@ -138,6 +135,31 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     })
 }
 
+/// Each site's visits per week, where buyers per visit are computed (surveys and an aged 65+
+/// column); without the column the need term is dropped, saying why.
+fn visits_for_buyers(
+    data: &Dataset,
+    params: &ScoreParams,
+    surveyed: bool,
+    aged: Option<&[f64]>,
+    dropped: &mut Vec<DroppedTerm>,
+) -> Result<Option<Vec<f64>>> {
+    match (surveyed, aged) {
+        (true, Some(_)) => Ok(Some(params.buyers.visits_of_sites(data)?)),
+        (true, None) => {
+            dropped.push(DroppedTerm {
+                term: Term::Need,
+                reason: LocalText::new(
+                    "potential users need an aged_65_plus demand column",
+                    "利用見込み者数の算出には aged_65_plus（65歳以上人口）の列が必要です",
+                ),
+            });
+            Ok(None)
+        }
+        (false, _) => Ok(None),
+    }
+}
+
 /// Who lives within the walking radius of each site; refused before it is built when the
 /// lists would not fit in the memory limit.
 fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
@@ -155,6 +177,7 @@ struct WithinReach<'a> {
     aged: Option<&'a [f64]>,
     far: Option<&'a [f64]>,
     need: Option<&'a [NeedEstimate]>,
+    visits: Option<&'a [f64]>,
     extent: DataExtent,
     /// Whether another site stands on the same point.
     shared: Vec<bool>,
@@ -167,6 +190,10 @@ impl WithinReach<'_> {
         let (params, coverage) = (self.params, self.coverage);
         let reach_65 = self.aged.map(|v| coverage.sum(c, v));
         let need = self.need.map(|n| n[c]);
+        let users = need.zip(reach_65).map(|(n, people)| n.users(people));
+        let buyers = users
+            .zip(self.visits)
+            .map(|(u, v)| params.buyers.per_visit(u, v[c]));
         let mut flags = Vec::new();
         let space = params.space.assess(site, params.vehicles);
         match space.status {
@@ -190,6 +217,9 @@ impl WithinReach<'_> {
                 flags.push(Flag::FewSurveyAnswers);
             }
         }
+        if buyers.is_some_and(|b| b.over_capacity()) {
+            flags.push(Flag::OverCapacity);
+        }
         CandidateScore {
             index: c,
             id: site.id.clone(),
@@ -207,7 +237,8 @@ impl WithinReach<'_> {
             reach_65_plus: reach_65,
             far_from_shop_65_plus: self.far.map(|v| coverage.sum(c, v)),
             need,
-            expected_buyers: need.zip(reach_65).map(|(n, people)| n.buyers(people)),
+            potential_users: users,
+            buyers,
             space,
             flags,
             note: site.note.clone(),
@@ -291,7 +322,7 @@ fn term_value_raw(row: &CandidateScore, term: Term) -> Option<f64> {
     match term {
         Term::Reach => Some(row.reach_weight),
         Term::Far => row.far_from_shop_65_plus,
-        Term::Need => row.expected_buyers.map(|b| b.estimate),
+        Term::Need => row.potential_users.map(|b| b.estimate),
     }
 }
 

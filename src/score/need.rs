@@ -71,8 +71,10 @@ impl NeedPrior {
 }
 
 impl NeedEstimate {
-    /// Expected buyers per visit: `people` (aged 65+ within reach) times the rate, with interval.
-    pub fn buyers(&self, people: f64) -> Interval {
+    /// Potential users: `people` (aged 65+ within reach) times the rate, with its interval.
+    /// Not buyers per visit: how often each buys and how often the truck comes are
+    /// [`BuyersParams`](super::BuyersParams).
+    pub fn users(&self, people: f64) -> Interval {
         Interval {
             estimate: people * self.rate,
             low: people * self.low,
@@ -111,7 +113,7 @@ mod tests {
         // 0 of 10 has upper end 0.2172 (Brown, Cai & DasGupta 2001).
         let e = NeedPrior::new(10, 0, 0.5).estimate(10, 0);
         assert!((e.high - 0.2172).abs() < 5e-4, "{}", e.high);
-        let b = e.buyers(100.0);
+        let b = e.users(100.0);
         assert!((b.high - 100.0 * e.high).abs() < 1e-9);
     }
 }

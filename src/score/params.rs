@@ -1,6 +1,6 @@
 //! What the scoring depends on besides the data, checked before any work is done.
 
-use super::{SpaceParams, TermWeights};
+use super::{BuyersParams, SpaceParams, TermWeights};
 use crate::defaults;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, AGED_65_PLUS, POPULATION};
@@ -26,6 +26,8 @@ pub struct ScoreParams {
     pub prior_answers: f64,
     /// Bay and aisle sizes.
     pub space: SpaceParams,
+    /// What turns potential users into buyers per visit, and what one visit can serve.
+    pub buyers: BuyersParams,
     /// The memory the walking-radius pairs may take, and when building them must have ended
     /// (a report under a time limit).
     pub budget: crate::budget::Budget,
@@ -41,6 +43,7 @@ impl Default for ScoreParams {
             shop_distance_m: defaults::SHOP_DISTANCE_M,
             prior_answers: defaults::PRIOR_ANSWERS,
             space: SpaceParams::default(),
+            buyers: BuyersParams::default(),
             budget: crate::budget::Budget::default(),
         }
     }
@@ -83,7 +86,7 @@ impl ScoreParams {
                 format!("`{}`", self.prior_answers),
             ));
         }
-        Ok(())
+        self.buyers.validate()
     }
 }
 

@@ -1,6 +1,7 @@
 //! The ranked list: one row per candidate with every term shown apart, and a summary that says
 //! what the numbers rest on.
 
+use super::buyers::{BuyersParams, BuyersPerVisit};
 use super::need::{Interval, NeedEstimate};
 use super::space::{SpaceAssessment, SpaceParams};
 use super::terms::{Term, TermWeights};
@@ -26,11 +27,13 @@ pub enum Flag {
     NoSurveyAnswers,
     /// Fewer survey answers within reach than the prior is worth: the rate leans on the overall one.
     FewSurveyAnswers,
+    /// More expected buyers per visit than one visit's standing time can serve.
+    OverCapacity,
 }
 
 impl Flag {
     /// Every flag, in the order legends list them.
-    pub const ALL: [Flag; 7] = [
+    pub const ALL: [Flag; 8] = [
         Flag::NoSpace,
         Flag::SpaceUnknown,
         Flag::DataEdge,
@@ -38,6 +41,7 @@ impl Flag {
         Flag::SharedPoint,
         Flag::NoSurveyAnswers,
         Flag::FewSurveyAnswers,
+        Flag::OverCapacity,
     ];
 
     /// Stable code used in CSV, JSON and GeoJSON.
@@ -50,6 +54,7 @@ impl Flag {
             Flag::SharedPoint => "shared_point",
             Flag::NoSurveyAnswers => "no_survey_answers",
             Flag::FewSurveyAnswers => "few_survey_answers",
+            Flag::OverCapacity => "over_capacity",
         }
     }
 }
@@ -92,8 +97,10 @@ pub struct CandidateScore {
     pub far_from_shop_65_plus: Option<f64>,
     /// Pooled survey rate.
     pub need: Option<NeedEstimate>,
-    /// Expected buyers per visit.
-    pub expected_buyers: Option<Interval>,
+    /// Potential users: aged 65+ within the radius × the would-use share, with its interval.
+    pub potential_users: Option<Interval>,
+    /// Buyers per visit and what one visit can serve.
+    pub buyers: Option<BuyersPerVisit>,
     /// Space verdict.
     pub space: SpaceAssessment,
     /// Caveats.
@@ -190,6 +197,8 @@ pub struct Summary {
     pub shop_distance_m: f64,
     /// Bay and aisle sizes.
     pub space: SpaceParams,
+    /// The assumptions behind buyers per visit and the capacity of one visit.
+    pub buyers: BuyersParams,
     /// Weights given.
     pub weights: TermWeights,
     /// Terms in the combined score.

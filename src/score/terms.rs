@@ -14,7 +14,7 @@ pub enum Term {
     Reach,
     /// Aged 65+ within the radius who live 500 m or more from every food shop.
     Far,
-    /// Expected buyers per visit from survey answers.
+    /// Potential users from survey answers: aged 65+ within the radius × the would-use share.
     Need,
 }
 

@@ -149,7 +149,7 @@ fn the_example_file_runs_clean() {
 }
 
 #[test]
-fn surveys_switched_off_or_scaled_change_expected_buyers() {
+fn surveys_switched_off_or_scaled_change_potential_users() {
     let dir = tempfile::tempdir().unwrap();
     let data = |f: &str| fixture(f);
     let text = format!(
@@ -164,11 +164,11 @@ fn surveys_switched_off_or_scaled_change_expected_buyers() {
     let f = write(&dir, "s.toml", &text);
     let v = run_json(&["scenarios", &f, "--format", "json"]);
     let rows = v["rows"].as_array().unwrap();
-    let est = |k: usize| rows[k]["expected_buyers"]["estimate"].as_f64();
+    let est = |k: usize| rows[k]["potential_users"]["estimate"].as_f64();
     let base = est(0).expect("the baseline has surveys");
     assert!(base > 0.0);
-    assert_eq!(est(1), None, "no surveys, no buyers claimed");
-    assert!(est(2).unwrap() < base, "fewer say yes: fewer buyers");
+    assert_eq!(est(1), None, "no surveys, no users claimed");
+    assert!(est(2).unwrap() < base, "fewer say yes: fewer users");
     assert_eq!(
         rows[0]["stops"], rows[2]["stops"],
         "the solve itself is unchanged"

@@ -75,8 +75,8 @@ fn far_from_shop_and_need_equal_brute_force() {
         let need = row.need.unwrap();
         assert_eq!(need.respondents, n);
         assert!(need.low <= need.rate && need.rate <= need.high);
-        let buyers = row.expected_buyers.unwrap();
-        assert!((buyers.estimate - reach * need.rate).abs() < 1e-6);
+        let users = row.potential_users.unwrap();
+        assert!((users.estimate - reach * need.rate).abs() < 1e-6);
     }
     assert_eq!(table.summary.terms_used.len(), 3);
 }

@@ -4,6 +4,7 @@
 use super::choice::{alternatives, why};
 use super::page::{weight_name, CouncilReport, Section, Table};
 use super::summary::summary;
+use crate::report::buyers::{assumptions, people_interval};
 use crate::report::compare::{metric_rows, set_lines};
 use crate::report::labels::Lang;
 use crate::report::route::timetable::timetable_rows;
@@ -52,6 +53,7 @@ fn comparison(r: &CouncilReport, lang: Lang) -> Option<Section> {
         paragraphs: set_lines(r.data, c, lang)
             .into_iter()
             .chain(crate::report::compare::area_line(c, lang))
+            .chain(buyers_paragraph(r, lang))
             .collect(),
         tables: vec![Table {
             head: rows[0].clone(),
@@ -113,10 +115,19 @@ fn ranking(r: &CouncilReport, lang: Lang) -> Section {
     Section {
         id: "ranking",
         title: l("Ranked list of candidates", "候補地の順位"),
-        paragraphs: vec![],
+        paragraphs: buyers_paragraph(r, lang),
         tables: vec![ranked(r, lang)],
         svg: None,
     }
+}
+
+/// The buyers-per-visit model and its assumptions, beside the numbers, when there are surveys.
+fn buyers_paragraph(r: &CouncilReport, lang: Lang) -> Vec<String> {
+    let s = &r.table.summary;
+    s.survey
+        .map(|_| assumptions(&s.buyers, lang))
+        .into_iter()
+        .collect()
 }
 
 fn ranked(r: &CouncilReport, lang: Lang) -> Table {
@@ -129,7 +140,9 @@ fn ranked(r: &CouncilReport, lang: Lang) -> Table {
             l("reach", "徒歩圏内"),
             l("aged 65+", "65歳以上"),
             l("far from a shop", "店から遠い高齢者"),
-            l("expected buyers (95 %)", "見込み購入者（95 %）"),
+            l("potential users (95 %)", "利用見込み者（95 %）"),
+            l("buyers per visit (95 %)", "1回あたり購入者（95 %）"),
+            l("one visit serves", "1回で対応できる人数"),
             l("space", "スペース"),
             l("flags", "注意"),
         ],
@@ -153,9 +166,13 @@ fn ranked(r: &CouncilReport, lang: Lang) -> Table {
                     m(count(c.reach_weight)),
                     m(c.reach_65_plus.map_or("—".into(), count)),
                     m(c.far_from_shop_65_plus.map_or("—".into(), count)),
-                    m(c.expected_buyers.map_or("—".into(), |b| {
-                        format!("{} ({}–{})", count(b.estimate), count(b.low), count(b.high))
-                    })),
+                    m(c.potential_users
+                        .as_ref()
+                        .map_or("—".into(), people_interval)),
+                    m(c.buyers
+                        .as_ref()
+                        .map_or("—".into(), |b| people_interval(&b.per_visit))),
+                    c.buyers.map_or("—".into(), |b| count(b.capacity)),
                     lang.space(c.space.status).to_string(),
                     c.flags
                         .iter()

@@ -108,7 +108,7 @@ fn every_format_and_surveys_and_shops_fill_every_column() {
     };
     let v: Value = serde_json::from_str(&with(&["--format", "json"])).unwrap();
     for s in v["sets"].as_array().unwrap() {
-        let b = &s["expected_buyers"];
+        let b = &s["potential_users"];
         let (lo, est, hi) = (
             b["low"].as_f64().unwrap(),
             b["estimate"].as_f64().unwrap(),
@@ -179,7 +179,8 @@ fn without_surveys_no_set_claims_buyers() {
         "json",
     ]);
     for s in v["sets"].as_array().unwrap() {
-        assert!(s["expected_buyers"].is_null(), "{s}");
+        assert!(s["potential_users"].is_null(), "{s}");
+        assert!(s["buyers_per_visit"].is_null(), "{s}");
     }
     let o = run(&["compare", "--set", "a=hiejinja", "--set", "b=myogyoji"]);
     assert!(!String::from_utf8_lossy(&o.stdout).contains("-0.0"));

@@ -1,8 +1,10 @@
 //! The command line on planning data: `rank` (formats, export, determinism), `data export`
 //! and its round trip, `compare`, and the error contract every command shares. This module holds the small-fixture argument builder.
 
+mod buyers;
 mod compare;
 mod errors;
+mod examples;
 mod export;
 mod outputs;
 mod rank;

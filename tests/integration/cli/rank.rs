@@ -67,14 +67,16 @@ fn json_has_the_documented_fields_and_nulls_for_missing_terms() {
             "reach_65_plus",
             "far_from_shop_65_plus",
             "need",
-            "expected_buyers",
+            "potential_users",
+            "buyers_per_visit",
             "space",
             "flags",
         ] {
             assert!(c.get(key).is_some(), "candidate lacks {key}");
         }
         assert!(c["far_from_shop_65_plus"].is_null());
-        assert!(c["need"].is_null() && c["expected_buyers"].is_null());
+        assert!(c["need"].is_null() && c["potential_users"].is_null());
+        assert!(c["buyers_per_visit"].is_null());
         assert_eq!(c["space"]["status"], "unknown");
     }
     let hie = cands.iter().find(|c| c["id"] == "hiejinja").unwrap();
@@ -147,7 +149,7 @@ fn all_terms_with_stores_and_surveys() {
         .iter()
         .any(|f| f == "no_space"));
     assert_eq!(s3["extra"]["owner"], "shrine, local");
-    let b = &s1["expected_buyers"];
+    let b = &s1["potential_users"];
     assert!(
         b["low"].as_f64() <= b["estimate"].as_f64() && b["estimate"].as_f64() <= b["high"].as_f64()
     );

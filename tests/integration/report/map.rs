@@ -29,8 +29,19 @@ fn texts(svg: &str, class: &str) -> Vec<String> {
         .collect()
 }
 
-/// (id, name) of the embedded candidates the council proposed, read from the data file.
+/// (id, name shown) of the embedded candidates the council proposed, read from the data file
+/// (the names as `rank` shows them: look-alikes gain their town).
 fn council_candidates() -> Vec<(String, String)> {
+    let rank = crate::helpers::format_json(&["rank"]);
+    let shown = |id: &str| -> String {
+        rank["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .unwrap()
+    };
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/candidates.csv");
     let text = std::fs::read_to_string(path).unwrap();
     let mut lines = text.lines();
@@ -40,7 +51,10 @@ fn council_candidates() -> Vec<(String, String)> {
     lines
         .map(|l| l.split(',').collect::<Vec<_>>())
         .filter(|c| c[by] == "council")
-        .map(|c| (c[id].to_string(), c[name].to_string()))
+        .map(|c| {
+            assert!(!c[name].is_empty());
+            (c[id].to_string(), shown(c[id]))
+        })
         .collect()
 }
 
