@@ -164,7 +164,13 @@ fn visits_for_buyers(
 /// lists would not fit in the memory limit.
 fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
     let index = SphereIndex::new(&data.demand.data.locations);
-    Coverage::build_within(&index, sites, params.radius_m, params.budget)
+    Coverage::build_within(
+        &index,
+        sites,
+        params.radius_m,
+        params.budget,
+        crate::spatial::BYTES_PER_PAIR,
+    )
 }
 
 /// What one site's row is computed from: the walking-radius lists and the per-point values

@@ -5,6 +5,6 @@ mod coverage;
 mod extent;
 mod sphere;
 
-pub use coverage::{check_size, Coverage};
+pub use coverage::{check_size, Coverage, BYTES_PER_PAIR, SOLVE_BYTES_PER_PAIR};
 pub use extent::{DataExtent, EdgeStatus};
 pub use sphere::{haversine_m, SphereIndex, EARTH_RADIUS_M};

@@ -134,7 +134,13 @@ impl Instance {
                 let Some(budget) = check else {
                     return Ok(Coverage::build(&index, &sites, radius_m));
                 };
-                Coverage::build_within(&index, &sites, radius_m, budget)?
+                Coverage::build_within(
+                    &index,
+                    &sites,
+                    radius_m,
+                    budget,
+                    crate::spatial::SOLVE_BYTES_PER_PAIR,
+                )?
             }
             Geometry::Matrix { dist } => {
                 let m = self.sites.len();
