@@ -110,3 +110,20 @@ fn a_scenario_whose_radius_is_too_large_keeps_its_row_and_the_others_solve() {
         .expect("baseline row");
     assert!(base.contains("optimal"), "{base}");
 }
+
+#[test]
+fn solving_is_refused_where_scoring_the_same_pairs_still_fits() {
+    // Solving builds more per walking-radius pair than scoring does (the point-to-site lists
+    // and the search's state): a limit between the two estimates lets `rank` run and refuses
+    // `solve` up front. The pairs are counted as the check counts them, without a cap.
+    let data = mobile_stops::io::embedded::dataset().unwrap();
+    let index = mobile_stops::spatial::SphereIndex::new(&data.demand.data.locations);
+    let sites = data.candidates.data.locations();
+    let pairs = index.estimate_pairs(&sites, 3000.0, usize::MAX) as f64;
+    let gb = format!("{:.9}", pairs * 34.0 / 1e9);
+    let (code, err) = limited(&["rank", "--radius-m", "3000"], &gb);
+    assert_eq!(code, Some(0), "rank at {gb} GB: {err}");
+    let (code, err) = limited(&["solve", "--radius-m", "3000", "--p", "5"], &gb);
+    assert_eq!(code, Some(2), "solve at {gb} GB: {err}");
+    assert!(err.contains("walking radius"), "{err}");
+}
