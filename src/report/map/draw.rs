@@ -1,6 +1,8 @@
-//! Drawing the map: the SVG document part by part in painting order (header, demand, pockets,
-//! sites, frame, scale bar, north arrow, legend, footer).
+//! Drawing the map: the SVG document part by part in painting order (header, demand, land
+//! without data, pockets, the council's boundary, sites, frame, scale bar, north arrow, legend,
+//! footer).
 
+use super::areas::path_data;
 use super::layout::scale_length;
 use super::plan::Plan;
 use super::spec::MapSpec;
@@ -49,8 +51,10 @@ impl Plan {
         self.header(&mut body, spec, &title, lang);
         let _ = writeln!(body, "<g clip-path=\"url(#ms-clip)\">");
         self.demand(&mut body, spec);
+        self.no_data(&mut body);
         self.pockets(&mut body, spec);
-        self.sites(&mut body, spec);
+        self.outline(&mut body);
+        self.sites(&mut body, spec, lang);
         self.labels(&mut body, spec, lang);
         body.push_str("</g>\n");
         let _ = writeln!(
@@ -60,7 +64,7 @@ impl Plan {
         self.scale_bar(&mut body);
         north_arrow(&mut body, lang);
         let legend_end = self.legend(&mut body, spec, lang);
-        let foot_end = self.footer(&mut body, spec, lang);
+        let foot_end = self.footer(&mut body, spec, lang, legend_end);
         let view_h = (legend_end.max(foot_end) + 12.0).ceil();
         let mut o = String::with_capacity(body.len() + 4096);
         let _ = writeln!(
@@ -77,6 +81,7 @@ impl Plan {
         let _ = writeln!(
             o,
             "<defs><pattern id=\"ms-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3f007d\" stroke-width=\"1.1\"/></pattern>\
+<pattern id=\"ms-nodata-hatch\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(-45)\"><rect width=\"8\" height=\"8\" fill=\"#ececec\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#a8a8a8\" stroke-width=\"1.2\"/></pattern>\
 <clipPath id=\"ms-clip\"><rect x=\"{FRAME_X}\" y=\"{FRAME_Y}\" width=\"{FRAME_W}\" height=\"{FRAME_H}\"/></clipPath></defs>"
         );
         let _ = writeln!(
@@ -131,6 +136,24 @@ impl Plan {
             o.push_str("</g>\n");
         }
         o.push_str("</g>\n");
+    }
+
+    /// The frame outside the data, hatched grey, under everything else drawn on the land.
+    fn no_data(&self, o: &mut String) {
+        if self.areas.has_no_data() {
+            let _ = writeln!(
+                o,
+                "<path class=\"ms-nodata\" fill-rule=\"evenodd\" d=\"{}\"/>",
+                path_data(&self.areas.no_data)
+            );
+        }
+    }
+
+    /// The council's boundary, a dashed line over the demand and the pockets.
+    fn outline(&self, o: &mut String) {
+        if let Some(outline) = &self.areas.outline {
+            let _ = writeln!(o, "<path class=\"ms-area\" d=\"{}\"/>", path_data(outline));
+        }
     }
 
     /// One demand point: its mesh square, or a dot of radius `dot` when it has no cell.
@@ -194,14 +217,16 @@ impl Plan {
         );
     }
 
-    /// The sources and the reading notes under the frame; returns where they end.
-    fn footer(&self, o: &mut String, spec: &MapSpec, lang: Lang) -> f64 {
+    /// The sources and the reading notes under the frame, as wide as the drawing, or only as
+    /// wide as the frame when the legend (ending at `legend_end`) runs down beside them;
+    /// returns where they end.
+    fn footer(&self, o: &mut String, spec: &MapSpec, lang: Lang, legend_end: f64) -> f64 {
         let data = spec.data;
         let shops = match &data.stores {
             Some(s) => s.source.clone(),
             None => lang.pick("no data", "データなし").to_string(),
         };
-        let sources = match lang {
+        let mut sources = match lang {
             Lang::En => format!(
                 "Demand: {}; candidates: {}; shops: {}",
                 data.demand.source, data.candidates.source, shops
@@ -211,12 +236,21 @@ impl Plan {
                 data.demand.source, data.candidates.source, shops
             ),
         };
-        let mut second = lang
-            .pick(
-                "Uncoloured land: nobody lives there, or it is outside the data. Distances are straight lines.",
-                "色のない所：居住者がいないか、データの範囲外。距離は直線距離。",
-            )
-            .to_string();
+        if let Some(area) = &data.area {
+            sources.push_str(lang.pick("; boundary: ", "／境界: "));
+            sources.push_str(&area.source);
+        }
+        let mut second = match self.areas.has_no_data() {
+            true => lang.pick(
+                "Uncoloured land inside the data: nobody lives there. Distances are straight lines.",
+                "データの範囲内で色のない所：居住者なし。距離は直線距離。",
+            ),
+            false => lang.pick(
+                "Uncoloured land: nobody lives there. Distances are straight lines.",
+                "色のない所：居住者なし。距離は直線距離。",
+            ),
+        }
+        .to_string();
         if matches!(data.demand.data.format, DemandFormat::EstatMesh(_)) {
             second.push(' ');
             second.push_str(lang.pick(
@@ -224,8 +258,18 @@ impl Plan {
                 "出典：政府統計の総合窓口(e-Stat) 国勢調査 地域メッシュ統計を加工して作成",
             ));
         }
+        // The boundary's credit, as its source states it.
+        for note in data.area.iter().flat_map(|a| &a.notes) {
+            let mut text = lang.text(note).chars();
+            second.push(' ');
+            second.extend(text.next().map(|c| c.to_ascii_uppercase()));
+            second.push_str(text.as_str());
+        }
         let mut y = FRAME_Y + FRAME_H + 24.0;
-        let width = VIEW_W - 2.0 * FRAME_X;
+        let width = match legend_end > y - TEXT {
+            true => FRAME_W,
+            false => VIEW_W - 2.0 * FRAME_X,
+        };
         for line in [sources, second].iter().flat_map(|t| wrap(t, width, TEXT)) {
             let _ = writeln!(
                 o,

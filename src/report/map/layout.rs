@@ -1,7 +1,7 @@
 //! Where things go on the page: the projection into the frame, the scale bar's length, and
 //! label placement.
 
-use super::style::{FRAME_H, FRAME_PAD, FRAME_W, FRAME_X, FRAME_Y, LABEL_SIZE};
+use super::style::{FRAME_H, FRAME_PAD, FRAME_W, FRAME_X, FRAME_Y, LABEL_SIZE, LINE};
 use crate::model::LatLon;
 use crate::spatial::EARTH_RADIUS_M;
 
@@ -90,17 +90,25 @@ pub(super) struct Box2 {
 }
 
 impl Box2 {
-    fn overlaps(&self, o: &Box2) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    /// The area two boxes share (0 when apart).
+    fn overlap(&self, o: &Box2) -> f64 {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        w.max(0.0) * h.max(0.0)
     }
 
-    fn inside_frame(&self) -> bool {
-        self.x0 >= FRAME_X + 2.0
-            && self.x1 <= FRAME_X + FRAME_W - 2.0
-            && self.y0 >= FRAME_Y + 2.0
-            && self.y1 <= FRAME_Y + FRAME_H - 2.0
+    fn area(&self) -> f64 {
+        (self.x1 - self.x0) * (self.y1 - self.y0)
     }
 }
+
+/// The frame less a margin: labels stay inside it.
+const FRAME_INNER: Box2 = Box2 {
+    x0: FRAME_X + 2.0,
+    y0: FRAME_Y + 2.0,
+    x1: FRAME_X + FRAME_W - 2.0,
+    y1: FRAME_Y + FRAME_H - 2.0,
+};
 
 /// Places a label centred on (x, y) (its baseline a third of a line below), whatever is there:
 /// a pocket's count belongs on the pocket. Later labels keep clear of it.
@@ -115,17 +123,40 @@ pub(super) fn place_centred(x: f64, y: f64, width: f64, size: f64, placed: &mut 
     baseline
 }
 
-/// Puts a label right, left, above or below its marker, the first that stays in the frame and
-/// clear of labels already placed (else on the right). Returns the text position and whether it
-/// is anchored at its end.
-pub(super) fn place_label(x: f64, y: f64, width: f64, placed: &mut Vec<Box2>) -> (f64, f64, bool) {
+/// Keeps later labels off a marker of radius `r` at (x, y).
+pub(super) fn block(x: f64, y: f64, r: f64, placed: &mut Vec<Box2>) {
+    placed.push(Box2 {
+        x0: x - r,
+        y0: y - r,
+        x1: x + r,
+        y1: y + r,
+    });
+}
+
+/// Puts a label beside its marker: right, left, above, below, then the four corners, the
+/// first that stays in the frame clear of everything placed; when none is, the one that covers
+/// least of it (and runs least out of the frame), so a crowded corner overlaps as little as it
+/// can rather than always to the right. A label of several `lines` (each [`LINE`] below the
+/// one before) is as wide as `width`. Returns the first line's position and whether the
+/// lines are anchored at their end.
+pub(super) fn place_label(
+    (x, y): (f64, f64),
+    width: f64,
+    lines: usize,
+    placed: &mut Vec<Box2>,
+) -> (f64, f64, bool) {
     let h = LABEL_SIZE;
+    let more = LINE * lines.saturating_sub(1) as f64;
     // Clear of the largest marker (a ring of radius 9.5).
     let options = [
         (x + 13.0, y + h / 3.0, false),
         (x - 13.0, y + h / 3.0, true),
-        (x - width / 2.0, y - 13.0, false),
+        (x - width / 2.0, y - 13.0 - more, false),
         (x - width / 2.0, y + 12.0 + h, false),
+        (x + 8.0, y - 13.0 - more, false),
+        (x - 8.0, y - 13.0 - more, true),
+        (x + 8.0, y + 12.0 + h, false),
+        (x - 8.0, y + 12.0 + h, true),
     ];
     let boxed = |&(lx, ly, end): &(f64, f64, bool)| {
         let x0 = if end { lx - width } else { lx };
@@ -133,16 +164,25 @@ pub(super) fn place_label(x: f64, y: f64, width: f64, placed: &mut Vec<Box2>) ->
             x0,
             y0: ly - h,
             x1: x0 + width,
-            y1: ly + 3.0,
+            y1: ly + 3.0 + more,
         }
     };
-    let pick = options
-        .iter()
-        .find(|c| {
-            let b = boxed(c);
-            b.inside_frame() && placed.iter().all(|p| !p.overlaps(&b))
-        })
-        .unwrap_or(&options[0]);
+    let cost = |c: &(f64, f64, bool)| {
+        let b = boxed(c);
+        let covered: f64 = placed.iter().map(|p| p.overlap(&b)).sum();
+        covered + b.area() - b.overlap(&FRAME_INNER)
+    };
+    let mut pick = &options[0];
+    let mut least = f64::INFINITY;
+    for c in &options {
+        let k = cost(c);
+        if k < least {
+            (pick, least) = (c, k);
+        }
+        if k <= 0.0 {
+            break;
+        }
+    }
     placed.push(boxed(pick));
     *pick
 }

@@ -1,32 +1,26 @@
-//! The legend: shading classes with their counts, the uncovered pockets and the rule that picks
-//! them, the map's symbols, and how much of the need the stops reach. Every line is wrapped to
-//! the panel, so a longer word or another language never runs off the drawing, and new rows
-//! (a municipal outline, "no data here") are one more entry in the list.
+//! The legend: shading classes with their counts, the council's boundary and the land without
+//! data, the uncovered pockets and the rule that picks them, the map's symbols (candidates
+//! outside the data apart: their reach is not measurable), and how much of the need the stops
+//! reach. Every line is wrapped to the panel ([`super::legend_rows`]), so a longer word or
+//! another language never runs off the drawing.
 
+use super::areas::{no_data_words, two_lines};
+use super::legend_rows::{draw_rows, Row, Swatch, GAP};
 use super::plan::{Need, Plan};
 use super::pockets::POCKET_GROUPS;
 use super::spec::MapSpec;
-use super::style::{
-    clip, f1, metres_text, plural, wrap, FRAME_Y, HEAD_SIZE, LINE, PANEL_W, PANEL_X, TEXT,
-};
-use super::symbols::depot_path;
+use super::style::{clip, metres_text, plural};
 use crate::model::number::round;
 use crate::model::{AGED_65_PLUS, POPULATION};
-use crate::report::escape::esc;
 use crate::report::labels::Lang;
 use crate::report::table::count;
 use crate::solve::FAR_FROM_SHOP;
-use std::fmt::Write as _;
-
-/// Where a symbol row's text starts, right of its sample symbol.
-const INDENT: f64 = 28.0;
-/// Space after a block of rows.
-const GAP: f64 = 12.0;
 
 impl Plan {
     /// The legend panel; returns where it ends, so the drawing is tall enough to hold it.
     pub(super) fn legend(&self, o: &mut String, spec: &MapSpec, lang: Lang) -> f64 {
         let mut rows = self.shading_rows(lang);
+        rows.extend(self.land_rows(spec, lang));
         rows.push(self.pocket_row(spec, lang));
         self.symbol_rows(&mut rows, spec, lang);
         // How much of the need the plan reaches, the number a council asks first.
@@ -64,6 +58,30 @@ impl Plan {
                 Lang::Ja => format!("{}（{}）", self.classes.label(k), noun(lang, mesh, m)),
             };
             rows.push(Row::symbol(Swatch::Class(self.classes.colour(k)), text));
+        }
+        if let Some(last) = rows.last_mut() {
+            last.gap = GAP;
+        }
+        rows
+    }
+
+    /// The council's boundary and the land without data, when drawn.
+    fn land_rows(&self, spec: &MapSpec, lang: Lang) -> Vec<Row> {
+        let mut rows = Vec::new();
+        if let (Some(area), Some(_)) = (&spec.data.area, &self.areas.outline) {
+            let name = clip(&area.data.name, 30);
+            let text = match lang {
+                Lang::En => format!("Boundary of {name}"),
+                Lang::Ja => format!("{name}の境界"),
+            };
+            rows.push(Row::symbol(Swatch::Area, text));
+        }
+        if self.areas.has_no_data() {
+            // Broken before the bracket, never inside a word.
+            let words = two_lines(no_data_words(self.mesh(), lang));
+            let mut row = Row::symbol(Swatch::NoData, words[0].to_string());
+            row.lines.extend(words[1..].iter().map(|w| w.to_string()));
+            rows.push(row);
         }
         if let Some(last) = rows.last_mut() {
             last.gap = GAP;
@@ -123,12 +141,25 @@ impl Plan {
             Lang::Ja => format!("徒歩圏（直線{r}m）"),
         };
         rows.push(Row::symbol(Swatch::Reach, reach));
-        let sites = count(spec.data.candidates.data.sites.len() as f64);
-        let cand = match lang {
-            Lang::En => format!("Candidate site ({sites})"),
-            Lang::Ja => format!("候補地（{sites}か所）"),
+        let out = self.outside.iter().filter(|&&o| o).count();
+        let sites = count((self.outside.len() - out) as f64);
+        let cand = match (lang, out) {
+            (Lang::En, 0) => format!("Candidate site ({sites})"),
+            (Lang::En, _) => format!("Candidate site inside the data ({sites})"),
+            (Lang::Ja, 0) => format!("候補地（{sites}か所）"),
+            (Lang::Ja, _) => format!("候補地・データの範囲内（{sites}か所）"),
         };
         rows.push(Row::symbol(Swatch::Candidate, cand));
+        if out > 0 {
+            let n = count(out as f64);
+            let text = match lang {
+                Lang::En => {
+                    format!("Candidate site outside the data ({n}): its reach is not measurable")
+                }
+                Lang::Ja => format!("候補地・データの範囲外（{n}か所）：徒歩圏の人数は測定不可"),
+            };
+            rows.push(Row::symbol(Swatch::CandidateOut, text));
+        }
         if !self.marked.is_empty() {
             let m = self.marked.len();
             let text = match (lang, self.marked_from) {
@@ -228,122 +259,4 @@ fn noun(lang: Lang, mesh: bool, n: usize) -> String {
         (Lang::Ja, true) => format!("{}セル", count(n as f64)),
         (Lang::Ja, false) => format!("{}地点", count(n as f64)),
     }
-}
-
-/// Writes the rows top to bottom in the panel right of the frame, each wrapped to the panel;
-/// returns where the last one ends.
-fn draw_rows(o: &mut String, rows: Vec<Row>) -> f64 {
-    o.push_str("<g class=\"ms-legend\">\n");
-    let mut y = FRAME_Y + 2.0;
-    for row in rows {
-        let (class, size) = if row.bold {
-            ("ms-leghead", HEAD_SIZE)
-        } else {
-            ("ms-leg", TEXT)
-        };
-        let x = match row.swatch {
-            Some(_) => PANEL_X + INDENT,
-            None => PANEL_X,
-        };
-        let lines: Vec<String> = row
-            .lines
-            .iter()
-            .flat_map(|t| wrap(t, PANEL_X + PANEL_W - x, size))
-            .collect();
-        if let Some(sw) = row.swatch {
-            swatch(o, sw, PANEL_X, y + 2.0);
-        }
-        for (k, line) in lines.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "<text class=\"{class}\" x=\"{x}\" y=\"{}\">{}</text>",
-                f1(y + 14.0 + LINE * k as f64),
-                esc(line)
-            );
-        }
-        y += LINE * lines.len().max(1) as f64 + 3.0 + row.gap;
-    }
-    o.push_str("</g>\n");
-    y
-}
-
-/// One entry of the legend: an optional sample symbol, its text (wrapped when drawn), and the
-/// space after it, so the legend is a list to read rather than a page of coordinates.
-struct Row {
-    swatch: Option<Swatch>,
-    lines: Vec<String>,
-    bold: bool,
-    gap: f64,
-}
-
-impl Row {
-    fn head(text: String) -> Row {
-        Row {
-            swatch: None,
-            lines: vec![text],
-            bold: true,
-            gap: 0.0,
-        }
-    }
-
-    fn text(text: String) -> Row {
-        Row {
-            bold: false,
-            ..Row::head(text)
-        }
-    }
-
-    fn symbol(swatch: Swatch, text: String) -> Row {
-        Row {
-            swatch: Some(swatch),
-            ..Row::text(text)
-        }
-    }
-}
-
-/// The sample symbols the legend shows, drawn as on the map.
-#[derive(Debug, Clone, Copy)]
-enum Swatch {
-    /// No symbol (text indented like the others).
-    None,
-    /// A shading class, by ramp colour.
-    Class(usize),
-    Pocket,
-    Stop,
-    Reach,
-    Candidate,
-    Marked,
-    Depot,
-    Shop,
-}
-
-/// Draws a legend symbol in the 20 × 14 box whose top-left corner is (x, y).
-fn swatch(o: &mut String, s: Swatch, x: f64, y: f64) {
-    let (cx, cy) = (f1(x + 10.0), f1(y + 7.0));
-    let (shop_x, shop_y) = (f1(x + 6.5), f1(y + 3.5));
-    let house = depot_path(x + 10.0, y + 7.0);
-    let y = f1(y);
-    let _ = match s {
-        Swatch::None => Ok(()),
-        Swatch::Class(c) => writeln!(
-            o,
-            "<rect class=\"ms-c{c}\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\" stroke=\"#999\" stroke-width=\"0.5\"/>"
-        ),
-        Swatch::Pocket => writeln!(
-            o,
-            "<rect class=\"ms-pockets\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\"/><rect class=\"ms-pocket-edge\" x=\"{x}\" y=\"{y}\" width=\"20\" height=\"14\"/>"
-        ),
-        Swatch::Stop => writeln!(o, "<circle class=\"ms-stop\" cx=\"{cx}\" cy=\"{cy}\" r=\"7\"/>"),
-        Swatch::Reach => writeln!(o, "<circle class=\"ms-reach\" cx=\"{cx}\" cy=\"{cy}\" r=\"10\"/>"),
-        Swatch::Candidate => writeln!(o, "<circle class=\"ms-cand\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/>"),
-        Swatch::Marked => writeln!(
-            o,
-            "<circle class=\"ms-cand\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/><circle class=\"ms-marked\" cx=\"{cx}\" cy=\"{cy}\" r=\"9.5\"/>"
-        ),
-        Swatch::Depot => writeln!(o, "<path class=\"ms-depot\" d=\"{house}\"/>"),
-        Swatch::Shop => writeln!(
-            o,
-            "<rect class=\"ms-shop\" x=\"{shop_x}\" y=\"{shop_y}\" width=\"7\" height=\"7\"/>"
-        ),
-    };
 }

@@ -2,9 +2,11 @@
 //! demand is reached, the mesh cells and the projection. Drawing ([`super::draw`]) only reads
 //! this.
 
+use super::areas::Areas;
 use super::classes::Classes;
 use super::layout::Projection;
 use super::pockets::Pockets;
+use super::points::SharedPoints;
 use super::spec::MapSpec;
 use super::style::r1;
 use crate::error::{Error, Result};
@@ -12,7 +14,7 @@ use crate::model::MeshCode;
 use crate::model::{LatLon, AGED_65_PLUS};
 use crate::param::Param;
 use crate::solve::FAR_FROM_SHOP;
-use crate::spatial::SphereIndex;
+use crate::spatial::{DataExtent, EdgeStatus, SphereIndex};
 
 /// Whose absence from the walking circles the pockets count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,13 @@ pub(super) struct Plan {
     pub(super) cells: Vec<Option<MeshCode>>,
     /// The largest groups of uncovered need.
     pub(super) pockets: Pockets,
+    /// Whether each candidate stands outside the data, so its reach is not measurable (the
+    /// ranking's own test).
+    pub(super) outside: Vec<bool>,
+    /// The candidates grouped by the point they stand on.
+    pub(super) points: SharedPoints,
+    /// The council's boundary and the land without data.
+    pub(super) areas: Areas,
 }
 
 impl Plan {
@@ -94,9 +103,19 @@ impl Plan {
             extent.extend(st.data.iter().map(|s| s.location));
         }
         extent.extend(spec.depot.map(|d| d.location));
+        // The whole of the council's area shows, with the part the data miss.
+        if let Some(area) = &data.area {
+            let corners = area.data.outline.iter().flat_map(|p| p.exterior().coords());
+            extent.extend(corners.map(|c| LatLon::new(c.y, c.x)));
+        }
         let proj = Projection::fit(&extent, (4.0 * spec.radius_m).max(1000.0));
         let classes = Classes::new(&shade);
         let pockets = Pockets::find(&need, &covered, &cells, &demand.locations);
+        let data_extent = DataExtent::new(&demand.footprint);
+        let outside = sites
+            .iter()
+            .map(|s| data_extent.classify(s.location, spec.radius_m) == EdgeStatus::Outside)
+            .collect();
         Ok(Plan {
             proj,
             chosen,
@@ -110,6 +129,9 @@ impl Plan {
             covered,
             cells,
             pockets,
+            outside,
+            points: SharedPoints::new(sites),
+            areas: Areas::new(data, &proj),
         })
     }
 

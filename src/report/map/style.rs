@@ -58,11 +58,15 @@ const STYLE: &str = "\
 .ms-bg{fill:#fff;stroke:none}\
 .ms-frame{fill:none;stroke:#444;stroke-width:1}\
 .ms-cells rect,.ms-cells circle{shape-rendering:crispEdges}\
+.ms-nodata{fill:url(#ms-nodata-hatch);stroke:none}\
+.ms-nodata-label{font-size:15px;fill:#555;paint-order:stroke;stroke:#fff;stroke-width:3.5px;stroke-linejoin:round}\
+.ms-area{fill:none;stroke:#222;stroke-width:2.2;stroke-dasharray:10 5;stroke-linejoin:round}\
 .ms-pockets{fill:url(#ms-hatch)}.ms-pockets circle{stroke:#3f007d;stroke-width:1.5}\
 .ms-pocket-edge{fill:none;stroke:#3f007d;stroke-width:2.2}\
 .ms-pocket-label{font-size:16px;font-weight:bold;fill:#3f007d;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}\
 .ms-reach{fill:#2166ac;fill-opacity:0.08;stroke:#2166ac;stroke-width:1.6}\
 .ms-cand{fill:#fff;stroke:#333;stroke-width:1.2}\
+.ms-cand-out{fill:#fff;stroke:#777;stroke-width:1.3;stroke-dasharray:2.2 1.6}\
 .ms-marked{fill:none;stroke:#08306b;stroke-width:2.4}\
 .ms-shop{fill:#1b7837;stroke:#fff;stroke-width:1}\
 .ms-stop{fill:#08306b;stroke:#fff;stroke-width:2}\

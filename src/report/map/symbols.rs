@@ -1,11 +1,16 @@
-//! What is drawn on the demand: the outlined pockets, the walking circles, shops, candidates,
-//! the rings of the council's own and compared sites, the chosen stops, the depot, and their
-//! labels (pocket counts first, so the names keep clear of them).
+//! What is drawn on the demand: the outlined pockets, the walking circles, shops, candidates
+//! (grey and dashed when outside the data), the rings of the council's own and compared sites,
+//! the chosen stops, the depot, and their labels (the "no data" label and pocket counts
+//! first, so the names keep clear of them; one name per point, [`super::points`]).
 
-use super::layout::{place_centred, place_label, Box2};
+use super::areas::{no_data_words, two_lines};
+use super::layout::{block, place_centred, place_label, Box2};
 use super::plan::Plan;
+use super::points::{joiner, point_label};
 use super::spec::MapSpec;
-use super::style::{clip, f1, site_name, text_width, HEAD_SIZE, LABEL_CHARS, LABEL_SIZE};
+use super::style::{
+    clip, f1, site_name, text_width, HEAD_SIZE, LABEL_CHARS, LABEL_SIZE, LINE, TEXT,
+};
 use crate::report::escape::esc;
 use crate::report::labels::Lang;
 use std::collections::BTreeMap;
@@ -56,20 +61,28 @@ impl Plan {
         o.push_str("</g>\n");
     }
 
-    /// Circles, shops, candidates, rings, stops and the depot, bottom to top.
-    pub(super) fn sites(&self, o: &mut String, spec: &MapSpec) {
+    /// Circles, shops, candidates, rings, stops and the depot, bottom to top; one of each per
+    /// point however many sites stand on it ([`super::points`]).
+    pub(super) fn sites(&self, o: &mut String, spec: &MapSpec, lang: Lang) {
         let sites = &spec.data.candidates.data.sites;
         let r_units = spec.radius_m * self.proj.scale;
-        let name = |j: usize| esc(&site_name(sites[j].name.as_deref(), &sites[j].id));
+        let title = |j: usize| {
+            let names: Vec<String> = self
+                .points
+                .sites(j)
+                .iter()
+                .map(|&k| site_name(sites[k].name.as_deref(), &sites[k].id))
+                .collect();
+            esc(&names.join(joiner(lang)))
+        };
+        let chosen = self.once_per_point(&self.chosen);
         o.push_str("<g>\n");
-        for &j in &self.chosen {
+        for &j in &chosen {
             let (x, y) = self.proj.xy(sites[j].location);
+            let (x, y, r) = (f1(x), f1(y), f1(r_units));
             let _ = writeln!(
                 o,
-                "<circle class=\"ms-reach\" cx=\"{}\" cy=\"{}\" r=\"{}\"/>",
-                f1(x),
-                f1(y),
-                f1(r_units)
+                "<circle class=\"ms-reach\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"
             );
         }
         if let Some(stores) = &spec.data.stores {
@@ -85,34 +98,37 @@ impl Plan {
             }
         }
         for (j, s) in sites.iter().enumerate() {
+            if !self.points.is_first(j) {
+                continue;
+            }
             let (x, y) = self.proj.xy(s.location);
+            // Outside the data: a grey dashed ring, its reach not measurable.
+            let (class, r) = match self.outside[j] {
+                true => ("ms-cand-out", "4.5"),
+                false => ("ms-cand", "3.5"),
+            };
             let _ = writeln!(
                 o,
-                "<circle class=\"ms-cand\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{}</title></circle>",
+                "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"{r}\"><title>{}</title></circle>",
                 f1(x),
                 f1(y),
-                name(j)
+                title(j)
             );
         }
-        for &j in &self.marked {
-            let (x, y) = self.proj.xy(sites[j].location);
-            let _ = writeln!(
-                o,
-                "<circle class=\"ms-marked\" cx=\"{}\" cy=\"{}\" r=\"9.5\"><title>{}</title></circle>",
-                f1(x),
-                f1(y),
-                name(j)
-            );
-        }
-        for &j in &self.chosen {
-            let (x, y) = self.proj.xy(sites[j].location);
-            let _ = writeln!(
-                o,
-                "<circle class=\"ms-stop\" cx=\"{}\" cy=\"{}\" r=\"7\"><title>{}</title></circle>",
-                f1(x),
-                f1(y),
-                name(j)
-            );
+        for (list, class, r) in [
+            (self.once_per_point(&self.marked), "ms-marked", "9.5"),
+            (chosen, "ms-stop", "7"),
+        ] {
+            for j in list {
+                let (x, y) = self.proj.xy(sites[j].location);
+                let _ = writeln!(
+                    o,
+                    "<circle class=\"{class}\" cx=\"{}\" cy=\"{}\" r=\"{r}\"><title>{}</title></circle>",
+                    f1(x),
+                    f1(y),
+                    title(j)
+                );
+            }
         }
         if let Some(d) = spec.depot {
             let (x, y) = self.proj.xy(d.location);
@@ -126,13 +142,29 @@ impl Plan {
         o.push_str("</g>\n");
     }
 
-    /// The pockets' counts, then the names of the chosen stops (bold), of the ringed sites and
-    /// of the depot (when no labelled site stands on it), each placed clear of those before.
+    /// The sites of `list` in its order, the first on each point only.
+    fn once_per_point(&self, list: &[usize]) -> Vec<usize> {
+        let mut seen: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for &j in list {
+            let p = self.points.point(j);
+            if !seen.contains(&p) {
+                seen.push(p);
+                out.push(j);
+            }
+        }
+        out
+    }
+
+    /// The land without data named, then the pockets' counts, then one name per point for the
+    /// chosen stops (bold), the ringed sites and the depot (when no named site stands on it),
+    /// each placed clear of those before.
     pub(super) fn labels(&self, o: &mut String, spec: &MapSpec, lang: Lang) {
         let demand = &spec.data.demand.data;
         let sites = &spec.data.candidates.data.sites;
         let mut placed: Vec<Box2> = Vec::new();
         o.push_str("<g>\n");
+        self.no_data_label(o, spec, lang, &mut placed);
         for p in &self.pockets.shown {
             let text = self.need_count(p.need, lang);
             let (x, y) = self.pocket_anchor(p, &demand.locations);
@@ -146,45 +178,151 @@ impl Plan {
                 esc(&text)
             );
         }
-        let others = self.marked.iter().filter(|j| !self.chosen.contains(j));
-        let named = self
-            .chosen
-            .iter()
-            .map(|&j| (j, true))
-            .chain(others.map(|&j| (j, false)));
-        let mut at: Vec<(f64, f64)> = Vec::new();
-        for (j, stop) in named {
-            let text = clip(
-                &site_name(sites[j].name.as_deref(), &sites[j].id),
-                LABEL_CHARS,
-            );
-            let (x, y) = self.proj.xy(sites[j].location);
-            at.push((x, y));
-            label(o, (x, y), &text, stop, &mut placed);
+        // Names keep off the markers: every candidate's, the rings and the depot.
+        let named = self.named_points(spec);
+        for (j, s) in sites.iter().enumerate() {
+            let (x, y) = self.proj.xy(s.location);
+            block(x, y, if self.outside[j] { 4.5 } else { 3.5 }, &mut placed);
+        }
+        for (j, _, _) in &named {
+            let (x, y) = self.proj.xy(sites[*j].location);
+            block(x, y, 9.5, &mut placed);
+        }
+        if let Some(d) = spec.depot {
+            let (x, y) = self.proj.xy(d.location);
+            block(x, y, DEPOT_R, &mut placed);
+        }
+        // The largest names first: a short one finds room where a long one cannot.
+        let mut names: Vec<(Vec<String>, (f64, f64), bool)> = named
+            .into_iter()
+            .map(|(j, names, stop)| {
+                (
+                    point_label(&names, lang),
+                    self.proj.xy(sites[j].location),
+                    stop,
+                )
+            })
+            .collect();
+        names.sort_by(|a, b| label_area(&b.0).total_cmp(&label_area(&a.0)));
+        let at: Vec<(f64, f64)> = names.iter().map(|n| n.1).collect();
+        for (lines, xy, stop) in &names {
+            label(o, *xy, lines, *stop, &mut placed);
         }
         if let Some(d) = spec.depot {
             let (x, y) = self.proj.xy(d.location);
             if !at.iter().any(|&(a, b)| (a - x).hypot(b - y) < 1.0) {
                 let text = clip(d.name, LABEL_CHARS);
-                label(o, (x, y), &text, false, &mut placed);
+                label(o, (x, y), &[text], false, &mut placed);
             }
         }
         o.push_str("</g>\n");
     }
+
+    /// The points to name, chosen stops first: the first named site on each, the names of
+    /// its sites (the named ones first, in the order given, then the rest in file order), and
+    /// whether a chosen stop stands on it.
+    fn named_points(&self, spec: &MapSpec) -> Vec<(usize, Vec<String>, bool)> {
+        let sites = &spec.data.candidates.data.sites;
+        let name = |j: usize| site_name(sites[j].name.as_deref(), &sites[j].id);
+        let named: Vec<usize> = self
+            .chosen
+            .iter()
+            .chain(self.marked.iter().filter(|j| !self.chosen.contains(j)))
+            .copied()
+            .collect();
+        let mut out: Vec<(usize, Vec<String>, bool)> = Vec::new();
+        let mut done: Vec<usize> = Vec::new();
+        for &j in &named {
+            let p = self.points.point(j);
+            if done.contains(&p) {
+                continue;
+            }
+            done.push(p);
+            let on = self.points.sites(j);
+            let first: Vec<usize> = named.iter().copied().filter(|k| on.contains(k)).collect();
+            let rest = on.iter().copied().filter(|k| !first.contains(k));
+            let names = first.iter().copied().chain(rest).map(name).collect();
+            let stop = on.iter().any(|k| self.chosen.contains(k));
+            out.push((j, names, stop));
+        }
+        out
+    }
+
+    /// "No data" on the hatched land, clear of every marker, where it fits (inside the
+    /// council's boundary when it can); one line, else two.
+    fn no_data_label(&self, o: &mut String, spec: &MapSpec, lang: Lang, placed: &mut Vec<Box2>) {
+        if !self.areas.has_no_data() {
+            return;
+        }
+        let sites = &spec.data.candidates.data.sites;
+        let mut markers: Vec<(f64, f64)> = sites.iter().map(|s| self.proj.xy(s.location)).collect();
+        if let Some(st) = &spec.data.stores {
+            markers.extend(st.data.iter().map(|s| self.proj.xy(s.location)));
+        }
+        markers.extend(spec.depot.map(|d| self.proj.xy(d.location)));
+        let words = no_data_words(self.mesh(), lang);
+        for lines in [vec![words], two_lines(words)] {
+            let w = lines
+                .iter()
+                .map(|l| text_width(l, TEXT))
+                .fold(0.0, f64::max);
+            let h = LINE * lines.len() as f64;
+            let Some((x, y)) = self.areas.label_spot(w, h, &markers) else {
+                continue;
+            };
+            let top = y - h / 2.0 + LINE / 2.0;
+            for (k, line) in lines.iter().enumerate() {
+                let base = place_centred(x, top + LINE * k as f64, w, TEXT, placed);
+                let _ = writeln!(
+                    o,
+                    "<text class=\"ms-nodata-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    f1(x),
+                    f1(base),
+                    esc(line)
+                );
+            }
+            return;
+        }
+    }
 }
 
-/// One name beside its marker: bold for a chosen stop.
-fn label(o: &mut String, (x, y): (f64, f64), text: &str, stop: bool, placed: &mut Vec<Box2>) {
-    let (lx, ly, end) = place_label(x, y, text_width(text, LABEL_SIZE), placed);
-    let _ = writeln!(
+/// The room a name takes: its widest line times its lines.
+fn label_area(lines: &[String]) -> f64 {
+    let w = lines
+        .iter()
+        .map(|l| text_width(l, LABEL_SIZE))
+        .fold(0.0, f64::max);
+    w * lines.len() as f64
+}
+
+/// One name beside its marker, bold for a chosen stop; a name of several lines has the
+/// later ones as `tspan`s under the first.
+fn label(o: &mut String, at: (f64, f64), lines: &[String], stop: bool, placed: &mut Vec<Box2>) {
+    let width = lines
+        .iter()
+        .map(|l| text_width(l, LABEL_SIZE))
+        .fold(0.0, f64::max);
+    let (lx, ly, end) = place_label(at, width, lines.len(), placed);
+    let _ = write!(
         o,
-        "<text class=\"ms-label{}\" x=\"{}\" y=\"{}\"{}>{}</text>",
+        "<text class=\"ms-label{}\" x=\"{}\" y=\"{}\"{}>",
         if stop { "" } else { " ms-other" },
         f1(lx),
         f1(ly),
         if end { " text-anchor=\"end\"" } else { "" },
-        esc(text)
     );
+    for (k, line) in lines.iter().enumerate() {
+        let _ = match k {
+            0 => write!(o, "{}", esc(line)),
+            _ => write!(
+                o,
+                "<tspan x=\"{}\" dy=\"{LINE}\">{}</tspan>",
+                f1(lx),
+                esc(line)
+            ),
+        };
+    }
+    o.push_str("</text>\n");
 }
 
 /// The depot: a house (a square under a roof), centred on (x, y).

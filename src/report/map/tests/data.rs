@@ -75,6 +75,28 @@ fn point_demand_is_drawn_as_dots_and_shaded_by_weight() {
     assert_eq!(cells.matches("<rect ").count(), 0);
     assert!(svg.contains("Food shop (1)"));
     assert!(legend_text(&svg, " ").contains("Uncovered pockets"));
+    // No outline without an area; the frame around the points is land without data, and
+    // says which data: the points, not a census mesh.
+    assert!(!svg.contains("ms-area\""));
+    let no_data = path_rings(path_d(&svg, "ms-nodata").unwrap());
+    // The points inside the grid (the outer ones lie on the extent's edge).
+    let dots = tags(cells, "<circle ");
+    let (x0, x1) = (attr(dots[0], "cx"), attr(dots[3], "cx"));
+    let (lo, hi) = (x0.min(x1) + 1.0, x0.max(x1) - 1.0);
+    let ys = dots.iter().map(|t| attr(t, "cy"));
+    let (top, bottom) = ys.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
+    let mut inner = 0;
+    for t in dots {
+        let (x, y) = (attr(t, "cx"), attr(t, "cy"));
+        if x > lo && x < hi && y > top + 1.0 && y < bottom - 1.0 {
+            inner += 1;
+            assert!(!inside_rings(&no_data, (x, y)));
+        }
+    }
+    assert_eq!(inner, 4);
+    assert!(inside_rings(&no_data, (14.0, 70.0)));
+    assert!(legend_text(&svg, " ").contains("No data (outside the demand data)"));
+    assert!(!svg.contains("census mesh"));
     assert_eq!(
         tags(map_part(&svg), "<circle class=\"ms-reach\" cx=").len(),
         1

@@ -41,13 +41,13 @@ fn council_candidates_set_members_and_the_depot_are_drawn_and_named() {
         .unwrap();
     let set = [council[1], other, chosen[0]];
     let home = data.candidates.data.index_of("hiejinja").unwrap();
-    let depot = Depot {
-        location: sites[home].location,
-        name: "日枝神社",
-    };
+    let location = sites[home].location;
     let spec = MapSpec {
         marked: &set,
-        depot: Some(depot),
+        depot: Some(Depot {
+            location,
+            name: "日枝神社",
+        }),
         ..MapSpec::new(&data, &chosen, 500.0)
     };
     let mut named: Vec<usize> = chosen.iter().chain(&council).chain(&set).copied().collect();
@@ -56,31 +56,24 @@ fn council_candidates_set_members_and_the_depot_are_drawn_and_named() {
     for lang in [Lang::En, Lang::Ja] {
         let svg = map_svg(&spec, lang).unwrap();
         assert_well_formed(&svg);
-        let mut labels = texts(map_part(&svg), "ms-label");
-        let mut want: Vec<String> = named.iter().map(|&j| name(&data, j)).collect();
-        labels.sort();
-        want.sort();
-        // Each once: the depot stands on a named site, so it adds no label of its own.
-        assert_eq!(labels, want, "{lang:?}");
+        // One label per point: the depot stands on a named site, so it adds none of its own.
+        assert_one_label_per_point(&data, &named, &texts(map_part(&svg), "ms-label"), lang);
+        let points = |list: &[usize]| distinct_points(&data, list);
         // Bold for the chosen stops only.
-        let bold = tags(map_part(&svg), "<text class=\"ms-label\"").len();
-        assert_eq!(bold, chosen.len());
+        assert_eq!(
+            tags(map_part(&svg), "<text class=\"ms-label\"").len(),
+            chosen.len()
+        );
         let rings = tags(map_part(&svg), "<circle class=\"ms-marked\"");
         let ringed: Vec<usize> = named
             .iter()
             .copied()
             .filter(|j| council.contains(j) || set.contains(j))
             .collect();
-        assert_eq!(rings.len(), ringed.len());
-        // The depot's house has its apex 9 units above the depot's candidate marker.
-        let house = tags(map_part(&svg), "<path class=\"ms-depot\"");
-        assert_eq!(house.len(), 1);
-        let d = &house[0][house[0].find(" d=\"M").unwrap() + 5..];
-        let (x, rest) = d.split_once(',').unwrap();
-        let y = &rest[..rest.find('L').unwrap()];
-        let marker = tags(map_part(&svg), "<circle class=\"ms-cand\"")[home];
-        assert_eq!(x.parse::<f64>().unwrap(), attr(marker, "cx"));
-        assert!((y.parse::<f64>().unwrap() + 9.0 - attr(marker, "cy")).abs() < 0.11);
+        assert_eq!(rings.len(), points(&ringed).len());
+        // The depot's site lies south of the data: its marker is the not-measurable one.
+        let marker = marker_titled(map_part(&svg), "ms-cand-out", &name(&data, home)).unwrap();
+        assert_house_on(&svg, marker);
         let legend = legend_text(&svg, lang.pick(" ", ""));
         let depot_words = lang.pick("Depot: 日枝神社", "拠点：日枝神社");
         assert!(legend.contains(depot_words), "{legend}");
@@ -111,6 +104,67 @@ fn council_candidates_set_members_and_the_depot_are_drawn_and_named() {
     assert!(labels.contains(&"depot".to_string()));
     assert!(tags(map_part(&svg), "<circle class=\"ms-marked\"").is_empty());
     assert!(!legend_text(&svg, " ").contains("compared set"));
+}
+
+/// The depot's one house has its apex 9 units above `marker`, the depot's site.
+fn assert_house_on(svg: &str, marker: &str) {
+    let house = tags(map_part(svg), "<path class=\"ms-depot\"");
+    assert_eq!(house.len(), 1);
+    let d = &house[0][house[0].find(" d=\"M").unwrap() + 5..];
+    let (x, rest) = d.split_once(',').unwrap();
+    let y = &rest[..rest.find('L').unwrap()];
+    assert_eq!(x.parse::<f64>().unwrap(), attr(marker, "cx"));
+    assert!((y.parse::<f64>().unwrap() + 9.0 - attr(marker, "cy")).abs() < 0.11);
+}
+
+/// The points the sites stand on, each once.
+fn distinct_points(data: &Dataset, list: &[usize]) -> Vec<(i64, i64)> {
+    let sites = &data.candidates.data.sites;
+    let mut keys: Vec<(i64, i64)> = list
+        .iter()
+        .map(|&j| sites[j].location.point_key())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// One label per point the `named` sites stand on, starting with a named site's name; on a
+/// shared point it says so and names or counts every site there.
+fn assert_one_label_per_point(data: &Dataset, named: &[usize], labels: &[String], lang: Lang) {
+    let sites = &data.candidates.data.sites;
+    let points = distinct_points(data, named);
+    assert_eq!(labels.len(), points.len(), "{lang:?}: {labels:?}");
+    for key in points {
+        let on: Vec<usize> = (0..sites.len())
+            .filter(|&j| sites[j].location.point_key() == key)
+            .collect();
+        let names: Vec<String> = on
+            .iter()
+            .filter(|j| named.contains(j))
+            .map(|&j| name(data, j))
+            .collect();
+        let mine: Vec<&String> = labels
+            .iter()
+            .filter(|l| names.iter().any(|n| l.starts_with(n.as_str())))
+            .collect();
+        assert_eq!(mine.len(), 1, "{names:?} in {labels:?}");
+        let label = mine[0].replace('\n', " ");
+        if on.len() == 1 {
+            assert_eq!(label, names[0]);
+            continue;
+        }
+        // Sites on one point: one label that says so, naming them all or counting them.
+        let same = lang.pick("(same point)", "（同一地点）");
+        assert!(label.ends_with(same), "{label}");
+        let others = on.len() - 1;
+        let all_named = on.iter().all(|&j| label.contains(&name(data, j)));
+        let counted = label.contains(&match lang {
+            Lang::En => format!("and {others} other"),
+            Lang::Ja => format!("ほか{others}か所"),
+        });
+        assert!(all_named || counted, "{label}");
+    }
 }
 
 /// The largest value the legend's shading classes reach ("181–637  (124 cells)" gives 637).

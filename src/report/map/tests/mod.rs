@@ -2,6 +2,7 @@
 //! naming what a council looks for, and readable in print.
 
 mod data;
+mod land;
 mod marks;
 mod output;
 mod support;

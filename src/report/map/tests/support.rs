@@ -152,16 +152,80 @@ pub(super) fn pocket_labels(svg: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The text of every `<text>` whose class list starts with `class`, unescaped.
+/// The text of every `<text>` whose class list starts with `class`, unescaped, its lines
+/// (`tspan`s) joined by a line break.
 pub(super) fn texts(svg: &str, class: &str) -> Vec<String> {
     let key = format!("<text class=\"{class}");
     svg.match_indices(&key)
         .map(|(i, _)| {
             let rest = &svg[i..];
             let start = rest.find('>').unwrap() + 1;
-            unescape(&rest[start..rest.find("</text>").unwrap()])
+            let inner = &rest[start..rest.find("</text>").unwrap()];
+            let mut out = String::new();
+            for (k, part) in inner.split("<tspan ").enumerate() {
+                let line = match k {
+                    0 => part,
+                    _ => &part[part.find('>').unwrap() + 1..part.find("</tspan>").unwrap()],
+                };
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&unescape(line));
+            }
+            out
         })
         .collect()
+}
+
+/// The opening tag of the marker whose tooltip is exactly `title`, e.g. a candidate's.
+pub(super) fn marker_titled<'s>(svg: &'s str, class: &str, title: &str) -> Option<&'s str> {
+    let key = format!("<title>{}</title>", crate::report::escape::esc(title));
+    let open = format!("<circle class=\"{class}\"");
+    svg.match_indices(&key).find_map(|(i, _)| {
+        let start = svg[..i].rfind('<')?;
+        let tag = &svg[start..i];
+        tag.starts_with(&open).then_some(tag)
+    })
+}
+
+/// The rings of an SVG path (`M x,y L x,y x,y … Z`, as the map writes them) as points.
+pub(super) fn path_rings(d: &str) -> Vec<Vec<(f64, f64)>> {
+    d.split('M')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.trim_end_matches('Z')
+                .split(['L', ' '])
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether (x, y) is inside the rings by the even-odd rule, as the map fills them.
+pub(super) fn inside_rings(rings: &[Vec<(f64, f64)>], (x, y): (f64, f64)) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        for k in 0..ring.len() {
+            let (a, b) = (ring[k], ring[(k + 1) % ring.len()]);
+            if (a.1 > y) != (b.1 > y) && x < a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
+/// The `d` of the first path with class `class` in the drawing.
+pub(super) fn path_d<'s>(svg: &'s str, class: &str) -> Option<&'s str> {
+    let tag = tags(map_part(svg), &format!("<path class=\"{class}\""))
+        .into_iter()
+        .next()?;
+    let i = tag.find(" d=\"")? + 4;
+    Some(&tag[i..i + tag[i..].find('"')?])
 }
 
 /// Text as a reader sees it: the writer's five entities turned back into characters.
