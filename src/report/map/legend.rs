@@ -198,11 +198,16 @@ impl Plan {
         rows.push(Row { gap: GAP, ..shop });
     }
 
-    /// The share of the need within reach of a stop.
+    /// The share of the need within reach of a stop: of the need inside the council's area
+    /// when the data has one (the same denominator as the summary), else of all the data.
     fn reached_rows(&self, lang: Lang) -> [Row; 2] {
-        let total: f64 = self.need.iter().sum();
+        let counted = |i: usize| self.inside.as_ref().is_none_or(|(_, v)| v[i]);
+        let total: f64 = (0..self.need.len())
+            .filter(|&i| counted(i))
+            .map(|i| self.need[i])
+            .sum();
         let reached: f64 = (0..self.need.len())
-            .filter(|&i| self.covered[i])
+            .filter(|&i| self.covered[i] && counted(i))
             .map(|i| self.need[i])
             .sum();
         let pct = match total > 0.0 {
@@ -210,28 +215,36 @@ impl Plan {
             false => lang.na().to_string(),
         };
         let (t, c) = (count(total), count(reached));
+        let place = match (&self.inside, lang) {
+            (Some((name, _)), Lang::En) => format!(" (in {name})"),
+            (Some((name, _)), Lang::Ja) => format!("（{name}内）"),
+            (None, _) => String::new(),
+        };
         let (a, b) = match (lang, self.need_kind) {
             (Lang::En, Need::Aged) => (
-                "Aged 65+ within reach:".into(),
+                format!("Aged 65+ within reach{place}:"),
                 format!("{c} of {t} ({pct} %)"),
             ),
             (Lang::En, Need::FarAged) => (
-                "Aged 65+ far from a shop within reach:".into(),
+                format!("Aged 65+ far from a shop within reach{place}:"),
                 format!("{c} of {t} ({pct} %)"),
             ),
             (Lang::En, Need::Other) => (
-                "Demand within reach:".into(),
+                format!("Demand within reach{place}:"),
                 format!("{c} of {t} ({pct} %)"),
             ),
             (Lang::Ja, Need::Aged) => (
-                "徒歩圏内の65歳以上：".into(),
+                format!("徒歩圏内の65歳以上{place}："),
                 format!("{t}人中{c}人（{pct}%）"),
             ),
             (Lang::Ja, Need::FarAged) => (
-                "徒歩圏内の店から遠い65歳以上：".into(),
+                format!("徒歩圏内の店から遠い65歳以上{place}："),
                 format!("{t}人中{c}人（{pct}%）"),
             ),
-            (Lang::Ja, Need::Other) => ("徒歩圏内の需要：".into(), format!("{t}中{c}（{pct}%）")),
+            (Lang::Ja, Need::Other) => (
+                format!("徒歩圏内の需要{place}："),
+                format!("{t}中{c}（{pct}%）"),
+            ),
         };
         [Row::head(a), Row::text(b)]
     }

@@ -54,6 +54,9 @@ pub(super) struct Plan {
     pub(super) points: SharedPoints,
     /// The council's boundary and the land without data.
     pub(super) areas: Areas,
+    /// The area's name and whether each demand point lies inside it, when the data has an
+    /// area: the share within reach is of the people inside.
+    pub(super) inside: Option<(String, Vec<bool>)>,
 }
 
 impl Plan {
@@ -132,6 +135,10 @@ impl Plan {
             outside,
             points: SharedPoints::new(sites),
             areas: Areas::new(data, &proj),
+            inside: data.area.as_ref().map(|a| {
+                let inside = demand.locations.iter().map(|&p| a.data.contains(p));
+                (a.data.name.clone(), inside.collect())
+            }),
         })
     }
 

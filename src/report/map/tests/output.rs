@@ -59,8 +59,10 @@ fn embedded_map_is_well_formed_small_and_deterministic() {
         assert!(svg.contains(word), "{word}");
     }
     assert!(svg.contains("Food shops: no data"));
-    // The same reach `solve --p 8 --radius-m 500` proves optimal for these stops.
-    assert!(svg.contains("16,378 of 64,940 (25.2 %)"));
+    // The same reach `solve --p 8 --radius-m 500` proves optimal for these stops, as a share
+    // of the 39,060 aged 65+ the data hold inside Chigasaki's outline (all 16,378 live there).
+    assert!(svg.contains("Aged 65+ within reach (in 茅ヶ崎市):"));
+    assert!(svg.contains("16,378 of 39,060 (41.9 %)"));
     // No outside resources.
     for bad in [
         "href", "<image", "<script", "@import", "http://", "https://",
