@@ -347,7 +347,12 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
 /// The terminal view: one column per set.
 pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "mobile-stops compare — {}", printable(&data.label));
+    let _ = writeln!(
+        out,
+        "mobile-stops {} — {}",
+        lang.pick("compare", "案の比較"),
+        printable(lang.data(&data.label))
+    );
     let _ = writeln!(
         out,
         "{} {} m",
