@@ -161,11 +161,7 @@ fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang, raw: bool) -
                 format!(" ({})", parts.join(" "))
             };
             vec![
-                if raw {
-                    r.scenario.name.clone()
-                } else {
-                    scenario_label(&r.scenario, names, lang)
-                },
+                shown_name(r, names, lang, raw),
                 if raw {
                     format!("{:?}", o.status).to_lowercase()
                 } else {
@@ -199,6 +195,15 @@ fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang, raw: bool) -
     }
 }
 
+/// The scenario's name: in words for the table, as the file gives it for CSV (`raw`).
+fn shown_name(r: &Row, names: &Names, lang: Lang, raw: bool) -> String {
+    if raw {
+        r.scenario.name.clone()
+    } else {
+        scenario_label(&r.scenario, names, lang)
+    }
+}
+
 /// A row that was not solved: its name, "not run" or "error", and why in the last column.
 fn unsolved_cells(
     file: &str,
@@ -209,11 +214,7 @@ fn unsolved_cells(
     raw: bool,
 ) -> Vec<String> {
     let mut row = vec![String::new(); COLUMNS.len()];
-    row[0] = if raw {
-        r.scenario.name.clone()
-    } else {
-        scenario_label(&r.scenario, names, lang)
-    };
+    row[0] = shown_name(r, names, lang, raw);
     match failed {
         None => {
             row[1] = lang.pick("not run", "未実行").into();

@@ -104,27 +104,8 @@ fn setting(s: &Scenario, key: &str, names: &Names, lang: Lang) -> Option<String>
             let r = plain(o.radius_m?);
             en_ja(format!("radius {r} m"), format!("徒歩圏 {r} m"))
         }
-        "require" => {
-            let l = names.list(o.require.as_deref()?, lang);
-            en_ja(format!("required: {l}"), format!("必ず含める：{l}"))
-        }
-        "exclude" => {
-            let l = names.list(o.exclude.as_deref()?, lang);
-            en_ja(format!("left out: {l}"), format!("除外：{l}"))
-        }
-        "remove_candidates" => {
-            let l = names.list(o.remove_candidates.as_deref()?, lang);
-            en_ja(format!("without {l}"), format!("候補から削除：{l}"))
-        }
-        "add_candidates" => {
-            let added: Vec<String> = o
-                .add_candidates
-                .iter()
-                .flatten()
-                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
-                .collect();
-            let l = added.join(lang.pick(", ", "、"));
-            en_ja(format!("adds {l}"), format!("追加：{l}"))
+        "require" | "exclude" | "remove_candidates" | "add_candidates" => {
+            site_setting(s, key, names, lang)
         }
         "capacity" => {
             let c = o.capacity.as_deref()?;
@@ -188,6 +169,37 @@ fn setting(s: &Scenario, key: &str, names: &Names, lang: Lang) -> Option<String>
     }
 }
 
+/// A setting that names sites, by name.
+fn site_setting(s: &Scenario, key: &str, names: &Names, lang: Lang) -> Option<String> {
+    let o = &s.settings;
+    let en_ja = |en: String, ja: String| Some(if lang == Lang::En { en } else { ja });
+    match key {
+        "require" => {
+            let l = names.list(o.require.as_deref()?, lang);
+            en_ja(format!("required: {l}"), format!("必ず含める：{l}"))
+        }
+        "exclude" => {
+            let l = names.list(o.exclude.as_deref()?, lang);
+            en_ja(format!("left out: {l}"), format!("除外：{l}"))
+        }
+        "remove_candidates" => {
+            let l = names.list(o.remove_candidates.as_deref()?, lang);
+            en_ja(format!("without {l}"), format!("候補から削除：{l}"))
+        }
+        "add_candidates" => {
+            let added: Vec<String> = o
+                .add_candidates
+                .iter()
+                .flatten()
+                .map(|c| c.name.clone().unwrap_or_else(|| c.id.clone()))
+                .collect();
+            let l = added.join(lang.pick(", ", "、"));
+            en_ja(format!("adds {l}"), format!("追加：{l}"))
+        }
+        _ => None,
+    }
+}
+
 /// Ranking weights in words ("reach × 2, expressed need × 1"), or as written when they do not
 /// parse (the row's own error says why).
 fn weights_words(text: &str, lang: Lang) -> String {
@@ -213,5 +225,62 @@ pub(crate) fn status_words(outcome: &RowOutcome, lang: Lang) -> String {
         RowOutcome::Solved(s) => lang.status(s.result.outcome.status).to_string(),
         RowOutcome::Failed(_) => lang.pick("error", "エラー").to_string(),
         RowOutcome::NotRun => lang.pick("not run", "未実行").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Overrides;
+
+    fn swept(varied: Vec<&'static str>, settings: Overrides) -> Scenario {
+        Scenario {
+            name: "raw".into(),
+            written: Some("案".into()),
+            varied,
+            line: 1,
+            settings,
+        }
+    }
+
+    #[test]
+    fn sweeps_read_as_words_with_plain_numbers_and_names() {
+        let names = Names {
+            by_id: HashMap::from([("hakuhoji".to_string(), "白峰寺".to_string())]),
+        };
+        let s = swept(
+            vec![
+                "p",
+                "radius_m",
+                "exclude",
+                "allow_no_space",
+                "weights",
+                "time_limit_s",
+            ],
+            Overrides {
+                p: Some(3),
+                radius_m: Some(300.5),
+                exclude: Some(vec!["hakuhoji".into(), "x9".into()]),
+                allow_no_space: Some(true),
+                weights: Some("reach=2,need=0".into()),
+                time_limit_s: Some(1.0),
+                ..Overrides::default()
+            },
+        );
+        assert_eq!(
+            scenario_label(&s, &names, Lang::Ja),
+            "案：停留所 3 か所、徒歩圏 300.5 m、除外：白峰寺、x9、スペース不足の候補地も可、\
+             順位の重み 到達人数 × 2、店から遠い高齢者 × 1、利用意向 × 0、時間制限 1 秒"
+        );
+        assert_eq!(
+            scenario_label(&s, &names, Lang::En),
+            "案: 3 stops, radius 300.5 m, left out: 白峰寺, x9, sites without space allowed, \
+             ranking weights reach × 2, far from a shop × 1, expressed need × 0, time limit 1 s"
+        );
+        let base = Scenario {
+            written: None,
+            ..swept(vec![], Overrides::default())
+        };
+        assert_eq!(scenario_label(&base, &names, Lang::Ja), "基準");
     }
 }
