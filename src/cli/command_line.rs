@@ -10,7 +10,11 @@ const ALONE: [&str; 2] = ["--quiet", "--stamp"];
 /// `mobile-stops SUB ARGS…` from this process's arguments: the subcommand `sub` and what follows
 /// it, without the flags above, each argument quoted for a shell when it needs it.
 pub fn shown_command(sub: &str) -> String {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: a path that is not UTF-8 is shown with replacement characters, not a panic.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     command_from(sub, &args)
 }
 
