@@ -46,7 +46,7 @@ pub fn sjc_instance(label: &str, inst: &SjcInstance) -> Instance {
 fn unit_instance(label: &str, n: usize, dist: Vec<f64>) -> Instance {
     let ids: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
     Instance {
-        label: label.to_string(),
+        label: label.into(),
         sites: ids
             .iter()
             .map(|id| SiteInfo {

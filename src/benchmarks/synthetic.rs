@@ -90,7 +90,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
         })
         .collect();
     Dataset {
-        label: format!("synthetic (seed {})", spec.seed),
+        label: format!("synthetic (seed {})", spec.seed).into(),
         demand: Part::new("synthetic", demand),
         candidates: Part::new(
             "synthetic",

@@ -9,6 +9,7 @@
 
 mod args;
 mod buyers;
+mod command_line;
 mod compare;
 mod data;
 mod error;

@@ -94,7 +94,8 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
         .check(args.out.as_deref(), None)?;
     let data = io::load_dataset(&args.data.paths(), memory)?;
     let done = council(&data, &opts, budget)?;
-    let report = done.report(&data, args.stamp.then(|| stamp_now(args.lang)));
+    let mut report = done.report(&data, args.stamp.then(|| stamp_now(args.lang)));
+    report.command = Some(super::command_line::shown_command("report"));
     let text = match args.format {
         ReportFormat::Html => council_html(&report, args.lang),
         ReportFormat::Markdown => council_markdown(&report, args.lang),

@@ -6,7 +6,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::pipeline::load_scenarios;
-use mobile_stops::report::{render_scenarios, scenarios_html};
+use mobile_stops::report::{render_scenarios, scenarios_html, ScenarioPage};
 use mobile_stops::{Error, Param};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -73,7 +73,13 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     // The results first: a bad --report path must not lose them.
     super::emit(args.output.out.as_deref(), &bytes)?;
     if let Some(path) = &args.report {
-        let html = scenarios_html(batch, source, args.output.lang);
+        let page = ScenarioPage {
+            batch,
+            file: source,
+            data: Some(&input.data),
+            command: Some(super::command_line::shown_command("scenarios")),
+        };
+        let html = scenarios_html(&page, args.output.lang);
         super::output::write_atomic(path, html.as_bytes())?;
     }
     if batch.not_run > 0 {

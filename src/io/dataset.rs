@@ -79,7 +79,7 @@ pub fn load_dataset(paths: &DataPaths, memory: MemoryLimit) -> Result<Dataset> {
         ));
     }
     if paths.data_dir.is_some() || !paths.demand.is_empty() || paths.candidates.is_some() {
-        data.label = data_label(&data);
+        data.label = data_label(&data).into();
     }
     Ok(data)
 }
@@ -139,7 +139,7 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
         None => None,
     };
     let mut data = Dataset {
-        label: show(dir),
+        label: show(dir).into(),
         demand,
         candidates: Part::new(show(dir), candidates),
         surveys,

@@ -24,6 +24,9 @@ pub const SOURCE_MD: &str = include_str!("../../data/SOURCE.md");
 
 const LABEL: &str =
     "embedded: northern Chigasaki (e-Stat 2020 quarter mesh 5339, council candidates)";
+/// The same in a council's words.
+const LABEL_JA: &str =
+    "埋め込みデータ：茅ヶ崎市北部（e-Stat 2020年国勢調査 4分の1地域メッシュ 5339、協議体の候補地）";
 
 /// The embedded dataset, parsed by the same readers as user files.
 pub fn dataset() -> Result<Dataset> {
@@ -51,7 +54,7 @@ pub fn dataset() -> Result<Dataset> {
         "候補地の座標は町丁の代表点で、実際の場所から数百m離れることがあります。駐車スペースはどの候補地も不明",
     ));
     Ok(Dataset {
-        label: LABEL.into(),
+        label: crate::model::DataLabel::new(LABEL, LABEL_JA),
         demand,
         candidates,
         surveys: None,

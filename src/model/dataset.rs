@@ -1,6 +1,6 @@
 //! A complete planning dataset: demand, candidates, and the optional surveys and shops.
 
-use super::{Area, Candidates, Demand, Store, SurveyPlace};
+use super::{Area, Candidates, DataLabel, Demand, Store, SurveyPlace};
 
 /// A sentence in both languages the outputs speak.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +47,9 @@ impl<T> Part<T> {
 /// them the terms that need them are reported as not available, never as zero.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    /// Short human label for headers.
-    pub label: String,
+    /// Short human label for headers: the planner's, and a council's Japanese one when the
+    /// data have it.
+    pub label: DataLabel,
     /// Where people live.
     pub demand: Part<Demand>,
     /// Candidate stop sites.

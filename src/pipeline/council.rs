@@ -303,6 +303,7 @@ impl Council {
             chosen: &self.chosen,
             route: self.route.as_ref().map(|(p, plan)| (p, plan)),
             stamp,
+            command: None,
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::budget::{Budget, MemoryLimit};
 use crate::error::{Error, Location, Result};
 use crate::io::text::SourceText;
 use crate::io::{read_stop_list, read_travel_matrix, ListedStop};
-use crate::model::{CandidateSite, Dataset, LatLon};
+use crate::model::{CandidateSite, Dataset, LatLon, LocalText};
 use crate::param::Param;
 use crate::report::{proof_words, Lang};
 use crate::route::week::clock;
@@ -37,8 +37,9 @@ pub enum StopSource {
 pub struct RoutePlan {
     /// The routing problem: depot, stops, visits, travel, rules.
     pub problem: RouteProblem,
-    /// Where the stops came from, in words (a file name or the solve that chose them).
-    pub stops_from: String,
+    /// Where the stops came from, in words (a file name or the solve that chose them): the
+    /// planner's English names the flags, the Japanese says it in words.
+    pub stops_from: LocalText,
     /// The week, or why it does not fit and what would.
     pub week: std::result::Result<WeekPlan, Unfit>,
 }
@@ -75,7 +76,7 @@ pub fn plan_route(
         &visits,
         data,
         &listed,
-        &stops_from,
+        &stops_from.en,
         budget.memory,
     )?;
     let week = problem.plan_until(budget.deadline);
@@ -92,7 +93,7 @@ fn stops(
     source: &StopSource,
     visits: &Visits,
     budget: Budget,
-) -> Result<(Vec<ListedStop>, String)> {
+) -> Result<(Vec<ListedStop>, LocalText)> {
     let model = match source {
         StopSource::File(path) => {
             let src = SourceText::read(path, budget.memory)?;
@@ -100,7 +101,8 @@ fn stops(
                 Visits::Column(c) => Some(c.as_str()),
                 Visits::All(_) => None,
             };
-            return Ok((read_stop_list(&src, column)?, src.name));
+            let from = LocalText::new(src.name.clone(), format!("停留所ファイル {}", src.name));
+            return Ok((read_stop_list(&src, column)?, from));
         }
         StopSource::Solve(model) => model,
     };
@@ -117,12 +119,19 @@ fn stops(
         });
     }
     let listed = solved_stops(&inst, &res.outcome.open);
-    let from = format!(
+    let en = format!(
         "solve --model {}{}: {}",
         format!("{:?}", params.model).to_lowercase(),
         res.p.map_or(String::new(), |p| format!(" --p {p}")),
         proof_words(&res, Lang::En)
     );
+    let ja = format!(
+        "{}で選定（{}{}）",
+        Lang::Ja.model(params.model),
+        res.p.map_or(String::new(), |p| format!("{p} か所、")),
+        proof_words(&res, Lang::Ja)
+    );
+    let from = LocalText::new(en, ja);
     Ok((listed, from))
 }
 

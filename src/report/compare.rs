@@ -347,13 +347,10 @@ pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
 /// The terminal view: one column per set.
 pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "mobile-stops compare — {}", printable(&data.label));
-    let _ = writeln!(
-        out,
-        "{} {} m",
-        lang.pick("walking radius", "徒歩圏"),
-        c.radius_m
-    );
+    let (title, label) = (lang.pick("compare", "案の比較"), lang.data(&data.label));
+    let _ = writeln!(out, "mobile-stops {title} — {}", printable(label));
+    let radius = lang.pick("walking radius", "徒歩圏");
+    let _ = writeln!(out, "{radius} {} m", c.radius_m);
     let _ = writeln!(out);
     if surveyed(c) {
         let _ = writeln!(out, "{}", assumptions(&c.buyers, lang));

@@ -41,6 +41,7 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Value {
         "terms_dropped": s.terms_dropped.iter().map(|d| json!({
             "term": d.term.key(),
             "reason": lang.text(&d.reason),
+            "hint": d.planner,
         })).collect::<Vec<_>>(),
         "score_formula": SCORE_FORMULA,
         "buyers_model": s.survey.map(|_| super::buyers::assumptions_json(&s.buyers)),

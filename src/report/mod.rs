@@ -17,19 +17,21 @@ mod fonts;
 mod format;
 mod json;
 mod labels;
+mod left_out;
 mod map;
 mod rank;
 mod route;
 mod scenarios;
 mod solve;
 mod table;
+mod vocab;
 
 pub use crate::model::number::round;
 pub use compare::{
     compare_csv, compare_geojson, compare_json, compare_table, metric_rows, render_compare,
     set_lines,
 };
-pub use council::{council_html, council_markdown, CouncilReport};
+pub use council::{council_html, council_markdown, method_title, CouncilReport};
 pub use escape::esc;
 pub use fonts::FONT_FAMILY;
 pub use format::{Format, RouteFormat};
@@ -41,5 +43,5 @@ pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
     ICS_FIRST_START, ICS_LAST_START,
 };
-pub use scenarios::{render_scenarios, scenarios_html, scenarios_json};
+pub use scenarios::{render_scenarios, scenarios_html, scenarios_json, ScenarioPage};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};

@@ -28,7 +28,12 @@ pub fn count(x: f64) -> String {
 /// The facts above the ranked list: the data, its weight and mesh, the radius and vehicles.
 fn header(s: &Summary, lang: Lang, out: &mut String) {
     let l = |en, ja| lang.pick(en, ja);
-    let _ = writeln!(out, "mobile-stops rank — {}", s.data);
+    let _ = writeln!(
+        out,
+        "mobile-stops {} — {}",
+        l("rank", "候補地の順位"),
+        printable(lang.data(&s.data))
+    );
     let mut demand = format!("{} {}", s.demand_points, l("demand points", "地点"));
     if let Some(p) = s.total_population {
         let _ = write!(demand, ", {} {}", l("population", "人口"), count(p));
@@ -36,8 +41,11 @@ fn header(s: &Summary, lang: Lang, out: &mut String) {
     if let Some(a) = s.total_65_plus {
         let _ = write!(demand, ", {} {}", l("aged 65+", "65歳以上"), count(a));
     }
+    // The planner's English table names the column as the flag takes it; a Japanese one in
+    // words.
     let weight = match &s.weight_column {
-        Some(c) => format!("{c} ({})", count(s.total_weight)),
+        Some(c) if lang == Lang::En => format!("{c} ({})", count(s.total_weight)),
+        Some(c) => format!("{}（{}）", lang.column(c), count(s.total_weight)),
         None => l("1 per demand point", "地点ごとに1").to_string(),
     };
     let _ = writeln!(
@@ -99,7 +107,9 @@ fn score_lines(s: &Summary, lang: Lang, out: &mut String) {
             "{}: {} — {}",
             l("not used", "未使用"),
             lang.term(d.term),
-            lang.text(&d.reason)
+            // The English table is the planner's and names the flag; a Japanese one is read
+            // by a council too.
+            super::left_out::dropped_words(d, lang, lang == Lang::En)
         );
     }
     if let Some(v) = s.survey {
@@ -244,7 +254,7 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
             c.rank.to_string(),
             printable(&c.id),
             printable(c.name.as_deref().unwrap_or_default()),
-            printable(c.kind.as_deref().unwrap_or_default()),
+            printable(&lang.kind(c.kind.as_deref().unwrap_or_default())),
             m(format!("{:.1}", c.score)),
             m(count(c.reach_weight)),
             m(opt(c.reach_population)),

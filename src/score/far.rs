@@ -16,9 +16,10 @@ pub(super) fn far_from_shop(
         dropped.push(DroppedTerm {
             term: Term::Far,
             reason: LocalText::new(
-                "no shops file (--stores): who lives far from a shop is unknown",
-                "店舗ファイル（--stores）がないため、店から遠い人は不明",
+                "there is no list of shops: who lives far from a shop is unknown",
+                "店舗の一覧がないため、店から遠い人は不明",
             ),
+            planner: Some("--stores".into()),
         });
         return None;
     };
@@ -26,9 +27,10 @@ pub(super) fn far_from_shop(
         dropped.push(DroppedTerm {
             term: Term::Far,
             reason: LocalText::new(
-                "the demand has no aged_65_plus column",
-                "需要データに aged_65_plus（65歳以上人口）の列がありません",
+                "the demand data have no count of people aged 65+",
+                "需要データに65歳以上人口の列がありません",
             ),
+            planner: Some(AGED_65_PLUS.into()),
         });
         return None;
     };

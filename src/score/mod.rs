@@ -150,9 +150,10 @@ fn visits_for_buyers(
             dropped.push(DroppedTerm {
                 term: Term::Need,
                 reason: LocalText::new(
-                    "potential users need an aged_65_plus demand column",
-                    "利用見込み者数の算出には aged_65_plus（65歳以上人口）の列が必要です",
+                    "potential users need a count of people aged 65+ in the demand data",
+                    "利用見込み者数の算出には需要データの65歳以上人口の列が必要です",
                 ),
+                planner: Some(AGED_65_PLUS.into()),
             });
             Ok(None)
         }
@@ -271,7 +272,8 @@ fn used_terms(
         } else {
             dropped.push(DroppedTerm {
                 term,
-                reason: LocalText::new("weight 0 in --weights", "--weights で重み0"),
+                reason: LocalText::new("weighted 0", "重みを0にしたため"),
+                planner: Some("--weights".into()),
             });
         }
     }

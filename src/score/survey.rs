@@ -20,9 +20,10 @@ pub(super) fn survey_counts(
         dropped.push(DroppedTerm {
             term: Term::Need,
             reason: LocalText::new(
-                "no survey file (--surveys): expressed need is unknown",
-                "アンケートファイル（--surveys）がないため、利用意向は不明",
+                "there are no survey answers: expressed need is unknown",
+                "アンケート回答がないため、利用意向は不明",
             ),
+            planner: Some("--surveys".into()),
         });
         return None;
     };
@@ -33,9 +34,10 @@ pub(super) fn survey_counts(
         dropped.push(DroppedTerm {
             term: Term::Need,
             reason: LocalText::new(
-                format!("{} has no answers (respondents are all 0)", surveys.source),
-                format!("{} に回答がありません（回答数がすべて0）", surveys.source),
+                "the survey has no answers (respondents are all 0)",
+                "アンケートに回答がありません（回答者数がすべて0）",
             ),
+            planner: Some(surveys.source.clone()),
         });
         return None;
     }

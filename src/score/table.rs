@@ -131,8 +131,11 @@ pub struct SurveyTotals {
 pub struct DroppedTerm {
     /// The term.
     pub term: Term,
-    /// Why, in both languages.
+    /// Why, in both languages, in words a council reads (no flags, no column codes).
     pub reason: LocalText,
+    /// What the planner would give to use it: the flag (`--stores`), the column
+    /// (`aged_65_plus`) or the file at fault, shown only where the planner reads.
+    pub planner: Option<String>,
 }
 
 /// The people of the data inside the area the council governs, and how much of that area the
@@ -172,7 +175,7 @@ impl AreaTotals {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Dataset label.
-    pub data: String,
+    pub data: crate::model::DataLabel,
     /// Source of each input: demand, candidates, surveys, stores.
     pub sources: [(&'static str, Option<String>); 4],
     /// Demand points.

@@ -25,9 +25,9 @@ pub struct StopWhy {
 /// Why a strong candidate was not chosen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WhyNot {
-    /// Left out by the rules (excluded, no space, below the minimum weight); the words say
-    /// which.
-    Rule(String),
+    /// Left out by the rules (excluded, no space, below the minimum weight): the exclusion
+    /// says which, with its numbers.
+    Rule(super::Exclusion),
     /// It stands on the same point as a chosen stop (both on one town point, say): the data
     /// cannot tell the two apart, so neither is offered as the other's replacement.
     SamePoint {
@@ -224,7 +224,7 @@ impl Seen<'_> {
                     self.excluded(k),
                     chosen.iter().find(|&&j| same_point(self.inst, j, k)),
                 ) {
-                    (Some(e), _) => WhyNot::Rule(e.detail.clone()),
+                    (Some(e), _) => WhyNot::Rule(e.clone()),
                     (None, Some(&j)) => WhyNot::SamePoint { as_stop: j },
                     (None, None) => overlap(self.cover, &self.inst.weight, &self.count, chosen, k),
                 },

@@ -31,7 +31,7 @@ pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_S
 pub use limits::Limits;
 pub use params::{Method, SolveParams};
 pub use problem::{DistanceProblem, SiteRules};
-pub use rules::{site_rules, validate, with_site_ids, Exclusion};
+pub use rules::{site_rules, validate, with_site_ids, Cause, Exclusion};
 pub use run::{solve, solve_with};
 pub use site_name::{find_site, SiteRef};
 pub use summary::{SolveResult, StopDetail};

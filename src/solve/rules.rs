@@ -17,8 +17,32 @@ pub struct Exclusion {
     pub site: usize,
     /// Machine-readable reason: `excluded`, `no_space`, `below_min_weight`.
     pub reason: &'static str,
-    /// The reason in words.
+    /// The reason in the planner's words, naming the flag that decides it.
     pub detail: String,
+    /// The reason with its numbers, for a council's page to put in words without flags.
+    pub cause: Cause,
+}
+
+/// Why a site was left out, with the numbers the sentence needs: a council reads "room for 4
+/// vehicles only", not the flag that would allow it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cause {
+    /// The planner asked to leave it out (`--exclude`, a scenario's `exclude`).
+    Requested,
+    /// Known to be too small for the vehicles a stop must hold.
+    NoSpace {
+        /// Vehicles its space holds.
+        fits: u64,
+    },
+    /// Reaches too little within the walking radius to be worth a stop.
+    BelowMinWeight {
+        /// Weight it reaches.
+        reach: f64,
+        /// The walking radius, metres.
+        radius_m: f64,
+        /// The least weight a stop must reach.
+        least: f64,
+    },
 }
 
 /// Checks the parameters against the instance (ids, p) without solving: bad input is exit 2.
@@ -122,6 +146,7 @@ fn excluded(
                 site: j,
                 reason: "excluded",
                 detail: "excluded by --exclude".into(),
+                cause: Cause::Requested,
             });
         }
     }
@@ -148,6 +173,9 @@ fn no_space(inst: &Instance, required: &[usize], allowed: &mut [bool]) -> Vec<Ex
                 "room for {} vehicles only (use --allow-no-space to allow it)",
                 space.vehicles_fit.unwrap_or(0)
             ),
+            cause: Cause::NoSpace {
+                fits: space.vehicles_fit.unwrap_or(0),
+            },
         });
     }
     out
@@ -176,6 +204,11 @@ fn below_min_weight(
                     params.radius_m,
                     least
                 ),
+                cause: Cause::BelowMinWeight {
+                    reach,
+                    radius_m: params.radius_m,
+                    least,
+                },
             });
         }
     }
@@ -241,7 +274,7 @@ pub fn validate(inst: &Instance, params: &SolveParams) -> Result<()> {
     }
     if inst.sites.is_empty() || inst.points() == 0 {
         return Err(Error::input(
-            crate::error::Location::file(&inst.label),
+            crate::error::Location::file(inst.label.en.as_str()),
             "at least one candidate site and one demand point",
             format!("{} sites, {} points", inst.sites.len(), inst.points()),
         ));

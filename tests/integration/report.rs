@@ -4,6 +4,7 @@
 //! saying so, only where chromium is absent). The map's own checks are in [`map`].
 
 mod browser;
+mod japanese;
 mod map;
 
 use crate::helpers::{fixture, run, run_ok, share_machine, stderr, stdout};

@@ -1,8 +1,9 @@
 //! Why each stop, and what could replace it: the sections a council turns to when someone
 //! asks "why not my street?".
 
-use super::page::{site_label, CouncilReport, Section, Table};
+use super::page::{site_label, weight_name, CouncilReport, Section, Table};
 use crate::report::labels::Lang;
+use crate::report::left_out::council_words;
 use crate::report::table::count;
 use crate::solve::explain::WhyNot;
 
@@ -74,7 +75,7 @@ fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
             .filter(|n| n.reach > 0.0)
             .map(|n| {
                 let why = match &n.why {
-                    WhyNot::Rule(words) => words.clone(),
+                    WhyNot::Rule(e) => council_words(e, &weight_name(inst, lang), lang),
                     WhyNot::SamePoint { as_stop } => match lang {
                         Lang::En => format!(
                             "It stands on the same point as the chosen {} (the data give both one coordinate), so the data cannot tell them apart: check on site which of the two suits.",

@@ -1,7 +1,7 @@
 //! The report as one self-contained HTML page: inline CSS and SVG, nothing fetched, set for
 //! A4 printing, since councils meet around printed pages.
 
-use super::page::CouncilReport;
+use super::page::{data_words, CouncilReport};
 use super::sections::sections;
 use crate::report::escape::esc;
 use crate::report::fonts::FONT_FAMILY;
@@ -18,6 +18,7 @@ th,td{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;vertical-align
 th{background:#e8eef5}tr:nth-child(even) td{background:#fafafa}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}\
 svg{width:100%;height:auto}.sub{color:#555}\
+#method{background:#f4f5f7;border:1px solid #bbb;padding:.1rem 1rem;font-size:.85rem;margin-top:2rem}\
 @page{size:A4;margin:15mm}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}\
 tr,svg,p{break-inside:avoid}thead{display:table-header-group}section{break-inside:auto}}";
@@ -41,7 +42,7 @@ pub fn council_html(r: &CouncilReport, lang: Lang) -> String {
         lang.pick("en", "ja"),
         esc(&r.title),
         esc(&r.title),
-        esc(&r.data.label)
+        esc(&data_words(r, lang))
     );
     for s in sections(r, lang) {
         let _ = writeln!(out, "<section id=\"{}\">\n<h2>{}</h2>", s.id, esc(&s.title));

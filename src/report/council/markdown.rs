@@ -1,7 +1,7 @@
 //! The report as Markdown for a council's minutes: the same sections as the HTML page, with
 //! user text escaped so a name stays plain text.
 
-use super::page::CouncilReport;
+use super::page::{data_words, CouncilReport};
 use super::sections::sections;
 use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 /// The report as Markdown (the map is in the HTML only).
 pub fn council_markdown(r: &CouncilReport, lang: Lang) -> String {
-    let mut out = format!("# {}\n\n{}\n", md(&r.title), md(&r.data.label));
+    let mut out = format!("# {}\n\n{}\n", md(&r.title), md(&data_words(r, lang)));
     // Minutes have no map: the summary opens them and the pointer to the map follows it.
     let mut all = sections(r, lang);
     if let Some(k) = all.iter().position(|s| s.svg.is_some()) {
@@ -25,9 +25,10 @@ pub fn council_markdown(r: &CouncilReport, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "{}\n",
+                // Where to find it, in words: how to make it is the planner's business.
                 lang.pick(
-                    "(The map is in the HTML report: `--format html`.)",
-                    "（地図は HTML 版にあります：`--format html`）"
+                    "(The map is in the version of this report that opens in a web browser.)",
+                    "（地図はブラウザで開く版の報告書にあります）"
                 )
             );
         }

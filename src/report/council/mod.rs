@@ -11,10 +11,12 @@
 mod choice;
 mod html;
 mod markdown;
+mod method;
 mod page;
 mod sections;
 mod summary;
 
 pub use html::council_html;
 pub use markdown::council_markdown;
+pub use method::method_title;
 pub use page::CouncilReport;

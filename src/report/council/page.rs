@@ -33,6 +33,8 @@ pub struct CouncilReport<'a> {
     pub route: Option<(&'a RouteProblem, &'a WeekPlan)>,
     /// A time stamp line, only with `--stamp` (otherwise the bytes repeat exactly).
     pub stamp: Option<String>,
+    /// The command that made the page, for the planner's box (`None` from the library).
+    pub command: Option<String>,
 }
 
 /// A table: header row then body rows, as plain strings (escaped by the renderer).
@@ -69,12 +71,18 @@ pub(super) fn pct(part: f64, total: f64) -> String {
 /// What the solve's weight counts, in words ("people aged 65+"), as the summary and the
 /// method both name it.
 pub(super) fn weight_name(inst: &Instance, lang: Lang) -> String {
-    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
     match inst.weight_column.as_deref() {
-        Some("aged_65_plus") => l("people aged 65+", "65歳以上人口"),
-        Some("population") => l("people", "人口"),
-        Some("far_from_shop") => l("aged 65+ far from a shop", "店から遠い65歳以上人口"),
-        Some(other) => other.to_string(),
-        None => l("demand points", "地点数"),
+        Some(column) => lang.column(column),
+        None => lang.pick("demand points", "地点数").to_string(),
+    }
+}
+
+/// The data as the page's subtitle names it: the data's own label in the page's language, or,
+/// for files of the planner's own on a Japanese page, words saying so (their names, in the
+/// planner's box, are no business of the council's).
+pub(super) fn data_words(r: &CouncilReport, lang: Lang) -> String {
+    match (lang, &r.data.label.ja) {
+        (Lang::Ja, None) => "担当者が用意したデータ（ファイル名は作成方法の欄に記載）".to_string(),
+        _ => lang.data(&r.data.label).to_string(),
     }
 }

@@ -2,16 +2,15 @@
 //! side comparison, the timetable, the ranked list, and the data and method.
 
 use super::choice::{alternatives, why};
-use super::page::{weight_name, CouncilReport, Section, Table};
+use super::method::method;
+use super::page::{CouncilReport, Section, Table};
 use super::summary::summary;
 use crate::report::buyers::{assumptions, people_interval};
 use crate::report::compare::{metric_rows, set_lines};
 use crate::report::labels::Lang;
 use crate::report::route::timetable::timetable_rows;
-use crate::report::solve::words::{model_words, proof_words};
 use crate::report::table::count;
 use crate::route::{RouteProblem, WeekShape};
-use crate::solve::Status;
 
 /// Every section, in reading order: where (the map first, so a printed report shows it on
 /// page 1 whatever the length of the summary), what, the list, why, alternatives, then the
@@ -182,75 +181,5 @@ fn ranked(r: &CouncilReport, lang: Lang) -> Table {
                 ]
             })
             .collect(),
-    }
-}
-
-/// Where the data came from, the model and how sure the solve is, and the weights of the list.
-fn method(r: &CouncilReport, lang: Lang) -> Section {
-    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-    let res = r.res;
-    let weight_name = weight_name(r.inst, lang);
-    let s = &r.table.summary;
-    let mut method = vec![
-        format!("{}: {}", l("data", "データ"), r.data.label),
-        format!(
-            "{}: {} ({}), {}: {} m, {}: {}",
-            l("model", "モデル"),
-            model_words(res, lang),
-            proof_words(res, lang),
-            l("radius", "徒歩圏"),
-            res.params.radius_m,
-            l("weight", "重み"),
-            weight_name
-        ),
-    ];
-    if res.outcome.status != Status::Infeasible {
-        method.push(format!(
-            "{}: {}, {}: {}, {}: {:.3} %",
-            l("objective", "目的関数値"),
-            count(res.outcome.objective),
-            l("bound", "限界値"),
-            count(res.outcome.bound),
-            l("gap", "ギャップ"),
-            100.0 * res.outcome.gap()
-        ));
-    }
-    method.push(format!(
-        "{}: {}",
-        l("ranked list", "順位の重み"),
-        s.terms_used
-            .iter()
-            .map(|&t| format!("{} × {}", lang.term(t), s.weights.get(t)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-    for d in &s.terms_dropped {
-        method.push(format!(
-            "{}: {} — {}",
-            l("not in the ranking", "順位に使わなかった項目"),
-            lang.term(d.term),
-            lang.text(&d.reason)
-        ));
-    }
-    for (what, src) in &s.sources {
-        if let Some(src) = src {
-            method.push(format!("{what}: {src}"));
-        }
-    }
-    if s.mesh.is_some() || r.data.label.contains("e-Stat") {
-        method.push(
-            "出典：政府統計の総合窓口(e-Stat)（https://www.e-stat.go.jp/）の統計データを加工して作成"
-                .to_string(),
-        );
-    }
-    if let Some(st) = &r.stamp {
-        method.push(st.clone());
-    }
-    Section {
-        id: "method",
-        title: l("Data and method", "データと方法"),
-        paragraphs: method,
-        tables: vec![],
-        svg: None,
     }
 }

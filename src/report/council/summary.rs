@@ -54,6 +54,7 @@ fn headline(r: &CouncilReport, lang: Lang) -> String {
         Lang::Ja => format!("この組み合わせは「{}」です。", proof_words(res, lang)),
     });
     summary.push_str(&verdict(r, lang, names.len()));
+    summary.push_str(&requests(r, lang));
     let skipped = r.why.alternatives.iter().filter(|a| !a.computed).count();
     if skipped > 0 {
         summary.push_str(&match lang {
@@ -202,6 +203,51 @@ fn verdict(r: &CouncilReport, lang: Lang, stops: usize) -> String {
             forced.join("、")
         ),
     }
+}
+
+/// The stops the council asked to include, and the sites it asked to leave out, by name (the
+/// flags that did it are in the planner's box).
+fn requests(r: &CouncilReport, lang: Lang) -> String {
+    let required: Vec<String> = r
+        .res
+        .stops
+        .iter()
+        .filter(|s| s.required)
+        .map(|s| site_label(r.inst, s.site))
+        .collect();
+    let left_out: Vec<String> = r
+        .res
+        .exclusions
+        .iter()
+        .filter(|e| e.cause == crate::solve::Cause::Requested)
+        .map(|e| site_label(r.inst, e.site))
+        .collect();
+    let mut out = String::new();
+    let were = |n: usize| if n == 1 { "was" } else { "were" };
+    if !required.is_empty() {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                " {} {} included at the council's request.",
+                required.join(", "),
+                were(required.len())
+            ),
+            Lang::Ja => format!(
+                " {}は必ず含める停留所として指定されています。",
+                required.join("、")
+            ),
+        });
+    }
+    if !left_out.is_empty() {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                " {} {} left out at the council's request.",
+                left_out.join(", "),
+                were(left_out.len())
+            ),
+            Lang::Ja => format!(" {}は協議体が除外しました。", left_out.join("、")),
+        });
+    }
+    out
 }
 
 /// What the numbers cannot know: straight-line walking, the need not measured (and what to

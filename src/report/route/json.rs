@@ -51,7 +51,7 @@ pub fn route_json(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lan
     json!({
         "status": "planned",
         "data": info.data,
-        "stops_from": info.stops_from,
+        "stops_from": info.stops_from.en,
         "depot": place_json(&p.depot),
         "rules": rules_json(p),
         "totals": {

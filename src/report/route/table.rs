@@ -26,12 +26,17 @@ pub fn route_table(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: La
 fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
     let r = &p.rules;
-    let _ = writeln!(out, "mobile-stops route — {}", printable(&info.data));
+    let _ = writeln!(
+        out,
+        "mobile-stops {} — {}",
+        l("route", "運行計画"),
+        printable(lang.data(&info.data))
+    );
     let _ = writeln!(
         out,
         "{}: {}",
         l("stops from", "停留所"),
-        printable(&info.stops_from)
+        printable(lang.text(&info.stops_from))
     );
     let _ = writeln!(
         out,
@@ -95,9 +100,9 @@ fn run_lines(out: &mut String, p: &RouteProblem, run: &Run, lang: Lang) {
         l("back", "帰着"),
         clock(run.return_at),
         l("driving", "運転"),
-        hm(run.drive_min),
+        duration(run.drive_min, lang),
         l("spare", "余裕"),
-        hm(run.idle_min),
+        duration(run.idle_min, lang),
     );
     let rows: Vec<Vec<String>> = run
         .visits
@@ -167,15 +172,15 @@ fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) 
         t.visits,
         l("visits", "回"),
         l("driving", "運転"),
-        hm(t.drive_min),
+        duration(t.drive_min, lang),
         l("at stops", "販売"),
-        hm(t.service_min),
+        duration(t.service_min, lang),
         l("on the road", "稼働"),
-        hm(t.on_road_min),
+        duration(t.on_road_min, lang),
         l("longest day", "最長"),
-        hm(t.longest_min),
+        duration(t.longest_min, lang),
         l("shortest", "最短"),
-        hm(t.shortest_min),
+        duration(t.shortest_min, lang),
     );
 }
 
@@ -189,4 +194,15 @@ fn describe_place(p: &Place) -> String {
         let _ = write!(s, " {:.5}, {:.5}", l.lat, l.lon);
     }
     s
+}
+
+/// A duration as the language writes it: "2 h 45 min", 「2時間45分」.
+fn duration(minutes: f64, lang: Lang) -> String {
+    let m = minutes.round() as i64;
+    match lang {
+        Lang::En => hm(minutes),
+        Lang::Ja if m < 60 => format!("{m}分"),
+        Lang::Ja if m % 60 == 0 => format!("{}時間", m / 60),
+        Lang::Ja => format!("{}時間{}分", m / 60, m % 60),
+    }
 }

@@ -3,6 +3,7 @@
 use super::order::ordered;
 use super::words::{mean_distance, model_words, pct, proof_words};
 use crate::report::labels::Lang;
+use crate::report::left_out::council_words;
 use crate::report::table::{aligned, count, printable};
 use crate::solve::{Instance, SolveResult, Status};
 use std::fmt::Write as _;
@@ -11,7 +12,7 @@ use std::fmt::Write as _;
 pub fn solve_table(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
     let mut out = String::new();
     facts(&mut out, inst, res, lang);
-    measures(&mut out, res, lang);
+    measures(&mut out, inst, res, lang);
     if !res.stops.is_empty() {
         stop_lines(&mut out, inst, res, lang);
     }
@@ -22,7 +23,12 @@ pub fn solve_table(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
 /// What was solved, on which data, and what was proven.
 fn facts(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
-    let _ = writeln!(out, "mobile-stops solve — {}", printable(&inst.label));
+    let _ = writeln!(
+        out,
+        "mobile-stops {} — {}",
+        l("solve", "停留所の選定"),
+        printable(lang.data(&inst.label))
+    );
     let capacitated = if res.params.capacitated {
         l("capacitated ", "容量制約付き ")
     } else {
@@ -34,8 +40,11 @@ fn facts(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
         l("model", "モデル"),
         model_words(res, lang)
     );
+    // The planner's English table names the column as the flag takes it; a Japanese one in
+    // words.
     let weight = match &inst.weight_column {
-        Some(c) => format!("{c} ({})", count(res.total_weight)),
+        Some(c) if lang == Lang::En => format!("{c} ({})", count(res.total_weight)),
+        Some(c) => format!("{}（{}）", lang.column(c), count(res.total_weight)),
         None => l("1 per demand point", "地点ごとに1").to_string(),
     };
     let _ = writeln!(
@@ -54,7 +63,7 @@ fn facts(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
 
 /// The objective, bound and gap, the average walk and the share reached; the points no site
 /// reaches; the time taken.
-fn measures(out: &mut String, res: &SolveResult, lang: Lang) {
+fn measures(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
     let o = &res.outcome;
     if o.status != Status::Infeasible {
@@ -76,7 +85,7 @@ fn measures(out: &mut String, res: &SolveResult, lang: Lang) {
                     "mean distance to the nearest stop",
                     "最寄り停留所までの平均距離"
                 ),
-                num((md * 10.0).round() / 10.0)
+                format_args!("{}{}", num((md * 10.0).round() / 10.0), unit(inst))
             );
         }
         let share = if res.total_weight > 0.0 {
@@ -109,13 +118,14 @@ fn measures(out: &mut String, res: &SolveResult, lang: Lang) {
             count(res.unreachable_weight)
         );
     }
-    let _ = writeln!(
-        out,
-        "{}: {:.2} s, seed {}",
-        l("time", "計算時間"),
-        res.seconds,
-        res.params.seed
-    );
+    let _ = match lang {
+        Lang::En => writeln!(out, "time: {:.2} s, seed {}", res.seconds, res.params.seed),
+        Lang::Ja => writeln!(
+            out,
+            "計算時間: {:.2} 秒、乱数の種 {}",
+            res.seconds, res.params.seed
+        ),
+    };
 }
 
 /// One line per chosen stop, in id order; `*` marks a required stop.
@@ -145,14 +155,14 @@ fn stop_lines(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) 
         rows.push(vec![
             id,
             printable(site.name.as_deref().unwrap_or_default()),
-            printable(site.kind.as_deref().unwrap_or_default()),
+            printable(&lang.kind(site.kind.as_deref().unwrap_or_default())),
             count(s.assigned_weight),
             count(s.unique_coverage),
             count(s.reach_weight),
             s.reach_65_plus
                 .map(count)
                 .unwrap_or_else(|| lang.na().into()),
-            count(s.max_distance),
+            format!("{}{}", count(s.max_distance), unit(inst)),
             site.space
                 .map(|sp| lang.space(sp.status).to_string())
                 .unwrap_or_else(|| lang.na().into()),
@@ -160,7 +170,8 @@ fn stop_lines(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) 
     }
     out.push_str(&aligned(&rows, &[3, 4, 5, 6, 7]));
     if res.stops.iter().any(|s| s.required) {
-        let _ = writeln!(out, "* {}", l("required (--require)", "必須（--require）"));
+        let required = l("required (--require)", "必ず含める停留所として指定");
+        let _ = writeln!(out, "* {required}");
     }
 }
 
@@ -169,12 +180,34 @@ fn closing(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
     if !res.exclusions.is_empty() {
         let _ = writeln!(out, "\n{}:", l("not allowed", "選択対象外"));
+        let weight = inst.weight_column.as_deref().map_or_else(
+            || l("demand points", "地点数").to_string(),
+            |c| lang.column(c),
+        );
         for e in &res.exclusions {
-            let _ = writeln!(out, "  {}: {}", printable(&inst.sites[e.site].id), e.detail);
+            // The planner's English table names the flag; a Japanese one says it in words.
+            let site = &inst.sites[e.site];
+            let (who, why) = match lang {
+                Lang::En => (site.id.as_str(), e.detail.clone()),
+                Lang::Ja => (
+                    site.name.as_deref().unwrap_or(&site.id),
+                    council_words(e, &weight, lang),
+                ),
+            };
+            let _ = writeln!(out, "  {}: {why}", printable(who));
         }
     }
     for n in &inst.notes {
         let _ = writeln!(out, "{} {}", l("note:", "注:"), lang.text(n));
+    }
+}
+
+/// " m" after a distance on the ground; nothing after a benchmark's unitless one.
+fn unit(inst: &Instance) -> &'static str {
+    if inst.in_metres() {
+        " m"
+    } else {
+        ""
     }
 }
 

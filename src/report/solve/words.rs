@@ -27,7 +27,7 @@ pub fn proof_words(res: &SolveResult, lang: Lang) -> String {
 }
 
 /// A gap in percent with the decimals its size needs.
-pub(super) fn pct(x: f64) -> String {
+pub(crate) fn pct(x: f64) -> String {
     if x < 0.01 {
         format!("{x:.3}")
     } else if x < 10.0 {

@@ -91,8 +91,12 @@ macro_rules! block {
                 out
             }
 
-            /// The combination `pick` (one index per listed key, in `lists` order).
-            pub(super) fn overrides(&self, pick: &[usize]) -> (Overrides, Vec<String>) {
+            /// The combination `pick` (one index per listed key, in `lists` order), and each
+            /// listed key with its value as written.
+            pub(super) fn overrides(
+                &self,
+                pick: &[usize],
+            ) -> (Overrides, Vec<(&'static str, String)>) {
                 let mut k = 0;
                 let mut parts = Vec::new();
                 let mut o = Overrides::default();
@@ -101,7 +105,7 @@ macro_rules! block {
                         let idx = if matches!(v, OneOrMany::Many(_)) {
                             let i = pick[k];
                             k += 1;
-                            parts.push(format!("{}={}", stringify!($f), show(v.get(i))));
+                            parts.push((stringify!($f), show(v.get(i))));
                             i
                         } else {
                             0

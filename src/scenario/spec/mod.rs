@@ -160,8 +160,13 @@ impl Overrides {
 /// One scenario to solve: the baseline with its overrides applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
-    /// Name as written (sweeps add `key=value` parts).
+    /// Name as written (sweeps add `key=value` parts): what CSV and JSON give.
     pub name: String,
+    /// The name its table gives (`None`: a baseline without one), for a name in words.
+    pub written: Option<String>,
+    /// The keys its sweep varied (`p`, `radius_m`), in file order: their values are in
+    /// `settings`, for a page to say in words.
+    pub varied: Vec<&'static str>,
     /// Line of its table in the file.
     pub line: u64,
     /// The full settings (baseline merged with the scenario).

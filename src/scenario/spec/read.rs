@@ -42,6 +42,8 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
     };
     out.push(Scenario {
         name: base_block.name.clone().unwrap_or_else(|| "baseline".into()),
+        written: base_block.name.clone(),
+        varied: Vec::new(),
         line: base_line.unwrap_or(1),
         settings: out.baseline.clone(),
     });
@@ -129,12 +131,15 @@ impl Expanded {
         let mut pick = vec![0usize; lists.len()];
         loop {
             let (over, parts) = block.overrides(&pick);
+            let shown: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
             self.push(Scenario {
                 name: if parts.is_empty() {
                     name.clone()
                 } else {
-                    format!("{name}: {}", parts.join(", "))
+                    format!("{name}: {}", shown.join(", "))
                 },
+                written: Some(name.clone()),
+                varied: parts.iter().map(|(k, _)| *k).collect(),
                 line: at.line.unwrap_or(1),
                 settings: self.baseline.merged(&over),
             });

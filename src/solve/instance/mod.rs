@@ -67,8 +67,8 @@ pub enum Geometry {
 /// A solver input with everything the reports need to name its parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Instance {
-    /// What the data is, for headers (`embedded: …`, a file name).
-    pub label: String,
+    /// What the data is, for headers (`embedded: …`, a file name; Japanese when known).
+    pub label: crate::model::DataLabel,
     /// Candidate sites, in input order.
     pub sites: Vec<SiteInfo>,
     /// Demand point ids, in input order.
@@ -96,6 +96,12 @@ impl Instance {
     /// Number of demand points.
     pub fn points(&self) -> usize {
         self.point_ids.len()
+    }
+
+    /// Whether distances are metres on the ground (planning data), not a benchmark's own
+    /// units: only then does an output print them with "m".
+    pub fn in_metres(&self) -> bool {
+        matches!(self.geometry, Geometry::Sphere { .. })
     }
 
     /// Total objective weight.

@@ -29,7 +29,7 @@ fn mask(text: &str) -> String {
         }
         for key in ["time: ", "計算時間: "] {
             if l.starts_with(key) {
-                if let Some(end) = l.find(" s") {
+                if let Some(end) = l.find(" s").or_else(|| l.find(" 秒")) {
                     l.replace_range(key.len()..end, "T");
                 }
             }
@@ -143,9 +143,9 @@ fn every_output_is_unchanged() {
 
 #[test]
 fn masking_hides_only_time_and_threads() {
-    let masked = mask("{\n  \"seconds\": 0.123,\n  \"threads\": 8,\n  \"objective\": 5\n}\ntime: 0.02 s, seed 1\n");
+    let masked = mask("{\n  \"seconds\": 0.123,\n  \"threads\": 8,\n  \"objective\": 5\n}\ntime: 0.02 s, seed 1\n計算時間: 0.02 秒、乱数の種 1\n");
     assert_eq!(
         masked,
-        "{\n  \"seconds\": 0,\n  \"threads\": 0,\n  \"objective\": 5\n}\ntime: T s, seed 1\n"
+        "{\n  \"seconds\": 0,\n  \"threads\": 0,\n  \"objective\": 5\n}\ntime: T s, seed 1\n計算時間: T 秒、乱数の種 1\n"
     );
 }

@@ -1,9 +1,13 @@
 //! Writers for a scenario batch: one row per scenario with its change from the baseline, and
-//! how robustly each candidate is chosen.
+//! how robustly each candidate is chosen. The terminal table and CSV are here; the page a
+//! council reads is in [`page`], and names and statuses in words in [`words`].
+
+mod page;
+mod words;
+
+pub use page::{scenarios_html, ScenarioPage};
 
 use super::csv::neutralise;
-use super::escape::esc;
-use super::fonts::FONT_FAMILY;
 use super::format::pretty;
 use super::format::Format;
 use super::labels::Lang;
@@ -13,6 +17,7 @@ use crate::model::number::round;
 use crate::scenario::{Batch, Row, RowOutcome, Solved, NOT_RUN};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
+use words::{scenario_label, status_words, Names};
 
 /// The baseline's solve, if it succeeded (row 0).
 fn baseline(b: &Batch) -> Option<&Solved> {
@@ -21,7 +26,10 @@ fn baseline(b: &Batch) -> Option<&Solved> {
 
 /// Stops added and dropped against the baseline, and the change in people and in aged 65+
 /// reached (the same measures in every scenario, whatever each one's objective).
-fn change(b: &Batch, s: &Solved) -> (Vec<String>, Vec<String>, Option<f64>, Option<f64>) {
+pub(super) fn change(
+    b: &Batch,
+    s: &Solved,
+) -> (Vec<String>, Vec<String>, Option<f64>, Option<f64>) {
     let diff = |a: Option<f64>, base: Option<f64>| Some(a? - base?);
     match baseline(b) {
         Some(base) => (
@@ -107,8 +115,9 @@ pub fn scenarios_json(b: &Batch, file: &str) -> Value {
     })
 }
 
-/// Cells of one row for the table and HTML (formatted), or CSV (`raw`: plain numbers).
-fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
+/// Cells of one row for the table (formatted: the name and status in words), or CSV (`raw`:
+/// plain numbers, the name and status as the file and JSON give them).
+fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang, raw: bool) -> Vec<String> {
     let na = if raw {
         String::new()
     } else {
@@ -122,8 +131,8 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
         }
     };
     match &r.outcome {
-        RowOutcome::NotRun => unsolved_cells(file, r, None, lang),
-        RowOutcome::Failed(e) => unsolved_cells(file, r, Some(e), lang),
+        RowOutcome::NotRun => unsolved_cells(file, r, None, names, lang, raw),
+        RowOutcome::Failed(e) => unsolved_cells(file, r, Some(e), names, lang, raw),
         RowOutcome::Solved(s) => {
             let o = &s.result.outcome;
             let (added, dropped, _, aged_change) = change(b, s);
@@ -152,8 +161,12 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
                 format!(" ({})", parts.join(" "))
             };
             vec![
-                r.scenario.name.clone(),
-                format!("{:?}", o.status).to_lowercase(),
+                shown_name(r, names, lang, raw),
+                if raw {
+                    format!("{:?}", o.status).to_lowercase()
+                } else {
+                    status_words(&r.outcome, lang)
+                },
                 num(o.objective),
                 if raw {
                     round(o.gap(), 6).to_string()
@@ -182,14 +195,30 @@ fn cells(b: &Batch, file: &str, r: &Row, lang: Lang, raw: bool) -> Vec<String> {
     }
 }
 
+/// The scenario's name: in words for the table, as the file gives it for CSV (`raw`).
+fn shown_name(r: &Row, names: &Names, lang: Lang, raw: bool) -> String {
+    if raw {
+        r.scenario.name.clone()
+    } else {
+        scenario_label(&r.scenario, names, lang)
+    }
+}
+
 /// A row that was not solved: its name, "not run" or "error", and why in the last column.
-fn unsolved_cells(file: &str, r: &Row, failed: Option<&Error>, lang: Lang) -> Vec<String> {
+fn unsolved_cells(
+    file: &str,
+    r: &Row,
+    failed: Option<&Error>,
+    names: &Names,
+    lang: Lang,
+    raw: bool,
+) -> Vec<String> {
     let mut row = vec![String::new(); COLUMNS.len()];
-    row[0] = r.scenario.name.clone();
+    row[0] = shown_name(r, names, lang, raw);
     match failed {
         None => {
             row[1] = lang.pick("not run", "未実行").into();
-            row[COLUMNS.len() - 1] = NOT_RUN.to_string();
+            row[COLUMNS.len() - 1] = lang.pick(NOT_RUN, NOT_RUN_JA).to_string();
         }
         Some(e) => {
             row[1] = lang.pick("error", "エラー").into();
@@ -198,6 +227,9 @@ fn unsolved_cells(file: &str, r: &Row, failed: Option<&Error>, lang: Lang) -> Ve
     }
     row
 }
+
+/// [`NOT_RUN`] in Japanese.
+const NOT_RUN_JA: &str = "全体の時間制限が先に来たため、このシナリオは解いていません";
 
 /// Column labels, English and Japanese.
 const COLUMNS: [(&str, &str); 9] = [
@@ -243,6 +275,7 @@ fn robustness_rows(b: &Batch, lang: Lang) -> Vec<Vec<String>> {
 
 /// Renders the batch in the chosen format (table, CSV or JSON; GeoJSON is not offered).
 pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Vec<u8> {
+    let names = Names::new(b, None);
     match format {
         Format::Json | Format::Geojson => pretty(&scenarios_json(b, file)),
         Format::Csv => {
@@ -250,7 +283,7 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             w.write_record(header(lang)).expect("writing to memory");
             for r in &b.rows {
                 // Numbers stay numbers (a sign is not a formula); text is neutralised.
-                let row: Vec<String> = cells(b, file, r, lang, true)
+                let row: Vec<String> = cells(b, file, r, &names, lang, true)
                     .iter()
                     .map(|c| {
                         if c.parse::<f64>().is_ok() {
@@ -268,7 +301,8 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             let mut out = String::new();
             let _ = write!(
                 out,
-                "mobile-stops scenarios — {} ({} {}, {} {}",
+                "mobile-stops {} — {} ({} {}, {} {}",
+                lang.pick("scenarios", "シナリオ比較"),
                 printable(file),
                 b.solved,
                 lang.pick("solved", "件解けた"),
@@ -282,7 +316,7 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             let _ = writeln!(out);
             let mut rows = vec![header(lang)];
             rows.extend(b.rows.iter().map(|r| {
-                cells(b, file, r, lang, false)
+                cells(b, file, r, &names, lang, false)
                     .iter()
                     .map(|c| printable(c))
                     .collect()
@@ -294,43 +328,4 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             out.into_bytes()
         }
     }
-}
-
-/// A self-contained HTML page of the batch (for `--report`).
-pub fn scenarios_html(b: &Batch, file: &str, lang: Lang) -> String {
-    let table = |rows: &[Vec<String>]| {
-        let mut t = String::from("<table>\n<thead><tr>");
-        for h in &rows[0] {
-            let _ = write!(t, "<th>{}</th>", esc(h));
-        }
-        t.push_str("</tr></thead>\n<tbody>\n");
-        for r in &rows[1..] {
-            t.push_str("<tr>");
-            for c in r {
-                let _ = write!(t, "<td>{}</td>", esc(c));
-            }
-            t.push_str("</tr>\n");
-        }
-        t.push_str("</tbody>\n</table>\n");
-        t
-    };
-    let mut rows = vec![header(lang)];
-    rows.extend(b.rows.iter().map(|r| cells(b, file, r, lang, false)));
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
-         <style>body{{font-family:{};margin:1.5rem}}table{{border-collapse:collapse;font-size:.85rem}}\
-         th,td{{border:1px solid #bbb;padding:.2rem .4rem;text-align:left}}th{{background:#e8eef5}}\
-         @media print{{tr{{break-inside:avoid}}thead{{display:table-header-group}}}}</style>\n</head>\n<body>\n\
-         <h1>{}</h1>\n<p>{} {} / {}</p>\n{}<h2>{}</h2>\n{}</body>\n</html>\n",
-        lang.pick("en", "ja"),
-        esc(lang.pick("What-if scenarios", "シナリオ比較")),
-        FONT_FAMILY,
-        esc(lang.pick("What-if scenarios", "シナリオ比較")),
-        esc(file),
-        b.solved,
-        b.rows.len(),
-        table(&rows),
-        esc(lang.pick("Robustness", "選ばれやすさ")),
-        table(&robustness_rows(b, lang)),
-    )
 }
