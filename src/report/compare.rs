@@ -1,7 +1,8 @@
 //! Writers for a comparison of stop sets: one column per set in the table (side by side, as a
 //! council reads it), one row per set in CSV, and the same numbers in JSON and GeoJSON.
 
-use super::buyers::{assumptions, assumptions_json, people_interval};
+use super::buyers::{assumptions, assumptions_json};
+pub use super::compare_rows::metric_rows;
 use super::csv::neutralise;
 use super::format::pretty;
 use super::format::Format;
@@ -47,7 +48,8 @@ fn surveyed(c: &Comparison) -> bool {
     c.sets.iter().any(|m| m.potential_users.is_some())
 }
 
-fn share(part: Option<f64>, total: Option<f64>) -> Option<f64> {
+/// `part` as a share of `total`, when both are known and the total is not 0.
+pub(super) fn share(part: Option<f64>, total: Option<f64>) -> Option<f64> {
     match (part, total) {
         (Some(p), Some(t)) if t > 0.0 => Some(p / t),
         _ => None,
@@ -240,108 +242,6 @@ pub fn set_lines(data: &Dataset, c: &Comparison, lang: Lang) -> Vec<String> {
             line
         })
         .collect()
-}
-
-/// The metric rows, label first then one cell per set; shared by table and markdown.
-pub fn metric_rows(c: &Comparison, lang: Lang) -> Vec<Vec<String>> {
-    let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-    let na = lang.na().to_string();
-    let opt = |v: Option<f64>| v.map_or(na.clone(), count);
-    let with_share = |v: Option<f64>, t: Option<f64>| match (v, share(v, t)) {
-        (Some(v), Some(s)) => format!("{} ({:.1} %)", count(v), 100.0 * s + 0.0),
-        (v, _) => opt(v),
-    };
-    // With the council's area known, the share is of the people inside it.
-    let in_area = |v: Option<f64>, inside: Option<f64>, t: Option<f64>| match (v, inside, t) {
-        (Some(v), Some(i), Some(t)) if t > 0.0 => format!(
-            "{} ({} {}: {:.1} %)",
-            count(v),
-            lang.pick("inside", "うち市内"),
-            count(i),
-            100.0 * i / t + 0.0
-        ),
-        _ => with_share(v, None),
-    };
-    let area = c.area.as_ref();
-    let mut rows = vec![std::iter::once(String::new())
-        .chain(c.sets.iter().map(|m| printable(&m.set.name)))
-        .collect::<Vec<_>>()];
-    let mut row = |label: String, f: &dyn Fn(&SetMetrics) -> String| {
-        rows.push(std::iter::once(label).chain(c.sets.iter().map(f)).collect());
-    };
-    row(l("stops", "停留所数"), &|m| {
-        m.set.sites.len().to_string()
-    });
-    row(l("people reached", "到達人口"), &|m| match area {
-        Some(a) => in_area(
-            m.people_reached,
-            m.in_area.and_then(|r| r.people),
-            a.population,
-        ),
-        None => with_share(m.people_reached, c.total_population),
-    });
-    row(l("aged 65+ reached", "到達65歳以上"), &|m| match area {
-        Some(a) => in_area(
-            m.aged_reached,
-            m.in_area.and_then(|r| r.aged),
-            a.aged_65_plus,
-        ),
-        None => with_share(m.aged_reached, c.total_aged),
-    });
-    row(
-        l("far from a shop, reached", "店から遠い高齢者の到達"),
-        &|m| with_share(m.far_reached, c.total_far),
-    );
-    row(
-        l("potential users (95 %)", "利用見込み者（95 %）"),
-        &|m| {
-            m.potential_users
-                .as_ref()
-                .map_or(na.clone(), people_interval)
-        },
-    );
-    row(
-        l(
-            "buyers per visit, all stops (95 %)",
-            "1回あたり購入者・全停留所（95 %）",
-        ),
-        &|m| {
-            m.buyers_per_visit
-                .as_ref()
-                .map_or(na.clone(), people_interval)
-        },
-    );
-    row(
-        l(
-            "stops over one visit's capacity",
-            "1回で対応しきれない停留所",
-        ),
-        &|m| match m.potential_users {
-            Some(_) => m.over_capacity.len().to_string(),
-            None => na.clone(),
-        },
-    );
-    row(l("uncovered cells", "未カバーの区画"), &|m| {
-        m.uncovered_points.to_string()
-    });
-    row(l("aged 65+ not reached", "未到達65歳以上"), &|m| {
-        opt(m.uncovered_aged)
-    });
-    row(
-        l(
-            "stops not measurable (outside the data)",
-            "測定不可の停留所（データ範囲外）",
-        ),
-        &|m| m.unmeasurable.len().to_string(),
-    );
-    row(
-        l("stops without space", "スペース不足の停留所"),
-        &|m| m.no_space.len().to_string(),
-    );
-    row(l("space unknown", "スペース不明"), &|m| {
-        m.space_unknown.len().to_string()
-    });
-    rows
 }
 
 /// The terminal view: one column per set.

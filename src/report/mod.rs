@@ -9,6 +9,7 @@
 
 mod buyers;
 mod compare;
+mod compare_rows;
 mod council;
 mod csv;
 mod escape;

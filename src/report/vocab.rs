@@ -126,6 +126,18 @@ impl Lang {
             Lang::Ja => label.ja_or_en(),
         }
     }
+
+    /// The data as a council page names it: the data's own label in this language, or, for
+    /// files of the planner's own on a Japanese page, words saying so (their names, in the
+    /// planner's box, are no business of the council's).
+    pub fn data_words(self, label: &DataLabel) -> String {
+        match (self, &label.ja) {
+            (Lang::Ja, None) => {
+                "担当者が用意したデータ（ファイル名は作成方法の欄に記載）".to_string()
+            }
+            _ => self.data(label).to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

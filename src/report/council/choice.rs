@@ -72,7 +72,7 @@ fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
             .why
             .not_chosen
             .iter()
-            .filter(|n| n.reach > 0.0)
+            .filter(|n| n.reach > 0.0 && measurable(r, n.site))
             .map(|n| {
                 let why = match &n.why {
                     WhyNot::Rule(e) => council_words(e, &weight_name(inst, lang), lang),
@@ -184,4 +184,14 @@ pub(super) fn alternatives(r: &CouncilReport, lang: Lang) -> Section {
         tables: vec![alt],
         svg: None,
     }
+}
+
+/// Whether site `j`'s reach can be measured: a site outside the data is never offered as a
+/// strong candidate on what it seems to reach.
+fn measurable(r: &CouncilReport, j: usize) -> bool {
+    r.table
+        .candidates
+        .iter()
+        .find(|c| c.index == j)
+        .is_none_or(|c| c.measurable)
 }

@@ -81,8 +81,5 @@ pub(super) fn weight_name(inst: &Instance, lang: Lang) -> String {
 /// for files of the planner's own on a Japanese page, words saying so (their names, in the
 /// planner's box, are no business of the council's).
 pub(super) fn data_words(r: &CouncilReport, lang: Lang) -> String {
-    match (lang, &r.data.label.ja) {
-        (Lang::Ja, None) => "担当者が用意したデータ（ファイル名は作成方法の欄に記載）".to_string(),
-        _ => lang.data(&r.data.label).to_string(),
-    }
+    lang.data_words(&r.data.label)
 }

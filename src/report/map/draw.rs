@@ -105,7 +105,10 @@ impl Plan {
         };
         // The data's name gives way first: the stops and the radius are the map's facts.
         let room = (VIEW_W - 2.0 * FRAME_X - text_width(&tail, TEXT)).max(100.0);
-        let sub = format!("{}{tail}", fit(&spec.data.label, room, TEXT));
+        let sub = format!(
+            "{}{tail}",
+            fit(&lang.data_words(&spec.data.label), room, TEXT)
+        );
         let _ = writeln!(
             o,
             "<text class=\"ms-title\" x=\"{FRAME_X}\" y=\"30\">{}</text>",
@@ -226,20 +229,28 @@ impl Plan {
             Some(s) => s.source.clone(),
             None => lang.pick("no data", "データなし").to_string(),
         };
-        let mut sources = match lang {
-            Lang::En => format!(
-                "Demand: {}; candidates: {}; shops: {}",
-                data.demand.source, data.candidates.source, shops
-            ),
+        // File names are the planner's: a Japanese page points to its "how this was made" box.
+        let sources = match lang {
+            Lang::En => {
+                let mut s = format!(
+                    "Demand: {}; candidates: {}; shops: {}",
+                    data.demand.source, data.candidates.source, shops
+                );
+                if let Some(area) = &data.area {
+                    s.push_str("; boundary: ");
+                    s.push_str(&area.source);
+                }
+                s
+            }
             Lang::Ja => format!(
-                "需要: {}／候補地: {}／店舗: {}",
-                data.demand.source, data.candidates.source, shops
+                "店舗: {}／使ったファイルは「作成方法（担当者向け）」に記載",
+                if data.stores.is_some() {
+                    "あり"
+                } else {
+                    "データなし"
+                }
             ),
         };
-        if let Some(area) = &data.area {
-            sources.push_str(lang.pick("; boundary: ", "／境界: "));
-            sources.push_str(&area.source);
-        }
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
                 "Uncoloured land inside the data: nobody lives there. Distances are straight lines.",

@@ -52,15 +52,15 @@ fn english_in(text: &str) -> Vec<String> {
     found
 }
 
-/// The text of an HTML page a reader sees, without the planner's box, the style sheet and the
-/// map (checked by the map's own tests).
+/// The text of an HTML page a reader sees, the map's included, without the planner's box and
+/// the style sheets.
 fn html_text(html: &str) -> String {
     let box_at = html
         .find("<section id=\"method\">")
         .expect("the page has the planner's box");
     let box_end = box_at + html[box_at..].find("</section>").unwrap();
     let mut page = format!("{}{}", &html[..box_at], &html[box_end..]);
-    for (open, close) in [("<style", "</style>"), ("<svg", "</svg>")] {
+    for (open, close) in [("<style", "</style>")] {
         while let Some(a) = page.find(open) {
             let b = a + page[a..].find(close).unwrap() + close.len();
             page.replace_range(a..b, " ");

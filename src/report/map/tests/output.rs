@@ -61,7 +61,10 @@ fn embedded_map_is_well_formed_small_and_deterministic() {
     assert!(svg.contains("Food shops: no data"));
     // The same reach `solve --p 8 --radius-m 500` proves optimal for these stops, as a share
     // of the 39,060 aged 65+ the data hold inside Chigasaki's outline (all 16,378 live there).
-    assert!(svg.contains("Aged 65+ within reach (in 茅ヶ崎"), "the legend names the area");
+    assert!(
+        svg.contains("Aged 65+ within reach (in 茅ヶ崎"),
+        "the legend names the area"
+    );
     assert!(svg.contains("16,378 of 39,060 (41.9 %)"));
     // No outside resources.
     for bad in [
