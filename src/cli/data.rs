@@ -6,10 +6,9 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum DataCommand {
-    /// Write the embedded dataset as demand.csv, candidates.csv, notes.csv (its cautions) and
-    /// SOURCE.md into DIR, to edit and rank again with --data DIR.
-    /// Write the embedded dataset as demand.csv, candidates.csv and SOURCE.md into DIR, to edit
-    /// and rank again with --data DIR.
+    /// Write the embedded dataset as demand.csv, candidates.csv, notes.csv (its cautions),
+    /// area.geojson (the city outline) and SOURCE.md into DIR, to edit and rank again with
+    /// --data DIR.
     #[command(after_help = super::examples::DATA_EXPORT)]
     Export {
         /// Target directory (created if missing).

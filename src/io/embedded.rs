@@ -81,8 +81,8 @@ fn outline() -> Result<Part<crate::model::Area>> {
 }
 
 /// The embedded dataset as the files `demand.csv`, `candidates.csv`, `notes.csv` (its
-/// cautions, read back by `--data DIR`) and `SOURCE.md` for `dir` (the caller writes them, all
-/// or none). Refuses when `dir` already has one of them unless `force`, so a planner's edits
+/// cautions, read back by `--data DIR`), `area.geojson` (the city outline the shares count)
+/// and `SOURCE.md` for `dir` (the caller writes them, all or none). Refuses when `dir` already has one of them unless `force`, so a planner's edits
 /// are never lost.
 pub fn export_files(dir: &Path, force: bool) -> Result<Vec<(&'static str, String)>> {
     let data = dataset()?;

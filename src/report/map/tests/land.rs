@@ -66,7 +66,11 @@ fn the_boundary_is_drawn_with_its_legend_row_and_credit_only_when_the_data_has_a
         );
         let foot = texts(&svg, "ms-foot").concat();
         assert!(foot.contains(lang.pick("National Land Numerical", "国土数値情報")));
-        assert!(foot.contains("chigasaki_outline.geojson"), "{foot}");
+        // File names are the planner's: named in English, pointed to in Japanese.
+        match lang {
+            Lang::En => assert!(foot.contains("chigasaki_outline.geojson"), "{foot}"),
+            Lang::Ja => assert!(foot.contains("作成方法（担当者向け）"), "{foot}"),
+        }
     }
     let mut bare = embedded();
     bare.area = None;
