@@ -72,7 +72,11 @@ fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
             .why
             .not_chosen
             .iter()
-            .filter(|n| n.reach > 0.0 && measurable(r, n.site))
+            .filter(|n| {
+                // A site outside the data is not offered on what it seems to reach; a rule
+                // that left it out is still said.
+                n.reach > 0.0 && (measurable(r, n.site) || matches!(n.why, WhyNot::Rule(_)))
+            })
             .map(|n| {
                 let why = match &n.why {
                     WhyNot::Rule(e) => council_words(e, &weight_name(inst, lang), lang),
@@ -114,7 +118,11 @@ fn not_chosen(r: &CouncilReport, lang: Lang) -> Table {
                         }
                     }
                 };
-                vec![site_label(inst, n.site), count(n.reach), why]
+                let reach = match measurable(r, n.site) {
+                    true => count(n.reach),
+                    false => lang.unmeasurable().to_string(),
+                };
+                vec![site_label(inst, n.site), reach, why]
             })
             .collect(),
     }
