@@ -23,5 +23,5 @@ pub use label::DataLabel;
 pub use mesh::MeshCode;
 pub use names::called_names;
 pub use number::round;
-pub use place::{LatLon, Store, SurveyPlace};
+pub use place::{point_groups, LatLon, Store, SurveyPlace};
 pub use travel::{Travel, TravelSource, TravelTimes};

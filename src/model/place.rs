@@ -32,6 +32,25 @@ impl LatLon {
     }
 }
 
+/// Positions grouped by the point they stand on ([`LatLon::point_key`]): the members of each
+/// group in input order, groups in the order of their first member, and each position's
+/// group. The ranking's "shared point" flag and the map's one marker per point both read it,
+/// so they never disagree on which sites share a point.
+pub fn point_groups(points: impl IntoIterator<Item = LatLon>) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut index: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut of = Vec::new();
+    for (j, p) in points.into_iter().enumerate() {
+        let g = *index.entry(p.point_key()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(j);
+        of.push(g);
+    }
+    (groups, of)
+}
+
 /// One place where residents answered a survey: how many answered, and how many said they would
 /// use a mobile shop. Answers are pooled per candidate, never treated as exact.
 #[derive(Debug, Clone, PartialEq)]

@@ -310,18 +310,15 @@ fn area_totals(data: &Dataset, weights: &[f64]) -> Option<AreaTotals> {
 
 /// Which sites stand on the same point as another site.
 fn shared_points(sites: &[LatLon]) -> Vec<bool> {
-    let mut at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
-    for s in sites {
-        *at.entry(s.point_key()).or_default() += 1;
-    }
-    sites.iter().map(|s| at[&s.point_key()] > 1).collect()
+    let (groups, of) = crate::model::point_groups(sites.iter().copied());
+    of.iter().map(|&g| groups[g].len() > 1).collect()
 }
 
 /// The value of a term for one candidate, `None` when not available; a site outside the data
 /// counts 0 here so it neither scores nor sets the scale, and is shown as not measurable.
 pub fn term_value(row: &CandidateScore, term: Term) -> Option<f64> {
     if !row.measurable {
-        return Some(0.0).filter(|_| term_value_raw(row, term).is_some());
+        return term_value_raw(row, term).map(|_| 0.0);
     }
     term_value_raw(row, term)
 }

@@ -6,9 +6,8 @@
 //! ([`crate::model::LatLon::point_key`], about a metre).
 
 use super::style::{clip, text_width, LABEL_CHARS, LABEL_SIZE};
-use crate::model::CandidateSite;
+use crate::model::{point_groups, CandidateSite};
 use crate::report::labels::Lang;
-use std::collections::BTreeMap;
 
 /// The candidates grouped by the point they stand on.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,17 +20,7 @@ pub(super) struct SharedPoints {
 
 impl SharedPoints {
     pub(super) fn new(sites: &[CandidateSite]) -> SharedPoints {
-        let mut index: BTreeMap<(i64, i64), usize> = BTreeMap::new();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut of = Vec::with_capacity(sites.len());
-        for (j, s) in sites.iter().enumerate() {
-            let g = *index.entry(s.location.point_key()).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(j);
-            of.push(g);
-        }
+        let (groups, of) = point_groups(sites.iter().map(|s| s.location));
         SharedPoints { groups, of }
     }
 
