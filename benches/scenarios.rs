@@ -13,11 +13,7 @@ use mobile_stops::Dataset;
 use std::time::Instant;
 
 fn file(text: &str) -> ScenarioFile {
-    let src = SourceText {
-        name: "bench.toml".into(),
-        text: text.into(),
-        encoding: "UTF-8",
-    };
+    let src = SourceText::utf8("bench.toml", text);
     read_scenarios(&src, std::path::Path::new(".")).expect("a valid scenario file")
 }
 

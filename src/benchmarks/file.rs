@@ -38,7 +38,7 @@ pub fn benchmark_instance(
         Benchmark::Pmedcap(p, k) => (p, *k),
     };
     let name = path.display().to_string();
-    let text = SourceText::read(path, budget.memory)?.text;
+    let text = SourceText::read(path, budget)?.text;
     let b = &budget;
     let mut inst = match bench {
         Benchmark::Orlib(_) => pmed_instance(&name, &read_pmed_within(&name, &text, b)?),

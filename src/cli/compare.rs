@@ -3,7 +3,7 @@
 use super::args::{DataArgs, OutputArgs};
 use super::rank::ScoreArgs;
 use clap::Args;
-use mobile_stops::budget::MemoryLimit;
+use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::pipeline::{resolve_set, split_sets};
 use mobile_stops::report::render_compare;
 use mobile_stops::score::compare::compare;
@@ -33,10 +33,26 @@ pub fn run(args: &CompareArgs, memory: MemoryLimit) -> Result<(), Error> {
         .sets(&args.sets)
         .check(args.output.out.as_deref(), None)?;
     let raw = split_sets(&args.sets, 2)?;
-    let data = io::load_dataset(&args.data.paths(), memory)?;
+    let data = io::load_dataset(
+        &args.data.paths(),
+        Budget {
+            deadline: None,
+            memory,
+        },
+    )?;
     let sets = raw
         .iter()
-        .map(|(n, s)| resolve_set(n, s, &data, memory))
+        .map(|(n, s)| {
+            resolve_set(
+                n,
+                s,
+                &data,
+                Budget {
+                    deadline: None,
+                    memory,
+                },
+            )
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let table = score(&data, &params)?;
     let c = compare(&data, &table, &sets);

@@ -80,7 +80,13 @@ pub fn run(args: &RankArgs, memory: MemoryLimit) -> Result<(), Error> {
     super::paths::Inputs::default()
         .data(&args.data.paths(), "--")
         .check(args.output.out.as_deref(), None)?;
-    let data = io::load_dataset(&args.data.paths(), memory)?;
+    let data = io::load_dataset(
+        &args.data.paths(),
+        Budget {
+            deadline: None,
+            memory,
+        },
+    )?;
     let table = score(&data, &params)?;
     let bytes = render_rank(&table, args.output.format, args.output.lang);
     super::emit(args.output.out.as_deref(), &bytes)

@@ -92,7 +92,7 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
         .sets(&args.sets)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .check(args.out.as_deref(), None)?;
-    let data = io::load_dataset(&args.data.paths(), memory)?;
+    let data = io::load_dataset(&args.data.paths(), budget)?;
     let done = council(&data, &opts, budget)?;
     let mut report = done.report(&data, args.stamp.then(|| stamp_now(args.lang)));
     report.command = Some(super::command_line::shown_command("report"));

@@ -151,12 +151,12 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--stops", args.stops.as_deref())
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .check(args.out.as_deref(), None)?;
-    let data = io::load_dataset(&args.data.paths(), memory)?;
+    let budget = args.model.budget(memory)?;
+    let data = io::load_dataset(&args.data.paths(), budget)?;
     let source = match &args.stops {
         Some(path) => StopSource::File(path.clone()),
         None => StopSource::Solve(args.model.options()?),
     };
-    let budget = args.model.budget(memory)?;
     let planned = plan_route(&data, &source, &args.week.options(), budget)?;
     let (problem, out) = (&planned.problem, args.out.as_deref());
     match &planned.week {

@@ -46,7 +46,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     let (out, report) = (args.output.out.as_deref(), args.report.as_deref());
     let inputs = Inputs::default().file("the scenario file", Some(&args.file));
     inputs.check(out, report)?;
-    let input = load_scenarios(&args.file, memory)?;
+    let input = load_scenarios(&args.file, budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")

@@ -170,7 +170,7 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     let budget = args.model.budget(memory)?;
     let (inst, capacitated) = match args.benchmark() {
         Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), budget)?,
-        None => model.planning_instance(&io::load_dataset(&args.data.paths(), memory)?)?,
+        None => model.planning_instance(&io::load_dataset(&args.data.paths(), budget)?)?,
     };
     let params = model.params(capacitated, budget);
     let result = solve(&inst, &params)?;

@@ -149,11 +149,7 @@ mod tests {
     use crate::model::LatLon;
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            name: "area.geojson".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-        }
+        SourceText::utf8("area.geojson", text)
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{
     embedded, is_estat, read_area, read_candidates, read_estat, read_points, read_stores,
     read_surveys, SourceText,
 };
-use crate::budget::MemoryLimit;
+use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::model::{Dataset, Demand, DemandFormat, LocalText, MeshSummary, Part};
 use std::path::{Path, PathBuf};
@@ -32,26 +32,27 @@ pub struct DataPaths {
 }
 
 /// Loads and validates every input named by `paths` (none: the embedded northern-Chigasaki
-/// data). Files too large for `memory` are refused before they are read, and every bad value is
-/// an error naming its file, line and column.
+/// data). Files too large for `budget`'s memory are refused before they are read, reading
+/// stops with a time-limit error once its deadline has passed, and every bad value is an
+/// error naming its file, line and column.
 ///
 /// ```
 /// use mobile_stops::io::{load_dataset, DataPaths};
-/// use mobile_stops::MemoryLimit;
-/// let data = load_dataset(&DataPaths::default(), MemoryLimit::default()).unwrap();
+/// use mobile_stops::budget::Budget;
+/// let data = load_dataset(&DataPaths::default(), Budget::default()).unwrap();
 /// assert_eq!(data.demand.data.len(), 624);
 /// // A file that is not there is refused by name.
 /// let paths = DataPaths { candidates: Some("no/such/sites.csv".into()), ..DataPaths::default() };
-/// let err = load_dataset(&paths, MemoryLimit::default()).unwrap_err();
+/// let err = load_dataset(&paths, Budget::default()).unwrap_err();
 /// assert!(err.to_string().starts_with("no/such/sites.csv"));
 /// ```
-pub fn load_dataset(paths: &DataPaths, memory: MemoryLimit) -> Result<Dataset> {
+pub fn load_dataset(paths: &DataPaths, budget: Budget) -> Result<Dataset> {
     let mut data = match &paths.data_dir {
-        Some(dir) => load_dir(dir, memory)?,
+        Some(dir) => load_dir(dir, budget)?,
         None => embedded::dataset()?,
     };
     if !paths.demand.is_empty() {
-        data.demand = read_demand(&paths.demand, memory)?;
+        data.demand = read_demand(&paths.demand, budget)?;
         // The embedded outline belongs to the embedded demand, not to someone else's.
         if paths.data_dir.is_none() {
             data.area = None;
@@ -60,22 +61,22 @@ pub fn load_dataset(paths: &DataPaths, memory: MemoryLimit) -> Result<Dataset> {
     if let Some(p) = &paths.area {
         data.area = Some(Part::new(
             show(p),
-            read_area(&SourceText::read(p, memory)?)?,
+            read_area(&SourceText::read(p, budget)?)?,
         ));
     }
     if let Some(p) = &paths.candidates {
-        data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p, memory)?)?);
+        data.candidates = Part::new(show(p), read_candidates(&SourceText::read(p, budget)?)?);
     }
     if let Some(p) = &paths.surveys {
         data.surveys = Some(Part::new(
             show(p),
-            read_surveys(&SourceText::read(p, memory)?)?,
+            read_surveys(&SourceText::read(p, budget)?)?,
         ));
     }
     if let Some(p) = &paths.stores {
         data.stores = Some(Part::new(
             show(p),
-            read_stores(&SourceText::read(p, memory)?)?,
+            read_stores(&SourceText::read(p, budget)?)?,
         ));
     }
     if paths.data_dir.is_some() || !paths.demand.is_empty() || paths.candidates.is_some() {
@@ -96,7 +97,7 @@ fn data_label(data: &Dataset) -> String {
     }
 }
 
-fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
+fn load_dir(dir: &Path, budget: Budget) -> Result<Dataset> {
     if !dir.is_dir() {
         return Err(Error::input(
             Location::file(show(dir)),
@@ -109,10 +110,10 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
         ));
     }
     let demand_files = find_demand_files(dir)?;
-    let mut demand = read_demand(&demand_files, memory)?;
+    let mut demand = read_demand(&demand_files, budget)?;
     demand.source = show(dir);
     let candidates_path = dir.join("candidates.csv");
-    let candidates = read_candidates(&SourceText::read(&candidates_path, memory)?)?;
+    let candidates = read_candidates(&SourceText::read(&candidates_path, budget)?)?;
     let optional = |name: &str| {
         let p = dir.join(name);
         p.exists().then_some(p)
@@ -120,21 +121,21 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
     let surveys = match optional("surveys.csv") {
         Some(p) => Some(Part::new(
             show(&p),
-            read_surveys(&SourceText::read(&p, memory)?)?,
+            read_surveys(&SourceText::read(&p, budget)?)?,
         )),
         None => None,
     };
     let stores = match optional("stores.csv") {
         Some(p) => Some(Part::new(
             show(&p),
-            read_stores(&SourceText::read(&p, memory)?)?,
+            read_stores(&SourceText::read(&p, budget)?)?,
         )),
         None => None,
     };
     let area = match optional("area.geojson") {
         Some(p) => Some(Part::new(
             show(&p),
-            read_area(&SourceText::read(&p, memory)?)?,
+            read_area(&SourceText::read(&p, budget)?)?,
         )),
         None => None,
     };
@@ -147,7 +148,7 @@ fn load_dir(dir: &Path, memory: MemoryLimit) -> Result<Dataset> {
         area,
     };
     if let Some(p) = optional(NOTES_FILE) {
-        read_notes(&SourceText::read(&p, memory)?, &mut data)?;
+        read_notes(&SourceText::read(&p, budget)?, &mut data)?;
     }
     Ok(data)
 }
@@ -194,11 +195,11 @@ fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads one points CSV, or one or more e-Stat mesh tables, into one demand part. Census
 /// files whose cells overlap (the same area at two mesh levels, or one file twice) are refused
 /// at the first such row, naming the other file: their residents would count twice.
-pub fn read_demand(paths: &[PathBuf], memory: MemoryLimit) -> Result<Part<Demand>> {
+pub fn read_demand(paths: &[PathBuf], budget: Budget) -> Result<Part<Demand>> {
     let mut parts = Vec::with_capacity(paths.len());
     let mut cells = CellIndex::default();
     for p in paths {
-        let src = SourceText::read(p, memory)?;
+        let src = SourceText::read(p, budget)?;
         let demand = if is_estat(&src.text) {
             let (demand, rows) = read_estat_cells(&src)?;
             if paths.len() > 1 {

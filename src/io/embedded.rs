@@ -30,11 +30,10 @@ const LABEL_JA: &str =
 
 /// The embedded dataset, parsed by the same readers as user files.
 pub fn dataset() -> Result<Dataset> {
-    let mut demand = read_demand_text(SourceText {
-        name: "embedded:data/tblT001142Q5339_subset.csv".into(),
-        text: CENSUS_MESH.into(),
-        encoding: "UTF-8",
-    })?;
+    let mut demand = read_demand_text(SourceText::utf8(
+        "embedded:data/tblT001142Q5339_subset.csv",
+        CENSUS_MESH,
+    ))?;
     demand.notes.push(LocalText::new(
         "census covers primary mesh 5339 only: the southern band of Chigasaki (south of 35.3333° N, \
          about 100,000 people) is not in the data; 624 cells, 232,022 people, of whom 141,563 live \
@@ -42,11 +41,10 @@ pub fn dataset() -> Result<Dataset> {
         "国勢調査データは1次メッシュ5339のみ: 茅ヶ崎市南部（北緯35.3333°以南、約10万人）は含まれません。\
          624セル・232,022人のうち、中心が市の境界内にあるセルの人口は141,563人",
     ));
-    let candidates = read_candidates(&SourceText {
-        name: "embedded:data/candidates.csv".into(),
-        text: CANDIDATES.into(),
-        encoding: "UTF-8",
-    })?;
+    let candidates = read_candidates(&SourceText::utf8(
+        "embedded:data/candidates.csv",
+        CANDIDATES,
+    ))?;
     let mut candidates = Part::new("embedded:data/candidates.csv", candidates);
     candidates.notes.push(LocalText::new(
         "candidate coordinates are town (町丁) representative points, several hundred metres from \
@@ -65,11 +63,10 @@ pub fn dataset() -> Result<Dataset> {
 
 /// The embedded outline of Chigasaki with its credit.
 fn outline() -> Result<Part<crate::model::Area>> {
-    let mut area = super::read_area(&SourceText {
-        name: "embedded:data/chigasaki_outline.geojson".into(),
-        text: OUTLINE.into(),
-        encoding: "UTF-8",
-    })?;
+    let mut area = super::read_area(&SourceText::utf8(
+        "embedded:data/chigasaki_outline.geojson",
+        OUTLINE,
+    ))?;
     area.name = "茅ヶ崎市".into();
     let mut part = Part::new("embedded:data/chigasaki_outline.geojson", area);
     part.notes.push(LocalText::new(

@@ -31,9 +31,15 @@ use std::collections::HashMap;
 use text::Cells;
 
 /// Rejects a second row with an id already seen, naming the first row's line.
-fn check_unique(seen: &mut HashMap<String, u64>, cells: &Cells, col: usize) -> Result<String> {
+fn check_unique<'a>(
+    seen: &mut HashMap<&'a str, u64>,
+    cells: &Cells<'a>,
+    col: usize,
+) -> Result<String> {
     let id = cells.id(col)?;
-    if let Some(first) = seen.insert(id.clone(), cells.line()) {
+    // Keyed by the cell's text in the table (the same text as the id), so a file of millions
+    // of rows does not allocate every id twice.
+    if let Some(first) = seen.insert(cells.text(col), cells.line()) {
         return Err(cells.error(
             col,
             "a unique id",

@@ -145,11 +145,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            name: "s".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-        }
+        SourceText::utf8("s", text)
     }
 
     #[test]

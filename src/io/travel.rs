@@ -171,11 +171,7 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> SourceText {
-        SourceText {
-            name: "m.csv".into(),
-            text: text.into(),
-            encoding: "UTF-8",
-        }
+        SourceText::utf8("m.csv", text)
     }
 
     fn read(text: &str) -> Result<Travel> {

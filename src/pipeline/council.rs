@@ -189,7 +189,7 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
         Some(week) => {
             let (rules, visits) = week.rules()?;
             let listed = solved_stops(&inst, &chosen);
-            let p = build_problem(week, rules, &visits, data, &listed, "solve", budget.memory)?;
+            let p = build_problem(week, rules, &visits, data, &listed, "solve", budget)?;
             Some(p)
         }
         None => None,
@@ -282,7 +282,7 @@ fn comparison(
                 format!("`{name}`"),
             ));
         }
-        sets.push(resolve_set(&name, &stops, data, budget.memory)?);
+        sets.push(resolve_set(&name, &stops, data, budget)?);
     }
     Ok(Some(compare(data, table, &sets)))
 }

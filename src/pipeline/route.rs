@@ -3,7 +3,7 @@
 
 use super::model::ModelOptions;
 use super::week::{Visits, WeekOptions};
-use crate::budget::{Budget, MemoryLimit};
+use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::text::SourceText;
 use crate::io::{read_stop_list, read_travel_matrix, ListedStop};
@@ -70,15 +70,7 @@ pub fn plan_route(
 ) -> Result<RoutePlan> {
     let (rules, visits) = week.rules()?;
     let (listed, stops_from) = stops(data, source, &visits, budget)?;
-    let problem = build_problem(
-        week,
-        rules,
-        &visits,
-        data,
-        &listed,
-        &stops_from.en,
-        budget.memory,
-    )?;
+    let problem = build_problem(week, rules, &visits, data, &listed, &stops_from.en, budget)?;
     let week = problem.plan_until(budget.deadline);
     Ok(RoutePlan {
         problem,
@@ -96,7 +88,7 @@ fn stops(
 ) -> Result<(Vec<ListedStop>, LocalText)> {
     let model = match source {
         StopSource::File(path) => {
-            let src = SourceText::read(path, budget.memory)?;
+            let src = SourceText::read(path, budget)?;
             let column = match visits {
                 Visits::Column(c) => Some(c.as_str()),
                 Visits::All(_) => None,
@@ -286,7 +278,7 @@ fn travel(
     depot: &Place,
     stops: &[Place],
     data: &Dataset,
-    memory: MemoryLimit,
+    budget: Budget,
 ) -> Result<Travel> {
     let Some(path) = &week.travel_matrix else {
         let pts: Vec<LatLon> = std::iter::once(depot)
@@ -295,7 +287,7 @@ fn travel(
             .collect();
         return Ok(Travel::straight(&pts, week.speed_kmh, week.detour));
     };
-    let src = SourceText::read(path, memory)?;
+    let src = SourceText::read(path, budget)?;
     let ids: Vec<&str> = std::iter::once(depot)
         .chain(stops)
         .map(|p| p.id.as_str())
@@ -329,7 +321,7 @@ pub fn build_problem(
     data: &Dataset,
     listed: &[ListedStop],
     stops_from: &str,
-    memory: MemoryLimit,
+    budget: Budget,
 ) -> Result<RouteProblem> {
     let raw = week.depot.as_deref().ok_or_else(|| {
         Error::param(
@@ -345,7 +337,7 @@ pub fn build_problem(
         });
     }
     let (stops, visits) = resolve(listed, data, visits)?;
-    let travel = travel(week, &depot, &stops, data, memory)?;
+    let travel = travel(week, &depot, &stops, data, budget)?;
     Ok(RouteProblem {
         depot,
         stops,

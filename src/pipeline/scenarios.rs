@@ -1,7 +1,7 @@
 //! The scenario batch pipeline: read the scenario file, load the data it names, solve every
 //! row within one budget, and say which rows failed.
 
-use crate::budget::{Budget, MemoryLimit};
+use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::{load_dataset, text::SourceText};
 use crate::model::Dataset;
@@ -33,11 +33,11 @@ pub struct ScenarioRun {
 }
 
 /// Reads `path` and loads its `[data]` (paths relative to the file).
-pub fn load_scenarios(path: &Path, memory: MemoryLimit) -> Result<ScenarioInput> {
-    let src = SourceText::read(path, memory)?;
+pub fn load_scenarios(path: &Path, budget: Budget) -> Result<ScenarioInput> {
+    let src = SourceText::read(path, budget)?;
     let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let file = read_scenarios(&src, &dir)?;
-    let data = load_dataset(&file.data, memory)?;
+    let data = load_dataset(&file.data, budget)?;
     Ok(ScenarioInput {
         source: src.name,
         file,

@@ -1,7 +1,7 @@
 //! Stop sets as a council names them: `NAME=STOP,STOP` by id or by a name only one candidate
 //! has, or `NAME=@FILE` (a stop list or a solve result), checked into candidate indices.
 
-use crate::budget::MemoryLimit;
+use crate::budget::Budget;
 use crate::error::{Error, Result};
 use crate::io::read_stop_list;
 use crate::io::text::SourceText;
@@ -51,12 +51,7 @@ pub fn split_sets(raw: &[String], min: usize) -> Result<Vec<(String, String)>> {
 }
 
 /// The candidate indices of one set: ids (or unique names) inline, or a file of ids.
-pub fn resolve_set(
-    name: &str,
-    stops: &str,
-    data: &Dataset,
-    memory: MemoryLimit,
-) -> Result<StopSet> {
+pub fn resolve_set(name: &str, stops: &str, data: &Dataset, budget: Budget) -> Result<StopSet> {
     let sites = &data.candidates.data.sites;
     let by_id: HashMap<&str, usize> = sites
         .iter()
@@ -65,7 +60,7 @@ pub fn resolve_set(
         .collect();
     let mut out = Vec::new();
     if let Some(path) = stops.strip_prefix('@') {
-        let src = SourceText::read(Path::new(path.trim()), memory)?;
+        let src = SourceText::read(Path::new(path.trim()), budget)?;
         for s in read_stop_list(&src, None)? {
             let j = by_id.get(s.id.as_str()).copied().ok_or_else(|| {
                 Error::input(

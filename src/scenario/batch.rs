@@ -52,7 +52,7 @@ type Group<'a> = ((&'a str, u64), Vec<usize>);
 /// use mobile_stops::io::text::SourceText;
 /// use mobile_stops::scenario::{read_scenarios, run_batch};
 /// let toml = "[baseline]\np = 4\n[[sweep]]\nname = \"radius\"\nradius_m = [300, 800]\n";
-/// let src = SourceText { name: "what-if.toml".into(), text: toml.into(), encoding: "UTF-8" };
+/// let src = SourceText::utf8("what-if.toml", toml);
 /// let file = read_scenarios(&src, std::path::Path::new(".")).unwrap();
 /// let data = mobile_stops::io::embedded::dataset().unwrap();
 /// let batch = run_batch(&file, &data, &|| {}, Default::default());

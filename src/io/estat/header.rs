@@ -2,7 +2,7 @@
 
 use super::{column_name, field_count};
 use crate::error::{Error, Location, Result};
-use crate::io::text::{describe, Record};
+use crate::io::text::{describe, Fields, Record, Records};
 
 /// Where the fixed columns are and what each value column is called.
 pub(super) struct Header<'a> {
@@ -15,7 +15,7 @@ pub(super) struct Header<'a> {
     /// `GASSAN`: the cells merged into a target.
     pub(super) gassan: usize,
     /// The first header row (column codes), for messages.
-    pub(super) codes: &'a [String],
+    pub(super) codes: Fields<'a>,
     /// File columns holding values, in file order.
     pub(super) value_cols: Vec<usize>,
     /// Demand column names of the value columns.
@@ -34,7 +34,7 @@ impl Header<'_> {
 }
 
 /// Reads the header rows at the start of `records`.
-pub(super) fn read_header<'a>(name: &str, records: &'a [Record]) -> Result<Header<'a>> {
+pub(super) fn read_header<'a>(name: &str, records: &'a Records) -> Result<Header<'a>> {
     let Some(head) = records.first() else {
         return Err(Error::input(
             Location::at(name, 1, None),
@@ -60,7 +60,7 @@ pub(super) fn read_header<'a>(name: &str, records: &'a [Record]) -> Result<Heade
     let labels = label_row(name, records, key)?;
     let width = head.fields.len();
     if labels.fields.len() != width {
-        return Err(field_count(name, labels, width));
+        return Err(field_count(name, &labels, width));
     }
     let value_cols: Vec<usize> = (0..width).filter(|c| !fixed.contains(c)).collect();
     let names: Vec<String> = value_cols
@@ -79,7 +79,7 @@ pub(super) fn read_header<'a>(name: &str, records: &'a [Record]) -> Result<Heade
         secrecy,
         target,
         gassan,
-        codes: &head.fields,
+        codes: head.fields,
         value_cols,
         names,
         pop,
@@ -88,13 +88,13 @@ pub(super) fn read_header<'a>(name: &str, records: &'a [Record]) -> Result<Heade
 }
 
 /// The second header row, which e-Stat leaves empty under `KEY_CODE`.
-fn label_row<'a>(name: &str, records: &'a [Record], key: usize) -> Result<&'a Record> {
-    let head = &records[0];
+fn label_row<'a>(name: &str, records: &'a Records, key: usize) -> Result<Record<'a>> {
+    let head = records.first().expect("the header row was read");
     match records.get(1) {
         Some(r) if r.fields.get(key).is_some_and(|f| f.is_empty()) => Ok(r),
         // Too short to reach KEY_CODE (which need not be the first column): a cut-short row,
         // not a label to describe.
-        Some(r) if r.fields.len() <= key => Err(field_count(name, r, head.fields.len())),
+        Some(r) if r.fields.len() <= key => Err(field_count(name, &r, head.fields.len())),
         Some(r) => Err(Error::input(
             Location::at(name, r.line, Some(key + 1)),
             "the e-Stat label row (second header row, empty under KEY_CODE)",

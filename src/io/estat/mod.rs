@@ -90,8 +90,8 @@ pub(crate) fn read_estat_cells(src: &SourceText) -> Result<(Demand, CellRows)> {
     let records = parse_records(src)?;
     let name = src.name.as_str();
     let h = read_header(name, &records)?;
-    let data = &records[2..];
-    if data.is_empty() {
+    let data = records.iter().skip(2);
+    if data.len() == 0 {
         return Err(Error::input(
             Location::at(name, h.labels_line + 1, None),
             "at least one mesh row after the two header rows",
@@ -100,13 +100,16 @@ pub(crate) fn read_estat_cells(src: &SourceText) -> Result<(Demand, CellRows)> {
     }
     let mut rows: Vec<Row> = Vec::with_capacity(data.len());
     let mut index: HashMap<String, usize> = HashMap::with_capacity(data.len());
-    for rec in data {
-        let row = read_row(name, &h, rec, rows.first())?;
+    for (i, rec) in data.enumerate() {
+        if i % super::text::CLOCK_EVERY == 0 {
+            src.on_time(Some(rec.line))?;
+        }
+        let row = read_row(name, &h, &rec, rows.first())?;
         if let Some(first) = index.insert(row.code.to_string(), rows.len()) {
             return Err(Error::input(
                 Location::at(name, rec.line, Some(h.key + 1)),
                 "each mesh code once",
-                format!("`{}` again (first on line {})", row.code, data[first].line),
+                format!("`{}` again (first on line {})", row.code, rows[first].line),
             ));
         }
         rows.push(row);

@@ -25,7 +25,7 @@ pub(super) fn read_row(name: &str, h: &Header, rec: &Record, first: Option<&Row>
     let code_text = &rec.fields[h.key];
     let code = MeshCode::parse(code_text)
         .map_err(|e| Error::input(at(h.key), e.to_string(), describe(code_text)))?;
-    let secrecy = match rec.fields[h.secrecy].as_str() {
+    let secrecy = match &rec.fields[h.secrecy] {
         "0" => 0,
         "1" => 1,
         "2" => 2,
@@ -72,7 +72,7 @@ fn read_values(name: &str, h: &Header, rec: &Record, secrecy: u8) -> Result<Vec<
     let at = |c: usize| Location::at(name, rec.line, Some(c + 1));
     let mut values = Vec::with_capacity(h.value_cols.len());
     for &c in &h.value_cols {
-        let t = rec.fields[c].as_str();
+        let t = &rec.fields[c];
         if t == "*" {
             if secrecy != 2 {
                 return Err(Error::input(
@@ -89,7 +89,7 @@ fn read_values(name: &str, h: &Header, rec: &Record, secrecy: u8) -> Result<Vec<
             _ => {
                 return Err(Error::input(
                     at(c),
-                    format!("a count of zero or more in column `{}`", h.codes[c]),
+                    format!("a count of zero or more in column `{}`", &h.codes[c]),
                     describe(t),
                 ))
             }

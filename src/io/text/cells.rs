@@ -7,7 +7,7 @@ use crate::model::parse::parse_number;
 /// Typed access to the fields of one record, with errors that point at the cell.
 pub struct Cells<'a> {
     pub(super) table: &'a Table,
-    pub(super) rec: &'a Record,
+    pub(super) rec: Record<'a>,
 }
 
 impl<'a> Cells<'a> {
@@ -18,7 +18,7 @@ impl<'a> Cells<'a> {
 
     /// The raw (trimmed) text of a field.
     pub fn text(&self, col: usize) -> &'a str {
-        &self.rec.fields[col]
+        self.rec.fields.get(col).expect("a column of the header")
     }
 
     /// A field as optional text: empty means absent.

@@ -2,41 +2,42 @@
 //! estimated from its bytes as they arrive so that a file (or a pipe, or `/dev/zero`) is
 //! refused as soon as its running estimate passes the memory limit, not after.
 //!
-//! What is built is dominated by the records, not the bytes: every field becomes a `String`
-//! (24 bytes, plus its own allocation when not empty) in a `Vec` per record, and every record
-//! a `Record` in a growing `Vec` plus a line-start offset. A file of 10 MB of commas is ten
-//! million empty fields. So the estimate counts fields and records, cheaply: every comma, tab
-//! and semicolon may end a field and every line break a record (whatever the separator turns
-//! out to be, so the count is an upper bound), and adds a per-byte part for the raw bytes,
-//! the decoded text and the field texts.
+//! What is built is dominated by the records, not the bytes: the fields' text is kept end to
+//! end in one buffer, but every field still costs its end offset (twice, while the parser and
+//! the growing buffer hold it) and every record its line and first field; the header row's
+//! cells become `String`s. A file of 10 MB of commas is ten million empty fields. So the
+//! estimate counts fields and records, cheaply: every comma, tab and semicolon may end a field
+//! and every line break a record (whatever the separator turns out to be, so the count is an
+//! upper bound), and adds a per-byte part for the raw bytes, the decoded text and the field
+//! texts.
 //!
 //! The constants come from peak resident memory (`/usr/bin/time -v`, "Maximum resident set
 //! size") of `mobile-stops rank --demand FILE` on generated files that fail after the whole
-//! table is parsed, with the 4-bytes-per-byte estimate this replaced:
+//! table is parsed:
 //!
 //! | file                                            | size    | fields | records | peak   |
 //! |-------------------------------------------------|---------|--------|---------|--------|
-//! | `id,lat,lon,population` rows, last one bad      | 12.6 MB | 1.55 M | 0.39 M  | 186 MB |
-//! | one line of 10 M commas (an empty header)       | 10.0 MB | 10 M   | 1       | 654 MB |
-//! | a header and 5 M lines `a`                      | 10.0 MB | 5 M    | 5 M     | 914 MB |
-//! | a header and 2 M lines `x123456`                | 16.9 MB | 2 M    | 2 M     | 381 MB |
+//! | `id,lat,lon,population` rows, last one bad      | 12.6 MB | 1.55 M | 0.39 M  | 100 MB |
+//! | one line of 10 M commas (an empty header)       | 10.0 MB | 10 M   | 1       | 418 MB |
+//! | a header and 5 M lines `a`                      | 10.0 MB | 5 M    | 5 M     | 189 MB |
+//! | a header and 2 M lines `x123456`                | 16.0 MB | 2 M    | 2 M     | 121 MB |
 //!
-//! Fitting these: about 63 bytes per empty field, 95 per short non-empty one, and 115 per
-//! record beyond its fields; the constants below round up, and the estimates (218, 840, 1000,
-//! 452 MB) are above every measurement.
+//! (When every field was its own `String`, the same files peaked at 186, 654, 914 and 381 MB.)
+//! Fitting these: about 38 bytes per field in the worst case (the header) and at most 28 per
+//! record and field together elsewhere; the constants below round up, and the estimates (122,
+//! 440, 360, 192 MB) are above every measurement.
 
 /// Memory per input byte: the raw bytes and the decoded text (which CP932 or UTF-16 input
-/// can make up to 1.5 times longer), then the text and the fields' copies while the records
-/// are built.
+/// can make up to 1.5 times longer), then the fields' text while the records are built.
 pub const BYTES_PER_INPUT_BYTE: u64 = 4;
 
-/// Memory per field beyond its text: the `String` in its record's `Vec`, its allocation, and
-/// the parser's field bounds (measured 63 to 95 bytes).
-pub const BYTES_PER_FIELD: u64 = 80;
+/// Memory per field beyond its text: its end offset in the records and in the parser, each
+/// up to twice while their buffers grow, or a `String` when it is in the header.
+pub const BYTES_PER_FIELD: u64 = 40;
 
-/// Memory per record beyond its fields: the `Record`, its share of the growing `Vec` of
-/// records (up to twice its size while it grows) and its line-start offset (measured 115).
-pub const BYTES_PER_RECORD: u64 = 112;
+/// Memory per record beyond its fields: its line and first field, up to twice while the
+/// buffer grows, and its line-start offset.
+pub const BYTES_PER_RECORD: u64 = 24;
 
 /// The running count behind an estimate: bytes seen, separators (possible field ends) and
 /// line breaks (possible record ends).
@@ -98,13 +99,13 @@ mod tests {
     #[test]
     fn counts_fields_and_records_not_only_bytes() {
         let plain = Footprint::of(&[b'a'; 1000]);
-        assert_eq!(plain.need(), 4000 + 80 + 112);
+        assert_eq!(plain.need(), 4000 + 40 + 24);
         let commas = Footprint::of(&[b','; 1000]);
-        assert_eq!(commas.need(), 4000 + 1001 * 80 + 112);
+        assert_eq!(commas.need(), 4000 + 1001 * 40 + 24);
         let mut lines = Footprint::default();
         lines.add(b"a\nb\n");
         lines.add(b"c\r\n");
         assert_eq!(lines.bytes, 7);
-        assert_eq!(lines.need(), 7 * 4 + 5 * (80 + 112));
+        assert_eq!(lines.need(), 7 * 4 + 5 * (40 + 24));
     }
 }

@@ -20,7 +20,7 @@ pub use cells::{describe, Cells, MAX_VALUE};
 pub use field::Field;
 pub use fold::fold;
 pub use footprint::{Footprint, BYTES_PER_FIELD, BYTES_PER_INPUT_BYTE, BYTES_PER_RECORD};
-pub use records::{parse_records, Record};
+pub use records::{parse_records, Fields, Record, RecordIter, Records, CLOCK_EVERY};
 pub use source::SourceText;
 pub use table::Table;
 

@@ -4,20 +4,165 @@ use super::SourceText;
 use crate::error::{Error, Location, Result};
 use crate::model::parse::trim;
 
-/// One data record with the physical line it started on.
+/// Every record of a file in three buffers: the fields' text end to end, where each field
+/// ends, and where each record starts. A file of millions of short rows is then a few large
+/// allocations instead of a `String` per field, which was most of the memory reading took and
+/// most of the time freeing it took (a time-limited run that stops while reading must not
+/// spend its margin on `free`).
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    text: String,
+    ends: Vec<usize>,
+    /// Per record: its line and the index in `ends` of its first field.
+    starts: Vec<(u64, usize)>,
+    /// Records hidden from the front (header rows a reader has taken).
+    skipped: usize,
+}
+
+impl Records {
+    /// How many records (not counting those skipped).
+    pub fn len(&self) -> usize {
+        self.starts.len() - self.skipped
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Record `i` (after those skipped).
+    pub fn get(&self, i: usize) -> Option<Record<'_>> {
+        let k = self.skipped.checked_add(i)?;
+        let &(line, first) = self.starts.get(k)?;
+        let last = self.starts.get(k + 1).map_or(self.ends.len(), |s| s.1);
+        let from = if first == 0 { 0 } else { self.ends[first - 1] };
+        Some(Record {
+            line,
+            fields: Fields {
+                text: &self.text,
+                ends: &self.ends[first..last],
+                from,
+            },
+        })
+    }
+
+    /// The first record, if any.
+    pub fn first(&self) -> Option<Record<'_>> {
+        self.get(0)
+    }
+
+    /// Every record in order.
+    pub fn iter(&self) -> RecordIter<'_> {
+        RecordIter {
+            records: self,
+            next: 0,
+        }
+    }
+
+    /// Hides the first `n` records (header rows once read).
+    pub fn skip_front(&mut self, n: usize) {
+        self.skipped = (self.skipped + n).min(self.starts.len());
+    }
+
+    fn push<'f>(&mut self, line: u64, fields: impl Iterator<Item = &'f str>) {
+        self.starts.push((line, self.ends.len()));
+        for f in fields {
+            self.text.push_str(f);
+            self.ends.push(self.text.len());
+        }
+    }
+}
+
+/// The records of a [`Records`] in order.
 #[derive(Debug, Clone)]
-pub struct Record {
+pub struct RecordIter<'a> {
+    records: &'a Records,
+    next: usize,
+}
+
+impl<'a> Iterator for RecordIter<'a> {
+    type Item = Record<'a>;
+    fn next(&mut self) -> Option<Record<'a>> {
+        let r = self.records.get(self.next)?;
+        self.next += 1;
+        Some(r)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.records.len().saturating_sub(self.next);
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for RecordIter<'_> {}
+
+impl<'a> IntoIterator for &'a Records {
+    type Item = Record<'a>;
+    type IntoIter = RecordIter<'a>;
+    fn into_iter(self) -> RecordIter<'a> {
+        self.iter()
+    }
+}
+
+/// One data record with the physical line it started on: a view into [`Records`].
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
     /// 1-based line number where the record starts.
     pub line: u64,
     /// The fields, trimmed of surrounding ASCII and full-width spaces.
-    pub fields: Vec<String>,
+    pub fields: Fields<'a>,
 }
+
+/// The fields of one record.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    text: &'a str,
+    ends: &'a [usize],
+    from: usize,
+}
+
+impl<'a> Fields<'a> {
+    /// How many fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { self.from } else { self.ends[i - 1] };
+        Some(&self.text[start..end])
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let this = *self;
+        (0..this.len()).map(move |i| this.get(i).expect("in range"))
+    }
+}
+
+impl std::ops::Index<usize> for Fields<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        let start = if i == 0 { self.from } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// How many records are read between two looks at the clock: often enough to stop within
+/// milliseconds, rarely enough to cost nothing.
+pub const CLOCK_EVERY: usize = 4096;
 
 /// Splits text into records, choosing the separator (comma, tab or semicolon) from the first line.
 ///
 /// Line numbers are counted from byte offsets (CRLF, LF and lone CR each end one line), so they
 /// match what an editor shows for Excel's CRLF files and files with blank lines.
-pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
+pub fn parse_records(src: &SourceText) -> Result<Records> {
     let delimiter = sniff_delimiter(&src.text);
     check_quotes(src, delimiter)?;
     let lines = LineIndex::new(&src.text);
@@ -26,18 +171,20 @@ pub fn parse_records(src: &SourceText) -> Result<Vec<Record>> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(src.text.as_bytes());
-    let mut out = Vec::new();
+    let mut out = Records::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = lines.record_line(&src.text, record.position().map_or(0, |p| p.byte()));
-                let fields: Vec<String> = record.iter().map(|f| trim(f).to_string()).collect();
-                if fields.iter().all(|f| f.is_empty()) {
+                if out.starts.len() % CLOCK_EVERY == 0 {
+                    src.on_time(Some(line))?;
+                }
+                if record.iter().all(|f| trim(f).is_empty()) {
                     continue; // blank line (or a row of empty cells Excel leaves behind)
                 }
-                out.push(Record { line, fields });
+                out.push(line, record.iter().map(trim));
             }
             Err(e) => {
                 let line = lines.record_line(&src.text, e.position().map_or(0, |p| p.byte()));

@@ -1,10 +1,12 @@
 //! Reading a file and decoding its bytes: the encodings Japanese Excel and e-Stat write.
 
 use super::footprint::Footprint;
-use crate::budget::{size, MemoryLimit};
+use crate::budget::{passed, size, Budget, MemoryLimit};
 use crate::error::{Error, Location, Result};
+use crate::param::Param;
 use std::io::Read;
 use std::path::Path;
+use std::time::Instant;
 
 /// A decoded input file: its display name (as the user gave it) and its text.
 #[derive(Debug, Clone)]
@@ -15,6 +17,9 @@ pub struct SourceText {
     pub text: String,
     /// Which encoding the bytes were in, for the summary.
     pub encoding: &'static str,
+    /// When the run's time runs out: reading a file of millions of rows takes seconds, and
+    /// the time limit counts from the start of the command, so the parsers look at it too.
+    pub deadline: Option<Instant>,
 }
 
 /// How much is read at a time, so the estimate is checked at least every 1 MB.
@@ -31,17 +36,40 @@ impl SourceText {
     /// and every file (a pipe, a device such as `/dev/zero`, a file still growing) is read in
     /// chunks and refused as soon as the estimate for what has arrived passes the limit, so
     /// no input grows without bound.
-    pub fn read(path: &Path, memory: MemoryLimit) -> Result<SourceText> {
+    ///
+    /// Time is checked on the way too: reading stops with a time-limit error, naming the file
+    /// and the line, once `budget`'s deadline has passed (see [`Self::on_time`]).
+    pub fn read(path: &Path, budget: Budget) -> Result<SourceText> {
         let name = path.display().to_string();
         if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
-            memory.check(
+            budget.memory.check(
                 format!("{name} ({})", size(meta.len())),
                 Footprint::at_least(meta.len()).need(),
                 HINT,
             )?;
         }
-        let bytes = read_bounded(path, &name, memory)?;
-        Self::decode(name, &bytes)
+        let bytes = read_bounded(path, &name, budget)?;
+        let mut src = Self::decode(name, &bytes)?;
+        src.deadline = budget.deadline;
+        src.on_time(None)?;
+        Ok(src)
+    }
+
+    /// Text already in memory (an embedded file, a test, a page's form), with no deadline.
+    pub fn utf8(name: impl Into<String>, text: impl Into<String>) -> SourceText {
+        SourceText {
+            name: name.into(),
+            text: text.into(),
+            encoding: "UTF-8",
+            deadline: None,
+        }
+    }
+
+    /// A time-limit error when the deadline has passed, saying how far reading got (`line`,
+    /// when known): without the data nothing can be scored or solved, so a run whose limit
+    /// ends while it reads stops there rather than overshooting by the rest of the file.
+    pub fn on_time(&self, line: Option<u64>) -> Result<()> {
+        out_of_time(&self.name, self.deadline, line)
     }
 
     /// Decodes bytes from UTF-8 (with or without BOM), UTF-16 with BOM, or CP932.
@@ -52,6 +80,7 @@ impl SourceText {
                     name,
                     text: text.to_string(),
                     encoding: "UTF-8 (BOM)",
+                    deadline: None,
                 }),
                 Err(e) => Err(invalid_bytes(&name, rest, e.valid_up_to(), "UTF-8 text")),
             };
@@ -66,6 +95,7 @@ impl SourceText {
                         name,
                         text: text.into_owned(),
                         encoding: label,
+                        deadline: None,
                     }),
                     None => Err(Error::input(
                         Location::file(&name),
@@ -88,6 +118,7 @@ impl SourceText {
                 name,
                 text: text.to_string(),
                 encoding: "UTF-8",
+                deadline: None,
             }),
             Err(e) if !bytes[..e.valid_up_to()].is_ascii() && mostly_utf8(bytes) => {
                 Err(invalid_bytes(
@@ -105,6 +136,7 @@ impl SourceText {
                         name,
                         text: text.into_owned(),
                         encoding: "CP932 (Shift_JIS)",
+                        deadline: None,
                     }),
                     None => Err(invalid_bytes(
                         &name,
@@ -133,8 +165,9 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 }
 
 /// The bytes of `path`, read a chunk at a time and refused once the [`Footprint`] of what has
-/// arrived needs more than `memory`.
-fn read_bounded(path: &Path, name: &str, memory: MemoryLimit) -> Result<Vec<u8>> {
+/// arrived needs more than the memory limit, or once the deadline has passed.
+fn read_bounded(path: &Path, name: &str, budget: Budget) -> Result<Vec<u8>> {
+    let memory: MemoryLimit = budget.memory;
     let unreadable = |e: std::io::Error| {
         let found = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -167,9 +200,26 @@ fn read_bounded(path: &Path, name: &str, memory: MemoryLimit) -> Result<Vec<u8>>
             seen.need(),
             HINT,
         )?;
+        out_of_time(name, budget.deadline, None)?;
     }
     bytes.shrink_to_fit();
     Ok(bytes)
+}
+
+/// The time-limit error for reading `name`, when `deadline` has passed.
+pub(crate) fn out_of_time(name: &str, deadline: Option<Instant>, line: Option<u64>) -> Result<()> {
+    if !passed(deadline) {
+        return Ok(());
+    }
+    let got = match line {
+        Some(line) => format!(" (stopped at line {line})"),
+        None => String::new(),
+    };
+    Err(Error::param(
+        Param::TimeLimitS,
+        format!("time to read {name}{got}"),
+        "the limit ended first",
+    ))
 }
 
 fn invalid_bytes(name: &str, bytes: &[u8], at: usize, expected: &str) -> Error {

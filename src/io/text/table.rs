@@ -1,10 +1,13 @@
 //! A delimited table: the header row, column lookup by meaning, and the records after it.
 
 use super::field::{Field, Lookup};
-use super::records::{parse_records, Record};
+use super::records::{parse_records, Record, Records, CLOCK_EVERY};
+use super::source::out_of_time;
 use super::{Cells, SourceText};
 use crate::error::{Error, Location, Result};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::time::Instant;
 
 /// How many column names an error message lists.
 const LISTED_COLUMNS: usize = 40;
@@ -19,26 +22,32 @@ pub struct Table {
     /// Line of the header row.
     pub header_line: u64,
     /// Data records.
-    pub records: Vec<Record>,
+    pub records: Records,
     /// Per column: the English name of the field it holds, or its folded header.
     keys: Vec<String>,
     /// The reader's fields, to find the field a name means.
     lookup: Lookup,
+    /// The run's deadline, looked at every [`CLOCK_EVERY`] records a reader takes.
+    deadline: Option<Instant>,
+    /// How many records have been handed to a reader.
+    handed: Cell<usize>,
 }
 
 impl Table {
     /// Parses a table whose first non-blank record is the header; a header cell naming one of
     /// `fields` (by its English name or an alias, after [`fold`](super::fold)) stands for it.
     pub fn parse(src: &SourceText, fields: &'static [Field]) -> Result<Table> {
-        let mut records = parse_records(src)?.into_iter();
-        let Some(head) = records.next() else {
+        let mut records = parse_records(src)?;
+        let Some(head) = records.first() else {
             return Err(Error::input(
                 Location::at(&src.name, 1, None),
                 "a header row",
                 "an empty file",
             ));
         };
-        let mut header = head.fields;
+        let mut header: Vec<String> = head.fields.iter().map(str::to_string).collect();
+        let header_line = head.line;
+        records.skip_front(1);
         if let Some(first) = header.first_mut() {
             // A second byte-order mark (a file saved twice) would stay in the first name.
             *first = first.trim_start_matches('\u{feff}').trim().to_string();
@@ -46,10 +55,12 @@ impl Table {
         let mut table = Table {
             name: src.name.clone(),
             header,
-            header_line: head.line,
-            records: records.collect(),
+            header_line,
+            records,
             keys: Vec::new(),
             lookup: Lookup::new(fields),
+            deadline: src.deadline,
+            handed: Cell::new(0),
         };
         table.keys = table.check_header()?;
         Ok(table)
@@ -172,8 +183,14 @@ impl Table {
         Ok(())
     }
 
-    /// A field reader for one record; it checks the record has as many fields as the header.
-    pub fn cells<'a>(&'a self, rec: &'a Record) -> Result<Cells<'a>> {
+    /// A field reader for one record; it checks the record has as many fields as the header,
+    /// and now and then that the run's time has not run out.
+    pub fn cells<'a>(&'a self, rec: Record<'a>) -> Result<Cells<'a>> {
+        let handed = self.handed.get();
+        self.handed.set(handed + 1);
+        if handed % CLOCK_EVERY == 0 {
+            out_of_time(&self.name, self.deadline, Some(rec.line))?;
+        }
         if rec.fields.len() != self.header.len() {
             return Err(Error::input(
                 Location::at(&self.name, rec.line, None),

@@ -1,11 +1,7 @@
 use super::*;
 
 pub(super) fn src(text: &str) -> SourceText {
-    SourceText {
-        name: "t.csv".into(),
-        text: text.into(),
-        encoding: "UTF-8",
-    }
+    SourceText::utf8("t.csv", text)
 }
 
 #[test]
@@ -38,8 +34,8 @@ fn sniffs_separators_and_keeps_quoted_newlines() {
     let t = Table::parse(&src("id;lat\na;1\n"), &[]).unwrap();
     assert_eq!(t.header, ["id", "lat"]);
     let t = Table::parse(&src("id\tname\n\"a\"\t\"x\ny\"\nb\tz\n"), &[]).unwrap();
-    assert_eq!(t.records[0].fields[1], "x\ny");
-    assert_eq!(t.records[1].line, 4);
+    assert_eq!(&t.records.get(0).unwrap().fields[1], "x\ny");
+    assert_eq!(t.records.get(1).unwrap().line, 4);
 }
 
 #[test]

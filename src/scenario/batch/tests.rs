@@ -6,11 +6,7 @@ use crate::scenario::read_scenarios;
 use crate::solve::{solve, Instance, PlanningOptions, Status};
 
 fn file(text: &str) -> ScenarioFile {
-    let src = SourceText {
-        name: "s.toml".into(),
-        text: text.into(),
-        encoding: "UTF-8",
-    };
+    let src = SourceText::utf8("s.toml", text);
     read_scenarios(&src, std::path::Path::new(".")).unwrap()
 }
 

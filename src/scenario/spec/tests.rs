@@ -6,11 +6,7 @@ use crate::io::text::SourceText;
 use std::path::Path;
 
 fn read(text: &str) -> Result<ScenarioFile> {
-    let src = SourceText {
-        name: "s.toml".into(),
-        text: text.into(),
-        encoding: "UTF-8",
-    };
+    let src = SourceText::utf8("s.toml", text);
     read_scenarios(&src, Path::new("/d"))
 }
 

@@ -303,3 +303,37 @@ fn a_hundred_thousand_row_batch_keeps_time_to_write_its_rows() {
     assert_eq!(rows.len(), 99_991);
     assert!(rows.iter().any(|r| r["status"] == "not_run"));
 }
+
+#[test]
+fn reading_a_huge_csv_stops_at_the_limit() {
+    // 1.5 M demand rows (about 50 MB): reading alone takes seconds here, so the limit must
+    // stop the reader itself, wherever it is (splitting records or reading points).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demand.csv");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut text = String::from("id,lat,lon,population,aged_65_plus\n");
+    for i in 0..1_500_000 {
+        let pop: u32 = rng.gen_range(1..=60);
+        text.push_str(&format!(
+            "d{i},{:.6},{:.6},{pop},{}\n",
+            35.30 + rng.gen::<f64>() * 0.06,
+            139.35 + rng.gen::<f64>() * 0.07,
+            rng.gen_range(0..=pop)
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let demand = path.display().to_string();
+    for limit in [0.5, 1.0] {
+        for cmd in ["solve", "report"] {
+            let (out, wall) = timed(&[cmd, "--demand", &demand], limit);
+            assert_eq!(out.status.code(), Some(2), "{cmd}");
+            let err = stderr(&out);
+            // On a machine fast enough to read it all, the walking-radius lists stop instead.
+            assert!(
+                err.contains("time to read") || err.contains("time to find who lives"),
+                "{cmd}: {err}"
+            );
+            assert_on_time(wall, limit, true, &format!("{cmd} reading 1.5 M rows"));
+        }
+    }
+}

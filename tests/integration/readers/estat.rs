@@ -12,7 +12,7 @@ fn estat_reader_matches_census_totals_and_the_derived_table() {
     let _turn = share_machine();
     let src = SourceText::read(
         &shared("data-sources/estat-census2020-mesh250-chigasaki-north/tblT001142Q5339_subset.csv"),
-        mobile_stops::budget::MemoryLimit::default(),
+        mobile_stops::budget::Budget::default(),
     )
     .unwrap();
     let demand = read_estat(&src).unwrap();

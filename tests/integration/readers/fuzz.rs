@@ -35,11 +35,7 @@ fn mutate(text: &str, edits: &[(usize, u8, usize)]) -> String {
 }
 
 fn src(name: &str, text: String) -> SourceText {
-    SourceText {
-        name: name.into(),
-        text,
-        encoding: "UTF-8",
-    }
+    SourceText::utf8(name, text)
 }
 
 const TOML: &str = "[baseline]\nmodel = \"mclp\"\np = 5\nradius_m = 500\n[[scenario]]\nname = \"a\"\nexclude = [\"x\"]\n[[sweep]]\nname = \"s\"\np = [3, 4]\nradius_m = [300.0, 400.0]\n";
