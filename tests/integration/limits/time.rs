@@ -213,6 +213,28 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
         "{}",
         stderr(&out)
     );
+    // The "what would fit" analysis re-plans changed weeks whose units hold dozens of stops
+    // (196 twice-weekly stops on 2 trucks × 3 days): each ordering inside it keeps the clock.
+    let (out, wall) = timed(
+        &[
+            "route",
+            "--data",
+            &d,
+            "--stops",
+            &stops,
+            "--depot",
+            "c0",
+            "--visits-per-week",
+            "2",
+            "--days",
+            "mon,tue,wed",
+            "--trucks",
+            "2",
+        ],
+        0.5,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_on_time(wall, 0.5, false, "what would fit for 240 stops on 2 trucks");
 }
 
 #[test]
