@@ -359,3 +359,46 @@ fn reading_a_huge_csv_stops_at_the_limit() {
         }
     }
 }
+
+#[test]
+fn a_walking_radius_over_the_whole_town_ends_on_time() {
+    // 300,000 points and 3,000 sites in 6 × 7 km at 3,000 m: hundreds of millions of pairs.
+    // Estimating them, and building each site's list, both keep the clock.
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(13);
+    let mut demand = String::from("id,lat,lon,population\n");
+    for i in 0..300_000 {
+        demand.push_str(&format!(
+            "d{i},{:.6},{:.6},{}\n",
+            35.30 + rng.gen::<f64>() * 0.06,
+            139.35 + rng.gen::<f64>() * 0.07,
+            rng.gen_range(1..=60)
+        ));
+    }
+    let mut sites = String::from("id,lat,lon\n");
+    for j in 0..3_000 {
+        sites.push_str(&format!(
+            "c{j},{:.6},{:.6}\n",
+            35.30 + rng.gen::<f64>() * 0.06,
+            139.35 + rng.gen::<f64>() * 0.07
+        ));
+    }
+    let (d, c) = (dir.path().join("d.csv"), dir.path().join("c.csv"));
+    std::fs::write(&d, demand).unwrap();
+    std::fs::write(&c, sites).unwrap();
+    let (d, c) = (d.display().to_string(), c.display().to_string());
+    let args = [
+        "solve",
+        "--demand",
+        &d,
+        "--candidates",
+        &c,
+        "--radius-m",
+        "3000",
+        "--p",
+        "10",
+    ];
+    let (out, wall) = timed(&args, 1.5);
+    assert!(matches!(out.status.code(), Some(0 | 2)), "{}", stderr(&out));
+    assert_on_time(wall, 1.5, false, "solve at 3,000 m over 300,000 points");
+}
