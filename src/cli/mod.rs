@@ -235,8 +235,9 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 /// The signal handler (on `ctrlc`'s own thread): removes the unfinished output, says what is
-/// on disk, exits 130 (a running scenario batch instead stops and keeps its finished rows). A result renamed into place before the signal is complete and is named,
-/// so the message never claims that nothing was written when something was.
+/// on disk, exits 130 (a running scenario batch instead stops and keeps its finished rows). A
+/// result renamed into place before the signal is complete and is named, so the message never
+/// claims that nothing was written when something was.
 fn on_signal() {
     // During a scenario batch the first signal stops the searches and the batch writes what
     // finished (see `interrupt`); otherwise, and on a second signal, end here.

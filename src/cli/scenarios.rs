@@ -113,11 +113,19 @@ fn interrupted(batch: &Batch, to_stdout: bool) -> String {
     if to_stdout {
         files.insert(0, "standard output".into());
     }
+    let finished = rows - batch.not_run;
+    if cut == 0 {
+        // The signal came while the results were written: no row was cut short.
+        return format!(
+            "mobile-stops: interrupted while writing the results, none cut short ({finished} of \
+             {rows} scenarios finished); written in full: {}.",
+            files.join(", ")
+        );
+    }
     format!(
-        "mobile-stops: interrupted after {} of {rows} scenarios finished; written in full with \
-         the finished rows: {}. The other {cut} rows say status not_run, reason interrupted; \
-         robustness counts only the finished rows.",
-        rows - batch.not_run,
+        "mobile-stops: interrupted after {finished} of {rows} scenarios finished; written in \
+         full with the finished rows: {}. The other {cut} rows say status not_run, reason \
+         interrupted; robustness counts only the finished rows.",
         files.join(", ")
     )
 }
