@@ -323,7 +323,14 @@ fn a_hundred_thousand_row_batch_keeps_time_to_write_its_rows() {
     let v = batch_on_time(&toml, 2.0, "100,000-row scenarios");
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 99_991);
-    assert!(rows.iter().any(|r| r["status"] == "not_run"));
+    let late: Vec<_> = rows.iter().filter(|r| r["status"] == "not_run").collect();
+    assert!(!late.is_empty());
+    assert!(
+        late.iter().all(|r| r["not_run_reason"] == "time_limit"),
+        "{}",
+        late[0]
+    );
+    assert_eq!(v["interrupted"], 0);
 }
 
 #[test]
