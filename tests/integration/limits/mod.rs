@@ -10,3 +10,4 @@ mod memory;
 #[cfg(unix)]
 mod signals;
 mod time;
+mod time_data;
