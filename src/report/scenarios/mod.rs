@@ -10,6 +10,7 @@ mod geojson;
 mod page;
 mod rows;
 mod sites;
+mod stream;
 mod words;
 
 pub use geojson::scenarios_geojson;
@@ -17,7 +18,6 @@ pub use page::{scenarios_html, ScenarioPage};
 pub use rows::{scenarios_json, ROBUSTNESS_KEYS, ROW_KEYS};
 pub use sites::{robustness_table, sites_table, TableFormat, SITE_KEYS};
 
-use super::format::pretty;
 use super::format::Format;
 use super::labels::Lang;
 use super::table::{aligned, count, printable};
@@ -194,8 +194,8 @@ pub fn render_scenarios(
     lang: Lang,
 ) -> Vec<u8> {
     match format {
-        Format::Json => pretty(&scenarios_json(b, file)),
-        Format::Geojson => pretty(&scenarios_geojson(b, file, data)),
+        Format::Json => rows::scenarios_json_bytes(b, file),
+        Format::Geojson => geojson::scenarios_geojson_bytes(b, file, data),
         Format::Csv => {
             let rows = b.rows.iter().map(|r| rows::row_values(b, file, r));
             csv::records_csv(&ROW_KEYS, rows)

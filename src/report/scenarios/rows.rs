@@ -6,12 +6,15 @@
 //! the order of the name's `key=value` parts no longer matters.
 
 use super::change;
+use super::stream::{pretty_bytes, Record, Stream};
 use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
 use crate::model::number::round;
 use crate::param::Choice;
 use crate::scenario::{Batch, Robustness, Row, RowOutcome, NOT_RUN};
 use crate::solve::SolveParams;
-use serde_json::{json, Map, Value};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::{json, Value};
 
 /// The keys of a row, in order. `scenario` to `remove_candidates` name the scenario and its
 /// settings ([`PARAMETERS`] of them); the rest are its results, null when it was not solved.
@@ -71,15 +74,6 @@ pub fn row_values(b: &Batch, file: &str, r: &Row) -> Vec<Value> {
     v.extend(results(b, file, r));
     debug_assert_eq!(v.len(), ROW_KEYS.len());
     v
-}
-
-/// One row as a JSON object.
-pub fn row_record(b: &Batch, file: &str, r: &Row) -> Map<String, Value> {
-    ROW_KEYS
-        .iter()
-        .map(|k| k.to_string())
-        .zip(row_values(b, file, r))
-        .collect()
 }
 
 /// Who the scenario is and every setting, each resolved: the file's value, else the baseline's,
@@ -210,29 +204,46 @@ pub fn robustness_values(rank: usize, r: &Robustness) -> Vec<Value> {
     ]
 }
 
-/// Every candidate's robustness as JSON objects, in the batch's order.
-pub fn robustness_records(b: &Batch) -> Vec<Value> {
-    b.robustness
-        .iter()
-        .enumerate()
-        .map(|(k, r)| record(&ROBUSTNESS_KEYS, robustness_values(k + 1, r)))
-        .collect()
-}
-
-/// Keys and values as one JSON object.
-pub fn record(keys: &[&str], values: Vec<Value>) -> Value {
-    Value::Object(keys.iter().map(|k| k.to_string()).zip(values).collect())
-}
-
-/// The JSON batch: counts, every row, and the robustness of every candidate.
-pub fn scenarios_json(b: &Batch, file: &str) -> Value {
-    json!({
-        "file": file,
-        "scenarios": b.rows.len(),
-        "solved": b.solved,
-        "failed": b.rows.len() - b.solved - b.not_run,
-        "not_run": b.not_run,
-        "rows": b.rows.iter().map(|r| Value::Object(row_record(b, file, r))).collect::<Vec<_>>(),
-        "robustness": robustness_records(b),
+/// Every candidate's robustness as records, in the batch's order.
+pub fn robustness_records(b: &Batch) -> impl Iterator<Item = Record<'static>> + '_ {
+    b.robustness.iter().enumerate().map(|(k, r)| Record {
+        keys: &ROBUSTNESS_KEYS,
+        values: robustness_values(k + 1, r),
     })
+}
+
+/// The JSON batch: counts, every row, and the robustness of every candidate, written one row
+/// at a time (see [`pretty_bytes`]).
+struct BatchJson<'a> {
+    b: &'a Batch,
+    file: &'a str,
+}
+
+impl Serialize for BatchJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (b, file) = (self.b, self.file);
+        let rows = b.rows.iter().map(|r| Record {
+            keys: &ROW_KEYS,
+            values: row_values(b, file, r),
+        });
+        let mut map = s.serialize_map(Some(7))?;
+        map.serialize_entry("file", file)?;
+        map.serialize_entry("scenarios", &b.rows.len())?;
+        map.serialize_entry("solved", &b.solved)?;
+        map.serialize_entry("failed", &(b.rows.len() - b.solved - b.not_run))?;
+        map.serialize_entry("not_run", &b.not_run)?;
+        map.serialize_entry("rows", &Stream::new(rows))?;
+        map.serialize_entry("robustness", &Stream::new(robustness_records(b)))?;
+        map.end()
+    }
+}
+
+/// The JSON batch as a value (for a library caller; the command writes [`scenarios_json_bytes`]).
+pub fn scenarios_json(b: &Batch, file: &str) -> Value {
+    serde_json::to_value(BatchJson { b, file }).expect("JSON values always serialise")
+}
+
+/// The JSON batch as the file's bytes, without building the whole tree first.
+pub fn scenarios_json_bytes(b: &Batch, file: &str) -> Vec<u8> {
+    pretty_bytes(&BatchJson { b, file })
 }

@@ -5,10 +5,10 @@
 //! is 妙行寺 chosen when it is free to be" is one filter on `candidate`, `required`, `excluded`.
 
 use super::csv::records_csv;
-use super::rows::{record, robustness_values, ROBUSTNESS_KEYS};
+use super::rows::{robustness_values, ROBUSTNESS_KEYS};
+use super::stream::{pretty_bytes, Record, Stream};
 use crate::model::number::round;
 use crate::model::Dataset;
-use crate::report::format::pretty;
 use crate::scenario::{site_facts, Batch};
 use serde_json::{json, Value};
 use std::path::Path;
@@ -45,12 +45,11 @@ impl TableFormat {
         }
     }
 
-    fn render(self, keys: &[&str], rows: Vec<Vec<Value>>) -> Vec<u8> {
+    fn render(self, keys: &[&str], rows: impl Iterator<Item = Vec<Value>>) -> Vec<u8> {
         match self {
             TableFormat::Csv => records_csv(keys, rows),
             TableFormat::Json => {
-                let records: Vec<Value> = rows.into_iter().map(|v| record(keys, v)).collect();
-                pretty(&Value::Array(records))
+                pretty_bytes(&Stream::new(rows.map(|values| Record { keys, values })))
             }
         }
     }
@@ -61,10 +60,10 @@ impl TableFormat {
 /// excluded, and the weight only that stop reaches (0 when not chosen). Rows that were not
 /// solved chose nothing and have no records here (the rows file says why).
 pub fn sites_table(b: &Batch, data: &Dataset, format: TableFormat) -> Vec<u8> {
-    let mut rows = Vec::new();
-    for r in &b.rows {
-        for f in site_facts(r, data).into_iter().flatten() {
-            rows.push(vec![
+    let rows = b.rows.iter().flat_map(|r| {
+        let facts = site_facts(r, data).into_iter().flatten();
+        facts.map(move |f| {
+            vec![
                 json!(r.scenario.id),
                 json!(f.candidate),
                 json!(f.chosen),
@@ -72,9 +71,9 @@ pub fn sites_table(b: &Batch, data: &Dataset, format: TableFormat) -> Vec<u8> {
                 json!(f.required),
                 json!(f.excluded),
                 json!(round(f.unique_weight, 3)),
-            ]);
-        }
-    }
+            ]
+        })
+    });
     format.render(&SITE_KEYS, rows)
 }
 
@@ -84,7 +83,6 @@ pub fn robustness_table(b: &Batch, format: TableFormat) -> Vec<u8> {
         .robustness
         .iter()
         .enumerate()
-        .map(|(k, r)| robustness_values(k + 1, r))
-        .collect();
+        .map(|(k, r)| robustness_values(k + 1, r));
     format.render(&ROBUSTNESS_KEYS, rows)
 }
