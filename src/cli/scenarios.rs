@@ -44,8 +44,8 @@ pub struct ScenariosArgs {
     pub output: OutputArgs,
 }
 
-/// Validates flags, runs the batch (with a progress bar on a terminal), writes the rows and
-/// the optional HTML report; exit 2 after writing when a scenario failed.
+/// Validates flags, runs the batch (with a progress bar on a terminal), writes the rows, then
+/// the optional HTML report and long tables; exit 2 after writing when a scenario failed.
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     let budget = super::budget(args.time_limit_s, memory)?;
     let tables = Tables::of(args)?;
