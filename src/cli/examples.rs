@@ -47,7 +47,8 @@ Examples:
 pub const SCENARIOS: &str = "\
 Examples:
   mobile-stops scenarios examples/scenarios.toml                # one row per scenario
-  mobile-stops scenarios examples/scenarios.toml --format json --out results.json --report scenarios.html";
+  mobile-stops scenarios examples/scenarios.toml --format json --out results.json --report scenarios.html
+  mobile-stops scenarios examples/scenarios.toml --format csv --out rows.csv --sites sites.csv --robustness robustness.csv";
 
 /// `mobile-stops data --help`.
 pub const DATA: &str = "\

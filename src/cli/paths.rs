@@ -63,11 +63,18 @@ impl Inputs {
     /// name one file, or one is an input; and refuses standard output when it is closed. All
     /// before any work, so the user is not told after a long run.
     pub fn check(&self, out: Option<&Path>, report: Option<&Path>) -> Result<(), Error> {
-        if out.is_none() && output::stdout_closed() {
+        self.check_all(&[("--out", out), ("--report", report)])
+    }
+
+    /// [`Inputs::check`] for any set of output flags, such as `scenarios --sites` and
+    /// `--robustness` beside `--out` and `--report`; an `--out` of `None` is standard output.
+    pub fn check_all(&self, outputs: &[(&str, Option<&Path>)]) -> Result<(), Error> {
+        let to_stdout = outputs.iter().any(|(f, p)| *f == "--out" && p.is_none());
+        if to_stdout && output::stdout_closed() {
             return Err(output::stdout_closed_error());
         }
-        let outputs: Vec<Flagged> = [("--out", out), ("--report", report)]
-            .into_iter()
+        let outputs: Vec<Flagged> = outputs
+            .iter()
             .filter_map(|(f, p)| p.map(|p| (f.to_string(), p)))
             .collect();
         let inputs: Vec<Flagged> = self

@@ -5,21 +5,33 @@ use super::paths::Inputs;
 use super::progress::{Progress, ProgressMode};
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
+use mobile_stops::model::Dataset;
 use mobile_stops::pipeline::load_scenarios;
-use mobile_stops::report::{render_scenarios, scenarios_html, Format, ScenarioPage};
+use mobile_stops::report::{
+    render_scenarios, robustness_table, scenarios_html, sites_table, Format, ScenarioPage,
+    TableFormat,
+};
 use mobile_stops::scenario::cost::CostModel;
 use mobile_stops::scenario::Batch;
-use mobile_stops::{Error, Param};
-use std::path::PathBuf;
+use mobile_stops::{Error, Location};
+use std::path::{Path, PathBuf};
 
 /// Flags of `scenarios`.
 #[derive(Args, Debug)]
 pub struct ScenariosArgs {
     /// The scenario file (TOML): [data], [baseline], [[scenario]], [[sweep]].
     pub file: PathBuf,
-    /// Also write the results as a self-contained HTML page.
+    /// Also write the results as a self-contained HTML page (charts, then every row).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Also write one record per solved scenario × candidate (chosen, forced, required,
+    /// excluded, unique_weight): CSV or JSON by the file's extension.
+    #[arg(long, value_name = "FILE")]
+    pub sites: Option<PathBuf>,
+    /// Also write each candidate's robustness (share of the scenarios where it was free to be
+    /// chosen that chose it): CSV or JSON by the file's extension.
+    #[arg(long, value_name = "FILE")]
+    pub robustness: Option<PathBuf>,
     /// Progress on standard error: `auto` is a bar on a terminal and a line every 5 s when
     /// standard error is a pipe or a file (both only for batches longer than a second). The
     /// ETA weighs the scenarios left by their expected cost (model, p, radius, data size).
@@ -37,27 +49,27 @@ pub struct ScenariosArgs {
     pub output: OutputArgs,
 }
 
-/// Validates flags, runs the batch (with its progress), writes the rows and the optional HTML
-/// report; exit 2 after writing when a scenario failed. Ctrl-C, SIGTERM or SIGHUP during the
+/// Validates flags, runs the batch (with its progress), writes the rows, then the optional
+/// HTML report and long tables; exit 2 after writing when a scenario failed. Ctrl-C, SIGTERM or SIGHUP during the
 /// batch stops it and writes every output with the finished rows (the others `not_run`,
 /// `interrupted`), then exits 130 naming the files (see [`super::interrupt`]).
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
-    if args.output.format == Format::Geojson {
-        return Err(Error::param(
-            Param::Format,
-            "table, csv or json (scenario rows have no single map)",
-            "geojson",
-        ));
-    }
     let budget = super::budget(args.time_limit_s, memory)?;
-    let (out, report) = (args.output.out.as_deref(), args.report.as_deref());
+    let tables = Tables::of(args)?;
+    let out = args.output.out.as_deref();
+    let outputs = [
+        ("--out", out),
+        ("--report", args.report.as_deref()),
+        ("--sites", args.sites.as_deref()),
+        ("--robustness", args.robustness.as_deref()),
+    ];
     let inputs = Inputs::default().file("the scenario file", Some(&args.file));
-    inputs.check(out, report)?;
+    inputs.check_all(&outputs)?;
     let input = load_scenarios(&args.file, budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")
-        .check(out, report)?;
+        .check_all(&outputs)?;
     // From here a signal keeps the finished rows: they are written below, whole.
     let keep = super::interrupt::keep_finished();
     let model = CostModel::new(&input.data);
@@ -71,7 +83,13 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     let done = input.run(budget, &|i| progress.tick(i));
     let (batch, source) = (&done.batch, &done.source);
     progress.finish(batch.rows.len() - batch.not_run, batch.interrupted() > 0);
-    let bytes = render_scenarios(batch, source, args.output.format, args.output.lang);
+    let bytes = render_scenarios(
+        batch,
+        source,
+        &input.data,
+        args.output.format,
+        args.output.lang,
+    );
     // The results first: a bad --report path must not lose them.
     super::emit(args.output.out.as_deref(), &bytes)?;
     if let Some(path) = &args.report {
@@ -84,6 +102,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         let html = scenarios_html(&page, args.output.lang);
         super::output::write_atomic(path, html.as_bytes())?;
     }
+    tables.write(batch, &input.data)?;
     let late = batch.not_run - batch.interrupted();
     if late > 0 {
         eprintln!(
@@ -128,4 +147,42 @@ fn interrupted(batch: &Batch, to_stdout: bool) -> String {
          interrupted; robustness counts only the finished rows.",
         files.join(", ")
     )
+}
+
+/// The long tables asked for (`--sites`, `--robustness`), each with its format from its
+/// extension, checked before any work.
+struct Tables<'a> {
+    sites: Option<(&'a Path, TableFormat)>,
+    robustness: Option<(&'a Path, TableFormat)>,
+}
+
+impl<'a> Tables<'a> {
+    fn of(args: &'a ScenariosArgs) -> Result<Tables<'a>, Error> {
+        let format = |flag: &str, path: &'a Option<PathBuf>| match path.as_deref() {
+            None => Ok(None),
+            Some(p) => match TableFormat::of(p) {
+                Some(f) => Ok(Some((p, f))),
+                None => Err(Error::input(
+                    Location::file(p.display().to_string()),
+                    format!("a file name ending in .csv or .json for {flag} (its format)"),
+                    "another extension",
+                )),
+            },
+        };
+        Ok(Tables {
+            sites: format("--sites", &args.sites)?,
+            robustness: format("--robustness", &args.robustness)?,
+        })
+    }
+
+    /// Writes each table asked for, atomically like every result file.
+    fn write(&self, batch: &Batch, data: &Dataset) -> Result<(), Error> {
+        if let Some((path, format)) = self.sites {
+            super::output::write_atomic(path, &sites_table(batch, data, format))?;
+        }
+        if let Some((path, format)) = self.robustness {
+            super::output::write_atomic(path, &robustness_table(batch, format))?;
+        }
+        Ok(())
+    }
 }

@@ -10,7 +10,8 @@ pub enum Format {
     Csv,
     /// `{"summary": …, "candidates": […]}`.
     Json,
-    /// Points for QGIS: candidates (rank), stops (solve) or stop sets (compare).
+    /// Points for QGIS: candidates (rank), stops (solve), stop sets (compare) or every
+    /// scenario's stops (scenarios).
     Geojson,
 }
 
@@ -32,7 +33,8 @@ impl crate::param::Choice for Format {
             Format::Csv => "UTF-8 CSV with BOM, for Excel",
             Format::Json => "`{\"summary\": …, \"candidates\": […]}`",
             Format::Geojson => {
-                "Points for QGIS: candidates (rank), stops (solve) or stop sets (compare)"
+                "Points for QGIS: candidates (rank), stops (solve), stop sets (compare) or every \
+                 scenario's stops (scenarios)"
             }
         }
     }

@@ -44,5 +44,8 @@ pub use route::{
     render_route, route_csv, route_geojson, route_json, route_table, weekday_name, RouteInfo,
     ICS_FIRST_START, ICS_LAST_START,
 };
-pub use scenarios::{render_scenarios, scenarios_html, scenarios_json, ScenarioPage};
+pub use scenarios::{
+    render_scenarios, robustness_table, scenarios_geojson, scenarios_html, scenarios_json,
+    sites_table, ScenarioPage, TableFormat, ROBUSTNESS_KEYS, ROW_KEYS, SITE_KEYS,
+};
 pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};

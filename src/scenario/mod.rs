@@ -5,16 +5,19 @@
 //! ([`spec`]) names the variants; [`apply`] turns each into a data variant and solver
 //! parameters; the batch ([`batch`]) shares the data and the walking-radius coverage between
 //! them and returns one [`Row`] per scenario in file order, identical for any thread count;
-//! [`robust`] counts how often each candidate is chosen.
+//! [`sites`] says what each candidate was in each solved scenario, and [`robust`] counts how
+//! often each is chosen where it was free to be.
 
 pub mod apply;
 pub mod batch;
 pub mod cost;
 pub mod robust;
 pub mod row;
+pub mod sites;
 pub mod spec;
 
 pub use batch::{first_failure, run_batch, Batch, INTERRUPTED, NOT_RUN};
 pub use robust::Robustness;
 pub use row::{NotRunReason, Row, RowOutcome, Solved};
+pub use sites::{candidates, site_facts, SiteFact};
 pub use spec::{read_scenarios, NewCandidate, Overrides, Scenario, ScenarioFile};

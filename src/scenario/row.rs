@@ -33,6 +33,12 @@ pub struct Solved {
     pub potential_users: Option<crate::score::Interval>,
     /// The three top-ranked candidates under the scenario's `weights`, when it sets them.
     pub top_ranked: Option<Vec<String>>,
+    /// Per chosen stop (same order as `stops`): the objective weight within its radius and of
+    /// no other chosen stop's, what the scenario loses if that stop alone is dropped.
+    pub unique_weight: Vec<f64>,
+    /// The demand column the objective counted (`None`: every point counts 1), as the data
+    /// resolved the scenario's `objective_weight` (or its default).
+    pub weight_column: Option<String>,
 }
 
 /// What became of one scenario.
@@ -209,8 +215,19 @@ pub(super) fn solve_one(
         }
         _ => None,
     };
+    let unique_weight = open
+        .iter()
+        .map(|&j| {
+            res.stops
+                .iter()
+                .find(|d| d.site == j)
+                .map_or(0.0, |d| d.unique_coverage)
+        })
+        .collect();
     Ok(Solved {
         top_ranked: None,
+        unique_weight,
+        weight_column: inst.weight_column.clone(),
         potential_users,
         stops: open.iter().map(|&j| inst.sites[j].id.clone()).collect(),
         people_reached: reached(&inst.population),

@@ -1,21 +1,29 @@
-//! Writers for a scenario batch: one row per scenario with its change from the baseline, and
-//! how robustly each candidate is chosen. The terminal table and CSV are here; the page a
-//! council reads is in [`page`], and names and statuses in words in [`words`].
+//! Writers for a scenario batch: one row per scenario with its settings and its change from
+//! the baseline, and how robustly each candidate is chosen. The terminal table is here; the
+//! flat records every machine format shares in [`rows`] (JSON), [`csv`] and [`geojson`]; the
+//! long tables of `--sites` and `--robustness` in [`sites`]; the page a council reads in
+//! [`page`] with its charts in [`charts`], and names and statuses in words in [`words`].
 
+mod charts;
+mod csv;
+mod geojson;
 mod page;
+mod rows;
+mod sites;
+mod stream;
 mod words;
 
+pub use geojson::scenarios_geojson;
 pub use page::{scenarios_html, ScenarioPage};
+pub use rows::{scenarios_json, ROBUSTNESS_KEYS, ROW_KEYS};
+pub use sites::{robustness_table, sites_table, TableFormat, SITE_KEYS};
 
-use super::csv::neutralise;
-use super::format::pretty;
 use super::format::Format;
 use super::labels::Lang;
 use super::table::{aligned, count, printable};
 use crate::error::Error;
-use crate::model::number::round;
+use crate::model::Dataset;
 use crate::scenario::{Batch, NotRunReason, Row, RowOutcome, Solved};
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 use words::{interrupted_scope, not_run_note, scenario_label, status_words, Names};
 
@@ -50,160 +58,52 @@ pub(super) fn change(
     }
 }
 
-fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
-    let head = json!({"name": r.scenario.name, "line": r.scenario.line});
-    let mut obj = head.as_object().cloned().unwrap_or_default();
-    match &r.outcome {
-        RowOutcome::NotRun(why) => {
-            obj.insert("status".into(), "not_run".into());
-            obj.insert("not_run_reason".into(), why.code().into());
-            obj.insert("note".into(), why.note().into());
-        }
-        RowOutcome::Failed(e) => {
-            obj.insert("status".into(), "error".into());
-            obj.insert(
-                "error".into(),
-                format!("{file}:{}: {e}", r.scenario.line).into(),
-            );
-        }
-        RowOutcome::Solved(s) => {
-            let o = &s.result.outcome;
-            let (added, dropped, people_change, aged_change) = change(b, s);
-            let extra = json!({
-                "status": o.status,
-                "objective": round(o.objective, 6),
-                "bound": if o.bound.is_finite() { json!(round(o.bound, 6)) } else { Value::Null },
-                "gap": round(o.gap(), 6),
-                "stops": s.stops,
-                "forced": s.forced,
-                "covered_weight": round(s.result.covered_weight, 3),
-                "people_reached": s.people_reached.map(|v| round(v, 2)),
-                "aged_65_plus_reached": s.aged_reached.map(|v| round(v, 2)),
-                "potential_users": s.potential_users.map(|b| json!({
-                    "estimate": round(b.estimate, 1),
-                    "low": round(b.low, 1),
-                    "high": round(b.high, 1),
-                })),
-                "added_vs_baseline": added,
-                "dropped_vs_baseline": dropped,
-                "top_ranked": s.top_ranked,
-                "people_change": people_change.map(|v| round(v, 2)),
-                "aged_65_plus_change": aged_change.map(|v| round(v, 2)),
-                "seconds": round(s.result.seconds, 4),
-            });
-            obj.extend(extra.as_object().cloned().unwrap_or_default());
-        }
+/// Cells of one row for the table: the name and status in words, numbers with separators.
+fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang) -> Vec<String> {
+    let s = match &r.outcome {
+        RowOutcome::NotRun(why) => return unsolved_cells(file, r, Err(*why), names, lang),
+        RowOutcome::Failed(e) => return unsolved_cells(file, r, Ok(e), names, lang),
+        RowOutcome::Solved(s) => s,
+    };
+    let na = || lang.na().to_string();
+    let o = &s.result.outcome;
+    let (added, dropped, _, aged_change) = change(b, s);
+    let stops: Vec<String> = s
+        .stops
+        .iter()
+        .zip(&s.forced)
+        .map(|(id, f)| match f {
+            Some(true) => format!("{id}*"),
+            _ => id.clone(),
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("+{}", added.join(" +")));
     }
-    Value::Object(obj)
-}
-
-/// The JSON batch.
-pub fn scenarios_json(b: &Batch, file: &str) -> Value {
-    json!({
-        "file": file,
-        "scenarios": b.rows.len(),
-        "solved": b.solved,
-        "failed": b.rows.len() - b.solved - b.not_run,
-        "not_run": b.not_run,
-        "interrupted": b.interrupted(),
-        "rows": b.rows.iter().map(|r| row_json(b, file, r)).collect::<Vec<_>>(),
-        "robustness": b.robustness.iter().map(|r| json!({
-            "id": r.id,
-            "name": r.name,
-            "chosen_in": r.chosen_in,
-            "forced_in": r.forced_in,
-            "share": round(r.chosen_in as f64 / b.solved.max(1) as f64, 4),
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// Cells of one row for the table (formatted: the name and status in words), or CSV (`raw`:
-/// plain numbers, the name and status as the file and JSON give them).
-fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang, raw: bool) -> Vec<String> {
-    let na = if raw {
+    if !dropped.is_empty() {
+        parts.push(format!("−{}", dropped.join(" −")));
+    }
+    let moved = if parts.is_empty() {
         String::new()
     } else {
-        lang.na().to_string()
+        format!(" ({})", parts.join(" "))
     };
-    let num = |v: f64| {
-        if raw {
-            round(v, 3).to_string()
-        } else {
-            count(v)
-        }
-    };
-    match &r.outcome {
-        RowOutcome::NotRun(why) => unsolved_cells(file, r, Err(*why), names, lang, raw),
-        RowOutcome::Failed(e) => unsolved_cells(file, r, Ok(e), names, lang, raw),
-        RowOutcome::Solved(s) => {
-            let o = &s.result.outcome;
-            let (added, dropped, _, aged_change) = change(b, s);
-            let stops: Vec<String> = s
-                .stops
-                .iter()
-                .zip(&s.forced)
-                .map(|(id, f)| {
-                    if *f == Some(true) {
-                        format!("{id}*")
-                    } else {
-                        id.clone()
-                    }
-                })
-                .collect();
-            let mut parts = Vec::new();
-            if !added.is_empty() {
-                parts.push(format!("+{}", added.join(" +")));
-            }
-            if !dropped.is_empty() {
-                parts.push(format!("−{}", dropped.join(" −")));
-            }
-            let moved = if parts.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", parts.join(" "))
-            };
-            vec![
-                shown_name(r, names, lang, raw),
-                if raw {
-                    format!("{:?}", o.status).to_lowercase()
-                } else {
-                    status_words(&r.outcome, lang)
-                },
-                num(o.objective),
-                if raw {
-                    round(o.gap(), 6).to_string()
-                } else {
-                    format!("{:.2} %", 100.0 * o.gap())
-                },
-                s.people_reached.map_or(na.clone(), num),
-                s.aged_reached.map_or(na.clone(), num),
-                aged_change.map_or(na.clone(), |d| {
-                    if raw {
-                        round(d, 3).to_string()
-                    } else {
-                        format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
-                    }
-                }),
-                match s.potential_users {
-                    Some(x) if raw => round(x.estimate, 1).to_string(),
-                    Some(x) => {
-                        format!("{} ({}–{})", count(x.estimate), count(x.low), count(x.high))
-                    }
-                    None => na,
-                },
-                format!("{}{moved}", stops.join(" ")),
-            ]
-        }
-    }
-}
-
-/// The scenario's name: in words for the table, as the file gives it for CSV (`raw`).
-fn shown_name(r: &Row, names: &Names, lang: Lang, raw: bool) -> String {
-    if raw {
-        r.scenario.name.clone()
-    } else {
-        scenario_label(&r.scenario, names, lang)
-    }
+    vec![
+        scenario_label(&r.scenario, names, lang),
+        status_words(&r.outcome, lang),
+        count(o.objective),
+        format!("{:.2} %", 100.0 * o.gap()),
+        s.people_reached.map_or_else(na, count),
+        s.aged_reached.map_or_else(na, count),
+        aged_change.map_or_else(na, |d| {
+            format!("{}{}", if d >= 0.0 { "+" } else { "" }, count(d))
+        }),
+        s.potential_users.map_or_else(na, |x| {
+            format!("{} ({}–{})", count(x.estimate), count(x.low), count(x.high))
+        }),
+        format!("{}{moved}", stops.join(" ")),
+    ]
 }
 
 /// A row that was not solved: its name, "error" (`Ok`) or "not run" (`Err`), and why in the
@@ -214,10 +114,9 @@ fn unsolved_cells(
     failed: std::result::Result<&Error, NotRunReason>,
     names: &Names,
     lang: Lang,
-    raw: bool,
 ) -> Vec<String> {
     let mut row = vec![String::new(); COLUMNS.len()];
-    row[0] = shown_name(r, names, lang, raw);
+    row[0] = scenario_label(&r.scenario, names, lang);
     match failed {
         Err(why) => {
             row[1] = lang.pick("not run", "未実行").into();
@@ -254,87 +153,93 @@ fn header(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// The robustness table: share of the scenarios where each candidate was free to be chosen.
 fn robustness_rows(b: &Batch, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
-        lang.pick("candidate", "候補地").to_string(),
-        lang.pick("id", "ID").to_string(),
-        lang.pick("chosen in", "選ばれた数").to_string(),
-        lang.pick("in every optimal set in", "全最適解に含まれた数")
-            .to_string(),
-    ]];
+    let mut rows = vec![[
+        ("candidate", "候補地"),
+        ("id", "ID"),
+        ("share", "選ばれた割合"),
+        ("chosen where free", "自由なときに選ばれた数"),
+        ("in every optimal set in", "全最適解に含まれた数"),
+        ("required in", "必須とした数"),
+        ("excluded in", "除外した数"),
+    ]
+    .iter()
+    .map(|(en, ja)| lang.pick(en, ja).to_string())
+    .collect()];
     for r in &b.robustness {
         rows.push(vec![
             r.name.clone().unwrap_or_else(|| r.id.clone()),
             r.id.clone(),
-            format!("{} / {}", r.chosen_in, b.solved),
+            r.share()
+                .map_or_else(|| lang.na().to_string(), |s| format!("{:.0} %", 100.0 * s)),
+            format!("{} / {}", r.chosen_in, r.free_in),
             r.forced_in.to_string(),
+            r.required_in.to_string(),
+            r.excluded_in.to_string(),
         ]);
     }
     rows
 }
 
-/// Renders the batch in the chosen format (table, CSV or JSON; GeoJSON is not offered).
-pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Vec<u8> {
-    let names = Names::new(b, None);
+/// Renders the batch in the chosen format: the table in words, or the flat rows as CSV, JSON,
+/// or the chosen stops of every scenario as GeoJSON points (which need the data's places).
+pub fn render_scenarios(
+    b: &Batch,
+    file: &str,
+    data: &Dataset,
+    format: Format,
+    lang: Lang,
+) -> Vec<u8> {
     match format {
-        Format::Json | Format::Geojson => pretty(&scenarios_json(b, file)),
+        Format::Json => rows::scenarios_json_bytes(b, file),
+        Format::Geojson => geojson::scenarios_geojson_bytes(b, file, data),
         Format::Csv => {
-            let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-            w.write_record(header(lang)).expect("writing to memory");
-            for r in &b.rows {
-                // Numbers stay numbers (a sign is not a formula); text is neutralised.
-                let row: Vec<String> = cells(b, file, r, &names, lang, true)
-                    .iter()
-                    .map(|c| {
-                        if c.parse::<f64>().is_ok() {
-                            c.clone()
-                        } else {
-                            neutralise(c)
-                        }
-                    })
-                    .collect();
-                w.write_record(&row).expect("writing to memory");
-            }
-            w.into_inner().expect("writing to memory")
+            let rows = b.rows.iter().map(|r| rows::row_values(b, file, r));
+            csv::records_csv(&ROW_KEYS, rows)
         }
-        Format::Table => {
-            let mut out = String::new();
-            let _ = write!(
-                out,
-                "mobile-stops {} — {} ({} {}, {} {}",
-                lang.pick("scenarios", "シナリオ比較"),
-                printable(file),
-                b.solved,
-                lang.pick("solved", "件解けた"),
-                b.rows.len() - b.solved - b.not_run,
-                lang.pick("failed", "件エラー")
-            );
-            if b.not_run > 0 {
-                let _ = write!(out, ", {} {}", b.not_run, lang.pick("not run", "件未実行"));
-            }
-            let _ = writeln!(out, ")");
-            let _ = writeln!(out);
-            let mut rows = vec![header(lang)];
-            rows.extend(b.rows.iter().map(|r| {
-                cells(b, file, r, &names, lang, false)
-                    .iter()
-                    .map(|c| printable(c))
-                    .collect()
-            }));
-            out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6, 7]));
-            let _ = writeln!(out);
-            let _ = write!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
-            if let Some(scope) = interrupted_scope(b, lang) {
-                let _ = write!(
-                    out,
-                    "{}{scope}{}",
-                    lang.pick(" (", "（"),
-                    lang.pick(")", "）")
-                );
-            }
-            let _ = writeln!(out);
-            out.push_str(&aligned(&robustness_rows(b, lang), &[2, 3]));
-            out.into_bytes()
-        }
+        Format::Table => table(b, file, lang),
     }
+}
+
+/// The terminal table: every row in words, then the robustness table.
+fn table(b: &Batch, file: &str, lang: Lang) -> Vec<u8> {
+    let names = Names::new(b, None);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "mobile-stops {} — {} ({} {}, {} {}",
+        lang.pick("scenarios", "シナリオ比較"),
+        printable(file),
+        b.solved,
+        lang.pick("solved", "件解けた"),
+        b.rows.len() - b.solved - b.not_run,
+        lang.pick("failed", "件エラー")
+    );
+    if b.not_run > 0 {
+        let _ = write!(out, ", {} {}", b.not_run, lang.pick("not run", "件未実行"));
+    }
+    let _ = writeln!(out, ")");
+    let _ = writeln!(out);
+    let mut rows = vec![header(lang)];
+    rows.extend(b.rows.iter().map(|r| {
+        cells(b, file, r, &names, lang)
+            .iter()
+            .map(|c| printable(c))
+            .collect()
+    }));
+    out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6, 7]));
+    let _ = writeln!(out);
+    let _ = write!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
+    if let Some(scope) = interrupted_scope(b, lang) {
+        let _ = write!(
+            out,
+            "{}{scope}{}",
+            lang.pick(" (", "（"),
+            lang.pick(")", "）")
+        );
+    }
+    let _ = writeln!(out);
+    out.push_str(&aligned(&robustness_rows(b, lang), &[2, 3, 4, 5, 6]));
+    out.into_bytes()
 }

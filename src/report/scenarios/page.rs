@@ -2,9 +2,9 @@
 //! what it reaches against the baseline, its stops by name, and how often each candidate is
 //! chosen; the file, the command and any errors in a box for the planner at the end.
 
-use super::change;
 use super::words::interrupted_scope;
 use super::words::{scenario_label, status_words, Names};
+use super::{change, charts};
 use crate::model::Dataset;
 use crate::report::escape::esc;
 use crate::report::fonts::FONT_FAMILY;
@@ -30,6 +30,7 @@ pub struct ScenarioPage<'a> {
 const CSS: &str = "margin:1.5rem}table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0}\
 th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}\
 th{background:#e8eef5}td.n{text-align:right;font-variant-numeric:tabular-nums}.sub{color:#555}\
+.chart{display:block;max-width:100%;height:auto;margin:.4rem 0}\
 #method{background:#f4f5f7;border:1px solid #bbb;padding:.1rem 1rem;font-size:.85rem;margin-top:2rem}\
 @media print{tr{break-inside:avoid}thead{display:table-header-group}}";
 
@@ -49,6 +50,13 @@ pub fn scenarios_html(page: &ScenarioPage, lang: Lang) -> String {
         let _ = writeln!(out, "<p class=\"sub\">{}</p>", esc(lang.data(&d.label)));
     }
     let _ = writeln!(out, "<p>{}</p>", esc(&tally(b, lang)));
+    charts::share_by_p(&mut out, b, lang);
+    charts::robustness_bars(&mut out, b, &names, lang);
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>",
+        esc(lang.pick("Every scenario", "すべてのシナリオ"))
+    );
     let _ = writeln!(out, "<p>{}</p>", esc(&reading(lang)));
     let mut rows = vec![head(lang)];
     rows.extend(b.rows.iter().map(|r| row(b, r, &names, lang)));
@@ -56,7 +64,12 @@ pub fn scenarios_html(page: &ScenarioPage, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<h2>{}</h2>",
-        esc(lang.pick("Robustness", "選ばれやすさ"))
+        esc(lang.pick("Every candidate", "すべての候補地"))
+    );
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        esc(&charts::how_counted(b, usize::MAX, lang))
     );
     if let Some(scope) = interrupted_scope(b, lang) {
         let _ = writeln!(out, "<p>{}</p>", esc(&scope));
@@ -239,19 +252,30 @@ fn moved(added: &[String], dropped: &[String], names: &Names, lang: Lang) -> Str
     }
 }
 
-/// How often each candidate is chosen, by name.
+/// How often each candidate is chosen where it was free to be, by name, with the scenarios
+/// that required or excluded it counted apart.
 fn robustness(b: &Batch, names: &Names, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![vec![
-        lang.pick("candidate", "候補地").to_string(),
-        lang.pick("chosen in", "選ばれた数").to_string(),
-        lang.pick("in every best set in", "どの最良の組み合わせにも含まれた数")
-            .to_string(),
-    ]];
+    let mut rows = vec![[
+        ("candidate", "候補地"),
+        ("chosen where free", "自由なときに選ばれた割合"),
+        ("in every best set in", "どの最良の組み合わせにも含まれた数"),
+        ("required in", "必須とした数"),
+        ("excluded in", "除外した数"),
+    ]
+    .iter()
+    .map(|(en, ja)| lang.pick(en, ja).to_string())
+    .collect()];
     for r in &b.robustness {
+        let share = match r.share() {
+            Some(s) => format!("{:.0} % ({} / {})", 100.0 * s, r.chosen_in, r.free_in),
+            None => lang.na().to_string(),
+        };
         rows.push(vec![
             names.of(&r.id),
-            format!("{} / {}", r.chosen_in, b.solved),
+            share,
             r.forced_in.to_string(),
+            r.required_in.to_string(),
+            r.excluded_in.to_string(),
         ]);
     }
     rows
@@ -267,7 +291,7 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
         out.push_str("<tr>");
         for (k, c) in r.iter().enumerate() {
             let numeric =
-                k > 0 && !c.is_empty() && c.chars().all(|c| "0123456789,+-–() /".contains(c));
+                k > 0 && !c.is_empty() && c.chars().all(|c| "0123456789,.+-–() /%".contains(c));
             let class = if numeric { " class=\"n\"" } else { "" };
             let _ = write!(out, "<td{class}>{}</td>", esc(c));
         }

@@ -264,6 +264,8 @@ mod tests {
 
     fn swept(varied: Vec<&'static str>, settings: Overrides) -> Scenario {
         Scenario {
+            id: "raw".into(),
+            sweep: None,
             name: "raw".into(),
             written: Some("案".into()),
             varied,

@@ -160,6 +160,13 @@ impl Overrides {
 /// One scenario to solve: the baseline with its overrides applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
+    /// The stable id a script joins on: the name of a baseline or `[[scenario]]`; for a
+    /// `[[sweep]]`, its name, `#`, and the combination's place in the sweep counting from 1
+    /// (the last key varying fastest), e.g. `grid#3`. Unlike `name` it does not change with
+    /// how a value is spelled, and no two scenarios of a file share one.
+    pub id: String,
+    /// The `[[sweep]]` it comes from, by name (`None`: the baseline or a `[[scenario]]`).
+    pub sweep: Option<String>,
     /// Name as written (sweeps add `key=value` parts): what CSV and JSON give.
     pub name: String,
     /// The name its table gives (`None`: a baseline without one), for a name in words.

@@ -40,8 +40,11 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
         scenarios: Vec::new(),
         bytes: 0,
     };
+    let base_name = base_block.name.clone().unwrap_or_else(|| "baseline".into());
     out.push(Scenario {
-        name: base_block.name.clone().unwrap_or_else(|| "baseline".into()),
+        id: base_name.clone(),
+        sweep: None,
+        name: base_name,
         written: base_block.name.clone(),
         varied: Vec::new(),
         line: base_line.unwrap_or(1),
@@ -129,10 +132,18 @@ impl Expanded {
         let lists = block.lists();
         self.check_lists(&lists, &at, &name, sweep)?;
         let mut pick = vec![0usize; lists.len()];
+        let mut combination = 0usize;
         loop {
             let (over, parts) = block.overrides(&pick);
             let shown: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            combination += 1;
             self.push(Scenario {
+                id: if sweep {
+                    format!("{name}#{combination}")
+                } else {
+                    name.clone()
+                },
+                sweep: sweep.then(|| name.clone()),
                 name: if parts.is_empty() {
                     name.clone()
                 } else {
@@ -223,16 +234,24 @@ fn next(pick: &mut [usize], lists: &[(&str, usize)]) -> bool {
     false
 }
 
-/// Every scenario has its own name (a sweep's names carry their values).
+/// Every scenario has its own name (a sweep's names carry their values) and its own id (two
+/// sweeps of one name would both number theirs from `#1`).
 fn unique_names(scenarios: &[Scenario], file: &str) -> Result<()> {
-    let mut seen: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    let mut names: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    let mut ids: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
     for s in scenarios {
-        if let Some(first) = seen.insert(&s.name, s.line) {
-            return Err(Error::input(
+        let again = |what: &str, value: &str, first: u64| {
+            Err(Error::input(
                 Location::at(file, s.line, None),
-                "a different name for each scenario",
-                format!("`{}` again (first on line {first})", s.name),
-            ));
+                format!("a different {what} for each scenario"),
+                format!("`{value}` again (first on line {first})"),
+            ))
+        };
+        if let Some(first) = names.insert(&s.name, s.line) {
+            return again("name", &s.name, first);
+        }
+        if let Some(first) = ids.insert(&s.id, s.line) {
+            return again("id (a sweep's name and its number, `NAME#N`)", &s.id, first);
         }
     }
     Ok(())

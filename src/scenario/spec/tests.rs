@@ -118,3 +118,38 @@ fn blank_ids_are_refused_wherever_a_scenario_names_one() {
     );
     assert_eq!(f.scenarios[2].name, "s: require=[\"c1\",\"c2\"]");
 }
+
+#[test]
+fn ids_are_names_or_sweep_names_numbered_from_one_and_unique() {
+    let f = read(
+        "[baseline]\np = 5\n[[sweep]]\nname = \"grid\"\np = [3, 4]\nradius_m = [300, 400.0]\n\
+         [[scenario]]\nname = \"short walk\"\nradius_m = 300\n",
+    )
+    .unwrap();
+    let ids: Vec<(&str, Option<&str>)> = f
+        .scenarios
+        .iter()
+        .map(|s| (s.id.as_str(), s.sweep.as_deref()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("baseline", None),
+            ("grid#1", Some("grid")),
+            ("grid#2", Some("grid")),
+            ("grid#3", Some("grid")),
+            ("grid#4", Some("grid")),
+            ("short walk", None),
+        ]
+    );
+    // The last key varies fastest: #2 is p = 3 at 400 m, #3 is p = 4 at 300 m.
+    assert_eq!(f.scenarios[2].settings.radius_m, Some(400.0));
+    assert_eq!(f.scenarios[3].settings.p, Some(4));
+    let err = read("[[sweep]]\nname = \"g\"\np = [3, 4]\n[[sweep]]\nname = \"g\"\np = [5, 6]\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("s.toml:4: expected a different id") && err.contains("`g#1` again"),
+        "{err}"
+    );
+}

@@ -3,7 +3,9 @@
 //! `mobile-stops …` line of the README's shell blocks. Each runs through `sh` with the built
 //! binary first on the PATH, from a scratch directory laid out like the repository (its
 //! `data/` and `examples/` linked in, `../shared` linked beside it), so relative paths resolve
-//! and every file an example writes lands in the scratch directory.
+//! and every file an example writes lands in the scratch directory. The README's Python blocks
+//! then read those files: each file and column they name must be there, and where python3 has
+//! pandas they run.
 //!
 //! Skipped, and only these: README lines marked "needs your own …" (a file of the user's, such
 //! as a shops list or a travel-time matrix, which no example can ship); the test checks each
@@ -195,5 +197,90 @@ fn every_readme_example_runs_as_written() {
         );
     }
     assert!(skipped.len() <= 5, "{skipped:#?}");
-    Sandbox::new().run_all(&run, "README");
+    let sandbox = Sandbox::new();
+    sandbox.run_all(&run, "README");
+    // The Python after them reads what they wrote.
+    let blocks = readme_python();
+    assert!(
+        !blocks.is_empty(),
+        "the README shows how to load the results"
+    );
+    for block in &blocks {
+        sandbox.check_python(block);
+    }
+}
+
+/// The README's ```python blocks.
+fn readme_python() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut blocks = Vec::new();
+    let mut block: Option<String> = None;
+    for line in text.lines() {
+        match (&mut block, line.trim_end()) {
+            (None, "```python") => block = Some(String::new()),
+            (Some(_), "```") => blocks.extend(block.take()),
+            (Some(b), l) => {
+                b.push_str(l);
+                b.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+/// The double-quoted strings of a Python block.
+fn quoted(code: &str) -> Vec<&str> {
+    code.split('"').skip(1).step_by(2).collect()
+}
+
+impl Sandbox {
+    /// A README Python block: every file it names exists and every column or key it names is
+    /// in one of those files; then, where pandas is installed, it runs and exits 0.
+    fn check_python(&self, code: &str) {
+        let files: Vec<&str> = quoted(code)
+            .into_iter()
+            .filter(|q| q.ends_with(".csv") || q.ends_with(".json"))
+            .collect();
+        assert!(!files.is_empty(), "{code}");
+        let mut names = String::new();
+        for f in &files {
+            let text = std::fs::read_to_string(self.work.join(f))
+                .unwrap_or_else(|e| panic!("the README's Python reads {f}, not written: {e}"));
+            match f.ends_with(".csv") {
+                true => names.push_str(text.lines().next().unwrap_or_default()),
+                false => names.push_str(&text),
+            }
+            names.push(',');
+        }
+        let words = quoted(code)
+            .into_iter()
+            .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+        for w in words {
+            let as_header = names.split([',', '\u{feff}']).any(|h| h == w);
+            assert!(
+                as_header || names.contains(&format!("\"{w}\"")),
+                "the README's Python names `{w}`, which none of {files:?} has"
+            );
+        }
+        let has_pandas = Command::new("python3")
+            .args(["-c", "import pandas"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !has_pandas {
+            eprintln!("SKIPPED running the README's Python: no python3 with pandas here");
+            return;
+        }
+        let o = output(
+            Command::new("python3")
+                .args(["-c", code])
+                .current_dir(&self.work),
+        );
+        assert!(
+            o.status.success(),
+            "README Python failed:\n{code}\n{}",
+            stderr(&o)
+        );
+    }
 }
