@@ -29,6 +29,7 @@ impl Inputs {
             ("candidates", &d.candidates),
             ("surveys", &d.surveys),
             ("stores", &d.stores),
+            ("cost-matrix", &d.cost_matrix),
         ];
         for (name, p) in named {
             if let Some(p) = p {
@@ -63,11 +64,20 @@ impl Inputs {
     /// name one file, or one is an input; and refuses standard output when it is closed. All
     /// before any work, so the user is not told after a long run.
     pub fn check(&self, out: Option<&Path>, report: Option<&Path>) -> Result<(), Error> {
+        self.check_named(out, &[("--report", report)])
+    }
+
+    /// [`Self::check`] for `--out` and any other output flags (`--assignments`).
+    pub fn check_named(
+        &self,
+        out: Option<&Path>,
+        others: &[(&str, Option<&Path>)],
+    ) -> Result<(), Error> {
         if out.is_none() && output::stdout_closed() {
             return Err(output::stdout_closed_error());
         }
-        let outputs: Vec<Flagged> = [("--out", out), ("--report", report)]
-            .into_iter()
+        let outputs: Vec<Flagged> = std::iter::once(("--out", out))
+            .chain(others.iter().copied())
             .filter_map(|(f, p)| p.map(|p| (f.to_string(), p)))
             .collect();
         let inputs: Vec<Flagged> = self

@@ -5,7 +5,8 @@ use super::paths::Inputs;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mobile_stops::budget::MemoryLimit;
-use mobile_stops::pipeline::load_scenarios;
+use mobile_stops::model::CostUnit;
+use mobile_stops::pipeline::load_scenarios_with;
 use mobile_stops::report::{render_scenarios, scenarios_html, ScenarioPage};
 use mobile_stops::{Error, Param};
 use std::io::IsTerminal;
@@ -28,6 +29,13 @@ pub struct ScenariosArgs {
     /// still caps its solve).
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub time_limit_s: Option<f64>,
+    /// Demand × candidate costs, CSV `from,to,metres` (replaces the file's [data] cost_matrix;
+    /// pairs not listed are unreachable).
+    #[arg(long, value_name = "FILE")]
+    pub cost_matrix: Option<PathBuf>,
+    /// Which column of --cost-matrix to read: metres, or minutes (then radius_m is minutes).
+    #[arg(long, value_parser = super::args::choice::<CostUnit>(), default_value = "metres", requires = "cost_matrix")]
+    pub cost: CostUnit,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -44,9 +52,12 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     }
     let budget = super::budget(args.time_limit_s, memory)?;
     let (out, report) = (args.output.out.as_deref(), args.report.as_deref());
-    let inputs = Inputs::default().file("the scenario file", Some(&args.file));
+    let inputs = Inputs::default()
+        .file("the scenario file", Some(&args.file))
+        .file("--cost-matrix", args.cost_matrix.as_deref());
     inputs.check(out, report)?;
-    let input = load_scenarios(&args.file, budget)?;
+    let costs = args.cost_matrix.as_deref().map(|p| (p, args.cost));
+    let input = load_scenarios_with(&args.file, costs, budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")

@@ -45,4 +45,7 @@ pub use route::{
     ICS_FIRST_START, ICS_LAST_START,
 };
 pub use scenarios::{render_scenarios, scenarios_html, scenarios_json, ScenarioPage};
-pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
+pub use solve::{
+    assignments_csv, assignments_geojson, proof_words, render_solve, solve_json, sorted_ids,
+    RunInfo,
+};

@@ -104,6 +104,8 @@ fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
         surveys: d.surveys.as_ref().map(path),
         stores: d.stores.as_ref().map(path),
         area: d.area.as_ref().map(path),
+        cost_matrix: d.cost_matrix.as_ref().map(path),
+        cost: d.cost.map(Into::into).unwrap_or_default(),
     }
 }
 

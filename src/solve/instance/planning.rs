@@ -126,8 +126,14 @@ impl Instance {
                 .map(<[f64]>::to_vec),
             p_in_file: None,
             notes: data.notes().into_iter().cloned().collect(),
-            geometry: Geometry::Sphere {
-                points: demand.locations.clone(),
+            geometry: match data.site_costs() {
+                Some(costs) => Geometry::Table {
+                    points: demand.locations.clone(),
+                    costs,
+                },
+                None => Geometry::Sphere {
+                    points: demand.locations.clone(),
+                },
             },
         })
     }
