@@ -312,6 +312,32 @@ mod tests {
     }
 
     #[test]
+    fn reading_stops_at_the_deadline() {
+        let demand = ["p1".to_string()];
+        let sites = ["a".to_string()];
+        let mut src = SourceText::utf8("c.csv", "from,to,metres\np1,a,1\n");
+        src.deadline = Some(std::time::Instant::now() - std::time::Duration::from_millis(1));
+        let err = read_cost_matrix(
+            &src,
+            CostUnit::Metres,
+            &demand,
+            &sites,
+            MemoryLimit::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Param {
+                    param: crate::param::Param::TimeLimitS,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn a_matrix_too_large_for_memory_is_refused_before_it_is_built() {
         let demand = ["p1".to_string()];
         let sites = ["a".to_string()];

@@ -258,15 +258,21 @@ impl Plan {
         };
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
-                "Uncoloured land inside the data: nobody lives there. Distances are straight lines.",
-                "データの範囲内で色のない所：居住者なし。距離は直線距離。",
+                "Uncoloured land inside the data: nobody lives there.",
+                "データの範囲内で色のない所：居住者なし。",
             ),
             false => lang.pick(
-                "Uncoloured land: nobody lives there. Distances are straight lines.",
-                "色のない所：居住者なし。距離は直線距離。",
+                "Uncoloured land: nobody lives there.",
+                "色のない所：居住者なし。",
             ),
         }
         .to_string();
+        second.push_str(match (data.costs.is_some(), lang) {
+            (false, Lang::En) => " Distances are straight lines.",
+            (false, Lang::Ja) => "距離は直線距離。",
+            (true, Lang::En) => " Reach by the cost matrix; other distances are straight lines.",
+            (true, Lang::Ja) => "到達圏はコスト行列による。その他の距離は直線距離。",
+        });
         if matches!(data.demand.data.format, DemandFormat::EstatMesh(_)) {
             second.push(' ');
             second.push_str(lang.pick(
