@@ -1,6 +1,7 @@
 //! Scoring every candidate site term by term, and ranking them.
 //!
-//! For each site and walking radius R (great-circle distance):
+//! For each site and walking radius R (great-circle distance, or the cost matrix's cost when
+//! the data has one: see [`crate::spatial::Distances`]):
 //! - **reach**: demand weight, population and aged 65+ within R;
 //! - **far from a shop**: aged 65+ within R who live at least 500 m from every food shop (the
 //!   MAFF definition of 食料品アクセス困難人口); not available without a shops file;
@@ -113,6 +114,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         candidates: sites.len(),
         eligible: rows.iter().filter(|r| r.eligible).count(),
         radius_m: params.radius_m,
+        cost_matrix: data.costs.as_ref().map(|c| (c.source.clone(), c.data.unit)),
         vehicles: params.vehicles,
         shop_distance_m: params.shop_distance_m,
         space: params.space,

@@ -7,6 +7,7 @@
 
 mod assignments;
 mod bad;
+mod example;
 mod river;
 mod same;
 mod weights;
