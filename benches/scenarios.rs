@@ -30,7 +30,7 @@ fn thousand() -> ScenarioFile {
 
 fn once(label: &str, f: &ScenarioFile, data: &Dataset) {
     let t = Instant::now();
-    let b = run_batch(f, data, &|| {}, Default::default());
+    let b = run_batch(f, data, &|_| {}, Default::default());
     let s = t.elapsed().as_secs_f64();
     let optimal = b
         .rows
@@ -68,10 +68,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("scenarios");
     g.sample_size(10);
     g.bench_function("embedded_1001", |b| {
-        b.iter(|| run_batch(&grid, &embedded, &|| {}, Default::default()))
+        b.iter(|| run_batch(&grid, &embedded, &|_| {}, Default::default()))
     });
     g.bench_function("synthetic_100k_13", |b| {
-        b.iter(|| run_batch(&sweep, &big, &|| {}, Default::default()))
+        b.iter(|| run_batch(&sweep, &big, &|_| {}, Default::default()))
     });
     g.finish();
 }

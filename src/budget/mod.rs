@@ -1,11 +1,14 @@
 //! What a run may spend: time and memory. At the bottom of the crate, so every layer (reading,
 //! coverage, solving, the week's search, a scenario batch) takes its share of one budget given
-//! by the caller as a value, never from a global.
+//! by the caller as a value, never from a global; the one exception is [`stop_all`], since a
+//! signal is the whole process's.
 
 mod memory;
+mod stop;
 mod time;
 
 pub use memory::{size, MemoryLimit, MIN_GIGABYTES};
+pub use stop::{stop_all, stopped};
 pub use time::{deadline_after, passed, share, AFTER_SEARCH};
 
 use std::time::Instant;

@@ -26,9 +26,10 @@ pub fn deadline_after(started: Instant, time_limit_s: Option<f64>) -> Result<Opt
     }
 }
 
-/// Whether `deadline` has passed (never, without one).
+/// Whether `deadline` has passed (never, without one), or the process was asked to stop
+/// ([`super::stop_all`]), which every deadline honours as if it had come.
 pub fn passed(deadline: Option<Instant>) -> bool {
-    deadline.is_some_and(|d| Instant::now() >= d)
+    super::stopped() || deadline.is_some_and(|d| Instant::now() >= d)
 }
 
 /// The instant `fraction` of the time left before `deadline` from now: how one limit is split

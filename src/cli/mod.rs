@@ -5,7 +5,8 @@
 //! or an output path named twice or naming an input); 3 no solution (infeasible constraints, a week the
 //! stops do not fit); 130 interrupted by Ctrl-C, SIGTERM or SIGHUP (one code for all three: the
 //! `ctrlc` crate does not say which arrived), after removing the unfinished output's temporary
-//! files; 1 an internal fault (a bug).
+//! files (during a `scenarios` batch, after writing every output with the finished rows: see
+//! `interrupt`); 1 an internal fault (a bug).
 
 mod args;
 mod buyers;
@@ -14,8 +15,10 @@ mod compare;
 mod data;
 mod error;
 mod examples;
+mod interrupt;
 mod output;
 mod paths;
+mod progress;
 mod rank;
 mod report;
 mod route;
@@ -242,9 +245,16 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 /// The signal handler (on `ctrlc`'s own thread): removes the unfinished output, says what is
-/// on disk, exits 130. A result renamed into place before the signal is complete and is named,
-/// so the message never claims that nothing was written when something was.
+/// on disk, exits 130 (a running scenario batch instead stops and keeps its finished rows). A
+/// result renamed into place before the signal is complete and is named, so the message never
+/// claims that nothing was written when something was.
 fn on_signal() {
+    // During a scenario batch the first signal stops the searches and the batch writes what
+    // finished (see `interrupt`); otherwise, and on a second signal, end here.
+    if interrupt::absorb() {
+        return;
+    }
+    progress::clear_bar_line();
     output::remove_partial_output_and_exit(|done| {
         let written: Vec<String> = done
             .written

@@ -2,16 +2,16 @@
 
 use super::args::OutputArgs;
 use super::paths::Inputs;
+use super::progress::{Progress, ProgressMode};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::model::CostUnit;
 use mobile_stops::pipeline::load_scenarios_with;
-use mobile_stops::report::{render_scenarios, scenarios_html, ScenarioPage};
+use mobile_stops::report::{render_scenarios, scenarios_html, Format, ScenarioPage};
+use mobile_stops::scenario::cost::CostModel;
+use mobile_stops::scenario::Batch;
 use mobile_stops::{Error, Param};
-use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 /// Flags of `scenarios`.
 #[derive(Args, Debug)]
@@ -21,7 +21,12 @@ pub struct ScenariosArgs {
     /// Also write the results as a self-contained HTML page.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// No progress bar.
+    /// Progress on standard error: `auto` is a bar on a terminal and a line every 5 s when
+    /// standard error is a pipe or a file (both only for batches longer than a second). The
+    /// ETA weighs the scenarios left by their expected cost (model, p, radius, data size).
+    #[arg(long, value_enum, value_name = "HOW", default_value = "auto")]
+    pub progress: ProgressMode,
+    /// No progress (the same as `--progress none`).
     #[arg(long)]
     pub quiet: bool,
     /// End the whole batch within S seconds of starting: running solves stop with their best
@@ -40,10 +45,12 @@ pub struct ScenariosArgs {
     pub output: OutputArgs,
 }
 
-/// Validates flags, runs the batch (with a progress bar on a terminal), writes the rows and
-/// the optional HTML report; exit 2 after writing when a scenario failed.
+/// Validates flags, runs the batch (with its progress), writes the rows and the optional HTML
+/// report; exit 2 after writing when a scenario failed. Ctrl-C, SIGTERM or SIGHUP during the
+/// batch stops it and writes every output with the finished rows (the others `not_run`,
+/// `interrupted`), then exits 130 naming the files (see [`super::interrupt`]).
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
-    if args.output.format == mobile_stops::report::Format::Geojson {
+    if args.output.format == Format::Geojson {
         return Err(Error::param(
             Param::Format,
             "table, csv or json (scenario rows have no single map)",
@@ -56,30 +63,25 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("the scenario file", Some(&args.file))
         .file("--cost-matrix", args.cost_matrix.as_deref());
     inputs.check(out, report)?;
-    let costs = args.cost_matrix.as_deref().map(|p| (p, args.cost));
-    let input = load_scenarios_with(&args.file, costs, budget)?;
+    let matrix = args.cost_matrix.as_deref().map(|p| (p, args.cost));
+    let input = load_scenarios_with(&args.file, matrix, budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")
         .check(out, report)?;
-    let bar =
-        ProgressBar::with_draw_target(Some(input.rows() as u64), ProgressDrawTarget::hidden());
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} scenarios {per_sec} eta {eta}")
-            .expect("a valid template"),
-    );
-    let show = !args.quiet && std::io::stderr().is_terminal();
-    let start = Instant::now();
-    let tick = || {
-        // Only batches longer than a second get a bar.
-        if show && bar.is_hidden() && start.elapsed() > Duration::from_secs(1) {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-        bar.inc(1);
+    // From here a signal keeps the finished rows: they are written below, whole.
+    let keep = super::interrupt::keep_finished();
+    let model = CostModel::new(&input.data);
+    let costs: Vec<f64> = input.file.scenarios.iter().map(|s| model.cost(s)).collect();
+    let mode = if args.quiet {
+        ProgressMode::None
+    } else {
+        args.progress
     };
-    let done = input.run(budget, &tick);
-    bar.finish_and_clear();
+    let progress = Progress::start(mode, &costs, budget.deadline);
+    let done = input.run(budget, &|i| progress.tick(i));
     let (batch, source) = (&done.batch, &done.source);
+    progress.finish(batch.rows.len() - batch.not_run, batch.interrupted() > 0);
     let bytes = render_scenarios(batch, source, args.output.format, args.output.lang);
     // The results first: a bad --report path must not lose them.
     super::emit(args.output.out.as_deref(), &bytes)?;
@@ -93,13 +95,48 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         let html = scenarios_html(&page, args.output.lang);
         super::output::write_atomic(path, html.as_bytes())?;
     }
-    if batch.not_run > 0 {
+    let late = batch.not_run - batch.interrupted();
+    if late > 0 {
         eprintln!(
-            "mobile-stops: {} of {} scenarios not run: the time limit ended first (their rows \
-             say so)",
-            batch.not_run,
+            "mobile-stops: {late} of {} scenarios not run: the time limit ended first (their \
+             rows say so)",
             batch.rows.len()
         );
     }
+    if keep.end() {
+        if let Some(e) = done.failure() {
+            super::report_error(&e, args.output.format == Format::Json);
+        }
+        super::interrupt::exit_interrupted(&interrupted(batch, out.is_none()));
+    }
     done.failure().map_or(Ok(()), Err)
+}
+
+/// What an interrupted batch left: how many rows finished, the files written in full (every
+/// output goes through the writer's registry, so none is forgotten), and how the rest read.
+fn interrupted(batch: &Batch, to_stdout: bool) -> String {
+    let rows = batch.rows.len();
+    let cut = batch.interrupted();
+    let mut files: Vec<String> = super::output::written()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    if to_stdout {
+        files.insert(0, "standard output".into());
+    }
+    let finished = rows - batch.not_run;
+    if cut == 0 {
+        // The signal came while the results were written: no row was cut short.
+        return format!(
+            "mobile-stops: interrupted while writing the results, none cut short ({finished} of \
+             {rows} scenarios finished); written in full: {}.",
+            files.join(", ")
+        );
+    }
+    format!(
+        "mobile-stops: interrupted after {finished} of {rows} scenarios finished; written in \
+         full with the finished rows: {}. The other {cut} rows say status not_run, reason \
+         interrupted; robustness counts only the finished rows.",
+        files.join(", ")
+    )
 }

@@ -259,7 +259,10 @@ fn parse_demand(src: &SourceText) -> Result<Demand> {
     }
 }
 
-fn concat(parts: Vec<(String, Demand)>) -> Result<Demand> {
+fn concat(mut parts: Vec<(String, Demand)>) -> Result<Demand> {
+    if parts.len() == 1 {
+        return Ok(parts.remove(0).1);
+    }
     let mut iter = parts.into_iter();
     let (first_name, mut all) = iter.next().expect("at least one demand file");
     let mut seen: std::collections::HashMap<String, String> = all

@@ -195,7 +195,17 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
         None => None,
     };
     let depot = problem.as_ref().map(|p| &p.depot);
-    let map = draw_map(data, &inst, &chosen, comparison.as_ref(), depot, opts)?;
+    // The map's pockets may take half of what is left; the re-solves keep the other half.
+    let map_end = share(end, 0.5);
+    let map = draw_map(
+        data,
+        &inst,
+        &chosen,
+        comparison.as_ref(),
+        depot,
+        opts,
+        map_end,
+    )?;
     // The re-solves last but the week: everything else is done, so they can use the time left.
     let tolerance = opts.tolerance_pct / 100.0;
     let why = explain_with(&inst, &params, &res, &cover, tolerance, STRONG_NOT_CHOSEN)?;
@@ -234,6 +244,7 @@ fn draw_map(
     comparison: Option<&Comparison>,
     depot: Option<&Place>,
     opts: &CouncilOptions,
+    deadline: Option<std::time::Instant>,
 ) -> Result<String> {
     let mut marked: Vec<usize> = comparison
         .map(|c| {
@@ -254,6 +265,7 @@ fn draw_map(
         weights: Some(&inst.weight),
         marked: &marked,
         depot,
+        deadline,
         ..MapSpec::new(data, chosen, opts.model.radius_m)
     };
     map_svg(&spec, opts.lang)

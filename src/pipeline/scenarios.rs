@@ -65,10 +65,11 @@ impl ScenarioInput {
         self.file.scenarios.len()
     }
 
-    /// Solves every scenario within `budget`; `tick` is called once per finished row. Writing
+    /// Solves every scenario within `budget`; `tick` is called with each row's index once
+    /// it is done. Writing
     /// the rows afterwards takes time in proportion to their number, so that much is kept back
     /// from the search: a 100,000-row batch under a one-second limit still ends on time.
-    pub fn run(&self, budget: Budget, tick: &(dyn Fn() + Sync)) -> ScenarioRun {
+    pub fn run(&self, budget: Budget, tick: &(dyn Fn(usize) + Sync)) -> ScenarioRun {
         let rows = u32::try_from(self.rows()).unwrap_or(u32::MAX);
         let keep = WRITE_PER_ROW.saturating_mul(rows);
         let search = Budget {
@@ -87,7 +88,8 @@ impl ScenarioInput {
 }
 
 impl ScenarioRun {
-    /// Rows whose scenario could not be solved (rows not run for lack of time are not failures).
+    /// Rows whose scenario could not be solved (rows not run for lack of time or because of
+    /// an interrupt are not failures).
     pub fn failed(&self) -> usize {
         self.batch.rows.len() - self.batch.solved - self.batch.not_run
     }

@@ -3,7 +3,7 @@
 
 use super::apply::{check, valid_radius, variant, variant_key, Variant};
 use super::robust::{robustness, Robustness};
-use super::row::{solve_one, top_ranked, Row, RowOutcome};
+use super::row::{solve_one, top_ranked, NotRunReason, Row, RowOutcome};
 use super::spec::{Scenario, ScenarioFile};
 use crate::budget::Budget;
 use crate::defaults::{SHOP_DISTANCE_M, VEHICLES};
@@ -26,18 +26,34 @@ pub struct Batch {
     pub robustness: Vec<Robustness>,
     /// Scenarios solved without error.
     pub solved: usize,
-    /// Scenarios not started because the batch's deadline came first (their rows say so).
+    /// Scenarios not solved because the batch's deadline came first or the run was
+    /// interrupted (their rows say which).
     pub not_run: usize,
+}
+
+impl Batch {
+    /// Rows not solved because the run was interrupted: when any, the other rows (and the
+    /// robustness counted over them) are the scenarios that finished before the interrupt.
+    pub fn interrupted(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.outcome, RowOutcome::NotRun(NotRunReason::Interrupted)))
+            .count()
+    }
 }
 
 /// The row text of a scenario the batch's deadline left unstarted.
 pub const NOT_RUN: &str = "not run: the batch's time limit ended before this scenario started";
 
+/// The row text of a scenario an interrupt (Ctrl-C, SIGTERM, SIGHUP) left unfinished.
+pub const INTERRUPTED: &str = "not run: the run was interrupted before this scenario finished";
+
 /// Scenarios that share a data variant and a radius: one instance, one coverage.
 type Group<'a> = ((&'a str, u64), Vec<usize>);
 
-/// Solves every scenario of `file` on `data` in parallel; `tick` is called once per finished
-/// scenario (for a progress bar). Rows keep file order whatever the thread count.
+/// Solves every scenario of `file` on `data` in parallel; `tick` is called with a scenario's
+/// index in `file.scenarios` once its row is done (for a progress bar that weighs each by its
+/// [expected cost](super::cost)). Rows keep file order whatever the thread count.
 ///
 /// Scenarios are grouped by data variant and radius; groups run a few at a time, each
 /// building its coverage once and dropping it when done, so memory stays bounded however
@@ -46,7 +62,9 @@ type Group<'a> = ((&'a str, u64), Vec<usize>);
 /// With a deadline in `budget` (a meeting waiting for the answer), solves running when it
 /// comes stop with their best so far (status `time_limit`), and scenarios not yet started
 /// keep a row saying so ([`RowOutcome::NotRun`]); which ones finish then depends on the
-/// machine's speed.
+/// machine's speed. After [`crate::budget::stop_all`] (an interrupt) the same happens at
+/// once, and a solve that was running is not kept either: its row is not run, with the reason
+/// [`NotRunReason::Interrupted`], so every solved row is one that finished.
 ///
 /// ```
 /// use mobile_stops::io::text::SourceText;
@@ -55,7 +73,7 @@ type Group<'a> = ((&'a str, u64), Vec<usize>);
 /// let src = SourceText::utf8("what-if.toml", toml);
 /// let file = read_scenarios(&src, std::path::Path::new(".")).unwrap();
 /// let data = mobile_stops::io::embedded::dataset().unwrap();
-/// let batch = run_batch(&file, &data, &|| {}, Default::default());
+/// let batch = run_batch(&file, &data, &|_| {}, Default::default());
 /// assert_eq!(batch.rows.len(), 3); // the baseline, then 300 m and 800 m
 /// assert_eq!(batch.solved, 3);
 /// let reach = |k: usize| batch.rows[k].outcome.solved().unwrap().result.outcome.objective;
@@ -64,7 +82,7 @@ type Group<'a> = ((&'a str, u64), Vec<usize>);
 pub fn run_batch(
     file: &ScenarioFile,
     data: &Dataset,
-    tick: &(dyn Fn() + Sync),
+    tick: &(dyn Fn(usize) + Sync),
     budget: Budget,
 ) -> Batch {
     let checks: Vec<Result<()>> = file.scenarios.iter().map(|s| check(&s.settings)).collect();
@@ -84,7 +102,7 @@ pub fn run_batch(
             _ => None,
         };
         match failed {
-            Some(e) => rows[i] = Some(finished(s, RowOutcome::Failed(e), tick)),
+            Some(e) => rows[i] = Some(finished(i, s, RowOutcome::Failed(e), tick)),
             None => groups.entry((k, radius(s).to_bits())).or_default().push(i),
         }
     }
@@ -112,7 +130,7 @@ pub fn run_batch(
         solved: rows.iter().filter(|r| r.outcome.solved().is_some()).count(),
         not_run: rows
             .iter()
-            .filter(|r| matches!(r.outcome, RowOutcome::NotRun))
+            .filter(|r| matches!(r.outcome, RowOutcome::NotRun(_)))
             .count(),
         robustness: robustness(&rows, data, file),
         rows,
@@ -157,9 +175,9 @@ fn radius(s: &Scenario) -> f64 {
         .unwrap_or(SolveParams::default().radius_m)
 }
 
-/// A row that is done, counted for the progress bar.
-fn finished(s: &Scenario, outcome: RowOutcome, tick: &(dyn Fn() + Sync)) -> Row {
-    tick();
+/// Row `i` is done, counted for the progress bar.
+fn finished(i: usize, s: &Scenario, outcome: RowOutcome, tick: &(dyn Fn(usize) + Sync)) -> Row {
+    tick(i);
     Row {
         scenario: s.clone(),
         outcome,
@@ -170,7 +188,7 @@ fn finished(s: &Scenario, outcome: RowOutcome, tick: &(dyn Fn() + Sync)) -> Row 
 struct Runner<'a> {
     file: &'a ScenarioFile,
     variants: &'a HashMap<&'a str, Result<Variant>>,
-    tick: &'a (dyn Fn() + Sync),
+    tick: &'a (dyn Fn(usize) + Sync),
     budget: Budget,
     /// Scenarios to solve in all.
     to_run: usize,
@@ -207,7 +225,7 @@ impl Runner<'_> {
             members.iter().map(row).collect()
         };
         if self.late() {
-            return all(RowOutcome::NotRun);
+            return all(RowOutcome::NotRun(NotRunReason::now()));
         }
         // Invalid radii go on without coverage (the solve says why).
         let memory = self.budget.memory;
@@ -216,7 +234,7 @@ impl Runner<'_> {
             Some(Err(Error::Param {
                 param: Param::TimeLimitS,
                 ..
-            })) => return all(RowOutcome::NotRun),
+            })) => return all(RowOutcome::NotRun(NotRunReason::now())),
             Some(Err(too_large)) => return all(RowOutcome::Failed(too_large)),
             Some(Ok(c)) => Some(c),
             None => None,
@@ -242,7 +260,7 @@ impl Runner<'_> {
         let measure = table.as_ref().map(|t| Measure::new(&v.data, t));
         let member = |&i: &usize| {
             if self.late() {
-                return (i, self.row(i, RowOutcome::NotRun));
+                return (i, self.row(i, RowOutcome::NotRun(NotRunReason::now())));
             }
             let s = &self.file.scenarios[i];
             let outcome = solve_one(v, cover.as_ref(), measure.as_ref(), s, self.slot()).and_then(
@@ -252,6 +270,9 @@ impl Runner<'_> {
                 },
             );
             let outcome = match outcome {
+                // Cut short by an interrupt, or finished just as it came: not kept, so a
+                // solved row never carries a best-so-far the time limit did not cause.
+                _ if crate::budget::stopped() => RowOutcome::NotRun(NotRunReason::Interrupted),
                 Ok(solved) => RowOutcome::Solved(Box::new(solved)),
                 Err(e) => RowOutcome::Failed(e),
             };
@@ -261,7 +282,7 @@ impl Runner<'_> {
     }
 
     fn row(&self, i: usize, outcome: RowOutcome) -> Row {
-        finished(&self.file.scenarios[i], outcome, self.tick)
+        finished(i, &self.file.scenarios[i], outcome, self.tick)
     }
 }
 

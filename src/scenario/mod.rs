@@ -9,11 +9,12 @@
 
 pub mod apply;
 pub mod batch;
+pub mod cost;
 pub mod robust;
 pub mod row;
 pub mod spec;
 
-pub use batch::{first_failure, run_batch, Batch, NOT_RUN};
+pub use batch::{first_failure, run_batch, Batch, INTERRUPTED, NOT_RUN};
 pub use robust::Robustness;
-pub use row::{Row, RowOutcome, Solved};
+pub use row::{NotRunReason, Row, RowOutcome, Solved};
 pub use spec::{read_scenarios, NewCandidate, Overrides, Scenario, ScenarioFile};

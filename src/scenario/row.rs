@@ -42,8 +42,48 @@ pub enum RowOutcome {
     Solved(Box<Solved>),
     /// Refused or failed: a bad setting, an unknown id, too large for memory.
     Failed(Error),
-    /// Not started: the batch's deadline came first.
-    NotRun,
+    /// Not solved: the batch's deadline came first, or the run was interrupted before this
+    /// scenario finished.
+    NotRun(NotRunReason),
+}
+
+/// Why a scenario has no result, for the rows to tell a time limit (run again with more
+/// time) from an interrupt (run again, or keep the finished rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRunReason {
+    /// The batch's time limit ended before it started.
+    TimeLimit,
+    /// The run was stopped (Ctrl-C, SIGTERM, SIGHUP) before it finished: a solve that was
+    /// running is dropped rather than kept as if the time limit had cut it.
+    Interrupted,
+}
+
+impl NotRunReason {
+    /// The code rows give (`not_run_reason`).
+    pub fn code(self) -> &'static str {
+        match self {
+            NotRunReason::TimeLimit => "time_limit",
+            NotRunReason::Interrupted => "interrupted",
+        }
+    }
+
+    /// The row's note, in English (the reports have it in Japanese too).
+    pub fn note(self) -> &'static str {
+        match self {
+            NotRunReason::TimeLimit => super::batch::NOT_RUN,
+            NotRunReason::Interrupted => super::batch::INTERRUPTED,
+        }
+    }
+
+    /// The reason for a row that cannot finish now: an interrupt if the process was asked
+    /// to stop, else the time limit.
+    pub fn now() -> NotRunReason {
+        if crate::budget::stopped() {
+            NotRunReason::Interrupted
+        } else {
+            NotRunReason::TimeLimit
+        }
+    }
 }
 
 impl RowOutcome {

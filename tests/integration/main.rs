@@ -15,5 +15,6 @@ mod readers;
 mod report;
 mod route;
 mod scenarios;
+mod scenarios_progress;
 mod scoring;
 mod solve;

@@ -78,6 +78,12 @@ pub fn remove_partial_output_and_exit(report: impl FnOnce(&Interrupted) -> i32) 
     std::process::exit(code)
 }
 
+/// The result files this process has written in full so far (renamed into place, or written
+/// directly to a FIFO or device), in order: what a message about an interrupt names.
+pub fn written() -> Vec<PathBuf> {
+    REGISTRY.lock().written.clone()
+}
+
 /// The process-wide registry every result file goes through.
 static REGISTRY: Registry = Registry::new();
 

@@ -107,6 +107,13 @@ impl Plan {
         };
         let places = lang.pick("cells", "セル");
         let text = match lang {
+            Lang::En if p.cut_short => format!(
+                "Uncovered pockets not outlined: the time limit ended before the {} beyond {r} m of every stop were grouped ({all} {who_en} beyond reach, {n}).",
+                if self.mesh() { "cells" } else { "points" },
+            ),
+            Lang::Ja if p.cut_short => format!(
+                "未カバーの集まりは描いていません：制限時間内にまとめ終わりませんでした（徒歩圏{r}m外の{who_ja}は計{all}・{n}）。"
+            ),
             Lang::En => format!(
                 "Uncovered pockets: the {POCKET_GROUPS} largest groups of neighbouring {} beyond {r} of every stop with many {who_en} (the top two fifths); the number is the {who_en} in each. The {k} outlined hold {shown} of the {all} beyond reach ({n}).",
                 if self.mesh() { "cells" } else { "points" },

@@ -117,7 +117,7 @@ impl Plan {
         }
         let proj = Projection::fit(&extent, (4.0 * spec.radius_m).max(1000.0));
         let classes = Classes::new(&shade);
-        let pockets = Pockets::find(&need, &covered, &cells, &demand.locations);
+        let pockets = Pockets::find(&need, &covered, &cells, &demand.locations, spec.deadline);
         let data_extent = DataExtent::new(&demand.footprint);
         let outside = sites
             .iter()

@@ -20,8 +20,10 @@
 //! so nothing left out of the outlines is hidden from the reader.
 
 use super::plan::Plan;
+use crate::budget::passed;
 use crate::model::{LatLon, MeshCode};
-use crate::spatial::{haversine_m, SphereIndex};
+use crate::spatial::{chord_sq, haversine_m, SphereIndex};
+use std::time::Instant;
 
 /// How many pockets the map outlines.
 pub(super) const POCKET_GROUPS: usize = 5;
@@ -54,16 +56,20 @@ pub(super) struct Pockets {
     pub(super) uncovered_need: f64,
     /// The least need of a point in a pocket.
     pub(super) dense_from: f64,
+    /// The run's time limit ended the grouping: nothing is outlined, and the legend says why
+    /// (the uncovered totals still stand).
+    pub(super) cut_short: bool,
 }
 
 impl Pockets {
     /// Applies the module's rule to need per point, whether each point is reached, and each
-    /// point's census cell (if any) and position.
+    /// point's census cell (if any) and position; gives up the grouping at `deadline`.
     pub(super) fn find(
         need: &[f64],
         covered: &[bool],
         cells: &[Option<MeshCode>],
         locations: &[LatLon],
+        deadline: Option<Instant>,
     ) -> Pockets {
         let uncovered: Vec<usize> = (0..need.len())
             .filter(|&i| need[i] > 0.0 && !covered[i])
@@ -80,49 +86,66 @@ impl Pockets {
             .collect();
         let link: Vec<f64> = dense.iter().map(|&i| link_m(cells[i])).collect();
         let reach = link.iter().copied().fold(0.0, f64::max);
+        let link_sq: Vec<f64> = link.iter().map(|&l| chord_sq(l)).collect();
         let index = SphereIndex::new(&at);
         let mut parent: Vec<usize> = (0..dense.len()).collect();
+        let mut cut_short = false;
         for a in 0..dense.len() {
-            for (b, d) in index.within(at[a], reach) {
-                if b > a && d <= link[a].max(link[b]) {
+            if a % 1024 == 0 && passed(deadline) {
+                cut_short = true;
+                break;
+            }
+            index.for_each_near(at[a], reach, |b, d2| {
+                if b > a && d2 <= link_sq[a].max(link_sq[b]) {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }
-            }
+            });
         }
-        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); dense.len()];
-        for (a, &i) in dense.iter().enumerate() {
-            let r = root(&mut parent, a);
-            by_root[r].push(i);
-        }
-        let mut all: Vec<Pocket> = by_root
-            .into_iter()
-            .filter(|m| !m.is_empty())
-            .map(|members| Pocket {
-                need: members.iter().map(|&i| need[i]).sum(),
-                members,
-            })
-            .collect();
-        let groups = all.len();
-        all.sort_by(|a, b| {
-            b.need
-                .total_cmp(&a.need)
-                .then(a.members[0].cmp(&b.members[0]))
-        });
-        all.truncate(POCKET_GROUPS);
-        Pockets {
-            shown: all,
-            groups,
+        let mut pockets = Pockets {
+            shown: Vec::new(),
+            groups: 0,
             uncovered_need: uncovered.iter().map(|&i| need[i]).sum(),
             uncovered: uncovered.len(),
             dense_from,
+            cut_short,
+        };
+        if !cut_short {
+            (pockets.shown, pockets.groups) = groups(&dense, &mut parent, need);
         }
+        pockets
     }
 
     /// The need the outlined pockets hold.
     pub(super) fn shown_need(&self) -> f64 {
         self.shown.iter().map(|p| p.need).sum()
     }
+}
+
+/// The largest groups (at most [`POCKET_GROUPS`]) of the `dense` points joined in `parent`,
+/// and how many groups there are in all.
+fn groups(dense: &[usize], parent: &mut [usize], need: &[f64]) -> (Vec<Pocket>, usize) {
+    let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); dense.len()];
+    for (a, &i) in dense.iter().enumerate() {
+        let r = root(parent, a);
+        by_root[r].push(i);
+    }
+    let mut all: Vec<Pocket> = by_root
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|members| Pocket {
+            need: members.iter().map(|&i| need[i]).sum(),
+            members,
+        })
+        .collect();
+    let groups = all.len();
+    all.sort_by(|a, b| {
+        b.need
+            .total_cmp(&a.need)
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    all.truncate(POCKET_GROUPS);
+    (all, groups)
 }
 
 /// Nearest-rank quantile `q` of the values above 0 (0 when there are none).
@@ -222,7 +245,7 @@ mod tests {
             .map(|&c| centre(c, LatLon::new(0.0, 0.0)))
             .collect();
         let need = [10.0, 20.0, 30.0, 40.0, 50.0];
-        let p = Pockets::find(&need, &[false; 5], &cells, &at);
+        let p = Pockets::find(&need, &[false; 5], &cells, &at, None);
         assert_eq!((p.uncovered, p.uncovered_need), (5, 150.0));
         // The 60 % quantile of five values is the third: 30, so 11 and 12 are not dense.
         assert_eq!(p.dense_from, 30.0);
@@ -235,7 +258,13 @@ mod tests {
         assert_eq!(p.groups, 2);
         // A reached point is never in a pocket; 13 lies north of 11, so the two join.
         let need = [60.0, 20.0, 30.0, 40.0, 50.0];
-        let p = Pockets::find(&need, &[false, false, false, true, false], &cells, &at);
+        let p = Pockets::find(
+            &need,
+            &[false, false, false, true, false],
+            &cells,
+            &at,
+            None,
+        );
         assert_eq!(p.dense_from, 40.0);
         let shown: Vec<(Vec<usize>, f64)> = p
             .shown
@@ -264,7 +293,8 @@ mod tests {
             need.push(1.0);
             covered.push(true);
         }
-        let p = Pockets::find(&need, &covered, &vec![None; 44], &at);
+        let p = Pockets::find(&need, &covered, &vec![None; 44], &at, None);
+        assert!(!p.cut_short);
         assert_eq!(p.dense_from, 1.0);
         assert_eq!(p.groups, 7);
         assert_eq!(p.shown.len(), POCKET_GROUPS);
@@ -274,5 +304,11 @@ mod tests {
         assert!(p.shown.iter().all(|g| g.members.len() == 2));
         assert_eq!(p.shown_need(), 120.0);
         assert_eq!(quantile(&[], 0.6), 0.0);
+        // A time limit that has ended outlines nothing, says so, and keeps the totals.
+        let late = Some(Instant::now());
+        let cut = Pockets::find(&need, &covered, &vec![None; 44], &at, late);
+        assert!(cut.cut_short);
+        assert_eq!((cut.shown.len(), cut.groups), (0, 0));
+        assert_eq!((cut.uncovered, cut.uncovered_need), (14, 161.0));
     }
 }

@@ -27,6 +27,9 @@ pub struct MapSpec<'a> {
     pub depot: Option<Depot<'a>>,
     /// Heading; `None` gives a standard one in the chosen language.
     pub title: Option<&'a str>,
+    /// The run's time limit: grouping the uncovered pockets (seconds on hundreds of
+    /// thousands of points) gives up at it, and the legend says the pockets were not drawn.
+    pub deadline: Option<std::time::Instant>,
 }
 
 /// The week's depot as the map draws it.
@@ -50,6 +53,7 @@ impl<'a> MapSpec<'a> {
             marked: &[],
             depot: None,
             title: None,
+            deadline: None,
         }
     }
 }

@@ -14,10 +14,10 @@ use super::labels::Lang;
 use super::table::{aligned, count, printable};
 use crate::error::Error;
 use crate::model::number::round;
-use crate::scenario::{Batch, Row, RowOutcome, Solved, NOT_RUN};
+use crate::scenario::{Batch, NotRunReason, Row, RowOutcome, Solved};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-use words::{scenario_label, status_words, Names};
+use words::{interrupted_scope, not_run_note, scenario_label, status_words, Names};
 
 /// The baseline's solve, if it succeeded (row 0).
 fn baseline(b: &Batch) -> Option<&Solved> {
@@ -54,9 +54,10 @@ fn row_json(b: &Batch, file: &str, r: &Row) -> Value {
     let head = json!({"name": r.scenario.name, "line": r.scenario.line});
     let mut obj = head.as_object().cloned().unwrap_or_default();
     match &r.outcome {
-        RowOutcome::NotRun => {
+        RowOutcome::NotRun(why) => {
             obj.insert("status".into(), "not_run".into());
-            obj.insert("note".into(), NOT_RUN.into());
+            obj.insert("not_run_reason".into(), why.code().into());
+            obj.insert("note".into(), why.note().into());
         }
         RowOutcome::Failed(e) => {
             obj.insert("status".into(), "error".into());
@@ -104,6 +105,7 @@ pub fn scenarios_json(b: &Batch, file: &str) -> Value {
         "solved": b.solved,
         "failed": b.rows.len() - b.solved - b.not_run,
         "not_run": b.not_run,
+        "interrupted": b.interrupted(),
         "rows": b.rows.iter().map(|r| row_json(b, file, r)).collect::<Vec<_>>(),
         "robustness": b.robustness.iter().map(|r| json!({
             "id": r.id,
@@ -131,8 +133,8 @@ fn cells(b: &Batch, file: &str, r: &Row, names: &Names, lang: Lang, raw: bool) -
         }
     };
     match &r.outcome {
-        RowOutcome::NotRun => unsolved_cells(file, r, None, names, lang, raw),
-        RowOutcome::Failed(e) => unsolved_cells(file, r, Some(e), names, lang, raw),
+        RowOutcome::NotRun(why) => unsolved_cells(file, r, Err(*why), names, lang, raw),
+        RowOutcome::Failed(e) => unsolved_cells(file, r, Ok(e), names, lang, raw),
         RowOutcome::Solved(s) => {
             let o = &s.result.outcome;
             let (added, dropped, _, aged_change) = change(b, s);
@@ -204,11 +206,12 @@ fn shown_name(r: &Row, names: &Names, lang: Lang, raw: bool) -> String {
     }
 }
 
-/// A row that was not solved: its name, "not run" or "error", and why in the last column.
+/// A row that was not solved: its name, "error" (`Ok`) or "not run" (`Err`), and why in the
+/// last column.
 fn unsolved_cells(
     file: &str,
     r: &Row,
-    failed: Option<&Error>,
+    failed: std::result::Result<&Error, NotRunReason>,
     names: &Names,
     lang: Lang,
     raw: bool,
@@ -216,20 +219,17 @@ fn unsolved_cells(
     let mut row = vec![String::new(); COLUMNS.len()];
     row[0] = shown_name(r, names, lang, raw);
     match failed {
-        None => {
+        Err(why) => {
             row[1] = lang.pick("not run", "未実行").into();
-            row[COLUMNS.len() - 1] = lang.pick(NOT_RUN, NOT_RUN_JA).to_string();
+            row[COLUMNS.len() - 1] = not_run_note(why, lang).to_string();
         }
-        Some(e) => {
+        Ok(e) => {
             row[1] = lang.pick("error", "エラー").into();
             row[COLUMNS.len() - 1] = format!("{file}:{}: {e}", r.scenario.line);
         }
     }
     row
 }
-
-/// [`NOT_RUN`] in Japanese.
-const NOT_RUN_JA: &str = "全体の時間制限が先に来たため、このシナリオは解いていません";
 
 /// Column labels, English and Japanese.
 const COLUMNS: [(&str, &str); 9] = [
@@ -323,7 +323,16 @@ pub fn render_scenarios(b: &Batch, file: &str, format: Format, lang: Lang) -> Ve
             }));
             out.push_str(&aligned(&rows, &[2, 3, 4, 5, 6, 7]));
             let _ = writeln!(out);
-            let _ = writeln!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
+            let _ = write!(out, "{}", lang.pick("Robustness", "選ばれやすさ"));
+            if let Some(scope) = interrupted_scope(b, lang) {
+                let _ = write!(
+                    out,
+                    "{}{scope}{}",
+                    lang.pick(" (", "（"),
+                    lang.pick(")", "）")
+                );
+            }
+            let _ = writeln!(out);
             out.push_str(&aligned(&robustness_rows(b, lang), &[2, 3]));
             out.into_bytes()
         }

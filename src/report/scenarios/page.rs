@@ -2,15 +2,16 @@
 //! what it reaches against the baseline, its stops by name, and how often each candidate is
 //! chosen; the file, the command and any errors in a box for the planner at the end.
 
+use super::change;
+use super::words::interrupted_scope;
 use super::words::{scenario_label, status_words, Names};
-use super::{change, NOT_RUN};
 use crate::model::Dataset;
 use crate::report::escape::esc;
 use crate::report::fonts::FONT_FAMILY;
 use crate::report::labels::Lang;
 use crate::report::solve::words::pct;
 use crate::report::table::count;
-use crate::scenario::{Batch, Row, RowOutcome, Solved};
+use crate::scenario::{Batch, NotRunReason, Row, RowOutcome, Solved};
 use crate::solve::Status;
 use std::fmt::Write as _;
 
@@ -57,6 +58,9 @@ pub fn scenarios_html(page: &ScenarioPage, lang: Lang) -> String {
         "<h2>{}</h2>",
         esc(lang.pick("Robustness", "選ばれやすさ"))
     );
+    if let Some(scope) = interrupted_scope(b, lang) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&scope));
+    }
     table(&mut out, &robustness(b, &names, lang));
     method(&mut out, page, lang);
     out.push_str("</body>\n</html>\n");
@@ -80,10 +84,23 @@ fn tally(b: &Batch, lang: Lang) -> String {
             Lang::Ja => format!(" {failed} 件は解けませんでした（理由は作成方法の欄にあります）。"),
         });
     }
-    if b.not_run > 0 {
+    let interrupted = b.interrupted();
+    let late = b.not_run - interrupted;
+    if late > 0 {
         s.push_str(&match lang {
-            Lang::En => format!(" {} were not run: the time limit ended first.", b.not_run),
-            Lang::Ja => format!(" {} 件は時間制限のため解いていません。", b.not_run),
+            Lang::En => format!(" {late} were not run: the time limit ended first."),
+            Lang::Ja => format!(" {late} 件は時間制限のため解いていません。"),
+        });
+    }
+    if interrupted > 0 {
+        s.push_str(&match lang {
+            Lang::En => format!(
+                " {interrupted} were not run: the run was interrupted; the robustness counts \
+                 only the scenarios that finished."
+            ),
+            Lang::Ja => format!(
+                " {interrupted} 件は実行が中断されたため解いていません。選ばれやすさは解き終えたシナリオだけで数えています。"
+            ),
         });
     }
     s
@@ -127,10 +144,17 @@ fn row(b: &Batch, r: &Row, names: &Names, lang: Lang) -> Vec<String> {
             );
             return unsolved(label, status, why);
         }
-        RowOutcome::NotRun => {
+        RowOutcome::NotRun(NotRunReason::TimeLimit) => {
             let why = lang.pick(
                 "not solved: the time limit ended first",
                 "時間制限のため解いていません",
+            );
+            return unsolved(label, status, why);
+        }
+        RowOutcome::NotRun(NotRunReason::Interrupted) => {
+            let why = lang.pick(
+                "not solved: the run was interrupted",
+                "実行が中断されたため解いていません",
             );
             return unsolved(label, status, why);
         }
@@ -284,7 +308,7 @@ fn method(out: &mut String, page: &ScenarioPage, lang: Lang) {
                 "{}: {}:{}: {e}",
                 r.scenario.name, page.file, r.scenario.line
             )),
-            RowOutcome::NotRun => lines.push(format!("{}: {NOT_RUN}", r.scenario.name)),
+            RowOutcome::NotRun(why) => lines.push(format!("{}: {}", r.scenario.name, why.note())),
             RowOutcome::Solved(_) => {}
         }
     }

@@ -5,7 +5,7 @@
 use crate::model::Dataset;
 use crate::report::labels::Lang;
 use crate::report::table::count;
-use crate::scenario::{Batch, RowOutcome, Scenario};
+use crate::scenario::{Batch, NotRunReason, RowOutcome, Scenario};
 use crate::score::{Term, TermWeights};
 use std::collections::HashMap;
 
@@ -224,7 +224,36 @@ pub(crate) fn status_words(outcome: &RowOutcome, lang: Lang) -> String {
     match outcome {
         RowOutcome::Solved(s) => lang.status(s.result.outcome.status).to_string(),
         RowOutcome::Failed(_) => lang.pick("error", "エラー").to_string(),
-        RowOutcome::NotRun => lang.pick("not run", "未実行").to_string(),
+        RowOutcome::NotRun(_) => lang.pick("not run", "未実行").to_string(),
+    }
+}
+
+/// After an interrupt, what the robustness counts: only the scenarios that finished.
+pub(crate) fn interrupted_scope(b: &Batch, lang: Lang) -> Option<String> {
+    let n = b.interrupted();
+    (n > 0).then(|| match lang {
+        Lang::En => format!(
+            "interrupted: {n} scenarios not run; counted over the {} solved before it",
+            b.solved
+        ),
+        Lang::Ja => format!(
+            "中断のため {n} 件は未実行。中断までに解けた {} 件で数えています",
+            b.solved
+        ),
+    })
+}
+
+/// Why a row was not run, in the page's language.
+pub(crate) fn not_run_note(why: NotRunReason, lang: Lang) -> &'static str {
+    match why {
+        NotRunReason::TimeLimit => lang.pick(
+            why.note(),
+            "全体の時間制限が先に来たため、このシナリオは解いていません",
+        ),
+        NotRunReason::Interrupted => lang.pick(
+            why.note(),
+            "実行が中断されたため、このシナリオは解き終えていません",
+        ),
     }
 }
 

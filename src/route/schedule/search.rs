@@ -218,6 +218,11 @@ impl Ctx<'_> {
                 }
                 let mut candidates = vec![best_path(self.t, self.depot, self.depot, &places)];
                 for (k, &end) in places.iter().enumerate() {
+                    // One ordering per possible last stop: on a unit of dozens of stops this
+                    // is the longest step of the search, so the clock is looked at each time.
+                    if self.late() {
+                        break;
+                    }
                     let mut rest = places.clone();
                     rest.remove(k);
                     let mut order = best_path(self.t, self.depot, end, &rest);

@@ -16,7 +16,7 @@ fn rows_match_single_solves_and_bad_scenarios_keep_their_row() {
     let f = file(
         "[baseline]\np = 4\n[[scenario]]\nname = \"bad id\"\nexclude = [\"nope\"]\n[[sweep]]\nname = \"r\"\nradius_m = [300.0, 800.0]\n[[scenario]]\nname = \"new site\"\nadd_candidates = [{ id = \"new\", lat = 35.35, lon = 139.40, name = \"公民館\" }]\nremove_candidates = [\"hakuhoji\"]\n",
     );
-    let batch = run_batch(&f, &data, &|| {}, crate::budget::Budget::default());
+    let batch = run_batch(&f, &data, &|_| {}, crate::budget::Budget::default());
     assert_eq!(batch.rows.len(), 5);
     match &batch.rows[1].outcome {
         RowOutcome::Failed(e) => assert!(e.to_string().contains("nope"), "{e}"),

@@ -1,6 +1,7 @@
 //! Ctrl-C, SIGTERM and SIGHUP against the real binary: whenever the signal lands, the `--out`
 //! file is either the old one or the complete new one, no `.mobile-stops-*.tmp` is left, and
-//! the exit code is 0 (finished first) or 130 (interrupted).
+//! the exit code is 0 (finished first) or 130 (interrupted). (A signal during a scenario
+//! batch keeps the finished rows instead: `batch_signals.rs`, which shares these helpers.)
 //!
 //! The window between a temporary file's creation and its rename lasts microseconds, too short
 //! to hit on purpose, so the tests that must land in it set `MOBILE_STOPS_TEST_WRITE_DELAY_MS`
@@ -21,7 +22,7 @@ const OLD: &str = "the previous result\n";
 /// Candidate sites in the synthetic dataset: the rank JSON lists each once.
 const SITES: usize = 3000;
 /// Generous, for a loaded 2-core machine; only reached when something is broken.
-const PATIENCE: Duration = Duration::from_secs(120);
+pub(super) const PATIENCE: Duration = Duration::from_secs(120);
 
 /// A synthetic dataset big enough that `rank --format json` takes a noticeable time and writes
 /// about 2 MB: 40,000 demand points and 3,000 candidate sites (a fixed pseudo-random layout).
@@ -77,7 +78,7 @@ fn spawn(mut cmd: Command, pause_ms: Option<u64>) -> Child {
 
 /// Sends `signal` (e.g. `INT`) with the system's `kill`, so the test needs no extra crate.
 /// The child is not reaped before [`finish`], so its pid cannot have been reused.
-fn send(signal: &str, child: &Child) {
+pub(super) fn send(signal: &str, child: &Child) {
     let status = Command::new("kill")
         .arg(format!("-{signal}"))
         .arg(child.id().to_string())
@@ -110,7 +111,7 @@ fn finish(mut child: Child) -> (ExitStatus, String) {
 }
 
 /// Leftover temporary files of `write_atomic` in `dir`.
-fn temporaries(dir: &Path) -> Vec<String> {
+pub(super) fn temporaries(dir: &Path) -> Vec<String> {
     match std::fs::read_dir(dir) {
         Err(_) => Vec::new(),
         Ok(entries) => entries
@@ -122,7 +123,7 @@ fn temporaries(dir: &Path) -> Vec<String> {
 
 /// Polls until `done` holds, failing the test (after killing the child) if the child exits
 /// first or it takes longer than [`PATIENCE`].
-fn wait_for(child: &mut Child, what: &str, mut done: impl FnMut() -> bool) {
+pub(super) fn wait_for(child: &mut Child, what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + PATIENCE;
     while !done() {
         if let Some(status) = child.try_wait().unwrap() {

@@ -259,3 +259,30 @@ fn hostile_names_appear_only_as_text() {
         assert_eq!(tags(map_part(&svg), "<rect class=\"ms-shop\" x=").len(), 1);
     }
 }
+
+#[test]
+fn a_map_out_of_time_outlines_no_pockets_and_says_so() {
+    let data = embedded();
+    let chosen = p8(&data);
+    let spec = MapSpec {
+        deadline: Some(std::time::Instant::now()),
+        ..MapSpec::new(&data, &chosen, 500.0)
+    };
+    let on_time = map_svg(&MapSpec::new(&data, &chosen, 500.0), Lang::En).unwrap();
+    assert!(
+        on_time.contains("<circle class=\"ms-pocket") || on_time.contains("Uncovered pockets: the")
+    );
+    for (lang, says) in [
+        (Lang::En, "Uncovered pockets not outlined:"),
+        (Lang::Ja, "未カバーの集まりは描"),
+    ] {
+        let svg = map_svg(&spec, lang).unwrap();
+        assert_well_formed(&svg);
+        assert!(svg.contains(says), "{lang:?}");
+        let pockets = between(&svg, "<g class=\"ms-pockets\">", "</g>");
+        assert!(
+            !pockets.contains("<path") && !pockets.contains("<circle"),
+            "{pockets}"
+        );
+    }
+}
