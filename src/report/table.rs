@@ -295,6 +295,14 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
     out
 }
 
+/// A radius's unit in words: `m`, or `min` (`分`) for a cost matrix of minutes.
+pub(crate) fn unit_word(unit: crate::model::CostUnit, lang: Lang) -> &'static str {
+    match unit {
+        crate::model::CostUnit::Metres => "m",
+        crate::model::CostUnit::Minutes => lang.pick("min", "分"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::count;
@@ -305,13 +313,5 @@ mod tests {
         assert_eq!(count(999.5), "1,000");
         assert_eq!(count(0.0), "0");
         assert_eq!(count(-1234.0), "-1,234");
-    }
-}
-
-/// A radius's unit in words: `m`, or `min` (`分`) for a cost matrix of minutes.
-pub(crate) fn unit_word(unit: crate::model::CostUnit, lang: Lang) -> &'static str {
-    match unit {
-        crate::model::CostUnit::Metres => "m",
-        crate::model::CostUnit::Minutes => lang.pick("min", "分"),
     }
 }

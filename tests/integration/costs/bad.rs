@@ -76,7 +76,23 @@ fn bad_matrices_are_refused_at_file_line_and_column() {
         "{}",
         stderr(&o)
     );
-    // A cost column of another unit, and `--cost` without a matrix, are refused up front.
+    // `cost` without a matrix, or of an unknown unit, is refused at the line.
+    for (toml, want) in [
+        (
+            "[data]\ncost = \"minutes\"\n[baseline]\np = 1\n",
+            "t.toml:1:1: expected a `cost_matrix` in [data]",
+        ),
+        (
+            "[data]\ncost_matrix = \"m.csv\"\ncost = \"hours\"\n",
+            "t.toml:3:8: expected a scenario file (TOML), found unknown variant `hours`",
+        ),
+    ] {
+        let file = put(&dir, "t.toml", toml);
+        let o = run(&["scenarios", arg(&file)]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(want), "{}", stderr(&o));
+    }
+    // `--cost` without a matrix is refused up front.
     let o = run(&["rank", "--cost", "minutes"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--cost-matrix"), "{}", stderr(&o));
