@@ -7,7 +7,7 @@
 //! (issue #17) arrive as another table, so none of those callers change. Distances that are not
 //! demand → candidate (to food shops, between stops on the route) are not measured here.
 
-use super::{check_size, Coverage, SphereIndex};
+use super::{Coverage, SphereIndex};
 use crate::budget::{passed, Budget};
 use crate::error::{Error, Result};
 use crate::model::{CostUnit, LatLon, SiteCosts};
@@ -128,17 +128,6 @@ impl<'a> Distances<'a> {
                 Coverage::build(index, &at, radius)
             }
             Distances::Table(c) => table_coverage(c, subset, radius, None).expect("no deadline"),
-        }
-    }
-
-    /// Refuses, before building, lists that would not fit in memory (see [`check_size`]).
-    pub fn check_size(&self, radius: f64, budget: Budget, per_pair: u64) -> Result<()> {
-        match self {
-            Distances::Straight { index, sites } => {
-                check_size(index, sites, radius, budget.memory, per_pair)
-            }
-            // Counted exactly when the lists are built.
-            Distances::Table(_) => Ok(()),
         }
     }
 
