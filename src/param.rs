@@ -101,6 +101,12 @@ pub enum Param {
     ExportDir,
     /// The chosen sites drawn on a map.
     MapStops,
+    /// A demand × candidate cost matrix file.
+    CostMatrix,
+    /// Which column of the cost matrix is read (metres or minutes).
+    Cost,
+    /// The file each demand point's stop is written to.
+    Assignments,
 }
 
 impl Param {
@@ -152,6 +158,9 @@ impl Param {
             SurveyScale => "survey_scale",
             ExportDir => "export_dir",
             MapStops => "map_stops",
+            CostMatrix => "cost_matrix",
+            Cost => "cost",
+            Assignments => "assignments",
         }
     }
 }

@@ -102,6 +102,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
         surveys: (spec.survey_places > 0).then(|| Part::new("synthetic", surveys)),
         stores: (spec.stores > 0).then(|| Part::new("synthetic", stores)),
         area: None,
+        costs: None,
     }
 }
 

@@ -3,6 +3,7 @@
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use mobile_stops::io::DataPaths;
+use mobile_stops::model::CostUnit;
 use mobile_stops::report::{Format, Lang};
 use mobile_stops::Choice;
 use std::path::PathBuf;
@@ -31,6 +32,15 @@ pub struct DataArgs {
     /// area.geojson in a --data directory).
     #[arg(long, value_name = "FILE")]
     pub area: Option<PathBuf>,
+    /// Demand × candidate costs, CSV `from,to,metres` (demand id, candidate id; e.g. walking
+    /// metres from a street network): reach and distance are read from it instead of the
+    /// straight line; pairs not listed are unreachable.
+    #[arg(long, value_name = "FILE")]
+    pub cost_matrix: Option<PathBuf>,
+    /// Which column of --cost-matrix to read: metres, or minutes (then --radius-m is read as
+    /// minutes).
+    #[arg(long, value_parser = super::args::choice::<CostUnit>(), default_value = "metres", requires = "cost_matrix")]
+    pub cost: CostUnit,
 }
 
 impl DataArgs {
@@ -43,6 +53,8 @@ impl DataArgs {
             surveys: self.surveys.clone(),
             stores: self.stores.clone(),
             area: self.area.clone(),
+            cost_matrix: self.cost_matrix.clone(),
+            cost: self.cost,
         }
     }
 }

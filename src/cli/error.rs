@@ -49,6 +49,9 @@ pub fn flag(param: Param) -> &'static str {
         Instance => "--instance",
         ExportDir => "data export",
         MapStops => "map stops",
+        CostMatrix => "--cost-matrix",
+        Cost => "--cost",
+        Assignments => "--assignments",
         // Scenario-file keys without a flag keep the file's spelling.
         other => other.name(),
     }

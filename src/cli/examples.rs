@@ -14,13 +14,13 @@ pub const RANK: &str = "\
 Examples:
   mobile-stops rank --lang ja                                   # embedded data, Japanese labels
   mobile-stops rank --radius-m 400 --format csv --out rank.csv  # a 400 m walk, for Excel
-  mobile-stops rank --demand data/tblT001142Q5339_subset.csv --candidates data/candidates.csv --format json";
+  mobile-stops rank --cost-matrix examples/walk_costs.csv --cost minutes --radius-m 8   # an 8-minute walk";
 
 /// `mobile-stops solve --help`.
 pub const SOLVE: &str = "\
 Examples:
   mobile-stops solve --model mclp --p 5                         # 5 stops reaching the most aged 65+
-  mobile-stops solve --p 5 --require myogyoji --format json --out stops.json
+  mobile-stops solve --p 5 --cost-matrix examples/walk_costs.csv --assignments catchment.geojson
   mobile-stops solve --model pmedian --orlib ../shared/benchmarks/orlib-pmed/instances/pmed1.txt";
 
 /// `mobile-stops route --help`.

@@ -152,11 +152,21 @@ pub fn main() -> i32 {
         }
         Err(e) => {
             let text = e.render().to_string();
-            let first = text
-                .lines()
+            let mut lines = text.lines();
+            let mut first = lines
                 .next()
                 .unwrap_or("")
-                .trim_start_matches("error: ");
+                .trim_start_matches("error: ")
+                .to_string();
+            // "the following required arguments were not provided:" lists them below.
+            if first.ends_with(':') {
+                let listed: Vec<&str> = lines
+                    .take_while(|l| l.starts_with("  "))
+                    .map(str::trim)
+                    .collect();
+                first = format!("{first} {}", listed.join(", "));
+            }
+            let first = first.as_str();
             let raw: Vec<String> = std::env::args().collect();
             let json = raw.windows(2).any(|w| w[0] == "--format" && w[1] == "json")
                 || raw.iter().any(|a| a == "--format=json");

@@ -29,6 +29,7 @@ impl Inputs {
             ("candidates", &d.candidates),
             ("surveys", &d.surveys),
             ("stores", &d.stores),
+            ("cost-matrix", &d.cost_matrix),
         ];
         for (name, p) in named {
             if let Some(p) = p {
@@ -64,6 +65,17 @@ impl Inputs {
     /// before any work, so the user is not told after a long run.
     pub fn check(&self, out: Option<&Path>, report: Option<&Path>) -> Result<(), Error> {
         self.check_all(&[("--out", out), ("--report", report)])
+    }
+
+    /// [`Self::check`] for `--out` and any other output flags (`--assignments`).
+    pub fn check_named(
+        &self,
+        out: Option<&Path>,
+        others: &[(&str, Option<&Path>)],
+    ) -> Result<(), Error> {
+        let mut all = vec![("--out", out)];
+        all.extend_from_slice(others);
+        self.check_all(&all)
     }
 
     /// [`Inputs::check`] for any set of output flags, such as `scenarios --sites` and

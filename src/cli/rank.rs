@@ -23,7 +23,8 @@ pub struct RankArgs {
 /// How candidates are scored: shared by `rank` and `compare`, so both measure alike.
 #[derive(Args, Debug, Clone)]
 pub struct ScoreArgs {
-    /// Walking radius in metres (straight line).
+    /// Walking radius in metres (straight line, or by --cost-matrix; minutes with --cost
+    /// minutes).
     #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
     /// Vehicles a site must hold (the truck plus customers' and helpers' vehicles).

@@ -5,8 +5,8 @@ use super::paths::Inputs;
 use super::progress::{Progress, ProgressMode};
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
-use mobile_stops::model::Dataset;
-use mobile_stops::pipeline::load_scenarios;
+use mobile_stops::model::{CostUnit, Dataset};
+use mobile_stops::pipeline::load_scenarios_with;
 use mobile_stops::report::{
     render_scenarios, robustness_table, scenarios_html, sites_table, Format, ScenarioPage,
     TableFormat,
@@ -45,6 +45,13 @@ pub struct ScenariosArgs {
     /// still caps its solve).
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub time_limit_s: Option<f64>,
+    /// Demand × candidate costs, CSV `from,to,metres` (replaces the file's [data] cost_matrix;
+    /// pairs not listed are unreachable).
+    #[arg(long, value_name = "FILE")]
+    pub cost_matrix: Option<PathBuf>,
+    /// Which column of --cost-matrix to read: metres, or minutes (then radius_m is minutes).
+    #[arg(long, value_parser = super::args::choice::<CostUnit>(), default_value = "metres", requires = "cost_matrix")]
+    pub cost: CostUnit,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -63,9 +70,12 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         ("--sites", args.sites.as_deref()),
         ("--robustness", args.robustness.as_deref()),
     ];
-    let inputs = Inputs::default().file("the scenario file", Some(&args.file));
+    let inputs = Inputs::default()
+        .file("the scenario file", Some(&args.file))
+        .file("--cost-matrix", args.cost_matrix.as_deref());
     inputs.check_all(&outputs)?;
-    let input = load_scenarios(&args.file, budget)?;
+    let matrix = args.cost_matrix.as_deref().map(|p| (p, args.cost));
+    let input = load_scenarios_with(&args.file, matrix, budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")

@@ -6,12 +6,20 @@ use mobile_stops::benchmarks::{benchmark_instance, Benchmark};
 use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::defaults::{RADIUS_M, SEED, SHOP_DISTANCE_M, VEHICLES};
 use mobile_stops::pipeline::{split_list, ModelOptions};
-use mobile_stops::report::{render_solve, Format, RunInfo};
+use mobile_stops::report::{assignments_csv, assignments_geojson, render_solve, Format, RunInfo};
+use mobile_stops::solve::assignment::assignments;
 use mobile_stops::solve::{solve, Method, Model, Status};
 use mobile_stops::{io, Error, Param};
 use std::path::PathBuf;
 
-const DATA_FLAGS: [&str; 5] = ["data", "demand", "candidates", "surveys", "stores"];
+const DATA_FLAGS: [&str; 6] = [
+    "data",
+    "demand",
+    "candidates",
+    "surveys",
+    "stores",
+    "cost_matrix",
+];
 
 /// The location model and its rules: shared by `solve` and by `route` when it solves first.
 #[derive(Args, Debug, Clone)]
@@ -22,7 +30,8 @@ pub struct ModelArgs {
     /// Number of stops (mclp, pmedian, pcenter); benchmark files supply their own.
     #[arg(long, value_name = "N")]
     pub p: Option<usize>,
-    /// Walking radius in metres (covering models; also reported for the others).
+    /// Walking radius in metres (covering models; also reported for the others); minutes with
+    /// --cost minutes.
     #[arg(long, default_value_t = RADIUS_M, allow_negative_numbers = true)]
     pub radius_m: f64,
     /// Sites that must be chosen, by id or by a name only one candidate has, as --set takes
@@ -81,6 +90,11 @@ pub struct SolveArgs {
     /// Problem number within a --pmedcap file.
     #[arg(long, value_name = "K", requires = "pmedcap")]
     pub instance: Option<usize>,
+    /// Also write each demand point's stop: id, lat, lon, weight, served_by (the nearest
+    /// chosen stop; the assigned one with --capacity in pmedian), the distance and
+    /// within_radius. CSV, or GeoJSON points when FILE ends in .geojson.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["orlib", "pmedcap", "sjc"])]
+    pub assignments: Option<PathBuf>,
     /// SJC point set (Lorena & Pereira); needs --p for mclp and --radius-m.
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
     pub sjc: Option<PathBuf>,
@@ -165,7 +179,10 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--orlib", args.orlib.as_deref())
         .file("--pmedcap", args.pmedcap.as_deref())
         .file("--sjc", args.sjc.as_deref())
-        .check(args.output.out.as_deref(), None)?;
+        .check_named(
+            args.output.out.as_deref(),
+            &[("--assignments", args.assignments.as_deref())],
+        )?;
     let model = args.model.options()?;
     let budget = args.model.budget(memory)?;
     let (inst, capacitated) = match args.benchmark() {
@@ -186,10 +203,38 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
             )
         })?;
     super::emit(args.output.out.as_deref(), &bytes)?;
+    if let Some(path) = &args.assignments {
+        write_assignments(path, &inst, &result)?;
+    }
     if result.outcome.status == Status::Infeasible {
         return Err(Error::Infeasible {
             reason: result.outcome.note.clone().unwrap_or_default(),
         });
     }
     Ok(())
+}
+
+/// Writes `--assignments`: GeoJSON points when the name ends in `.geojson`, else CSV.
+fn write_assignments(
+    path: &std::path::Path,
+    inst: &mobile_stops::Instance,
+    result: &mobile_stops::SolveResult,
+) -> Result<(), Error> {
+    let list = assignments(inst, result).ok_or_else(|| {
+        Error::param(
+            Param::Assignments,
+            "planning data (benchmark points have no positions)",
+            "a benchmark file",
+        )
+    })?;
+    let geojson = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("geojson"));
+    let bytes = if geojson {
+        assignments_geojson(inst, &list, result.params.radius_m)
+    } else {
+        assignments_csv(inst, &list)
+    };
+    super::output::write_atomic(path, &bytes)
 }

@@ -148,6 +148,12 @@ pub const KM: Field = field(
     "driving distance in km",
     &["距離", "距離(km)", "キロ"],
 );
+/// Walking (or driving) metres from a demand point to a candidate.
+pub const METRES: Field = field(
+    "metres",
+    "metres from the demand point to the candidate",
+    &["meters", "距離(m)", "メートル"],
+);
 /// Visits per week of a stop.
 pub const VISITS_PER_WEEK: Field = field(
     "visits_per_week",
@@ -208,18 +214,21 @@ pub const SURVEYS: &[Field] = &[LAT, LON, MESH_CODE, RESPONDENTS, WOULD_USE];
 pub const STORES: &[Field] = &[ID, LAT, LON, NAME, KIND];
 /// A travel-time matrix.
 pub const TRAVEL: &[Field] = &[FROM, TO, MINUTES, KM];
+/// A demand × candidate cost matrix (`minutes` with `--cost minutes`).
+pub const COSTS: &[Field] = &[FROM, TO, METRES, MINUTES];
 /// A stop list to route.
 pub const STOPS: &[Field] = &[ID, VISITS_PER_WEEK];
 /// A dataset's notes (`notes.csv`, written by `data export`).
 pub const NOTES: &[Field] = &[PART, EN, JA];
 
 /// Every reader's fields under the file it reads, for the README's table and its test.
-pub const READERS: [(&str, &[Field]); 7] = [
+pub const READERS: [(&str, &[Field]); 8] = [
     ("demand", DEMAND),
     ("candidates", CANDIDATES),
     ("surveys", SURVEYS),
     ("stores", STORES),
     ("travel matrix", TRAVEL),
+    ("cost matrix", COSTS),
     ("stop list", STOPS),
     ("notes", NOTES),
 ];

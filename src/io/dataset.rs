@@ -1,7 +1,9 @@
 //! Assembling a dataset from `--data DIR`, single-file flags, or the embedded default.
 
+use super::demand_checks::{aged_over_population_note, near_miss_note};
 use super::estat::{read_estat_cells, CellIndex};
 use super::notes::{read_notes, NOTES_FILE};
+use super::points::read_points_with_lines;
 use super::{
     embedded, is_estat, read_area, read_candidates, read_estat, read_points, read_stores,
     read_surveys, SourceText,
@@ -29,6 +31,12 @@ pub struct DataPaths {
     pub stores: Option<PathBuf>,
     /// The area the council governs (GeoJSON outline); shares are stated against it.
     pub area: Option<PathBuf>,
+    /// A demand × candidate cost matrix (`from,to,metres` or `minutes`): every distance from
+    /// a demand point to a candidate is then read from it; pairs it does not list are
+    /// unreachable.
+    pub cost_matrix: Option<PathBuf>,
+    /// Which column of the cost matrix is read, and so what the radius means.
+    pub cost: crate::model::CostUnit,
 }
 
 /// Loads and validates every input named by `paths` (none: the embedded northern-Chigasaki
@@ -81,6 +89,9 @@ pub fn load_dataset(paths: &DataPaths, budget: Budget) -> Result<Dataset> {
     }
     if paths.data_dir.is_some() || !paths.demand.is_empty() || paths.candidates.is_some() {
         data.label = data_label(&data).into();
+    }
+    if let Some(p) = &paths.cost_matrix {
+        data.costs = Some(super::costs::read_costs_part(p, paths.cost, &data, budget)?);
     }
     Ok(data)
 }
@@ -146,6 +157,7 @@ fn load_dir(dir: &Path, budget: Budget) -> Result<Dataset> {
         surveys,
         stores,
         area,
+        costs: None,
     };
     if let Some(p) = optional(NOTES_FILE) {
         read_notes(&SourceText::read(&p, budget)?, &mut data)?;
@@ -198,17 +210,19 @@ fn find_demand_files(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn read_demand(paths: &[PathBuf], budget: Budget) -> Result<Part<Demand>> {
     let mut parts = Vec::with_capacity(paths.len());
     let mut cells = CellIndex::default();
+    let mut row_notes = Vec::new();
     for p in paths {
         let src = SourceText::read(p, budget)?;
-        let demand = if is_estat(&src.text) {
+        let (demand, lines) = if is_estat(&src.text) {
             let (demand, rows) = read_estat_cells(&src)?;
             if paths.len() > 1 {
                 cells.add(&src.name, &demand.ids, &rows.lines, rows.key_col)?;
             }
-            demand
+            (demand, rows.lines)
         } else {
-            read_points(&src)?
+            read_points_with_lines(&src)?
         };
+        row_notes.extend(aged_over_population_note(&src.name, &demand, &lines));
         parts.push((src.name, demand));
     }
     let source = parts
@@ -217,7 +231,8 @@ pub fn read_demand(paths: &[PathBuf], budget: Budget) -> Result<Part<Demand>> {
         .collect::<Vec<_>>()
         .join(", ");
     let demand = concat(parts)?;
-    let notes = demand_notes(&demand);
+    let mut notes = demand_notes(&demand);
+    notes.extend(row_notes);
     Ok(Part {
         source,
         data: demand,
@@ -299,7 +314,15 @@ fn concat(mut parts: Vec<(String, Demand)>) -> Result<Demand> {
     Ok(all)
 }
 
+/// The notes every demand carries: how census secrecy was handled, and a header that nearly
+/// names the aged 65+ column.
 fn demand_notes(demand: &Demand) -> Vec<LocalText> {
+    let mut notes = secrecy_notes(demand);
+    notes.extend(near_miss_note(demand));
+    notes
+}
+
+fn secrecy_notes(demand: &Demand) -> Vec<LocalText> {
     match demand.format {
         DemandFormat::EstatMesh(m) if m.merge_targets > 0 => vec![LocalText::new(
             format!(

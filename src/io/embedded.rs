@@ -58,6 +58,7 @@ pub fn dataset() -> Result<Dataset> {
         surveys: None,
         stores: None,
         area: Some(outline()?),
+        costs: None,
     })
 }
 

@@ -6,7 +6,9 @@
 mod area;
 mod candidates;
 pub mod columns;
+mod costs;
 mod dataset;
+pub mod demand_checks;
 pub mod embedded;
 mod estat;
 pub mod notes;
@@ -18,6 +20,7 @@ mod travel;
 
 pub use area::read_area;
 pub use candidates::read_candidates;
+pub use costs::read_cost_matrix;
 pub use dataset::{load_dataset, read_demand, read_demand_text, DataPaths};
 pub use estat::{is_estat, read_estat};
 pub use places::{read_stores, read_surveys};

@@ -19,6 +19,11 @@ use std::collections::HashMap;
 /// a count column the tool knows is named in English whatever its header (`人口` is
 /// `population`), so the default weight and every output find it.
 pub fn read_points(src: &SourceText) -> Result<Demand> {
+    read_points_with_lines(src).map(|(demand, _)| demand)
+}
+
+/// [`read_points`], with the line each point was read from (for checks that name a line).
+pub(super) fn read_points_with_lines(src: &SourceText) -> Result<(Demand, Vec<u64>)> {
     let table = Table::parse(src, DEMAND)?;
     let id_col = table.require("id", "the demand point id")?;
     let mesh_col = table.column("mesh_code");
@@ -58,8 +63,10 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
         format: DemandFormat::Points,
     };
     let mut seen = HashMap::with_capacity(n);
+    let mut lines = Vec::with_capacity(n);
     for rec in &table.records {
         let cells = table.cells(rec)?;
+        lines.push(cells.line());
         demand.ids.push(check_unique(&mut seen, &cells, id_col)?);
         let cell = match mesh_col {
             Some(c) => Some(mesh_cell(&cells, c)?),
@@ -91,7 +98,7 @@ pub fn read_points(src: &SourceText) -> Result<Demand> {
             column.values.push(cells.non_negative(c)?);
         }
     }
-    Ok(demand)
+    Ok((demand, lines))
 }
 
 /// Decodes the mesh code in a cell, with a located error.

@@ -61,6 +61,10 @@ pub struct Dataset {
     /// The area the council governs (a municipal outline), if known: shares are stated
     /// against the people inside it.
     pub area: Option<Part<Area>>,
+    /// Demand × candidate costs read from a file (walking metres or minutes along the
+    /// streets), when given: every reach and distance from a demand point to a candidate is
+    /// then taken from it instead of the straight line.
+    pub costs: Option<Part<std::sync::Arc<super::CostTable>>>,
 }
 
 impl Dataset {
@@ -77,6 +81,16 @@ impl Dataset {
         if let Some(a) = &self.area {
             out.extend(&a.notes);
         }
+        if let Some(c) = &self.costs {
+            out.extend(&c.notes);
+        }
         out
+    }
+
+    /// The cost table lined up with the current candidates, when one was read.
+    pub fn site_costs(&self) -> Option<super::SiteCosts> {
+        let costs = self.costs.as_ref()?;
+        let ids = self.candidates.data.sites.iter().map(|s| s.id.as_str());
+        Some(costs.data.for_sites(ids))
     }
 }

@@ -7,6 +7,10 @@ pub const POPULATION: &str = "population";
 /// Name of the aged-65-and-over column (the MAFF definition of older people).
 pub const AGED_65_PLUS: &str = "aged_65_plus";
 
+/// Columns tried, in order, when no weight column is named: a planner's own `weight`, else
+/// the older residents, else everyone.
+pub const DEFAULT_WEIGHT_COLUMNS: [&str; 3] = ["weight", AGED_65_PLUS, POPULATION];
+
 /// One numeric attribute of every demand point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemandColumn {
@@ -70,6 +74,17 @@ impl Demand {
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(name))
             .map(|c| c.values.as_slice())
+    }
+
+    /// The column the weight defaults to ([`DEFAULT_WEIGHT_COLUMNS`]), as the data names it;
+    /// `None`: each point counts 1.
+    pub fn default_weight_column(&self) -> Option<&str> {
+        DEFAULT_WEIGHT_COLUMNS.iter().find_map(|n| {
+            self.columns
+                .iter()
+                .find(|c| c.name.eq_ignore_ascii_case(n))
+                .map(|c| c.name.as_str())
+        })
     }
 
     /// Column names in order.

@@ -5,6 +5,7 @@
 
 mod area;
 mod candidate;
+pub mod costs;
 mod dataset;
 mod demand;
 mod label;
@@ -17,8 +18,12 @@ pub mod travel;
 
 pub use area::Area;
 pub use candidate::{CandidateSite, Candidates};
+pub use costs::{CostTable, CostUnit, SiteCosts};
 pub use dataset::{Dataset, LocalText, Part};
-pub use demand::{Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, POPULATION};
+pub use demand::{
+    Demand, DemandColumn, DemandFormat, MeshSummary, AGED_65_PLUS, DEFAULT_WEIGHT_COLUMNS,
+    POPULATION,
+};
 pub use label::DataLabel;
 pub use mesh::MeshCode;
 pub use names::called_names;

@@ -4,7 +4,7 @@
 use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::{load_dataset, text::SourceText};
-use crate::model::Dataset;
+use crate::model::{CostUnit, Dataset};
 use crate::scenario::{first_failure, read_scenarios, run_batch, Batch, ScenarioFile};
 use std::path::Path;
 
@@ -35,9 +35,23 @@ pub struct ScenarioRun {
 
 /// Reads `path` and loads its `[data]` (paths relative to the file).
 pub fn load_scenarios(path: &Path, budget: Budget) -> Result<ScenarioInput> {
+    load_scenarios_with(path, None, budget)
+}
+
+/// [`load_scenarios`] with a cost matrix given by the caller (`--cost-matrix`), which
+/// replaces the `[data]` table's `cost_matrix` and `cost`.
+pub fn load_scenarios_with(
+    path: &Path,
+    costs: Option<(&Path, CostUnit)>,
+    budget: Budget,
+) -> Result<ScenarioInput> {
     let src = SourceText::read(path, budget)?;
     let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    let file = read_scenarios(&src, &dir)?;
+    let mut file = read_scenarios(&src, &dir)?;
+    if let Some((matrix, unit)) = costs {
+        file.data.cost_matrix = Some(matrix.to_path_buf());
+        file.data.cost = unit;
+    }
     let data = load_dataset(&file.data, budget)?;
     Ok(ScenarioInput {
         source: src.name,

@@ -121,6 +121,22 @@ fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
 
 /// The JSON comparison.
 pub fn compare_json(data: &Dataset, c: &Comparison) -> Value {
+    let mut v = compare_fields(data, c);
+    // Only with a cost matrix, so a straight-line comparison keeps its keys.
+    if let (Some(costs), Some(obj)) = (&data.costs, v.as_object_mut()) {
+        obj.insert(
+            "cost_matrix".into(),
+            json!({
+                "file": costs.source,
+                "unit": costs.data.unit.column(),
+                "notes": costs.notes.iter().map(|n| n.en.clone()).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    v
+}
+
+fn compare_fields(data: &Dataset, c: &Comparison) -> Value {
     json!({
         "data": data.label,
         "radius_m": c.radius_m,
@@ -250,7 +266,23 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
     let (title, label) = (lang.pick("compare", "案の比較"), lang.data(&data.label));
     let _ = writeln!(out, "mobile-stops {title} — {}", printable(label));
     let radius = lang.pick("walking radius", "徒歩圏");
-    let _ = writeln!(out, "{radius} {} m", c.radius_m);
+    match &data.costs {
+        None => {
+            let _ = writeln!(out, "{radius} {} m", c.radius_m);
+        }
+        Some(costs) => {
+            let unit = costs.data.unit.symbol();
+            let by = lang.pick("by the cost matrix", "コスト行列による");
+            let _ = writeln!(
+                out,
+                "{radius} {} {unit} ({by} {})",
+                c.radius_m, costs.source
+            );
+            for n in &costs.notes {
+                let _ = writeln!(out, "{}: {}", lang.pick("note", "注"), lang.text(n));
+            }
+        }
+    }
     let _ = writeln!(out);
     if surveyed(c) {
         let _ = writeln!(out, "{}", assumptions(&c.buyers, lang));

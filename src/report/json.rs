@@ -14,8 +14,20 @@ fn opt(x: Option<f64>, digits: i32) -> Value {
     x.map(|v| json!(round(v, digits))).unwrap_or(Value::Null)
 }
 
-/// The summary object shared by JSON and GeoJSON.
+/// The summary object shared by JSON and GeoJSON; `cost_matrix` (its file and unit) only
+/// when reach came from one, so a straight-line summary keeps its keys.
 pub fn summary_json(s: &Summary, lang: Lang) -> Value {
+    let mut v = summary_fields(s, lang);
+    if let (Some((file, unit)), Some(obj)) = (&s.cost_matrix, v.as_object_mut()) {
+        obj.insert(
+            "cost_matrix".into(),
+            json!({"file": file, "unit": unit.column()}),
+        );
+    }
+    v
+}
+
+fn summary_fields(s: &Summary, lang: Lang) -> Value {
     let sources: Map<String, Value> = s
         .sources
         .iter()

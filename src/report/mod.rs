@@ -48,4 +48,7 @@ pub use scenarios::{
     render_scenarios, robustness_table, scenarios_geojson, scenarios_html, scenarios_json,
     sites_table, ScenarioPage, TableFormat, ROBUSTNESS_KEYS, ROW_KEYS, SITE_KEYS,
 };
-pub use solve::{proof_words, render_solve, solve_json, sorted_ids, RunInfo};
+pub use solve::{
+    assignments_csv, assignments_geojson, proof_words, render_solve, solve_json, sorted_ids,
+    RunInfo,
+};

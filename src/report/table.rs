@@ -67,11 +67,19 @@ fn header(s: &Summary, lang: Lang, out: &mut String) {
             l("suppressed and merged", "秘匿・合算"),
         );
     }
+    let radius = match &s.cost_matrix {
+        None => format!("{} m", s.radius_m),
+        Some((file, unit)) => format!(
+            "{} {} ({} {file})",
+            s.radius_m,
+            unit_word(*unit, lang),
+            l("by the cost matrix", "コスト行列")
+        ),
+    };
     let _ = writeln!(
         out,
-        "{}: {} m; {}: {}; {}: {} ({} {})",
+        "{}: {radius}; {}: {}; {}: {} ({} {})",
         l("walking radius", "徒歩圏"),
-        s.radius_m,
         l("vehicles per site", "必要台数"),
         s.vehicles,
         l("candidates", "候補地"),
@@ -285,6 +293,14 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// A radius's unit in words: `m`, or `min` (`分`) for a cost matrix of minutes.
+pub(crate) fn unit_word(unit: crate::model::CostUnit, lang: Lang) -> &'static str {
+    match unit {
+        crate::model::CostUnit::Metres => "m",
+        crate::model::CostUnit::Minutes => lang.pick("min", "分"),
+    }
 }
 
 #[cfg(test)]

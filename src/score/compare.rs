@@ -7,7 +7,7 @@
 
 use super::{far_from_shop_weights, Interval, ScoreTable, SpaceStatus};
 use crate::model::Dataset;
-use crate::spatial::{Coverage, SphereIndex};
+use crate::spatial::{Distances, SphereIndex};
 
 /// A named set of stops (candidate indices).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +110,10 @@ pub struct Measure<'a> {
     aged: Option<&'a [f64]>,
     far: Option<Vec<f64>>,
     index: SphereIndex,
+    /// Every candidate's position, and the cost table lined up with them, if any: the
+    /// ranking's own distance rule.
+    sites: Vec<crate::model::LatLon>,
+    costs: Option<crate::model::SiteCosts>,
     by_index: Vec<Option<&'a crate::score::CandidateScore>>,
 }
 
@@ -134,6 +138,8 @@ impl<'a> Measure<'a> {
             aged: demand.column(crate::model::AGED_65_PLUS),
             far: far_from_shop_weights(data, s.shop_distance_m),
             index: SphereIndex::new(&demand.locations),
+            sites: data.candidates.data.locations(),
+            costs: data.site_costs(),
             by_index,
         }
     }
@@ -141,11 +147,6 @@ impl<'a> Measure<'a> {
     /// What one set achieves; `first` is the set the changes are counted against.
     pub fn set(&self, set: &StopSet, first: &[usize]) -> SetMetrics {
         let s = &self.table.summary;
-        let locations: Vec<_> = set
-            .sites
-            .iter()
-            .map(|&j| self.data.candidates.data.sites[j].location)
-            .collect();
         // Stops outside the data reach nobody we can count: they are left out of every sum
         // and listed, so the sums are what the data can measure.
         let unmeasurable: Vec<usize> = set
@@ -157,7 +158,7 @@ impl<'a> Measure<'a> {
         let measured: Vec<usize> = (0..set.sites.len())
             .filter(|&k| !unmeasurable.contains(&set.sites[k]))
             .collect();
-        let measured_at: Vec<_> = measured.iter().map(|&k| locations[k]).collect();
+        let measured_at: Vec<usize> = measured.iter().map(|&k| set.sites[k]).collect();
         let nearest: Vec<Option<(f64, usize)>> = self
             .nearest(&measured_at, s.radius_m)
             .into_iter()
@@ -222,16 +223,13 @@ impl<'a> Measure<'a> {
 }
 
 impl Measure<'_> {
-    /// The nearest stop (distance, position in the set) of every point some stop of the set
-    /// reaches within `radius_m`.
-    fn nearest(
-        &self,
-        locations: &[crate::model::LatLon],
-        radius_m: f64,
-    ) -> Vec<Option<(f64, usize)>> {
-        let cov = Coverage::build(&self.index, locations, radius_m);
+    /// The nearest stop (distance, position in `stops`) of every point some stop reaches
+    /// within `radius_m`, by the ranking's distance rule.
+    fn nearest(&self, stops: &[usize], radius_m: f64) -> Vec<Option<(f64, usize)>> {
+        let distances = Distances::new(&self.index, &self.sites, self.costs.as_ref());
+        let cov = distances.coverage_of(stops, radius_m);
         let mut nearest: Vec<Option<(f64, usize)>> = vec![None; self.data.demand.data.len()];
-        for k in 0..locations.len() {
+        for k in 0..stops.len() {
             for (&p, &d) in cov.points_of(k).iter().zip(cov.distances_of(k)) {
                 let slot = &mut nearest[p as usize];
                 if slot.is_none_or(|(best, _)| f64::from(d) < best) {

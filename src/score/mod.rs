@@ -1,6 +1,7 @@
 //! Scoring every candidate site term by term, and ranking them.
 //!
-//! For each site and walking radius R (great-circle distance):
+//! For each site and walking radius R (great-circle distance, or the cost matrix's cost when
+//! the data has one: see [`crate::spatial::Distances`]):
 //! - **reach**: demand weight, population and aged 65+ within R;
 //! - **far from a shop**: aged 65+ within R who live at least 500 m from every food shop (the
 //!   MAFF definition of 食料品アクセス困難人口); not available without a shops file;
@@ -39,7 +40,7 @@ use crate::model::{
     CandidateSite, Dataset, DemandFormat, LatLon, LocalText, AGED_65_PLUS, POPULATION,
 };
 use crate::param::Param;
-use crate::spatial::{Coverage, DataExtent, EdgeStatus, SphereIndex};
+use crate::spatial::{Coverage, DataExtent, Distances, EdgeStatus, SphereIndex};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -85,6 +86,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         need: survey.as_ref().map(|s| &s.estimate[..]),
         visits: visits.as_deref(),
         extent: DataExtent::new(&demand.footprint),
+        edge_radius_m: edge_radius_m(data, params),
         shared: shared_points(&site_locations),
     };
     let mut rows: Vec<CandidateScore> = (0..sites.len())
@@ -112,6 +114,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         candidates: sites.len(),
         eligible: rows.iter().filter(|r| r.eligible).count(),
         radius_m: params.radius_m,
+        cost_matrix: data.costs.as_ref().map(|c| (c.source.clone(), c.data.unit)),
         vehicles: params.vehicles,
         shop_distance_m: params.shop_distance_m,
         space: params.space,
@@ -161,17 +164,27 @@ fn visits_for_buyers(
     }
 }
 
-/// Who lives within the walking radius of each site; refused before it is built when the
-/// lists would not fit in the memory limit.
+/// Who lives within the walking radius of each site (straight line, or by the cost matrix
+/// when one was read); refused before it is built when the lists would not fit in the memory
+/// limit.
 fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
     let index = SphereIndex::new(&data.demand.data.locations);
-    Coverage::build_within(
-        &index,
-        sites,
+    let costs = data.site_costs();
+    Distances::new(&index, sites, costs.as_ref()).coverage_within(
         params.radius_m,
         params.budget,
         crate::spatial::BYTES_PER_PAIR,
     )
+}
+
+/// The radius in metres a site's circle is checked against the data's edge with: the radius
+/// itself, unless a cost matrix of minutes makes it a time (then only a site outside the data
+/// is flagged, not one near its edge).
+fn edge_radius_m(data: &Dataset, params: &ScoreParams) -> f64 {
+    match data.costs.as_ref().map(|c| c.data.unit) {
+        Some(crate::model::CostUnit::Minutes) => 0.0,
+        _ => params.radius_m,
+    }
 }
 
 /// What one site's row is computed from: the walking-radius lists and the per-point values
@@ -186,6 +199,8 @@ struct WithinReach<'a> {
     need: Option<&'a [NeedEstimate]>,
     visits: Option<&'a [f64]>,
     extent: DataExtent,
+    /// The radius the data's edge is checked with ([`edge_radius_m`]).
+    edge_radius_m: f64,
     /// Whether another site stands on the same point.
     shared: Vec<bool>,
 }
@@ -208,7 +223,7 @@ impl WithinReach<'_> {
             SpaceStatus::Unknown => flags.push(Flag::SpaceUnknown),
             SpaceStatus::Fits => {}
         }
-        let edge = self.extent.classify(site.location, params.radius_m);
+        let edge = self.extent.classify(site.location, self.edge_radius_m);
         match edge {
             EdgeStatus::Edge => flags.push(Flag::DataEdge),
             EdgeStatus::Outside => flags.push(Flag::OutsideData),

@@ -3,11 +3,10 @@
 use super::{BuyersParams, SpaceParams, TermWeights};
 use crate::defaults;
 use crate::error::{Error, Result};
-use crate::model::{Dataset, AGED_65_PLUS, POPULATION};
+use crate::model::Dataset;
 use crate::param::Param;
 
-/// Columns tried, in order, when no `--weight` is given.
-pub const DEFAULT_WEIGHT_COLUMNS: [&str; 3] = ["weight", AGED_65_PLUS, POPULATION];
+pub use crate::model::DEFAULT_WEIGHT_COLUMNS;
 
 /// Everything the scoring depends on besides the data.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,14 +110,6 @@ pub fn weight_column(data: &Dataset, asked: Option<&str>) -> Result<Option<Strin
                 format!("`{name}`"),
             )),
         },
-        None => Ok(DEFAULT_WEIGHT_COLUMNS
-            .iter()
-            .find_map(|n| {
-                demand
-                    .columns
-                    .iter()
-                    .find(|c| c.name.eq_ignore_ascii_case(n))
-            })
-            .map(|c| c.name.clone())),
+        None => Ok(demand.default_weight_column().map(str::to_string)),
     }
 }

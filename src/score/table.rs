@@ -194,6 +194,9 @@ pub struct Summary {
     pub eligible: usize,
     /// Walking radius.
     pub radius_m: f64,
+    /// The cost matrix reach was measured by (its file and unit), when one was read; `None`:
+    /// the straight line, in metres.
+    pub cost_matrix: Option<(String, crate::model::CostUnit)>,
     /// Vehicles a site must hold.
     pub vehicles: u64,
     /// The far-from-a-shop distance.

@@ -13,6 +13,7 @@
 //! one [`SiteRules`]. Results never depend on the number of threads: parallel loops reduce
 //! with a total order (value, then site index).
 
+pub mod assignment;
 pub mod cover;
 pub mod explain;
 pub mod instance;
@@ -26,6 +27,7 @@ pub mod run;
 pub(crate) mod search;
 pub mod site_name;
 pub mod summary;
+mod unreached;
 
 pub use instance::{CapacitySpec, Instance, PlanningOptions, SiteInfo, FAR_FROM_SHOP};
 pub use limits::Limits;

@@ -5,6 +5,7 @@
 use super::instance::Instance;
 use super::rules::{conflicts, site_rules, validate, with_site_ids};
 use super::summary::{covered, describe, unreachable};
+use super::unreached::{checked, stranded};
 use super::{
     cover, median, mip, DistanceProblem, Limits, Method, Model, Outcome, SiteRules, SolveParams,
     SolveResult,
@@ -128,6 +129,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
         assignment.as_deref(),
         &rules,
     );
+    let assignment = assignment.filter(|_| outcome.status != super::Status::Infeasible);
     if let (Some(cap), Model::Mclp) = (&capacity, params.model) {
         // With capacities a stop serves what the allocation gives it, not all it reaches.
         let served = cover::served_by_site(cover, &inst.weight, cap, &outcome.open);
@@ -152,6 +154,7 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
         unreachable,
         unreachable_weight,
         exclusions,
+        served_by: assignment,
         seconds: start.elapsed().as_secs_f64(),
     })
 }
@@ -194,7 +197,12 @@ impl Job<'_> {
 
     /// The p-median, capacitated (single-source) or not.
     fn median(&self) -> Result<Answer> {
-        let d = self.inst.distances("pmedian", self.params.memory)?;
+        let (d, missing) = self.inst.distances("pmedian", self.params.memory)?;
+        if let Some(reason) =
+            missing.and_then(|m| stranded(self.inst, &d, m, self.rules, "pmedian"))
+        {
+            return Ok(Answer::plain(Outcome::infeasible(reason)));
+        }
         let (rules, limits, spent, mip_limits) =
             (self.rules, &self.limits, &self.limits, &self.mip_limits);
         let mut assignment = None;
@@ -216,6 +224,13 @@ impl Job<'_> {
             (None, Method::Heuristic) => median::heuristic(&d, rules, limits),
             (None, Method::Exact) => median::solve(&d, rules, limits),
         };
+        let outcome = match missing {
+            Some(m) => checked(self.inst, &d, m, outcome),
+            None => outcome,
+        };
+        if outcome.status == super::Status::Infeasible {
+            assignment = None;
+        }
         Ok(Answer {
             outcome,
             distances: Some(d),
@@ -225,11 +240,20 @@ impl Job<'_> {
 
     /// The p-center.
     fn center(&self) -> Result<Answer> {
-        let d = self.inst.distances("pcenter", self.params.memory)?;
+        let (d, missing) = self.inst.distances("pcenter", self.params.memory)?;
+        if let Some(reason) =
+            missing.and_then(|m| stranded(self.inst, &d, m, self.rules, "pcenter"))
+        {
+            return Ok(Answer::plain(Outcome::infeasible(reason)));
+        }
         let outcome = match self.params.method {
             Method::Mip => mip::pcenter(&d, self.rules, &self.mip_limits)
                 .unwrap_or_else(|| late(cover::pcenter(&d, self.rules, &self.limits))),
             _ => cover::pcenter(&d, self.rules, &self.limits),
+        };
+        let outcome = match missing {
+            Some(m) => checked(self.inst, &d, m, outcome),
+            None => outcome,
         };
         Ok(Answer {
             outcome,

@@ -53,6 +53,9 @@ pub struct SolveResult {
     pub unreachable_weight: f64,
     /// Sites that could not be chosen, and why.
     pub exclusions: Vec<Exclusion>,
+    /// The stop serving each point when the solver decides it (the capacitated p-median's
+    /// single-source assignment); `None`: each point goes to its nearest chosen stop.
+    pub served_by: Option<Vec<usize>>,
     /// Wall time of model building and solving.
     pub seconds: f64,
 }

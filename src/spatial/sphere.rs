@@ -62,6 +62,11 @@ impl SphereIndex {
         self.locations.len()
     }
 
+    /// The indexed points, in the order given.
+    pub fn locations(&self) -> &[LatLon] {
+        &self.locations
+    }
+
     /// True when nothing is indexed.
     pub fn is_empty(&self) -> bool {
         self.locations.is_empty()

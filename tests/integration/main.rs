@@ -6,6 +6,7 @@
 mod helpers;
 
 mod cli;
+mod costs;
 mod council_text;
 mod determinism;
 mod golden;

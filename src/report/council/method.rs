@@ -96,7 +96,7 @@ fn model_lines(r: &CouncilReport, lang: Lang) -> Vec<String> {
     let mut out = vec![format!(
         "{}: {} ({}), {}: {} m, {}: {}",
         l("model", "モデル"),
-        model_words(res, lang),
+        model_words(r.inst, res, lang),
         proof_words(res, lang),
         l("radius", "徒歩圏"),
         res.params.radius_m,

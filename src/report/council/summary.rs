@@ -92,19 +92,26 @@ fn aim_words(r: &CouncilReport, lang: Lang) -> String {
     let res = r.res;
     let who = weight_people(r, lang);
     let p = res.p.unwrap_or(0);
-    let m = res.params.radius_m;
     match (res.params.model, lang) {
         (Mclp, Lang::En) => format!(
-            "the {p} stops that bring the most {who} within walking distance ({m} m, straight line)"
+            "the {p} stops that bring the most {who} within walking distance ({})",
+            reach_phrase(r, lang)
         ),
         (Mclp, Lang::Ja) => {
-            format!("{who}が最も多く徒歩圏（直線 {m} m）に入る {p} か所の組み合わせ")
+            format!(
+                "{who}が最も多く徒歩圏（{}）に入る {p} か所の組み合わせ",
+                reach_phrase(r, lang)
+            )
         }
         (Lscp, Lang::En) => format!(
-            "the fewest stops that bring everyone who can be reached within walking distance ({m} m)"
+            "the fewest stops that bring everyone who can be reached within walking distance ({})",
+            reach_phrase(r, lang)
         ),
         (Lscp, Lang::Ja) => {
-            format!("届く人の全員を徒歩圏（直線 {m} m）に入れる、最も少ない停留所の組み合わせ")
+            format!(
+                "届く人の全員を徒歩圏（{}）に入れる、最も少ない停留所の組み合わせ",
+                reach_phrase(r, lang)
+            )
         }
         (Pmedian, Lang::En) => format!(
             "the {p} stops that make the walks of {who} to their nearest stop shortest in total"
@@ -121,17 +128,34 @@ fn aim_words(r: &CouncilReport, lang: Lang) -> String {
     }
 }
 
+/// The walking radius and how it is measured: `500 m, straight line`, or by the cost matrix
+/// (in metres or minutes).
+fn reach_phrase(r: &CouncilReport, lang: Lang) -> String {
+    let m = r.res.params.radius_m;
+    match (r.data.costs.as_ref().map(|c| c.data.unit), lang) {
+        (None, Lang::En) => format!("{m} m, straight line"),
+        (None, Lang::Ja) => format!("直線 {m} m"),
+        (Some(u), Lang::En) => format!("{m} {} by the cost matrix", u.symbol()),
+        (Some(crate::model::CostUnit::Metres), Lang::Ja) => format!("コスト行列で {m} m"),
+        (Some(crate::model::CostUnit::Minutes), Lang::Ja) => format!("コスト行列で {m} 分"),
+    }
+}
+
 /// Whom the stops reach: as a share of those inside the council's area when its outline is
 /// known (saying what the data miss), else of everyone in the data, saying so.
 fn reach_words(r: &CouncilReport, lang: Lang) -> String {
     let res = r.res;
     let who = weight_people(r, lang);
-    let m = res.params.radius_m;
+    // The English sentence names the straight line once, in the aim before it.
+    let m = match (&r.data.costs, lang) {
+        (None, Lang::En) => format!("{} m", res.params.radius_m),
+        _ => reach_phrase(r, lang),
+    };
     let same_weight = r.table.summary.weight_column == r.inst.weight_column;
     match (&r.table.summary.area, r.chosen.in_area, same_weight) {
         (Some(a), Some(inside), true) if a.weight > 0.0 => match lang {
             Lang::En => format!(
-                " Within {m} m they reach {} {who}; {} of them live in {}, {} of the {} {who} the data hold for {}. The data cover only about {:.0} % of {}'s area; the people of the rest are missing, so the share is of the covered part.",
+                " Within {m} they reach {} {who}; {} of them live in {}, {} of the {} {who} the data hold for {}. The data cover only about {:.0} % of {}'s area; the people of the rest are missing, so the share is of the covered part.",
                 count(res.covered_weight),
                 count(inside.weight),
                 a.name,
@@ -142,7 +166,7 @@ fn reach_words(r: &CouncilReport, lang: Lang) -> String {
                 a.name,
             ),
             Lang::Ja => format!(
-                "徒歩圏（直線 {m} m）に入る{who}は {} 人で、そのうち{}内は {} 人、データにある{}内の{who} {} 人の {} です。データは{}の面積の約 {:.0} % だけを覆っており、残りの地域の人は含まれていません（割合はデータのある地域に対するものです）。",
+                "徒歩圏（{m}）に入る{who}は {} 人で、そのうち{}内は {} 人、データにある{}内の{who} {} 人の {} です。データは{}の面積の約 {:.0} % だけを覆っており、残りの地域の人は含まれていません（割合はデータのある地域に対するものです）。",
                 count(res.covered_weight),
                 a.name,
                 count(inside.weight),
@@ -155,13 +179,13 @@ fn reach_words(r: &CouncilReport, lang: Lang) -> String {
         },
         _ => match lang {
             Lang::En => format!(
-                " Within {m} m they reach {} of the {} {who} in the data ({}); the data's area is not a council's area, so this share counts everyone the data hold.",
+                " Within {m} they reach {} of the {} {who} in the data ({}); the data's area is not a council's area, so this share counts everyone the data hold.",
                 count(res.covered_weight),
                 count(res.total_weight),
                 pct(res.covered_weight, res.total_weight),
             ),
             Lang::Ja => format!(
-                "徒歩圏（直線 {m} m）に入る{who}は、データ全体の {} 人のうち {} 人（{}）です（割合はデータ全体に対するもので、市町村の範囲とは限りません）。",
+                "徒歩圏（{m}）に入る{who}は、データ全体の {} 人のうち {} 人（{}）です（割合はデータ全体に対するもので、市町村の範囲とは限りません）。",
                 count(res.total_weight),
                 count(res.covered_weight),
                 pct(res.covered_weight, res.total_weight),
@@ -254,10 +278,22 @@ fn requests(r: &CouncilReport, lang: Lang) -> String {
 /// collect to measure it) and the data's notes. Command-line reasons stay in the method box.
 fn uncertain(r: &CouncilReport, lang: Lang) -> Vec<String> {
     let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-    let mut uncertain = vec![l(
-        "Uncertain: walking distance is a straight line (real walks are longer).",
-        "不確かな点：徒歩距離は直線距離です（実際の道のりは長くなります）。",
-    )];
+    let mut uncertain = vec![match &r.data.costs {
+        None => l(
+            "Uncertain: walking distance is a straight line (real walks are longer).",
+            "不確かな点：徒歩距離は直線距離です（実際の道のりは長くなります）。",
+        ),
+        Some(c) => match lang {
+            Lang::En => format!(
+                "Uncertain: the distance from each home to a candidate is the cost matrix {} (as good as the network it came from); distances to shops are straight lines.",
+                c.source
+            ),
+            Lang::Ja => format!(
+                "不確かな点：自宅から候補地までの距離はコスト行列 {} によります（元の道路網データの精度次第です）。店までの距離は直線距離です。",
+                c.source
+            ),
+        },
+    }];
     let s = &r.table.summary;
     if s.stores.is_none() && r.inst.weight_column.as_deref() != Some("far_from_shop") {
         uncertain.push(l(

@@ -7,8 +7,8 @@ use super::layout::scale_length;
 use super::plan::Plan;
 use super::spec::MapSpec;
 use super::style::{
-    f1, fit, metres_text, style_sheet, text_width, wrap, FRAME_H, FRAME_W, FRAME_X, FRAME_Y, LINE,
-    RAMP, TEXT, TITLE_SIZE, VIEW_W,
+    f1, fit, style_sheet, text_width, wrap, FRAME_H, FRAME_W, FRAME_X, FRAME_Y, LINE, RAMP, TEXT,
+    TITLE_SIZE, VIEW_W,
 };
 use crate::error::Result;
 use crate::model::{DemandFormat, LatLon};
@@ -94,14 +94,19 @@ impl Plan {
     }
 
     fn header(&self, o: &mut String, spec: &MapSpec, title: &str, lang: Lang) {
-        let r = metres_text(spec.radius_m);
+        let r = spec.radius_words(lang);
         let k = self.chosen.len();
-        let tail = match lang {
-            Lang::En => format!(
-                " — {k} stop{}, walking radius {r} m (straight line)",
+        let tail = match (lang, spec.by_cost_matrix()) {
+            (Lang::En, false) => format!(
+                " — {k} stop{}, walking radius {r} (straight line)",
                 if k == 1 { "" } else { "s" }
             ),
-            Lang::Ja => format!(" — 停留所{k}か所、徒歩圏 半径{r}m（直線）"),
+            (Lang::En, true) => format!(
+                " — {k} stop{}, reach {r} (cost matrix)",
+                if k == 1 { "" } else { "s" }
+            ),
+            (Lang::Ja, false) => format!(" — 停留所{k}か所、徒歩圏 半径{r}（直線）"),
+            (Lang::Ja, true) => format!(" — 停留所{k}か所、到達圏 {r}（コスト行列）"),
         };
         // The data's name gives way first: the stops and the radius are the map's facts.
         let room = (VIEW_W - 2.0 * FRAME_X - text_width(&tail, TEXT)).max(100.0);
@@ -253,15 +258,21 @@ impl Plan {
         };
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
-                "Uncoloured land inside the data: nobody lives there. Distances are straight lines.",
-                "データの範囲内で色のない所：居住者なし。距離は直線距離。",
+                "Uncoloured land inside the data: nobody lives there.",
+                "データの範囲内で色のない所：居住者なし。",
             ),
             false => lang.pick(
-                "Uncoloured land: nobody lives there. Distances are straight lines.",
-                "色のない所：居住者なし。距離は直線距離。",
+                "Uncoloured land: nobody lives there.",
+                "色のない所：居住者なし。",
             ),
         }
         .to_string();
+        second.push_str(match (data.costs.is_some(), lang) {
+            (false, Lang::En) => " Distances are straight lines.",
+            (false, Lang::Ja) => "距離は直線距離。",
+            (true, Lang::En) => " Reach by the cost matrix; other distances are straight lines.",
+            (true, Lang::Ja) => "到達圏はコスト行列による。その他の距離は直線距離。",
+        });
         if matches!(data.demand.data.format, DemandFormat::EstatMesh(_)) {
             second.push(' ');
             second.push_str(lang.pick(

@@ -9,7 +9,7 @@ use super::legend_rows::{draw_rows, Row, Swatch, GAP};
 use super::plan::{Need, Plan};
 use super::pockets::POCKET_GROUPS;
 use super::spec::MapSpec;
-use super::style::{clip, metres_text, plural};
+use super::style::{clip, plural};
 use crate::model::number::round;
 use crate::model::{AGED_65_PLUS, POPULATION};
 use crate::report::labels::Lang;
@@ -94,7 +94,7 @@ impl Plan {
     fn pocket_row(&self, spec: &MapSpec, lang: Lang) -> Row {
         let p = &self.pockets;
         let (r, shown, all) = (
-            metres_text(spec.radius_m),
+            spec.radius_words(lang),
             self.need_count(p.shown_need(), lang),
             self.need_count(p.uncovered_need, lang),
         );
@@ -115,11 +115,11 @@ impl Plan {
                 "未カバーの集まりは描いていません：制限時間内にまとめ終わりませんでした（徒歩圏{r}m外の{who_ja}は計{all}・{n}）。"
             ),
             Lang::En => format!(
-                "Uncovered pockets: the {POCKET_GROUPS} largest groups of neighbouring {} beyond {r} m of every stop with many {who_en} (the top two fifths); the number is the {who_en} in each. The {k} outlined hold {shown} of the {all} beyond reach ({n}).",
+                "Uncovered pockets: the {POCKET_GROUPS} largest groups of neighbouring {} beyond {r} of every stop with many {who_en} (the top two fifths); the number is the {who_en} in each. The {k} outlined hold {shown} of the {all} beyond reach ({n}).",
                 if self.mesh() { "cells" } else { "points" },
             ),
             Lang::Ja => format!(
-                "未カバーの集まり：どの停留所からも{r}m超で{who_ja}が多い{}（上位5分の2）の隣り合う集まり、大きい順に{POCKET_GROUPS}か所。数字はその中の{who_ja}の人数。囲んだ{k}か所に{shown}（徒歩圏外は計{all}・{n}）。",
+                "未カバーの集まり：どの停留所からも{r}超で{who_ja}が多い{}（上位5分の2）の隣り合う集まり、大きい順に{POCKET_GROUPS}か所。数字はその中の{who_ja}の人数。囲んだ{k}か所に{shown}（徒歩圏外は計{all}・{n}）。",
                 if self.mesh() { places } else { "地点" },
             ),
         };
@@ -138,16 +138,18 @@ impl Plan {
     /// sites, depot, shop.
     fn symbol_rows(&self, rows: &mut Vec<Row>, spec: &MapSpec, lang: Lang) {
         let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-        let r = metres_text(spec.radius_m);
+        let r = spec.radius_words(lang);
         rows.push(Row::symbol(
             Swatch::Stop,
             l("Stop (chosen)", "停留所（選定）"),
         ));
-        let reach = match lang {
-            Lang::En => format!("Walking reach: {r} m, straight line"),
-            Lang::Ja => format!("徒歩圏（直線{r}m）"),
-        };
-        rows.push(Row::symbol(Swatch::Reach, reach));
+        if !spec.by_cost_matrix() {
+            let reach = match lang {
+                Lang::En => format!("Walking reach: {r}, straight line"),
+                Lang::Ja => format!("徒歩圏（直線{r}）"),
+            };
+            rows.push(Row::symbol(Swatch::Reach, reach));
+        }
         let out = self.outside.iter().filter(|&&o| o).count();
         let sites = count((self.outside.len() - out) as f64);
         let cand = match (lang, out) {

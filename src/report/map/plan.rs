@@ -14,7 +14,7 @@ use crate::model::MeshCode;
 use crate::model::{LatLon, AGED_65_PLUS};
 use crate::param::Param;
 use crate::solve::FAR_FROM_SHOP;
-use crate::spatial::{DataExtent, EdgeStatus, SphereIndex};
+use crate::spatial::{DataExtent, Distances, EdgeStatus, SphereIndex};
 
 /// Whose absence from the walking circles the pockets count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,10 +82,14 @@ impl Plan {
             (_, None) => (shade.clone(), Need::Other),
         };
         let index = SphereIndex::new(&demand.locations);
+        let locations = data.candidates.data.locations();
+        let costs = data.site_costs();
+        let reach = Distances::new(&index, &locations, costs.as_ref());
         let mut covered = vec![false; n];
-        for &j in &chosen {
-            for (i, _) in index.within(sites[j].location, spec.radius_m) {
-                covered[i] = true;
+        let cov = reach.coverage_of(&chosen, spec.radius_m);
+        for k in 0..chosen.len() {
+            for &i in cov.points_of(k) {
+                covered[i as usize] = true;
             }
         }
         let cells: Vec<Option<MeshCode>> = demand

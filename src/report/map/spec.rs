@@ -57,3 +57,21 @@ impl<'a> MapSpec<'a> {
         }
     }
 }
+
+impl MapSpec<'_> {
+    /// The radius as the map writes it: `500 m` on the straight line or a cost matrix of
+    /// metres, `10 min` (`10分`) on one of minutes.
+    pub(super) fn radius_words(&self, lang: crate::report::Lang) -> String {
+        let r = super::style::metres_text(self.radius_m);
+        match self.data.costs.as_ref().map(|c| c.data.unit) {
+            Some(crate::model::CostUnit::Minutes) => format!("{r}{}", lang.pick(" min", "分")),
+            _ => format!("{r}{}", lang.pick(" m", "m")),
+        }
+    }
+
+    /// Whether reach comes from a cost matrix: then no circle is drawn (the streets, not a
+    /// circle, decide who is reached).
+    pub(super) fn by_cost_matrix(&self) -> bool {
+        self.data.costs.is_some()
+    }
+}

@@ -77,7 +77,13 @@ impl Plan {
         };
         let chosen = self.once_per_point(&self.chosen);
         o.push_str("<g>\n");
-        for &j in &chosen {
+        // A cost matrix decides reach by the streets: a circle would show the wrong thing.
+        let circled = if spec.by_cost_matrix() {
+            &[][..]
+        } else {
+            &chosen[..]
+        };
+        for &j in circled {
             let (x, y) = self.proj.xy(sites[j].location);
             let (x, y, r) = (f1(x), f1(y), f1(r_units));
             let _ = writeln!(

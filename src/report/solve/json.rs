@@ -25,6 +25,15 @@ fn finite(x: f64, digits: i32) -> Value {
 
 /// The JSON result: the fields of the issue first, then the detail.
 pub fn solve_json(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang) -> Value {
+    let mut v = solve_fields(inst, res, info, lang);
+    // Only with a cost matrix, so a straight-line result keeps its keys.
+    if let (Some(costs), Some(obj)) = (inst.costs(), v.as_object_mut()) {
+        obj.insert("cost_matrix".into(), json!({"unit": costs.unit().column()}));
+    }
+    v
+}
+
+fn solve_fields(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang) -> Value {
     let o = &res.outcome;
     let stops: Vec<Value> = res
         .stops

@@ -2,6 +2,7 @@
 //! does. The table says in words what was proven ("optimal", "within 0.8 % of optimal"),
 //! because a council reads sentences, not gap columns.
 
+mod assignments;
 mod csv;
 mod json;
 mod order;
@@ -9,6 +10,7 @@ mod render;
 mod table;
 pub(super) mod words;
 
+pub use assignments::{assignments_csv, assignments_geojson};
 pub use json::{solve_json, RunInfo};
 pub use order::sorted_ids;
 pub use render::render_solve;

@@ -38,7 +38,7 @@ fn facts(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
         out,
         "{}: {capacitated}{}",
         l("model", "モデル"),
-        model_words(res, lang)
+        model_words(inst, res, lang)
     );
     // The planner's English table names the column as the flag takes it; a Japanese one in
     // words.
@@ -97,9 +97,10 @@ fn measures(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
             out,
             "{}: {} / {} ({share:.1} %)",
             format_args!(
-                "{} {} m",
+                "{} {} {}",
                 l("weight within", "到達重み"),
-                res.params.radius_m
+                res.params.radius_m,
+                crate::report::table::unit_word(inst.unit(), lang)
             ),
             count(res.covered_weight),
             count(res.total_weight),
@@ -202,12 +203,13 @@ fn closing(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
     }
 }
 
-/// " m" after a distance on the ground; nothing after a benchmark's unitless one.
+/// " m" after a distance on the ground (" min" from a cost matrix of minutes); nothing after
+/// a benchmark's unitless one.
 fn unit(inst: &Instance) -> &'static str {
-    if inst.in_metres() {
-        " m"
-    } else {
-        ""
+    match (inst.in_metres(), inst.unit()) {
+        (true, _) => " m",
+        (false, crate::model::CostUnit::Minutes) => " min",
+        (false, crate::model::CostUnit::Metres) => "",
     }
 }
 

@@ -2,7 +2,7 @@
 //! council page: a council reads sentences, not gap columns.
 
 use crate::report::labels::Lang;
-use crate::solve::{Model, SolveResult, Status};
+use crate::solve::{Instance, Model, SolveResult, Status};
 
 /// What was proven, in words.
 pub fn proof_words(res: &SolveResult, lang: Lang) -> String {
@@ -38,20 +38,24 @@ pub(crate) fn pct(x: f64) -> String {
 }
 
 /// The model in a sentence ("maximal covering: 8 stops reaching …").
-pub(crate) fn model_words(res: &SolveResult, lang: Lang) -> String {
+pub(crate) fn model_words(inst: &Instance, res: &SolveResult, lang: Lang) -> String {
     use crate::solve::Model::*;
     let p = res.p.unwrap_or(0);
-    let r = res.params.radius_m;
+    let r = format!(
+        "{} {}",
+        res.params.radius_m,
+        crate::report::table::unit_word(inst.unit(), lang)
+    );
     match (res.params.model, lang) {
         (Mclp, Lang::En) => {
-            format!("maximal covering: {p} stops reaching the most weight within {r} m")
+            format!("maximal covering: {p} stops reaching the most weight within {r}")
         }
-        (Mclp, Lang::Ja) => format!("最大カバー: {r} m 以内の重みが最大になる {p} か所"),
+        (Mclp, Lang::Ja) => format!("最大カバー: {r} 以内の重みが最大になる {p} か所"),
         (Lscp, Lang::En) => {
-            format!("set covering: fewest stops reaching every reachable point within {r} m")
+            format!("set covering: fewest stops reaching every reachable point within {r}")
         }
         (Lscp, Lang::Ja) => {
-            format!("集合カバー: {r} m 以内で到達可能な全地点をカバーする最少の停留所")
+            format!("集合カバー: {r} 以内で到達可能な全地点をカバーする最少の停留所")
         }
         (Pmedian, Lang::En) => {
             format!("p-median: {p} stops with the least total weighted distance")

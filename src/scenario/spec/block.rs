@@ -174,6 +174,27 @@ pub(super) struct DataSpec {
     pub(super) stores: Option<String>,
     #[serde(default)]
     pub(super) area: Option<String>,
+    #[serde(default)]
+    pub(super) cost_matrix: Option<String>,
+    #[serde(default)]
+    pub(super) cost: Option<CostSpec>,
+}
+
+/// The `cost` key of `[data]`: which column of the cost matrix is read.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum CostSpec {
+    Metres,
+    Minutes,
+}
+
+impl From<CostSpec> for crate::model::CostUnit {
+    fn from(c: CostSpec) -> Self {
+        match c {
+            CostSpec::Metres => crate::model::CostUnit::Metres,
+            CostSpec::Minutes => crate::model::CostUnit::Minutes,
+        }
+    }
 }
 
 /// The whole file as written.

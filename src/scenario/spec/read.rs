@@ -22,6 +22,21 @@ fn locate(src: &SourceText, offset: usize) -> Location {
 /// Reads a scenario file; relative data paths are taken from `dir` (the file's folder).
 pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
     let spec = parse(src)?;
+    if spec
+        .data
+        .as_ref()
+        .is_some_and(|d| d.cost.is_some() && d.cost_matrix.is_none())
+    {
+        let at = src
+            .text
+            .find("[data]")
+            .map_or(Location::file(&src.name), |o| locate(src, o));
+        return Err(Error::input(
+            at,
+            "a `cost_matrix` in [data] for its `cost` to say which column to read",
+            "`cost` without one",
+        ));
+    }
     let data = data_paths(spec.data.unwrap_or_default(), dir);
     let (base_block, base_line) = match &spec.baseline {
         Some(b) => (b.get_ref().clone(), locate(src, b.span().start).line),
@@ -107,6 +122,8 @@ fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
         surveys: d.surveys.as_ref().map(path),
         stores: d.stores.as_ref().map(path),
         area: d.area.as_ref().map(path),
+        cost_matrix: d.cost_matrix.as_ref().map(path),
+        cost: d.cost.map(Into::into).unwrap_or_default(),
     }
 }
 

@@ -14,9 +14,9 @@ pub use planning::{CapacitySpec, PlanningOptions, FAR_FROM_SHOP};
 use super::DistanceProblem;
 use crate::budget::{Budget, MemoryLimit};
 use crate::error::Result;
-use crate::model::{LatLon, LocalText};
+use crate::model::{CostUnit, LatLon, LocalText, SiteCosts};
 use crate::score::SpaceAssessment;
-use crate::spatial::{haversine_m, Coverage, SphereIndex};
+use crate::spatial::{Coverage, Distances, SphereIndex};
 use rayon::prelude::*;
 
 /// Bytes per client–site entry of a p-median or p-center solve: the matrix, and the sorted
@@ -62,6 +62,14 @@ pub enum Geometry {
         /// Integer coordinates of the points, in input order.
         points: Vec<(i64, i64)>,
     },
+    /// Latitude/longitude for the maps, distances from a cost table (a cost matrix file);
+    /// a pair the table does not list is unreachable.
+    Table {
+        /// Demand point positions.
+        points: Vec<LatLon>,
+        /// The table, lined up with the sites.
+        costs: SiteCosts,
+    },
 }
 
 /// A solver input with everything the reports need to name its parts.
@@ -101,7 +109,11 @@ impl Instance {
     /// Whether distances are metres on the ground (planning data), not a benchmark's own
     /// units: only then does an output print them with "m".
     pub fn in_metres(&self) -> bool {
-        matches!(self.geometry, Geometry::Sphere { .. })
+        match &self.geometry {
+            Geometry::Sphere { .. } => true,
+            Geometry::Table { costs, .. } => costs.unit() == CostUnit::Metres,
+            Geometry::Matrix { .. } | Geometry::Plane { .. } => false,
+        }
     }
 
     /// Total objective weight.
@@ -130,23 +142,18 @@ impl Instance {
 
     fn build_coverage(&self, radius_m: f64, check: Option<Budget>) -> Result<Coverage> {
         Ok(match &self.geometry {
-            Geometry::Sphere { points } => {
+            Geometry::Sphere { points } | Geometry::Table { points, .. } => {
                 let index = SphereIndex::new(points);
-                let sites: Vec<LatLon> = self
-                    .sites
-                    .iter()
-                    .map(|s| s.location.expect("planning sites have positions"))
-                    .collect();
-                let Some(budget) = check else {
-                    return Ok(Coverage::build(&index, &sites, radius_m));
+                let sites = self.site_locations();
+                let costs = match &self.geometry {
+                    Geometry::Table { costs, .. } => Some(costs),
+                    _ => None,
                 };
-                Coverage::build_within(
-                    &index,
-                    &sites,
-                    radius_m,
-                    budget,
-                    crate::spatial::SOLVE_BYTES_PER_PAIR,
-                )?
+                let distances = Distances::new(&index, &sites, costs);
+                let Some(budget) = check else {
+                    return Ok(distances.coverage(radius_m));
+                };
+                distances.coverage_within(radius_m, budget, crate::spatial::SOLVE_BYTES_PER_PAIR)?
             }
             Geometry::Matrix { dist } => {
                 let m = self.sites.len();
@@ -167,9 +174,48 @@ impl Instance {
         })
     }
 
+    /// Every site's position (planning data only).
+    fn site_locations(&self) -> Vec<LatLon> {
+        self.sites
+            .iter()
+            .map(|s| s.location.expect("planning sites have positions"))
+            .collect()
+    }
+
+    /// The demand points' positions, when the data has them (planning data).
+    pub fn point_locations(&self) -> Option<&[LatLon]> {
+        match &self.geometry {
+            Geometry::Sphere { points } | Geometry::Table { points, .. } => Some(points),
+            Geometry::Matrix { .. } | Geometry::Plane { .. } => None,
+        }
+    }
+
+    /// The cost table the distances come from, when a cost matrix was read.
+    pub fn costs(&self) -> Option<&SiteCosts> {
+        match &self.geometry {
+            Geometry::Table { costs, .. } => Some(costs),
+            _ => None,
+        }
+    }
+
+    /// The unit of every demand → site distance and of the radius: metres, or a cost
+    /// table's minutes.
+    pub fn unit(&self) -> CostUnit {
+        self.costs().map_or(CostUnit::Metres, SiteCosts::unit)
+    }
+
     /// The clients × sites distance matrix with the objective weights; refused when it would
-    /// not fit in memory, with what to do instead.
-    pub fn distances(&self, model: &str, memory: MemoryLimit) -> Result<DistanceProblem> {
+    /// not fit in memory, with what to do instead. With a cost table, a pair it does not list
+    /// is given the returned cost instead of infinity: so large that any set leaving a
+    /// weighted point without a listed stop costs more than every set serving them all
+    /// (p-median: more than the weight of all points at their farthest listed site; p-center:
+    /// more than any listed cost), so the solvers work on finite numbers and still prefer to
+    /// serve everyone; the caller turns an answer at that cost into "infeasible".
+    pub fn distances(
+        &self,
+        model: &str,
+        memory: MemoryLimit,
+    ) -> Result<(DistanceProblem, Option<f64>)> {
         let (n, m) = (self.points(), self.sites.len());
         memory.check(
             format!("the {model} model's {n} points × {m} sites distance matrix"),
@@ -179,17 +225,21 @@ impl Instance {
             "aggregate the demand to coarser mesh cells, use fewer candidates, or use the mclp \
              model (it needs only the pairs within the radius); ",
         )?;
+        let mut missing = None;
         let dist = match &self.geometry {
             Geometry::Sphere { points } => {
-                let sites: Vec<LatLon> = self
-                    .sites
-                    .iter()
-                    .map(|s| s.location.expect("planning sites have positions"))
-                    .collect();
-                points
-                    .par_iter()
-                    .flat_map_iter(|&p| sites.iter().map(move |&s| haversine_m(p, s)))
-                    .collect()
+                let index = SphereIndex::new(points);
+                let sites = self.site_locations();
+                Distances::new(&index, &sites, None).matrix()
+            }
+            Geometry::Table { costs, .. } => {
+                let mut dist = Distances::Table(costs).matrix();
+                let stand_in = unreached_cost(&dist, &self.weight, m);
+                for d in dist.iter_mut().filter(|d| d.is_infinite()) {
+                    *d = stand_in;
+                }
+                missing = Some(stand_in);
+                dist
             }
             Geometry::Matrix { dist } => dist.clone(),
             Geometry::Plane { points: pts } => pts
@@ -200,13 +250,45 @@ impl Instance {
                 })
                 .collect(),
         };
-        Ok(DistanceProblem {
-            clients: n,
-            sites: m,
-            dist,
-            weight: self.weight.clone(),
-        })
+        Ok((
+            DistanceProblem {
+                clients: n,
+                sites: m,
+                dist,
+                weight: self.weight.clone(),
+            },
+            missing,
+        ))
     }
+}
+
+/// The cost standing for "no listed pair" in a `points × m` matrix: above Σ weight × the
+/// point's largest listed cost divided by the least positive weight, and above every listed
+/// cost; a whole number, so a matrix of whole numbers stays one.
+fn unreached_cost(dist: &[f64], weight: &[f64], m: usize) -> f64 {
+    let finite_max = |row: &[f64]| {
+        row.iter()
+            .copied()
+            .filter(|d| d.is_finite())
+            .fold(0.0, f64::max)
+    };
+    let rows = || dist.chunks(m.max(1));
+    let largest = rows().map(finite_max).fold(0.0, f64::max);
+    let total: f64 = rows()
+        .zip(weight)
+        .map(|(row, &w)| w * finite_max(row))
+        .sum();
+    let least = weight
+        .iter()
+        .copied()
+        .filter(|&w| w > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let scaled = if least.is_finite() {
+        total / least
+    } else {
+        0.0
+    };
+    (scaled + largest + 1.0).ceil()
 }
 
 #[cfg(test)]

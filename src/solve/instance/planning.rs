@@ -99,7 +99,7 @@ impl Instance {
             None => None,
             Some(spec) => Some(site_capacities(data, spec)?),
         };
-        let sites = cands
+        let sites: Vec<SiteInfo> = cands
             .sites
             .iter()
             .enumerate()
@@ -113,6 +113,9 @@ impl Instance {
                 capacity: capacities.as_ref().map(|c| c[j]),
             })
             .collect();
+        let costs = data.site_costs();
+        let mut notes: Vec<crate::model::LocalText> = data.notes().into_iter().cloned().collect();
+        notes.extend(costs.as_ref().and_then(|c| unlisted_note(c, &sites)));
         Ok(Instance {
             label: data.label.clone(),
             sites,
@@ -125,12 +128,39 @@ impl Instance {
                 .column(crate::model::AGED_65_PLUS)
                 .map(<[f64]>::to_vec),
             p_in_file: None,
-            notes: data.notes().into_iter().cloned().collect(),
-            geometry: Geometry::Sphere {
-                points: demand.locations.clone(),
+            notes,
+            geometry: match costs {
+                Some(costs) => Geometry::Table {
+                    points: demand.locations.clone(),
+                    costs,
+                },
+                None => Geometry::Sphere {
+                    points: demand.locations.clone(),
+                },
             },
         })
     }
+}
+
+/// The note for candidates the cost matrix has no column for (added after it was read, by a
+/// scenario): they reach nobody.
+fn unlisted_note(
+    costs: &crate::model::SiteCosts,
+    sites: &[SiteInfo],
+) -> Option<crate::model::LocalText> {
+    let ids: Vec<&str> = costs
+        .unlisted()
+        .iter()
+        .map(|&j| sites[j].id.as_str())
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let list = ids.join(", ");
+    Some(crate::model::LocalText::new(
+        format!("candidates the cost matrix does not list (they reach nobody): {list}"),
+        format!("コスト行列に記載のない候補地（誰にも到達しません）: {list}"),
+    ))
 }
 
 /// The same complaint, about the parameter the caller actually set.

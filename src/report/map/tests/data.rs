@@ -53,6 +53,7 @@ fn points_dataset() -> Dataset {
         candidates: Part::new("candidates.csv", candidates),
         surveys: None,
         area: None,
+        costs: None,
         stores: Some(Part::new(
             "stores.csv",
             vec![Store {
