@@ -56,7 +56,7 @@ pub fn check(
             .filter(|&i| site_piece[i].is_none())
             .collect(),
     };
-    let off_weight = off.points.iter().map(|&i| weights[i]).sum();
+    let off_weight = off.points.iter().fold(0.0, |acc, &i| acc + weights[i]);
     let served: std::collections::HashSet<u32> = site_piece.iter().flatten().copied().collect();
     let mut stranded: std::collections::BTreeMap<u32, StrandedComponent> = Default::default();
     for (i, c) in point_piece.iter().enumerate() {
