@@ -33,7 +33,7 @@ pub struct NetworkArgs {
     pub network: PathBuf,
     /// A point farther than this from every walkable street is off network (reported, given
     /// no distance).
-    #[arg(long, value_name = "M", default_value_t = network::SNAP_MAX_M, value_parser = positive_metres)]
+    #[arg(long, value_name = "M", default_value_t = network::SNAP_MAX_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub snap_max_m: f64,
 }
 
@@ -49,7 +49,7 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Pairs farther apart than this along the streets are left out.
-    #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres)]
+    #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub max_m: f64,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
@@ -67,7 +67,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub data: DataArgs,
     /// The walking radius the streets are read for around the data.
-    #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres)]
+    #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub radius_m: f64,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]

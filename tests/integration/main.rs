@@ -10,6 +10,7 @@ mod council_text;
 mod determinism;
 mod golden;
 mod limits;
+mod network;
 mod readers;
 mod report;
 mod route;
