@@ -92,7 +92,7 @@ fn xml_that_is_not_osm_or_is_broken_is_refused_with_its_line() {
     );
     refused(&html, &[], &["page.osm:2:", "root element <osm>", "<html>"]);
     let text = std::fs::read_to_string(nerima()).unwrap();
-    let (_d, cut) = written("cut.osm", text[..text.len() / 2].as_bytes());
+    let (_d, cut) = written("cut.osm", &text.as_bytes()[..text.len() / 2]);
     refused(&cut, &[], &["cut.osm:", "expected well-formed OSM XML"]);
     let bad_lat = "<osm>\n <node id=\"1\" lat=\"north\" lon=\"139.66\"/>\n</osm>\n";
     let (_d, lat) = written("lat.osm", bad_lat.as_bytes());
