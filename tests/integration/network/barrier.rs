@@ -163,3 +163,34 @@ fn a_way_with_a_missing_node_keeps_its_present_segments_and_is_counted() {
     assert_eq!(stats.walkable_ways, 4);
     assert_eq!(g.stats().segments, 10 + 10 + 2);
 }
+
+#[test]
+fn check_names_the_demand_no_candidate_can_reach_and_who_is_off_network() {
+    let text = river_osm().replace("<nd ref=\"108\"/>\n  <nd ref=\"208\"/>", "");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nobridge.osm");
+    std::fs::write(&file, text).unwrap();
+    let (g, stats) = read_network(
+        &file,
+        area(34.99, 138.99, 35.01, 139.02),
+        Default::default(),
+    )
+    .unwrap();
+    let points = [
+        LatLon::new(NORTH - 0.0001, 139.001),
+        LatLon::new(NORTH - 0.0001, 139.005),
+        LatLon::new(SOUTH + 0.0001, 139.005),
+        LatLon::new(SOUTH - 0.01, 139.005),
+    ];
+    let sites = [
+        LatLon::new(SOUTH + 0.0001, 139.001),
+        LatLon::new(35.05, 139.0),
+    ];
+    let r = mobile_stops::network::check(&g, stats, &points, &[2.0, 3.0, 5.0, 7.0], &sites, 250.0);
+    assert_eq!(r.off.points, vec![3], "a kilometre south of every street");
+    assert_eq!(r.off_weight, 7.0);
+    assert_eq!(r.off.sites, vec![1]);
+    assert_eq!(r.stranded.len(), 1, "{r:?}");
+    assert_eq!(r.stranded[0].points, vec![0, 1]);
+    assert_eq!(r.stranded[0].weight, 5.0);
+}
