@@ -33,6 +33,7 @@ pub mod defaults;
 pub mod error;
 pub mod io;
 pub mod model;
+pub mod network;
 pub mod param;
 pub mod pipeline;
 pub mod report;

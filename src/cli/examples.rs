@@ -61,3 +61,21 @@ pub const DATA_EXPORT: &str = "\
 Examples:
   mobile-stops data export mydir                                # then edit mydir/candidates.csv
   mobile-stops data export mydir --force                        # replace the files already there";
+
+/// `mobile-stops network --help`.
+pub const NETWORK: &str = "\
+Examples:
+  mobile-stops network check --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --demand examples/network/demand.csv --candidates examples/network/candidates.csv
+  mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --max-m 500 --out matrix.csv";
+
+/// `mobile-stops network matrix --help`.
+pub const NETWORK_MATRIX: &str = "\
+Examples:
+  mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --out matrix.csv
+  mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --max-m 300 --format json";
+
+/// `mobile-stops network check --help`.
+pub const NETWORK_CHECK: &str = "\
+Examples:
+  mobile-stops network check --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --demand examples/network/demand.csv --candidates examples/network/candidates.csv
+  mobile-stops network check --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --data examples/network --format json";

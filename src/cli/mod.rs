@@ -16,6 +16,8 @@ mod data;
 mod error;
 mod examples;
 mod interrupt;
+mod network;
+mod network_render;
 mod output;
 mod paths;
 mod progress;
@@ -95,6 +97,13 @@ enum Command {
     /// rank candidates by how robustly they are chosen.
     #[command(after_help = examples::SCENARIOS)]
     Scenarios(scenarios::ScenariosArgs),
+    /// Walking distances along an OpenStreetMap extract's streets (© OpenStreetMap
+    /// contributors): a from,to,metres matrix, and a check of what the extract gives.
+    #[command(after_help = examples::NETWORK)]
+    Network {
+        #[command(subcommand)]
+        action: network::NetworkCommand,
+    },
     /// Work with the embedded default dataset.
     #[command(after_help = examples::DATA)]
     Data {
@@ -201,6 +210,7 @@ impl Cli {
             Command::Compare(a) => a.output.format == Format::Json,
             Command::Report(_) => false,
             Command::Scenarios(a) => a.output.format == Format::Json,
+            Command::Network { action } => action.json(),
             Command::Data { .. } => false,
         }
     }
@@ -240,6 +250,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Compare(args) => compare::run(&args, memory),
         Command::Report(args) => report::run(&args, memory),
         Command::Scenarios(args) => scenarios::run(&args, memory),
+        Command::Network { action } => network::run(&action, memory),
         Command::Data { action } => data::run(&action),
     }
 }

@@ -11,6 +11,7 @@ mod council_text;
 mod determinism;
 mod golden;
 mod limits;
+mod network;
 mod readers;
 mod report;
 mod route;

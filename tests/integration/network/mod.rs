@@ -1,0 +1,32 @@
+//! Walking along OpenStreetMap streets (`network matrix`, `network check`): distances checked
+//! against an independent Dijkstra on a real Japanese extract, a river a circle crosses and the
+//! streets do not, a real PBF extract, and the bad inputs each refused by name.
+
+mod bad_inputs;
+mod barrier;
+mod distances;
+mod feeds;
+mod pbf;
+
+use mobile_stops::network::Area;
+use std::path::PathBuf;
+
+/// The Nerima (Tokyo) OSM XML extract.
+fn nerima() -> PathBuf {
+    crate::helpers::shared_root("data-sources/osm-nerima-tokyo/nerima.osm")
+}
+
+/// The Helsinki PBF extract.
+fn helsinki() -> PathBuf {
+    crate::helpers::shared_root("data-sources/osm-helsinki-pbf/helsinki.osm.pbf")
+}
+
+/// A box from its edges.
+fn area(min_lat: f64, min_lon: f64, max_lat: f64, max_lon: f64) -> Area {
+    Area {
+        min_lat,
+        min_lon,
+        max_lat,
+        max_lon,
+    }
+}
