@@ -175,36 +175,8 @@ pub(super) fn solve_one(
     };
     let mut open = res.outcome.open.clone();
     open.sort_by(|&a, &b| inst.sites[a].id.cmp(&inst.sites[b].id));
-    let reached = |v: &Option<Vec<f64>>| -> Option<f64> {
-        let v = v.as_ref()?;
-        let cover = cover?;
-        let mut seen = vec![false; inst.points()];
-        for &j in &open {
-            for &pt in cover.points_of(j) {
-                seen[pt as usize] = true;
-            }
-        }
-        Some(
-            v.iter()
-                .zip(&seen)
-                .filter(|(_, &s)| s)
-                .map(|(x, _)| x)
-                .sum(),
-        )
-    };
-    let mut last = Duration::ZERO;
-    let forced = open
-        .iter()
-        .map(|&j| {
-            let now = Instant::now();
-            if deadline.is_some_and(|d| now + last >= d) {
-                return None;
-            }
-            let f = cover.and_then(|c| in_every_optimum(inst, &p, c, &res, &inst.sites[j].id));
-            last = now.elapsed();
-            f
-        })
-        .collect();
+    let reached = |v: &Option<Vec<f64>>| reached_sum(inst, cover?, &open, v.as_ref()?);
+    let forced = forced_flags(inst, &p, cover, &res, &open);
     let potential_users = match (measure, &open[..]) {
         (Some(m), sites) if !sites.is_empty() => {
             let set = StopSet {
@@ -235,6 +207,47 @@ pub(super) fn solve_one(
         forced,
         result: res,
     })
+}
+
+/// The sum of `values` over the points the `open` sites reach.
+fn reached_sum(inst: &Instance, cover: &Coverage, open: &[usize], values: &[f64]) -> Option<f64> {
+    let mut seen = vec![false; inst.points()];
+    for &j in open {
+        for &pt in cover.points_of(j) {
+            seen[pt as usize] = true;
+        }
+    }
+    Some(
+        values
+            .iter()
+            .zip(&seen)
+            .filter(|(_, &s)| s)
+            .map(|(x, _)| x)
+            .sum(),
+    )
+}
+
+/// Per open site, whether it is in every optimal set; each re-solve starts only if one as
+/// long as the last still fits before `p`'s deadline (unknown after that).
+fn forced_flags(
+    inst: &Instance,
+    p: &SolveParams,
+    cover: Option<&Coverage>,
+    res: &SolveResult,
+    open: &[usize],
+) -> Vec<Option<bool>> {
+    let mut last = Duration::ZERO;
+    open.iter()
+        .map(|&j| {
+            let now = Instant::now();
+            if p.deadline.is_some_and(|d| now + last >= d) {
+                return None;
+            }
+            let f = cover.and_then(|c| in_every_optimum(inst, p, c, res, &inst.sites[j].id));
+            last = now.elapsed();
+            f
+        })
+        .collect()
 }
 
 /// The three candidates ranked highest under the scenario's term weights, if it sets them.

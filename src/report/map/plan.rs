@@ -75,47 +75,19 @@ impl Plan {
         let chosen = checked_sites(spec.chosen, sites.len())?;
         let (marked, marked_from) = marked(spec)?;
         let (shade_column, shade) = shading(spec)?;
-        let n = demand.len();
         let (need, need_kind) = match (&shade_column, demand.column(AGED_65_PLUS)) {
             (Some(c), _) if c.eq_ignore_ascii_case(FAR_FROM_SHOP) => (shade.clone(), Need::FarAged),
             (_, Some(v)) => (v.to_vec(), Need::Aged),
             (_, None) => (shade.clone(), Need::Other),
         };
-        let index = SphereIndex::new(&demand.locations);
-        let locations = data.candidates.data.locations();
-        let costs = data.site_costs();
-        let reach = Distances::new(&index, &locations, costs.as_ref());
-        let mut covered = vec![false; n];
-        let cov = reach.coverage_of(&chosen, spec.radius_m);
-        for k in 0..chosen.len() {
-            for &i in cov.points_of(k) {
-                covered[i as usize] = true;
-            }
-        }
+        let covered = covered_points(data, &chosen, spec.radius_m);
         let cells: Vec<Option<MeshCode>> = demand
             .ids
             .iter()
             .zip(&demand.locations)
             .map(|(id, &p)| mesh_cell(id, p))
             .collect();
-        let mut extent: Vec<LatLon> = Vec::new();
-        for (cell, &p) in cells.iter().zip(&demand.locations) {
-            match cell {
-                Some(m) => extent.extend(m.corners().iter().map(|&(a, b)| LatLon::new(a, b))),
-                None => extent.push(p),
-            }
-        }
-        extent.extend(sites.iter().map(|s| s.location));
-        if let Some(st) = &data.stores {
-            extent.extend(st.data.iter().map(|s| s.location));
-        }
-        extent.extend(spec.depot.map(|d| d.location));
-        // The whole of the council's area shows, with the part the data miss.
-        if let Some(area) = &data.area {
-            let corners = area.data.outline.iter().flat_map(|p| p.exterior().coords());
-            extent.extend(corners.map(|c| LatLon::new(c.y, c.x)));
-        }
-        let proj = Projection::fit(&extent, (4.0 * spec.radius_m).max(1000.0));
+        let proj = Projection::fit(&extent(spec, &cells), (4.0 * spec.radius_m).max(1000.0));
         let classes = Classes::new(&shade);
         let pockets = Pockets::find(&need, &covered, &cells, &demand.locations, spec.deadline);
         let data_extent = DataExtent::new(&demand.footprint);
@@ -233,4 +205,45 @@ fn mesh_cell(id: &str, p: LatLon) -> Option<MeshCode> {
     let (n, e) = m.north_east();
     let eps = 1e-9;
     (p.lat >= s - eps && p.lat <= n + eps && p.lon >= w - eps && p.lon <= e + eps).then_some(m)
+}
+
+/// Which demand points a chosen stop reaches, by the distance in use (straight line or the
+/// data's cost table).
+fn covered_points(data: &crate::model::Dataset, chosen: &[usize], radius_m: f64) -> Vec<bool> {
+    let demand = &data.demand.data;
+    let index = SphereIndex::new(&demand.locations);
+    let locations = data.candidates.data.locations();
+    let costs = data.site_costs();
+    let reach = Distances::new(&index, &locations, costs.as_ref());
+    let mut covered = vec![false; demand.len()];
+    let cov = reach.coverage_of(chosen, radius_m);
+    for k in 0..chosen.len() {
+        for &i in cov.points_of(k) {
+            covered[i as usize] = true;
+        }
+    }
+    covered
+}
+
+/// Everything the map must show: the demand (cells whole), sites, shops, the depot and the
+/// whole of the council's area, with the part the data miss.
+fn extent(spec: &MapSpec, cells: &[Option<MeshCode>]) -> Vec<LatLon> {
+    let data = spec.data;
+    let mut extent: Vec<LatLon> = Vec::new();
+    for (cell, &p) in cells.iter().zip(&data.demand.data.locations) {
+        match cell {
+            Some(m) => extent.extend(m.corners().iter().map(|&(a, b)| LatLon::new(a, b))),
+            None => extent.push(p),
+        }
+    }
+    extent.extend(data.candidates.data.sites.iter().map(|s| s.location));
+    if let Some(st) = &data.stores {
+        extent.extend(st.data.iter().map(|s| s.location));
+    }
+    extent.extend(spec.depot.map(|d| d.location));
+    if let Some(area) = &data.area {
+        let corners = area.data.outline.iter().flat_map(|p| p.exterior().coords());
+        extent.extend(corners.map(|c| LatLon::new(c.y, c.x)));
+    }
+    extent
 }

@@ -91,18 +91,7 @@ impl Plan {
                 "<circle class=\"ms-reach\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"
             );
         }
-        if let Some(stores) = &spec.data.stores {
-            for s in &stores.data {
-                let (x, y) = self.proj.xy(s.location);
-                let _ = writeln!(
-                    o,
-                    "<rect class=\"ms-shop\" x=\"{}\" y=\"{}\" width=\"7\" height=\"7\"><title>{}</title></rect>",
-                    f1(x - 3.5),
-                    f1(y - 3.5),
-                    esc(s.name.as_deref().unwrap_or(&s.id))
-                );
-            }
-        }
+        self.shops(o, spec);
         for (j, s) in sites.iter().enumerate() {
             if !self.points.is_first(j) {
                 continue;
@@ -146,6 +135,23 @@ impl Plan {
             );
         }
         o.push_str("</g>\n");
+    }
+
+    /// The existing shops, small squares named on hover.
+    fn shops(&self, o: &mut String, spec: &MapSpec) {
+        let Some(stores) = &spec.data.stores else {
+            return;
+        };
+        for s in &stores.data {
+            let (x, y) = self.proj.xy(s.location);
+            let _ = writeln!(
+                o,
+                "<rect class=\"ms-shop\" x=\"{}\" y=\"{}\" width=\"7\" height=\"7\"><title>{}</title></rect>",
+                f1(x - 3.5),
+                f1(y - 3.5),
+                esc(s.name.as_deref().unwrap_or(&s.id))
+            );
+        }
     }
 
     /// The sites of `list` in its order, the first on each point only.
