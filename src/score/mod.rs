@@ -168,7 +168,7 @@ fn visits_for_buyers(
 /// when one was read); refused before it is built when the lists would not fit in the memory
 /// limit.
 fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
-    let index = SphereIndex::new(&data.demand.data.locations);
+    let index = SphereIndex::new_until(&data.demand.data.locations, params.budget.deadline)?;
     let costs = data.site_costs();
     Distances::new(&index, sites, costs.as_ref()).coverage_within(
         params.radius_m,

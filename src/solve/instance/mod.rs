@@ -143,7 +143,7 @@ impl Instance {
     fn build_coverage(&self, radius_m: f64, check: Option<Budget>) -> Result<Coverage> {
         Ok(match &self.geometry {
             Geometry::Sphere { points } | Geometry::Table { points, .. } => {
-                let index = SphereIndex::new(points);
+                let index = SphereIndex::new_until(points, check.and_then(|b| b.deadline))?;
                 let sites = self.site_locations();
                 let costs = match &self.geometry {
                     Geometry::Table { costs, .. } => Some(costs),
