@@ -30,17 +30,11 @@ pub fn parse_number(raw: &str) -> Option<f64> {
             other => other,
         })
         .collect();
-    let ok = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-        && s.chars().any(|c| c.is_ascii_digit());
-    if !ok {
-        return None;
-    }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    plain_number(&s)
 }
 
-/// [`parse_number`] of ASCII text: digits, signs, a dot and an exponent only.
+/// [`parse_number`] once full-width forms are mapped: digits, signs, a dot and an exponent
+/// only (any other byte, ASCII or not, refuses the text).
 fn plain_number(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let ok = !b.is_empty()

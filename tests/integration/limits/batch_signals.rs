@@ -9,7 +9,7 @@
 //! line (every 5 s when standard error is a file) that shows rows done, so the signal lands
 //! after some rows finished and while the p-median solves run.
 
-use super::signals::{send, temporaries, wait_for, PATIENCE};
+use super::signals::{send, temporaries, uniform, wait_for, PATIENCE};
 use crate::helpers::{share_machine, BIN};
 use serde_json::Value;
 use std::fs::File;
@@ -41,13 +41,7 @@ p = [12, 16, 20]
 
 /// The town and the scenario file in `dir` (a fixed pseudo-random layout).
 fn slow_batch(dir: &Path) -> PathBuf {
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut next = uniform(0x2545_f491_4f6c_dd1d);
     let mut demand = String::from("id,lat,lon,population,aged_65_plus\n");
     for i in 0..5_000 {
         let (lat, lon) = (35.30 + next() * 0.06, 139.35 + next() * 0.07);

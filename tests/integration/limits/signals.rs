@@ -24,16 +24,21 @@ const SITES: usize = 3000;
 /// Generous, for a loaded 2-core machine; only reached when something is broken.
 pub(super) const PATIENCE: Duration = Duration::from_secs(120);
 
-/// A synthetic dataset big enough that `rank --format json` takes a noticeable time and writes
-/// about 2 MB: 40,000 demand points and 3,000 candidate sites (a fixed pseudo-random layout).
-fn dataset(dir: &Path) -> (PathBuf, PathBuf) {
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
+/// A fixed pseudo-random sequence in [0, 1) (xorshift from `seed`): the synthetic towns of the
+/// signal tests, the same on every machine.
+pub(super) fn uniform(mut seed: u64) -> impl FnMut() -> f64 {
+    move || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         (seed >> 11) as f64 / (1u64 << 53) as f64
-    };
+    }
+}
+
+/// A synthetic dataset big enough that `rank --format json` takes a noticeable time and writes
+/// about 2 MB: 40,000 demand points and 3,000 candidate sites (a fixed pseudo-random layout).
+fn dataset(dir: &Path) -> (PathBuf, PathBuf) {
+    let mut next = uniform(0x9e37_79b9_7f4a_7c15);
     let mut demand = String::from("id,lat,lon,population,aged_65_plus\n");
     for i in 0..40_000 {
         let (lat, lon) = (35.30 + next() * 0.1, 139.35 + next() * 0.1);

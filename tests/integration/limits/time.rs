@@ -188,8 +188,8 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
     // A week search alone (stops given) ends on time too, and says it was cut short rather
     // than that nothing fits.
     let stops = planning_data().join("stops.csv").display().to_string();
-    let (out, wall) = timed(
-        &[
+    let week = |days: &str, trucks: &str, limit: f64| {
+        let args = [
             "route",
             "--data",
             &d,
@@ -200,12 +200,13 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
             "--visits-per-week",
             "2",
             "--days",
-            "mon,tue,wed,thu,fri,sat",
+            days,
             "--trucks",
-            "5",
-        ],
-        1.0,
-    );
+            trucks,
+        ];
+        timed(&args, limit)
+    };
+    let (out, wall) = week("mon,tue,wed,thu,fri,sat", "5", 1.0);
     assert_eq!(out.status.code(), Some(3));
     assert_on_time(wall, 1.0, false, "route of 240 twice-weekly stops");
     assert!(
@@ -214,25 +215,9 @@ fn route_splits_one_limit_between_the_solve_and_the_week() {
         stderr(&out)
     );
     // The "what would fit" analysis re-plans changed weeks whose units hold dozens of stops
-    // (196 twice-weekly stops on 2 trucks × 3 days): each ordering inside it keeps the clock.
-    let (out, wall) = timed(
-        &[
-            "route",
-            "--data",
-            &d,
-            "--stops",
-            &stops,
-            "--depot",
-            "c0",
-            "--visits-per-week",
-            "2",
-            "--days",
-            "mon,tue,wed",
-            "--trucks",
-            "2",
-        ],
-        0.5,
-    );
+    // (the 240 twice-weekly stops on 2 trucks × 3 days): each ordering inside it keeps the
+    // clock.
+    let (out, wall) = week("mon,tue,wed", "2", 0.5);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert_on_time(wall, 0.5, false, "what would fit for 240 stops on 2 trucks");
 }
