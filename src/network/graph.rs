@@ -1,5 +1,9 @@
-//! The walking graph: street nodes, the segments between them (walkable both ways, so
-//! undirected), each as long as its great-circle length, in compact arrays.
+//! The street graph: nodes, the segments between them, each as long as its great-circle
+//! length, and what crossing it costs in each direction, in compact arrays.
+//!
+//! On the flat a segment costs its length both ways. With hills the walk uphill costs more
+//! than the walk down (Tobler), and a one-way street cannot be driven against its sign (an
+//! infinite cost): the segments stay shared, only the two costs differ.
 
 use crate::budget::MemoryLimit;
 use crate::error::Result;
@@ -10,7 +14,7 @@ use std::collections::HashMap;
 /// Bytes per graph node (position, adjacency offset, component label).
 const BYTES_PER_NODE: u64 = 16 + 8 + 4 + 8;
 /// Bytes per segment (ends, length, two adjacency entries, its R-tree entry for snapping).
-const BYTES_PER_EDGE: u64 = 8 + 8 + 2 * 8 + 64;
+const BYTES_PER_EDGE: u64 = 8 + 8 + 16 + 2 * 8 + 64;
 
 /// Street nodes and segments. Nodes are numbered in OpenStreetMap id order and segments in
 /// order of their ends, so the same extract gives the same graph whatever order it was read in.
@@ -19,6 +23,8 @@ pub struct Graph {
     nodes: Vec<LatLon>,
     edges: Vec<(u32, u32)>,
     lengths_m: Vec<f64>,
+    /// Per segment `(a, b)`: the cost from `a` to `b`, and from `b` to `a` (infinite: closed).
+    costs: Vec<[f64; 2]>,
     offsets: Vec<usize>,
     adjacent: Vec<(u32, u32)>,
 }
@@ -71,10 +77,11 @@ impl Graph {
     /// A graph from positions and undirected segments `(a, b)` with `a < b`, sorted, no
     /// duplicates; for readers and for tests that build a street grid by hand.
     pub fn from_parts(nodes: Vec<LatLon>, edges: Vec<(u32, u32)>) -> Graph {
-        let lengths_m = edges
+        let lengths_m: Vec<f64> = edges
             .iter()
             .map(|&(a, b)| haversine_m(nodes[a as usize], nodes[b as usize]))
             .collect();
+        let costs = lengths_m.iter().map(|&m| [m, m]).collect();
         let mut degree = vec![0usize; nodes.len() + 1];
         for &(a, b) in &edges {
             degree[a as usize] += 1;
@@ -99,9 +106,50 @@ impl Graph {
             nodes,
             edges,
             lengths_m,
+            costs,
             offsets,
             adjacent,
         }
+    }
+
+    /// The same streets with other costs: `cost(e)` gives segment `e`'s `[a → b, b → a]`
+    /// (finite and not negative, or infinite where that direction is closed). Used for slopes
+    /// (walking minutes from a DEM, as flat-equivalent metres) and for driving times.
+    pub fn with_costs(mut self, cost: impl Fn(usize) -> [f64; 2]) -> Graph {
+        self.costs = (0..self.edges.len()).map(cost).collect();
+        self
+    }
+
+    /// The cost of crossing segment `e` from its end `from` to the other end.
+    pub fn cost_from(&self, e: usize, from: u32) -> f64 {
+        let [ab, ba] = self.costs[e];
+        if self.edges[e].0 == from {
+            ab
+        } else {
+            ba
+        }
+    }
+
+    /// The cost of going `metres` along segment `e` from a point on it toward its end
+    /// `toward` (the segment's cost in that direction, in proportion).
+    pub fn cost_toward(&self, e: usize, toward: u32, metres: f64) -> f64 {
+        let len = self.lengths_m[e];
+        let [ab, ba] = self.costs[e];
+        let full = if self.edges[e].1 == toward { ab } else { ba };
+        if len > 0.0 {
+            full * (metres / len)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether every segment costs its length both ways (no slopes, no one-way streets):
+    /// distances are then symmetric and in metres.
+    pub fn is_flat(&self) -> bool {
+        self.costs
+            .iter()
+            .zip(&self.lengths_m)
+            .all(|(c, &m)| c[0] == m && c[1] == m)
     }
 
     /// Node positions, by node number.

@@ -2,7 +2,7 @@
 //! walking-radius coverage takes ([`crate::spatial::Coverage::from_lists`]), and the
 //! `from,to,metres` rows `network matrix` writes.
 
-use super::dijkstra::Workspace;
+use super::dijkstra::{Direction, Workspace};
 use super::{Graph, Snap, Snapper};
 use crate::budget::Budget;
 use crate::error::{Error, Result};
@@ -149,7 +149,8 @@ fn unsnapped(snaps: &[Option<Snap>]) -> Vec<usize> {
 }
 
 /// One site's list: the points on the segments of every node reached, and on the site's own
-/// segment directly along it.
+/// segment directly along it. Costs are those of walking from each point to the site (the
+/// graph is searched backwards from the site); the straight legs cost their length.
 fn walk(
     graph: &Graph,
     on_edges: &PointsOnEdges,
@@ -158,7 +159,14 @@ fn walk(
     ws: &mut Workspace,
     best: &mut [f64],
 ) -> Vec<(usize, f64)> {
-    ws.run(graph, site, radius_m);
+    let e = site.edge as usize;
+    let (a, b) = graph.edges()[e];
+    // From end `a` to the site is a walk toward `b`, over the stretch between `a` and the site.
+    let starts = [
+        (a, site.leg_m + graph.cost_toward(e, b, site.to_a_m)),
+        (b, site.leg_m + graph.cost_toward(e, a, site.to_b_m)),
+    ];
+    ws.run(graph, &starts, radius_m, Direction::In);
     let mut found: Vec<usize> = Vec::new();
     let mut offer = |i: u32, metres: f64, found: &mut Vec<usize>| {
         let b = &mut best[i as usize];
@@ -170,19 +178,22 @@ fn walk(
         }
     };
     for &(i, p) in on_edges.on(site.edge) {
-        offer(
-            i,
-            site.leg_m + haversine_m(site.at, p.at) + p.leg_m,
-            &mut found,
-        );
+        // Along the shared segment, toward whichever end the site lies on from the point.
+        let toward = if site.to_a_m < p.to_a_m { a } else { b };
+        let along = graph.cost_toward(e, toward, haversine_m(site.at, p.at));
+        offer(i, site.leg_m + along + p.leg_m, &mut found);
     }
     for &n in ws.reached() {
         let d = ws.metres(n);
         for &(_, e) in graph.neighbours(n as usize) {
-            let a = graph.edges()[e as usize].0;
+            let first = graph.edges()[e as usize].0;
             for &(i, p) in on_edges.on(e) {
-                let along = if a == n { p.to_a_m } else { p.to_b_m };
-                offer(i, d + along + p.leg_m, &mut found);
+                let along = if first == n { p.to_a_m } else { p.to_b_m };
+                offer(
+                    i,
+                    d + graph.cost_toward(e as usize, n, along) + p.leg_m,
+                    &mut found,
+                );
             }
         }
     }
