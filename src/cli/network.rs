@@ -37,6 +37,16 @@ pub struct NetworkArgs {
     pub snap_max_m: f64,
 }
 
+impl NetworkArgs {
+    /// The extract and its rules, as every command using the streets takes them.
+    pub fn spec(&self) -> network::NetworkSpec {
+        network::NetworkSpec {
+            snap_max_m: self.snap_max_m,
+            ..network::NetworkSpec::new(&self.network)
+        }
+    }
+}
+
 /// Flags of `network matrix`.
 #[derive(Args, Debug)]
 pub struct MatrixArgs {
@@ -194,7 +204,5 @@ fn read(
     budget: Budget,
 ) -> Result<(Graph, ReadStats), Error> {
     let all: Vec<LatLon> = points.iter().chain(sites).copied().collect();
-    let reach = radius_m + net.snap_max_m + network::MARGIN_M;
-    let area = Area::around(&all, reach).expect("readers refuse files without rows");
-    network::read_network(Path::new(&net.network), area, budget.memory)
+    net.spec().graph(&all, Some(radius_m), budget)
 }
