@@ -6,9 +6,9 @@ use super::network_render as render;
 use clap::{Args, Subcommand, ValueEnum};
 use mobile_stops::budget::{Budget, MemoryLimit};
 use mobile_stops::model::LatLon;
-use mobile_stops::network::{self, Area, Graph, ReadStats, Snapper};
+use mobile_stops::network::{self, Graph, ReadStats, Snapper};
 use mobile_stops::{io, Error};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The `network` subcommands.
 #[derive(Subcommand, Debug)]
