@@ -103,6 +103,7 @@ pub fn dataset(spec: &SyntheticSpec) -> Dataset {
         stores: (spec.stores > 0).then(|| Part::new("synthetic", stores)),
         area: None,
         costs: None,
+        streets: None,
     }
 }
 

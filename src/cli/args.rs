@@ -55,7 +55,40 @@ impl DataArgs {
             area: self.area.clone(),
             cost_matrix: self.cost_matrix.clone(),
             cost: self.cost,
+            network: None,
+            added_sites: Vec::new(),
         }
+    }
+}
+
+/// Walking along the streets of an OpenStreetMap extract instead of the straight line.
+#[derive(Args, Debug, Clone, Default)]
+pub struct StreetArgs {
+    /// OpenStreetMap extract, PBF (.osm.pbf: Geofabrik, BBBike) or XML (.osm: OSM API, JOSM):
+    /// every distance from a demand point to a candidate is then walked along its streets.
+    /// Only the streets around the data are read.
+    #[arg(long, value_name = "FILE", conflicts_with = "cost_matrix")]
+    pub network: Option<PathBuf>,
+    /// With --network: a point farther than this from every walkable street is off network
+    /// (reported, and reached by no stop) [default: 250].
+    #[arg(long, value_name = "M", requires = "network", value_parser = super::network::positive_metres, allow_negative_numbers = true)]
+    pub snap_max_m: Option<f64>,
+}
+
+impl StreetArgs {
+    /// `data`'s paths, walked along the streets when --network is given, as far as `reach`
+    /// (`None`: every pair, for the p-median and p-center).
+    pub fn paths(&self, data: &DataArgs, reach: Option<f64>) -> DataPaths {
+        let mut paths = data.paths();
+        paths.network = self
+            .network
+            .as_ref()
+            .map(|f| mobile_stops::network::NetworkSpec {
+                snap_max_m: self.snap_max_m.unwrap_or(mobile_stops::network::SNAP_MAX_M),
+                reach,
+                ..mobile_stops::network::NetworkSpec::new(f)
+            });
+        paths
     }
 }
 

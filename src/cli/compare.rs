@@ -15,6 +15,8 @@ use mobile_stops::{io, Error};
 pub struct CompareArgs {
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub streets: super::args::StreetArgs,
     /// A named stop set: `NAME=ID_OR_NAME,…` or `NAME=@FILE` (a `solve --format json` result
     /// or a CSV with an `id` column). Give two or more.
     #[arg(long = "set", value_name = "NAME=STOPS", required = true)]
@@ -29,12 +31,15 @@ pub struct CompareArgs {
 pub fn run(args: &CompareArgs, memory: MemoryLimit) -> Result<(), Error> {
     let params = args.score.params(memory)?;
     super::paths::Inputs::default()
-        .data(&args.data.paths(), "--")
+        .data(
+            &args.streets.paths(&args.data, Some(args.score.radius_m)),
+            "--",
+        )
         .sets(&args.sets)
         .check(args.output.out.as_deref(), None)?;
     let raw = split_sets(&args.sets, 2)?;
     let data = io::load_dataset(
-        &args.data.paths(),
+        &args.streets.paths(&args.data, Some(args.score.radius_m)),
         Budget {
             deadline: None,
             memory,

@@ -116,7 +116,7 @@ impl NetworkCommand {
 }
 
 /// A distance in metres: a finite number above zero, else clap's usage error (exit 2).
-fn positive_metres(s: &str) -> Result<f64, String> {
+pub(super) fn positive_metres(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(m) if m.is_finite() && m > 0.0 && m <= 100_000.0 => Ok(m),
         _ => Err(format!(

@@ -36,6 +36,9 @@ impl Inputs {
                 self.0.push((format!("{flag}{name}"), p.clone()));
             }
         }
+        if let Some(n) = &d.network {
+            self.0.push((format!("{flag}network"), n.file.clone()));
+        }
         self
     }
 

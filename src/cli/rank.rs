@@ -15,6 +15,8 @@ pub struct RankArgs {
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
+    pub streets: super::args::StreetArgs,
+    #[command(flatten)]
     pub score: ScoreArgs,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -79,10 +81,13 @@ impl ScoreArgs {
 pub fn run(args: &RankArgs, memory: MemoryLimit) -> Result<(), Error> {
     let params = args.score.params(memory)?;
     super::paths::Inputs::default()
-        .data(&args.data.paths(), "--")
+        .data(
+            &args.streets.paths(&args.data, Some(args.score.radius_m)),
+            "--",
+        )
         .check(args.output.out.as_deref(), None)?;
     let data = io::load_dataset(
-        &args.data.paths(),
+        &args.streets.paths(&args.data, Some(args.score.radius_m)),
         Budget {
             deadline: None,
             memory,

@@ -27,6 +27,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
+    pub streets: super::args::StreetArgs,
+    #[command(flatten)]
     pub model: ModelArgs,
     #[command(flatten)]
     pub week: WeekArgs,
@@ -88,11 +90,11 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
     let budget = args.model.budget(memory)?;
     opts.score_params(budget)?;
     super::paths::Inputs::default()
-        .data(&args.data.paths(), "--")
+        .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .sets(&args.sets)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .check(args.out.as_deref(), None)?;
-    let data = io::load_dataset(&args.data.paths(), budget)?;
+    let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
     let done = council(&data, &opts, budget)?;
     let mut report = done.report(&data, args.stamp.then(|| stamp_now(args.lang)));
     report.command = Some(super::command_line::shown_command("report"));

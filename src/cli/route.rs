@@ -37,6 +37,8 @@ const SOLVE_FLAGS: [&str; 13] = [
 pub struct RouteArgs {
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub streets: super::args::StreetArgs,
     /// The stops: a `solve --format json` result or a CSV with an `id` column. Without it,
     /// route solves first with the model flags below.
     #[arg(long, value_name = "FILE", conflicts_with_all = SOLVE_FLAGS)]
@@ -147,12 +149,12 @@ impl RouteArgs {
 pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
     let start = args.check()?;
     super::paths::Inputs::default()
-        .data(&args.data.paths(), "--")
+        .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .file("--stops", args.stops.as_deref())
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .check(args.out.as_deref(), None)?;
     let budget = args.model.budget(memory)?;
-    let data = io::load_dataset(&args.data.paths(), budget)?;
+    let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
     let source = match &args.stops {
         Some(path) => StopSource::File(path.clone()),
         None => StopSource::Solve(args.model.options()?),

@@ -6,7 +6,8 @@ use super::progress::{Progress, ProgressMode};
 use clap::Args;
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::model::{CostUnit, Dataset};
-use mobile_stops::pipeline::load_scenarios_with;
+use mobile_stops::network;
+use mobile_stops::pipeline::{load_scenarios_with, DistanceSource};
 use mobile_stops::report::{
     render_scenarios, robustness_table, scenarios_html, sites_table, Format, ScenarioPage,
     TableFormat,
@@ -52,6 +53,10 @@ pub struct ScenariosArgs {
     /// Which column of --cost-matrix to read: metres, or minutes (then radius_m is minutes).
     #[arg(long, value_parser = super::args::choice::<CostUnit>(), default_value = "metres", requires = "cost_matrix")]
     pub cost: CostUnit,
+    /// OpenStreetMap extract (replaces the file's [data] network): distances from demand
+    /// points to candidates are walked along its streets.
+    #[command(flatten)]
+    pub streets: super::args::StreetArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -72,10 +77,18 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     ];
     let inputs = Inputs::default()
         .file("the scenario file", Some(&args.file))
-        .file("--cost-matrix", args.cost_matrix.as_deref());
+        .file("--cost-matrix", args.cost_matrix.as_deref())
+        .file("--network", args.streets.network.as_deref());
     inputs.check_all(&outputs)?;
-    let matrix = args.cost_matrix.as_deref().map(|p| (p, args.cost));
-    let input = load_scenarios_with(&args.file, matrix, budget)?;
+    let matrix = args
+        .cost_matrix
+        .as_deref()
+        .map(|p| DistanceSource::Matrix(p, args.cost));
+    let streets = args.streets.network.as_deref().map(|p| {
+        let snap = args.streets.snap_max_m.unwrap_or(network::SNAP_MAX_M);
+        DistanceSource::Streets(p, snap)
+    });
+    let input = load_scenarios_with(&args.file, matrix.or(streets), budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")

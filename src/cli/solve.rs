@@ -80,6 +80,8 @@ pub struct SolveArgs {
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
+    pub streets: super::args::StreetArgs,
+    #[command(flatten)]
     pub model: ModelArgs,
     /// OR-Library p-median file (p from the file unless --p).
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
@@ -103,6 +105,12 @@ pub struct SolveArgs {
 }
 
 impl ModelArgs {
+    /// How far walks along the streets must go: the radius for the covering models, every
+    /// pair for the p-median and p-center (they need each point's nearest stop).
+    pub fn reach(&self) -> Option<f64> {
+        matches!(self.model, Model::Mclp | Model::Lscp).then_some(self.radius_m)
+    }
+
     /// The library's model options from the flags.
     pub fn options(&self) -> Result<ModelOptions, Error> {
         let ids = |raw: &[String], param: Param| -> Result<Vec<String>, Error> {
@@ -175,7 +183,7 @@ impl SolveArgs {
 pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     args.validate()?;
     super::paths::Inputs::default()
-        .data(&args.data.paths(), "--")
+        .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .file("--orlib", args.orlib.as_deref())
         .file("--pmedcap", args.pmedcap.as_deref())
         .file("--sjc", args.sjc.as_deref())
@@ -187,7 +195,10 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     let budget = args.model.budget(memory)?;
     let (inst, capacitated) = match args.benchmark() {
         Some(b) => benchmark_instance(&b, model.model, model.capacity()?.as_ref(), budget)?,
-        None => model.planning_instance(&io::load_dataset(&args.data.paths(), budget)?)?,
+        None => model.planning_instance(&io::load_dataset(
+            &args.streets.paths(&args.data, args.model.reach()),
+            budget,
+        )?)?,
     };
     let params = model.params(capacitated, budget);
     let result = solve(&inst, &params)?;

@@ -37,6 +37,12 @@ pub struct DataPaths {
     pub cost_matrix: Option<PathBuf>,
     /// Which column of the cost matrix is read, and so what the radius means.
     pub cost: crate::model::CostUnit,
+    /// An OpenStreetMap extract (`--network`): every distance from a demand point to a
+    /// candidate is then walked along its streets (instead of a cost matrix).
+    pub network: Option<crate::network::NetworkSpec>,
+    /// Candidates the run will add beyond the data's (a scenario's `add_candidates`), walked
+    /// along the streets too so they reach the people an added stop would.
+    pub added_sites: Vec<(String, crate::model::LatLon)>,
 }
 
 /// Loads and validates every input named by `paths` (none: the embedded northern-Chigasaki
@@ -92,6 +98,12 @@ pub fn load_dataset(paths: &DataPaths, budget: Budget) -> Result<Dataset> {
     }
     if let Some(p) = &paths.cost_matrix {
         data.costs = Some(super::costs::read_costs_part(p, paths.cost, &data, budget)?);
+    }
+    if let Some(spec) = &paths.network {
+        let (costs, streets) =
+            super::streets::read_streets_part(spec, &data, &paths.added_sites, budget)?;
+        data.costs = Some(costs);
+        data.streets = Some(streets);
     }
     Ok(data)
 }
@@ -158,6 +170,7 @@ fn load_dir(dir: &Path, budget: Budget) -> Result<Dataset> {
         stores,
         area,
         costs: None,
+        streets: None,
     };
     if let Some(p) = optional(NOTES_FILE) {
         read_notes(&SourceText::read(&p, budget)?, &mut data)?;

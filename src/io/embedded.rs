@@ -59,6 +59,7 @@ pub fn dataset() -> Result<Dataset> {
         stores: None,
         area: Some(outline()?),
         costs: None,
+        streets: None,
     })
 }
 

@@ -15,6 +15,7 @@ pub mod notes;
 mod places;
 mod points;
 mod stoplist;
+mod streets;
 pub mod text;
 mod travel;
 

@@ -65,6 +65,9 @@ pub struct Dataset {
     /// streets), when given: every reach and distance from a demand point to a candidate is
     /// then taken from it instead of the straight line.
     pub costs: Option<Part<std::sync::Arc<super::CostTable>>>,
+    /// The streets the costs were walked on, when they came from an OpenStreetMap extract
+    /// (`--network`): the map draws them, and results say who is off them.
+    pub streets: Option<Part<super::Streets>>,
 }
 
 impl Dataset {

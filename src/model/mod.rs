@@ -14,6 +14,7 @@ mod names;
 pub mod number;
 pub mod parse;
 mod place;
+mod streets;
 pub mod travel;
 
 pub use area::Area;
@@ -29,4 +30,5 @@ pub use mesh::MeshCode;
 pub use names::called_names;
 pub use number::round;
 pub use place::{point_groups, LatLon, Store, SurveyPlace};
+pub use streets::{StreetView, Streets};
 pub use travel::{Travel, TravelSource, TravelTimes};

@@ -87,13 +87,26 @@ pub fn network_lists(
     snap_max_m: f64,
     budget: Budget,
 ) -> Result<SiteLists> {
-    crate::spatial::check_size(
-        &SphereIndex::new(points),
-        sites,
-        radius_m,
-        budget.memory,
-        crate::spatial::BYTES_PER_PAIR,
-    )?;
+    if radius_m.is_finite() {
+        crate::spatial::check_size(
+            &SphereIndex::new(points),
+            sites,
+            radius_m,
+            budget.memory,
+            crate::spatial::BYTES_PER_PAIR,
+        )?;
+    } else {
+        budget.memory.check(
+            format!(
+                "every walk between {} points and {} sites",
+                points.len(),
+                sites.len()
+            ),
+            (points.len() as u64 * sites.len() as u64)
+                .saturating_mul(crate::spatial::BYTES_PER_PAIR),
+            "use a covering model with a radius, fewer candidates or coarser demand; ",
+        )?;
+    }
     let point_snaps: Vec<Option<Snap>> = points
         .par_iter()
         .map(|&p| snapper.snap(graph, p, snap_max_m))

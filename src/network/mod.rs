@@ -8,6 +8,7 @@
 
 mod area;
 mod check;
+mod costs;
 mod dijkstra;
 mod graph;
 mod load;
@@ -16,16 +17,19 @@ mod pbf;
 mod read;
 mod snap;
 mod tags;
+mod view;
 mod xml;
 
 pub use area::Area;
 pub use check::{check, CheckReport, StrandedComponent};
+pub use costs::{street_costs, StreetCosts};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};
 pub use matrix::{network_lists, write_rows, OffNetwork, SiteLists};
 pub use read::{read_network, ReadStats};
 pub use snap::{Snap, Snapper};
 pub use tags::walkable;
+pub use view::StreetNet;
 
 /// The credit OpenStreetMap's licence (ODbL) asks of every output built on its data.
 pub const CREDIT: &str = "© OpenStreetMap contributors";

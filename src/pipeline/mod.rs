@@ -18,6 +18,8 @@ pub use route::{
     build_problem, plan_route, solved_stops, unfit_error, unfit_json, RoutePlan, StopSource,
     SOLVE_SHARE,
 };
-pub use scenarios::{load_scenarios, load_scenarios_with, ScenarioInput, ScenarioRun};
+pub use scenarios::{
+    load_scenarios, load_scenarios_with, DistanceSource, ScenarioInput, ScenarioRun,
+};
 pub use sets::{resolve_set, split_list, split_sets};
 pub use week::{parse_days, parse_window, start_date, Visits, WeekOptions};

@@ -38,19 +38,41 @@ pub fn load_scenarios(path: &Path, budget: Budget) -> Result<ScenarioInput> {
     load_scenarios_with(path, None, budget)
 }
 
-/// [`load_scenarios`] with a cost matrix given by the caller (`--cost-matrix`), which
-/// replaces the `[data]` table's `cost_matrix` and `cost`.
+/// Where the caller (a command-line flag) says distances come from, replacing the scenario
+/// file's `[data]` choice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DistanceSource<'a> {
+    /// A cost matrix and the column read (`--cost-matrix`, `--cost`).
+    Matrix(&'a Path, CostUnit),
+    /// An OpenStreetMap extract and the snapping distance (`--network`, `--snap-max-m`).
+    Streets(&'a Path, f64),
+}
+
+/// [`load_scenarios`] with the distances given by the caller, which replace the `[data]`
+/// table's `cost_matrix`, `cost`, `network` and `snap_max_m`.
 pub fn load_scenarios_with(
     path: &Path,
-    costs: Option<(&Path, CostUnit)>,
+    distances: Option<DistanceSource>,
     budget: Budget,
 ) -> Result<ScenarioInput> {
     let src = SourceText::read(path, budget)?;
     let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let mut file = read_scenarios(&src, &dir)?;
-    if let Some((matrix, unit)) = costs {
-        file.data.cost_matrix = Some(matrix.to_path_buf());
-        file.data.cost = unit;
+    match distances {
+        Some(DistanceSource::Matrix(matrix, unit)) => {
+            file.data.cost_matrix = Some(matrix.to_path_buf());
+            file.data.cost = unit;
+            file.data.network = None;
+        }
+        Some(DistanceSource::Streets(extract, snap_max_m)) => {
+            file.data.cost_matrix = None;
+            file.data.network = Some(crate::network::NetworkSpec {
+                snap_max_m,
+                ..crate::network::NetworkSpec::new(extract)
+            });
+            file.walk_every_row();
+        }
+        None => {}
     }
     let data = load_dataset(&file.data, budget)?;
     Ok(ScenarioInput {

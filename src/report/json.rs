@@ -18,11 +18,23 @@ fn opt(x: Option<f64>, digits: i32) -> Value {
 /// when reach came from one, so a straight-line summary keeps its keys.
 pub fn summary_json(s: &Summary, lang: Lang) -> Value {
     let mut v = summary_fields(s, lang);
-    if let (Some((file, unit)), Some(obj)) = (&s.cost_matrix, v.as_object_mut()) {
-        obj.insert(
-            "cost_matrix".into(),
-            json!({"file": file, "unit": unit.column()}),
-        );
+    let Some(obj) = v.as_object_mut() else {
+        return v;
+    };
+    match (&s.streets, &s.cost_matrix) {
+        (Some(file), _) => {
+            obj.insert(
+                "distances".into(),
+                json!({"kind": "streets", "file": file, "credit": crate::network::CREDIT}),
+            );
+        }
+        (None, Some((file, unit))) => {
+            obj.insert(
+                "cost_matrix".into(),
+                json!({"file": file, "unit": unit.column()}),
+            );
+        }
+        (None, None) => {}
     }
     v
 }
@@ -82,6 +94,16 @@ fn candidate_json(table: &ScoreTable, c: &CandidateScore) -> Value {
         .iter()
         .map(|(t, v): &(Term, f64)| (t.key().to_string(), json!(round(*v, 2))))
         .collect();
+    let mut v = candidate_fields(table, c, &parts);
+    // Only with streets: a straight-line ranking keeps its keys.
+    if let (Some(w), Some(obj)) = (c.straight_reach_weight, v.as_object_mut()) {
+        obj.insert("straight_reach_weight".into(), json!(opt(m(w), 2)));
+    }
+    v
+}
+
+fn candidate_fields(table: &ScoreTable, c: &CandidateScore, parts: &Map<String, Value>) -> Value {
+    let m = |v: f64| c.measurable.then_some(v);
     let extra: Map<String, Value> = table
         .summary
         .extra_columns

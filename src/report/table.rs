@@ -67,9 +67,15 @@ fn header(s: &Summary, lang: Lang, out: &mut String) {
             l("suppressed and merged", "秘匿・合算"),
         );
     }
-    let radius = match &s.cost_matrix {
-        None => format!("{} m", s.radius_m),
-        Some((file, unit)) => format!(
+    let radius = match (&s.streets, &s.cost_matrix) {
+        (Some(file), _) => format!(
+            "{} m ({} {file}, {})",
+            s.radius_m,
+            l("walked along the streets of", "道路に沿った徒歩距離:"),
+            crate::network::CREDIT
+        ),
+        (None, None) => format!("{} m", s.radius_m),
+        (None, Some((file, unit))) => format!(
             "{} {} ({} {file})",
             s.radius_m,
             unit_word(*unit, lang),
@@ -245,6 +251,11 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
     .map(|(en, ja)| lang.pick(en, ja))
     .collect();
     let mut rows: Vec<Vec<String>> = vec![heads.iter().map(|h| h.to_string()).collect()];
+    // With streets, the straight-line circle's weight stands next to the walked one.
+    let straight = table.summary.streets.is_some();
+    if straight {
+        rows[0].insert(6, lang.pick("circle", "円内").to_string());
+    }
     for c in &table.candidates {
         let space = match c.space.vehicles_fit {
             Some(n) => format!("{} ({n})", lang.space(c.space.status)),
@@ -280,8 +291,17 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
         ]);
+        if straight {
+            let circle = m(opt(c.straight_reach_weight));
+            rows.last_mut().expect("just pushed").insert(6, circle);
+        }
     }
-    out.push_str(&aligned(&rows, &[0, 4, 5, 6, 7, 8, 12]));
+    let right: &[usize] = if straight {
+        &[0, 4, 5, 6, 7, 8, 9, 13]
+    } else {
+        &[0, 4, 5, 6, 7, 8, 12]
+    };
+    out.push_str(&aligned(&rows, right));
     let present: Vec<Flag> = Flag::ALL
         .into_iter()
         .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))

@@ -70,7 +70,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     };
     let aged = demand.column(AGED_65_PLUS);
     let site_locations = data.candidates.data.locations();
-    let coverage = walking_coverage(data, &site_locations, params)?;
+    let (coverage, straight) = walking_coverage(data, &site_locations, params)?;
 
     let mut dropped = Vec::new();
     let far_values = far::far_from_shop(data, aged, params, &mut dropped);
@@ -79,6 +79,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     let within = WithinReach {
         params,
         coverage: &coverage,
+        straight: straight.as_ref(),
         weights: &weights,
         population: demand.column(POPULATION),
         aged,
@@ -115,6 +116,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         eligible: rows.iter().filter(|r| r.eligible).count(),
         radius_m: params.radius_m,
         cost_matrix: data.costs.as_ref().map(|c| (c.source.clone(), c.data.unit)),
+        streets: data.streets.as_ref().map(|s| s.source.clone()),
         vehicles: params.vehicles,
         shop_distance_m: params.shop_distance_m,
         space: params.space,
@@ -167,14 +169,30 @@ fn visits_for_buyers(
 /// Who lives within the walking radius of each site (straight line, or by the cost matrix
 /// when one was read); refused before it is built when the lists would not fit in the memory
 /// limit.
-fn walking_coverage(data: &Dataset, sites: &[LatLon], params: &ScoreParams) -> Result<Coverage> {
+/// Who each site reaches; with streets (`--network`), also who the straight-line circle of
+/// the same radius holds, so a council sees what the streets change.
+fn walking_coverage(
+    data: &Dataset,
+    sites: &[LatLon],
+    params: &ScoreParams,
+) -> Result<(Coverage, Option<Coverage>)> {
     let index = SphereIndex::new_until(&data.demand.data.locations, params.budget.deadline)?;
     let costs = data.site_costs();
-    Distances::new(&index, sites, costs.as_ref()).coverage_within(
+    let per_pair = crate::spatial::BYTES_PER_PAIR;
+    let reach = Distances::new(&index, sites, costs.as_ref()).coverage_within(
         params.radius_m,
         params.budget,
-        crate::spatial::BYTES_PER_PAIR,
-    )
+        per_pair,
+    )?;
+    let straight = match &data.streets {
+        Some(_) => Some(Distances::new(&index, sites, None).coverage_within(
+            params.radius_m,
+            params.budget,
+            per_pair,
+        )?),
+        None => None,
+    };
+    Ok((reach, straight))
 }
 
 /// The radius in metres a site's circle is checked against the data's edge with: the radius
@@ -192,6 +210,8 @@ fn edge_radius_m(data: &Dataset, params: &ScoreParams) -> f64 {
 struct WithinReach<'a> {
     params: &'a ScoreParams,
     coverage: &'a Coverage,
+    /// The straight-line circles, when distances are walked along streets.
+    straight: Option<&'a Coverage>,
     weights: &'a [f64],
     population: Option<&'a [f64]>,
     aged: Option<&'a [f64]>,
@@ -255,6 +275,7 @@ impl WithinReach<'_> {
             measurable: edge != EdgeStatus::Outside,
             reach_points: coverage.points_of(c).len(),
             reach_weight: coverage.sum(c, self.weights),
+            straight_reach_weight: self.straight.map(|s| s.sum(c, self.weights)),
             reach_population: self.population.map(|v| coverage.sum(c, v)),
             reach_65_plus: reach_65,
             far_from_shop_65_plus: self.far.map(|v| coverage.sum(c, v)),

@@ -89,6 +89,9 @@ pub struct CandidateScore {
     pub reach_points: usize,
     /// Demand weight within the radius.
     pub reach_weight: f64,
+    /// With distances along the streets: the weight the straight-line circle of the same
+    /// radius holds (what a circle would have claimed); `None` otherwise.
+    pub straight_reach_weight: Option<f64>,
     /// Population within the radius.
     pub reach_population: Option<f64>,
     /// Aged 65+ within the radius.
@@ -197,6 +200,9 @@ pub struct Summary {
     /// The cost matrix reach was measured by (its file and unit), when one was read; `None`:
     /// the straight line, in metres.
     pub cost_matrix: Option<(String, crate::model::CostUnit)>,
+    /// The OpenStreetMap extract distances were walked on (`--network`), when they were;
+    /// `cost_matrix` then names the same file.
+    pub streets: Option<String>,
     /// Vehicles a site must hold.
     pub vehicles: u64,
     /// The far-from-a-shop distance.

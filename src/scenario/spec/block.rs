@@ -178,6 +178,10 @@ pub(super) struct DataSpec {
     pub(super) cost_matrix: Option<String>,
     #[serde(default)]
     pub(super) cost: Option<CostSpec>,
+    #[serde(default)]
+    pub(super) network: Option<String>,
+    #[serde(default)]
+    pub(super) snap_max_m: Option<f64>,
 }
 
 /// The `cost` key of `[data]`: which column of the cost matrix is read.

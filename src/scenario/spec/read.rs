@@ -37,6 +37,7 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
             "`cost` without one",
         ));
     }
+    check_network(spec.data.as_ref(), src)?;
     let data = data_paths(spec.data.unwrap_or_default(), dir);
     let (base_block, base_line) = match &spec.baseline {
         Some(b) => (b.get_ref().clone(), locate(src, b.span().start).line),
@@ -77,10 +78,75 @@ pub fn read_scenarios(src: &SourceText, dir: &Path) -> Result<ScenarioFile> {
         out.expand(b.get_ref(), locate(src, b.span().start), sweep)?;
     }
     unique_names(&out.scenarios, &src.name)?;
-    Ok(ScenarioFile {
+    let mut file = ScenarioFile {
         data,
         scenarios: out.scenarios,
-    })
+    };
+    file.walk_every_row();
+    Ok(file)
+}
+
+/// `network` and `cost_matrix` both say where the distances come from: one of them; and a
+/// snapping distance is a positive number of metres, with a network to snap to.
+fn check_network(d: Option<&DataSpec>, src: &SourceText) -> Result<()> {
+    let Some(d) = d else { return Ok(()) };
+    let at = || {
+        src.text
+            .find("[data]")
+            .map_or(Location::file(&src.name), |o| locate(src, o))
+    };
+    if d.network.is_some() && d.cost_matrix.is_some() {
+        return Err(Error::input(
+            at(),
+            "either `network` or `cost_matrix` in [data] (both say where distances come from)",
+            "both",
+        ));
+    }
+    match d.snap_max_m {
+        Some(_) if d.network.is_none() => Err(Error::input(
+            at(),
+            "a `network` in [data] for `snap_max_m` to snap to",
+            "`snap_max_m` without one",
+        )),
+        Some(m) if !(m.is_finite() && m > 0.0) => Err(Error::input(
+            at(),
+            "`snap_max_m`: metres greater than 0",
+            format!("{m}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+impl ScenarioFile {
+    /// With a street network, the walks must reach as far as the widest radius of any row
+    /// (every pair when a row is a p-median or p-center, which need them all), and must start
+    /// from every candidate a row adds.
+    pub fn walk_every_row(&mut self) {
+        let Some(spec) = self.data.network.as_mut() else {
+            return;
+        };
+        let every_pair = self.scenarios.iter().any(|s| {
+            matches!(
+                s.settings.model,
+                Some(crate::solve::Model::Pmedian | crate::solve::Model::Pcenter)
+            )
+        });
+        let widest = self
+            .scenarios
+            .iter()
+            .map(|s| s.settings.radius_m.unwrap_or(crate::defaults::RADIUS_M))
+            .fold(0.0, f64::max);
+        spec.reach = (!every_pair).then_some(widest);
+        let mut added: Vec<(String, crate::model::LatLon)> = Vec::new();
+        for s in &self.scenarios {
+            for c in s.settings.add_candidates.iter().flatten() {
+                if !added.iter().any(|a| a.0 == c.id) {
+                    added.push((c.id.clone(), crate::model::LatLon::new(c.lat, c.lon)));
+                }
+            }
+        }
+        self.data.added_sites = added;
+    }
 }
 
 /// The file as TOML; a wrong type for an untagged value says what the key takes instead of
@@ -124,6 +190,11 @@ fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
         area: d.area.as_ref().map(path),
         cost_matrix: d.cost_matrix.as_ref().map(path),
         cost: d.cost.map(Into::into).unwrap_or_default(),
+        network: d.network.as_ref().map(|n| crate::network::NetworkSpec {
+            snap_max_m: d.snap_max_m.unwrap_or(crate::network::SNAP_MAX_M),
+            ..crate::network::NetworkSpec::new(path(n))
+        }),
+        added_sites: Vec::new(),
     }
 }
 

@@ -54,6 +54,7 @@ fn points_dataset() -> Dataset {
         surveys: None,
         area: None,
         costs: None,
+        streets: None,
         stores: Some(Part::new(
             "stores.csv",
             vec![Store {
