@@ -8,6 +8,7 @@
 
 mod area;
 mod check;
+pub mod dem;
 mod dijkstra;
 mod graph;
 mod load;
@@ -20,6 +21,7 @@ mod xml;
 
 pub use area::Area;
 pub use check::{check, CheckReport, StrandedComponent};
+pub use dem::{Dem, HillStats};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};
 pub use matrix::{network_lists, write_rows, OffNetwork, SiteLists};
