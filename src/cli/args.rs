@@ -73,6 +73,11 @@ pub struct StreetArgs {
     /// (reported, and reached by no stop) [default: 250].
     #[arg(long, value_name = "M", requires = "network", value_parser = super::network::positive_metres, allow_negative_numbers = true)]
     pub snap_max_m: Option<f64>,
+    /// With --network: an elevation grid (GeoTIFF or ESRI ASCII .asc, latitude/longitude):
+    /// walks cost their slopes (Tobler), so --radius-m means as far as that many metres take
+    /// on the flat.
+    #[arg(long, value_name = "FILE", requires = "network")]
+    pub dem: Option<PathBuf>,
 }
 
 impl StreetArgs {

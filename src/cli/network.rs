@@ -35,6 +35,17 @@ pub struct NetworkArgs {
     /// no distance).
     #[arg(long, value_name = "M", default_value_t = network::SNAP_MAX_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub snap_max_m: f64,
+    /// Elevation grid for hills: GeoTIFF (.tif) or ESRI ASCII grid (.asc), single band,
+    /// latitude/longitude on JGD2011, JGD2000 or WGS 84. Each street then costs the metres on
+    /// the flat that take as long to walk (Tobler; uphill and downhill apart), so --max-m and
+    /// --radius-m mean "as far as that many metres take on the flat", and minutes are added.
+    /// It must cover every street around the data.
+    #[arg(long, value_name = "FILE")]
+    pub dem: Option<PathBuf>,
+    /// Walking speed on the flat (m/s) for the minutes shown with --dem: 0.8 is the planning
+    /// value for frail walkers; pedestrian signals are timed for 1.0.
+    #[arg(long, value_name = "M_S", default_value_t = mobile_stops::defaults::WALK_SPEED_M_S, value_parser = walk_speed, allow_negative_numbers = true)]
+    pub walk_speed_m_s: f64,
 }
 
 impl NetworkArgs {
@@ -42,6 +53,8 @@ impl NetworkArgs {
     pub fn spec(&self) -> network::NetworkSpec {
         network::NetworkSpec {
             snap_max_m: self.snap_max_m,
+            dem: self.dem.clone(),
+            walk_speed_m_s: self.walk_speed_m_s,
             ..network::NetworkSpec::new(&self.network)
         }
     }
@@ -58,7 +71,8 @@ pub struct MatrixArgs {
     /// Candidate sites: a CSV with id,lat,lon; the `to` column.
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
-    /// Pairs farther apart than this along the streets are left out.
+    /// Pairs farther apart than this along the streets are left out (with --dem, in
+    /// flat-equivalent metres).
     #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub max_m: f64,
     /// Output format.
@@ -125,6 +139,16 @@ pub(super) fn positive_metres(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A walking speed in m/s: above 0 and at most 3 (a run), else clap's usage error (exit 2).
+fn walk_speed(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 3.0 => Ok(v),
+        _ => Err(format!(
+            "expected a walking speed in m/s above 0 (at most 3), found `{s}`"
+        )),
+    }
+}
+
 /// Runs a `network` subcommand.
 pub fn run(cmd: &NetworkCommand, memory: MemoryLimit) -> Result<(), Error> {
     let budget = Budget {
@@ -140,13 +164,15 @@ pub fn run(cmd: &NetworkCommand, memory: MemoryLimit) -> Result<(), Error> {
 fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
     super::paths::Inputs::default()
         .file("--network", Some(&a.net.network))
+        .file("--dem", a.net.dem.as_deref())
         .file("--from", Some(&a.from))
         .file("--to", Some(&a.to))
         .check(a.out.as_deref(), None)?;
     let from = io::read_demand(std::slice::from_ref(&a.from), budget)?.data;
     let to = io::read_candidates(&io::SourceText::read(&a.to, budget)?)?;
     let sites = to.locations();
-    let (graph, _) = read(&a.net, &from.locations, &sites, a.max_m, budget)?;
+    let (graph, stats) = read(&a.net, &from.locations, &sites, a.max_m, budget)?;
+    let hills = stats.hills.as_ref();
     let snapper = Snapper::new(&graph);
     let lists = network::network_lists(
         &graph,
@@ -161,16 +187,17 @@ fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
     let bytes = match a.format {
         MatrixFormat::Csv => {
             let mut buf = Vec::new();
-            network::write_rows(&lists, &from.ids, &site_ids, &mut buf)
+            let speed = hills.map(|_| a.net.walk_speed_m_s);
+            network::write_rows(&lists, &from.ids, &site_ids, speed, &mut buf)
                 .map_err(|e| Error::io("the matrix", "writing", e))?;
             buf
         }
-        MatrixFormat::Json => render::matrix_json(a, &lists, &from.ids, &site_ids),
+        MatrixFormat::Json => render::matrix_json(a, hills, &lists, &from.ids, &site_ids),
     };
     super::emit(a.out.as_deref(), &bytes)?;
     eprintln!(
         "mobile-stops: {}",
-        render::matrix_note(a, &lists, &from.ids, &site_ids)
+        render::matrix_note(a, hills, &lists, &from.ids, &site_ids)
     );
     Ok(())
 }
@@ -178,6 +205,7 @@ fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
 fn check(a: &CheckArgs, budget: Budget) -> Result<(), Error> {
     super::paths::Inputs::default()
         .file("--network", Some(&a.net.network))
+        .file("--dem", a.net.dem.as_deref())
         .data(&a.data.paths(), "--")
         .check(a.out.as_deref(), None)?;
     let data = io::load_dataset(&a.data.paths(), budget)?;

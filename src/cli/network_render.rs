@@ -1,8 +1,8 @@
 //! How `network matrix` and `network check` say what they found: the credit OpenStreetMap's
 //! licence asks for, which distance was used, and who is off the network, by id.
 
-use super::network::{CheckArgs, CheckFormat, MatrixArgs};
-use mobile_stops::network::{CheckReport, SiteLists, CREDIT};
+use super::network::{CheckArgs, CheckFormat, MatrixArgs, NetworkArgs};
+use mobile_stops::network::{CheckReport, HillStats, SiteLists, CREDIT};
 use mobile_stops::Dataset;
 use serde_json::json;
 
@@ -10,10 +10,59 @@ use serde_json::json;
 const SHOWN: usize = 10;
 
 /// Which distance the numbers are.
-const DISTANCE: &str = "network (walking along OpenStreetMap streets, both directions, no DEM)";
+fn distance(net: &NetworkArgs, hills: Option<&HillStats>) -> String {
+    match hills {
+        None => "network (walking along OpenStreetMap streets, both directions, no DEM)".into(),
+        Some(h) => format!(
+            "network with hills (walking along OpenStreetMap streets; DEM {}: metres are \
+             flat-equivalent, the distance on the flat that takes as long to walk by Tobler's \
+             hiking function, uphill and downhill apart; minutes at {} m/s on the flat)",
+            h.file, net.walk_speed_m_s
+        ),
+    }
+}
+
+/// What the DEM gave, for JSON; `null` without one.
+fn dem_json(hills: Option<&HillStats>) -> serde_json::Value {
+    match hills {
+        None => serde_json::Value::Null,
+        Some(h) => json!({
+            "file": h.file,
+            "crs": h.crs.0.name(),
+            "crs_assumed": h.crs.1,
+            "min_elevation_m": (h.min_m * 10.0).round() / 10.0,
+            "max_elevation_m": (h.max_m * 10.0).round() / 10.0,
+            "sample_step_m": (h.step_m * 10.0).round() / 10.0,
+        }),
+    }
+}
+
+/// The line saying what the DEM gave.
+fn dem_line(h: &HillStats) -> String {
+    format!(
+        "Elevation: {} ({}{}), street nodes from {:.1} m to {:.1} m; each segment costs its \
+         flat-equivalent metres uphill and downhill apart (Tobler), sampled every {:.1} m",
+        h.file,
+        h.crs.0.name(),
+        if h.crs.1 {
+            ", assumed: no .prj beside it"
+        } else {
+            ""
+        },
+        h.min_m,
+        h.max_m,
+        h.step_m
+    )
+}
 
 /// `network matrix --format json`.
-pub fn matrix_json(a: &MatrixArgs, lists: &SiteLists, from: &[String], to: &[String]) -> Vec<u8> {
+pub fn matrix_json(
+    a: &MatrixArgs,
+    hills: Option<&HillStats>,
+    lists: &SiteLists,
+    from: &[String],
+    to: &[String],
+) -> Vec<u8> {
     let mut rows: Vec<(usize, usize, f64)> = lists
         .lists
         .iter()
@@ -23,14 +72,22 @@ pub fn matrix_json(a: &MatrixArgs, lists: &SiteLists, from: &[String], to: &[Str
     rows.sort_unstable_by_key(|&(p, s, _)| (p, s));
     let pairs: Vec<_> = rows
         .iter()
-        .map(
-            |&(p, s, m)| json!({"from": from[p], "to": to[s], "metres": (m * 10.0).round() / 10.0}),
-        )
+        .map(|&(p, s, m)| {
+            let mut row =
+                json!({"from": from[p], "to": to[s], "metres": (m * 10.0).round() / 10.0});
+            if hills.is_some() {
+                let minutes = m / a.net.walk_speed_m_s / 60.0;
+                row["minutes"] = json!((minutes * 100.0).round() / 100.0);
+            }
+            row
+        })
         .collect();
     let v = json!({
         "network": a.net.network.display().to_string(),
         "credit": format!("{CREDIT} (ODbL)"),
-        "distance": DISTANCE,
+        "distance": distance(&a.net, hills),
+        "dem": dem_json(hills),
+        "walk_speed_m_s": a.net.walk_speed_m_s,
         "max_m": a.max_m,
         "snap_max_m": a.net.snap_max_m,
         "pairs": pairs,
@@ -45,13 +102,30 @@ pub fn matrix_json(a: &MatrixArgs, lists: &SiteLists, from: &[String], to: &[Str
 }
 
 /// The line `network matrix` prints on standard error.
-pub fn matrix_note(a: &MatrixArgs, lists: &SiteLists, from: &[String], to: &[String]) -> String {
+pub fn matrix_note(
+    a: &MatrixArgs,
+    hills: Option<&HillStats>,
+    lists: &SiteLists,
+    from: &[String],
+    to: &[String],
+) -> String {
     let mut s = format!(
-        "{} pairs within {} m along the streets of {} ({CREDIT}, ODbL)",
+        "{} pairs within {} m{} along the streets of {} ({CREDIT}, ODbL)",
         lists.pairs(),
         a.max_m,
+        if hills.is_some() {
+            " (flat-equivalent)"
+        } else {
+            ""
+        },
         a.net.network.display()
     );
+    if let Some(h) = hills {
+        s += &format!(
+            "; hills from {} ({:.1}–{:.1} m), minutes at {} m/s",
+            h.file, h.min_m, h.max_m, a.net.walk_speed_m_s
+        );
+    }
     for (what, ids, all) in [
         ("--from points", &lists.off.points, from),
         ("--to sites", &lists.off.sites, to),
@@ -86,7 +160,8 @@ pub fn check(a: &CheckArgs, r: &CheckReport, data: &Dataset, weight: Option<&str
             let v = json!({
                 "network": a.net.network.display().to_string(),
                 "credit": format!("{CREDIT} (ODbL)"),
-                "distance": DISTANCE,
+                "distance": distance(&a.net, r.read.hills.as_ref()),
+                "dem": dem_json(r.read.hills.as_ref()),
                 "read": {
                     "nodes": r.read.nodes_read, "nodes_in_area": r.read.nodes_kept,
                     "ways": r.read.ways_read, "walkable_ways": r.read.walkable_ways,
@@ -132,6 +207,10 @@ fn text(a: &CheckArgs, r: &CheckReport, points: &[String], sites: &[&str], weigh
         r.read.walkable_ways,
         r.read.cut_ways,
     );
+    if let Some(h) = &r.read.hills {
+        s += &dem_line(h);
+        s.push('\n');
+    }
     s += &format!(
         "Demand points off network (farther than {} m from a walkable street): {} of {} \
          ({weight} {}){}\n",

@@ -38,6 +38,9 @@ impl Inputs {
         }
         if let Some(n) = &d.network {
             self.0.push((format!("{flag}network"), n.file.clone()));
+            if let Some(dem) = &n.dem {
+                self.0.push((format!("{flag}dem"), dem.clone()));
+            }
         }
         self
     }

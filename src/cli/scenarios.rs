@@ -78,7 +78,8 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     let inputs = Inputs::default()
         .file("the scenario file", Some(&args.file))
         .file("--cost-matrix", args.cost_matrix.as_deref())
-        .file("--network", args.streets.network.as_deref());
+        .file("--network", args.streets.network.as_deref())
+        .file("--dem", args.streets.dem.as_deref());
     inputs.check_all(&outputs)?;
     let matrix = args
         .cost_matrix
@@ -86,7 +87,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         .map(|p| DistanceSource::Matrix(p, args.cost));
     let streets = args.streets.network.as_deref().map(|p| {
         let snap = args.streets.snap_max_m.unwrap_or(network::SNAP_MAX_M);
-        DistanceSource::Streets(p, snap)
+        DistanceSource::Streets(p, snap, args.streets.dem.as_deref())
     });
     let input = load_scenarios_with(&args.file, matrix.or(streets), budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.

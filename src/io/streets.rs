@@ -34,7 +34,7 @@ pub(super) fn read_streets_part(
     let source = spec.source();
     let notes = street_notes(spec, &costs, data, &sites);
     let streets = Streets {
-        hills: false,
+        hills: spec.dem.is_some(),
         reach: spec.reach,
         snap_max_m: spec.snap_max_m,
         off_points: costs.off.points.clone(),
@@ -78,6 +78,17 @@ fn street_notes(
         ),
     )];
     let off = &costs.off;
+    if let Some(dem) = &spec.dem {
+        let dem = dem.display();
+        notes.push(LocalText::new(
+            format!(
+                "walks cost their slopes by Tobler's hiking function on the elevation grid                  {dem}: the radius is as far as that many metres take on the flat, uphill walks                  reach less far than downhill ones (from each home to the stop)"
+            ),
+            format!(
+                "標高データ {dem} により坂道の歩きにくさ（Tobler の式）を考慮しています。徒歩圏は平地でその距離を歩くのと同じ時間で行ける範囲で、上り坂では短く、下り坂では長くなります（自宅から停留所へ向かう向き）"
+            ),
+        ));
+    }
     if let Some(&first) = off.points.first() {
         let n = off.points.len();
         let weight = off_weight(data, &off.points);

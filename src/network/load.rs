@@ -5,7 +5,7 @@
 //! route's drive times all build their graph here, so the rules (the area kept, the snapping
 //! distance, hills, the profile) are the same wherever the streets are used.
 
-use super::{read_network, Area, Graph, ReadStats};
+use super::{dem, read_network, Area, Graph, ReadStats};
 use crate::budget::Budget;
 use crate::error::Result;
 use crate::model::LatLon;
@@ -24,6 +24,12 @@ pub struct NetworkSpec {
     /// How far the walks are followed, in the radius's unit; `None`: without limit (the
     /// p-median and p-center need every pair). Commands set it from their radius.
     pub reach: Option<f64>,
+    /// An elevation grid (ESRI ASCII `.asc` or GeoTIFF): with it every segment costs its
+    /// flat-equivalent metres up and down (Tobler), so a radius means "as far as R metres take
+    /// on the flat"; without it the walks are on the flat.
+    pub dem: Option<PathBuf>,
+    /// Walking speed on the flat (m/s) turning those metres into minutes in outputs.
+    pub walk_speed_m_s: f64,
 }
 
 impl NetworkSpec {
@@ -33,6 +39,8 @@ impl NetworkSpec {
             file: file.into(),
             snap_max_m: super::SNAP_MAX_M,
             reach: None,
+            dem: None,
+            walk_speed_m_s: crate::defaults::WALK_SPEED_M_S,
         }
     }
 
@@ -49,7 +57,14 @@ impl NetworkSpec {
         Area::around(places, reach + self.snap_max_m + super::MARGIN_M)
     }
 
-    /// Reads the extract around `places` and builds its graph.
+    /// Minutes a walk of `metres` (flat-equivalent with a DEM) takes at the walking speed.
+    pub fn minutes(&self, metres: f64) -> f64 {
+        metres / self.walk_speed_m_s / 60.0
+    }
+
+    /// Reads the extract around `places` and builds its graph, its segments priced by their
+    /// slopes when there is a DEM (read first: a wrong grid is refused before a large extract
+    /// is read). Every street node must lie on the grid's data.
     pub fn graph(
         &self,
         places: &[LatLon],
@@ -59,6 +74,18 @@ impl NetworkSpec {
         let area = self
             .area(places, reach_m)
             .expect("readers refuse files without rows");
-        read_network(&self.file, area, budget.memory)
+        let grid = match &self.dem {
+            Some(path) => Some(dem::Dem::read(path, budget.memory)?),
+            None => None,
+        };
+        let (graph, mut stats) = read_network(&self.file, area, budget.memory)?;
+        match grid {
+            Some(grid) => {
+                let (graph, hills) = dem::hill_costs(graph, &grid)?;
+                stats.hills = Some(hills);
+                Ok((graph, stats))
+            }
+            None => Ok((graph, stats)),
+        }
     }
 }

@@ -222,11 +222,14 @@ fn walk(
 }
 
 /// Writes `from,to,metres` (point id, site id, metres to 0.1 m), one row per pair within the
-/// radius, ordered by point then site: the cost matrix the other commands read.
+/// radius, ordered by point then site: the cost matrix the other commands read. With a
+/// walking speed (m/s; given with a DEM, where the metres are flat-equivalent) a `minutes`
+/// column follows, to 0.01, so the file feeds `--cost minutes` as well as metres.
 pub fn write_rows(
     lists: &SiteLists,
     point_ids: &[String],
     site_ids: &[String],
+    walk_speed_m_s: Option<f64>,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
     let mut rows: Vec<(usize, usize, f64)> = lists
@@ -237,9 +240,19 @@ pub fn write_rows(
         .collect();
     rows.sort_unstable_by_key(|&(p, s, _)| (p, s));
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["from", "to", "metres"])?;
+    match walk_speed_m_s {
+        None => w.write_record(["from", "to", "metres"])?,
+        Some(_) => w.write_record(["from", "to", "metres", "minutes"])?,
+    }
     for (p, s, m) in rows {
-        w.write_record([&point_ids[p], &site_ids[s], &format!("{m:.1}")])?;
+        let metres = format!("{m:.1}");
+        match walk_speed_m_s {
+            None => w.write_record([&point_ids[p], &site_ids[s], &metres])?,
+            Some(v) => {
+                let minutes = format!("{:.2}", m / v / 60.0);
+                w.write_record([&point_ids[p], &site_ids[s], &metres, &minutes])?
+            }
+        }
     }
     w.flush()
 }

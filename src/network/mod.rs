@@ -9,6 +9,7 @@
 mod area;
 mod check;
 mod costs;
+pub mod dem;
 mod dijkstra;
 mod graph;
 mod load;
@@ -23,6 +24,7 @@ mod xml;
 pub use area::Area;
 pub use check::{check, CheckReport, StrandedComponent};
 pub use costs::{street_costs, StreetCosts};
+pub use dem::{Dem, HillStats};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};
 pub use matrix::{network_lists, write_rows, OffNetwork, SiteLists};

@@ -25,6 +25,8 @@ pub struct ReadStats {
     pub cut_ways: u64,
     /// The box of every node in the file, to say where an extract lies when it misses the data.
     pub file_area: Option<Area>,
+    /// With an elevation grid (`--dem`): what it gave. `None`: the walks are on the flat.
+    pub hills: Option<super::HillStats>,
 }
 
 /// Bytes per node kept while reading (a hash-map entry of id and position, with its slack).

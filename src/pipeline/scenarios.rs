@@ -44,8 +44,9 @@ pub fn load_scenarios(path: &Path, budget: Budget) -> Result<ScenarioInput> {
 pub enum DistanceSource<'a> {
     /// A cost matrix and the column read (`--cost-matrix`, `--cost`).
     Matrix(&'a Path, CostUnit),
-    /// An OpenStreetMap extract and the snapping distance (`--network`, `--snap-max-m`).
-    Streets(&'a Path, f64),
+    /// An OpenStreetMap extract, the snapping distance and an elevation grid (`--network`,
+    /// `--snap-max-m`, `--dem`).
+    Streets(&'a Path, f64, Option<&'a Path>),
 }
 
 /// [`load_scenarios`] with the distances given by the caller, which replace the `[data]`
@@ -64,10 +65,11 @@ pub fn load_scenarios_with(
             file.data.cost = unit;
             file.data.network = None;
         }
-        Some(DistanceSource::Streets(extract, snap_max_m)) => {
+        Some(DistanceSource::Streets(extract, snap_max_m, dem)) => {
             file.data.cost_matrix = None;
             file.data.network = Some(crate::network::NetworkSpec {
                 snap_max_m,
+                dem: dem.map(Path::to_path_buf),
                 ..crate::network::NetworkSpec::new(extract)
             });
             file.walk_every_row();

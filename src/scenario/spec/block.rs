@@ -182,6 +182,8 @@ pub(super) struct DataSpec {
     pub(super) network: Option<String>,
     #[serde(default)]
     pub(super) snap_max_m: Option<f64>,
+    #[serde(default)]
+    pub(super) dem: Option<String>,
 }
 
 /// The `cost` key of `[data]`: which column of the cost matrix is read.

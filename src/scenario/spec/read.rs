@@ -102,6 +102,13 @@ fn check_network(d: Option<&DataSpec>, src: &SourceText) -> Result<()> {
             "both",
         ));
     }
+    if d.dem.is_some() && d.network.is_none() {
+        return Err(Error::input(
+            at(),
+            "a `network` in [data] for the `dem` to price its slopes",
+            "`dem` without one",
+        ));
+    }
     match d.snap_max_m {
         Some(_) if d.network.is_none() => Err(Error::input(
             at(),
@@ -192,6 +199,7 @@ fn data_paths(d: DataSpec, dir: &Path) -> DataPaths {
         cost: d.cost.map(Into::into).unwrap_or_default(),
         network: d.network.as_ref().map(|n| crate::network::NetworkSpec {
             snap_max_m: d.snap_max_m.unwrap_or(crate::network::SNAP_MAX_M),
+            dem: d.dem.as_ref().map(path),
             ..crate::network::NetworkSpec::new(path(n))
         }),
         added_sites: Vec::new(),

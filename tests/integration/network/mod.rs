@@ -6,6 +6,8 @@ mod bad_inputs;
 mod barrier;
 mod distances;
 mod feeds;
+mod hills;
+mod hills_cli;
 mod pbf;
 
 use mobile_stops::network::Area;
