@@ -35,6 +35,13 @@ pub struct NetworkArgs {
     /// no distance).
     #[arg(long, value_name = "M", default_value_t = network::SNAP_MAX_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub snap_max_m: f64,
+    /// Keep built street graphs in DIR, so the next run on the same extract and area starts
+    /// at once [default: $XDG_CACHE_HOME/mobile-stops, else ~/.cache/mobile-stops].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_network_cache")]
+    pub network_cache: Option<PathBuf>,
+    /// Read the extract every time; neither read nor write the graph cache.
+    #[arg(long)]
+    pub no_network_cache: bool,
 }
 
 impl NetworkArgs {
@@ -42,6 +49,11 @@ impl NetworkArgs {
     pub fn spec(&self) -> network::NetworkSpec {
         network::NetworkSpec {
             snap_max_m: self.snap_max_m,
+            cache: match (self.no_network_cache, &self.network_cache) {
+                (true, _) => None,
+                (false, Some(dir)) => Some(dir.clone()),
+                (false, None) => network::default_cache_dir(),
+            },
             ..network::NetworkSpec::new(&self.network)
         }
     }

@@ -24,15 +24,21 @@ pub struct NetworkSpec {
     /// How far the walks are followed, in the radius's unit; `None`: without limit (the
     /// p-median and p-center need every pair). Commands set it from their radius.
     pub reach: Option<f64>,
+    /// Where built graphs are kept between runs (see [`super::cache`]); `None`: always read
+    /// the extract.
+    pub cache: Option<PathBuf>,
 }
 
 impl NetworkSpec {
-    /// The extract at `file` with the default snapping distance and no limit on the walks.
+    /// The extract at `file` with the default snapping distance, no limit on the walks, and
+    /// graphs cached in the default directory ([`super::default_cache_dir`]), so every command
+    /// gets the fast second run without asking.
     pub fn new(file: impl Into<PathBuf>) -> NetworkSpec {
         NetworkSpec {
             file: file.into(),
             snap_max_m: super::SNAP_MAX_M,
             reach: None,
+            cache: super::default_cache_dir(),
         }
     }
 
@@ -49,7 +55,8 @@ impl NetworkSpec {
         Area::around(places, reach + self.snap_max_m + super::MARGIN_M)
     }
 
-    /// Reads the extract around `places` and builds its graph.
+    /// Reads the extract around `places` and builds its graph, or takes it from the cache
+    /// when the same extract was built for the same area before.
     pub fn graph(
         &self,
         places: &[LatLon],
@@ -59,6 +66,14 @@ impl NetworkSpec {
         let area = self
             .area(places, reach_m)
             .expect("readers refuse files without rows");
-        read_network(&self.file, area, budget.memory)
+        let read = || read_network(&self.file, area, budget.memory);
+        let Some(dir) = &self.cache else {
+            return read();
+        };
+        match super::cache_key(self, &area) {
+            Ok(key) => super::cached_or_build(dir, key, read),
+            // An extract that cannot be hashed cannot be read either: the read says why.
+            Err(_) => read(),
+        }
     }
 }

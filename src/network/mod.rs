@@ -7,6 +7,7 @@
 //! OpenStreetMap's, © OpenStreetMap contributors (ODbL): every output showing it says so.
 
 mod area;
+mod cache;
 mod check;
 mod dijkstra;
 mod graph;
@@ -15,10 +16,12 @@ mod matrix;
 mod pbf;
 mod read;
 mod snap;
+mod stored;
 mod tags;
 mod xml;
 
 pub use area::Area;
+pub use cache::{cache_key, cached_or_build, default_cache_dir, CacheKey};
 pub use check::{check, CheckReport, StrandedComponent};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};

@@ -4,6 +4,7 @@
 
 mod bad_inputs;
 mod barrier;
+mod cache;
 mod distances;
 mod feeds;
 mod pbf;
