@@ -166,7 +166,11 @@ mod tests {
         };
         let g = street_grid(&spec);
         let nodes = g.graph.nodes();
-        assert!(nodes.len() < 100 * 100 && nodes.len() > 9000, "{}", nodes.len());
+        assert!(
+            nodes.len() < 100 * 100 && nodes.len() > 9000,
+            "{}",
+            nodes.len()
+        );
         let row = (g.north_east.lat - g.south_west.lat) / 99.0;
         let mid = g.south_west.lat + row * 50.5; // the river runs between rows 50 and 51
         let bank = |p: LatLon| p.lat > mid;

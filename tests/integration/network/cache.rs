@@ -76,7 +76,11 @@ fn a_damaged_cache_file_is_rebuilt_with_a_warning_and_the_same_output() {
             err.contains("warning: street graph cache") && err.contains(why),
             "{why}: {err}"
         );
-        assert_eq!(std::fs::read(&file).unwrap(), good, "rebuilt and stored again");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            good,
+            "rebuilt and stored again"
+        );
     }
 }
 

@@ -7,6 +7,7 @@ mod barrier;
 mod cache;
 mod distances;
 mod feeds;
+mod grid_exact;
 mod pbf;
 
 use mobile_stops::network::Area;
