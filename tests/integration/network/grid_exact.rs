@@ -14,13 +14,16 @@ use std::collections::BinaryHeap;
 const RADIUS_M: f64 = 500.0;
 const SNAP_M: f64 = 250.0;
 
+/// Per node, its neighbours and the metres to each.
+type Adjacency = Vec<Vec<(usize, f64)>>;
+
 /// The street graph with a node for each snapped place where it joins its segment (the
 /// segment cut there into pieces along it), and a node for the place itself at the end of
 /// its leg. Returns the adjacency and each place's node.
-fn spliced(g: &Graph, snaps: &[Option<Snap>]) -> (Vec<Vec<(usize, f64)>>, Vec<Option<usize>>) {
+fn spliced(g: &Graph, snaps: &[Option<Snap>]) -> (Adjacency, Vec<Option<usize>>) {
     let n = g.nodes().len();
-    let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    let link = |adj: &mut Vec<Vec<(usize, f64)>>, a: usize, b: usize, m: f64| {
+    let mut adj: Adjacency = vec![Vec::new(); n];
+    let link = |adj: &mut Adjacency, a: usize, b: usize, m: f64| {
         adj[a].push((b, m));
         adj[b].push((a, m));
     };
