@@ -1,6 +1,6 @@
 //! Benchmark inputs: readers for published facility-location benchmark files, the solver
 //! inputs built from them ([`pmed_instance`], [`pmedcap_instance`], [`sjc_instance`]), and
-//! seeded [`synthetic`] datasets for speed measurements.
+//! seeded [`synthetic`] datasets and [`street_grid`] street graphs for speed measurements.
 //!
 //! A solver that scores real planning data cannot show it is right on that data: nobody knows
 //! the best answer there. Published instances with proven optima can: if a p-median or
@@ -30,6 +30,7 @@ mod instance;
 mod orlib;
 mod pmedcap;
 mod sjc;
+pub mod street_grid;
 pub mod synthetic;
 
 pub use file::{benchmark_instance, Benchmark};

@@ -78,6 +78,18 @@ pub struct StreetArgs {
     /// on the flat.
     #[arg(long, value_name = "FILE", requires = "network")]
     pub dem: Option<PathBuf>,
+    /// With --network: keep built street graphs in DIR, so the next run on the same extract
+    /// starts at once [default: $XDG_CACHE_HOME/mobile-stops, else ~/.cache/mobile-stops].
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "network",
+        conflicts_with = "no_network_cache"
+    )]
+    pub network_cache: Option<PathBuf>,
+    /// With --network: read the extract every time; neither read nor write the graph cache.
+    #[arg(long, requires = "network")]
+    pub no_network_cache: bool,
 }
 
 impl StreetArgs {

@@ -46,6 +46,13 @@ pub struct NetworkArgs {
     /// value for frail walkers; pedestrian signals are timed for 1.0.
     #[arg(long, value_name = "M_S", default_value_t = mobile_stops::defaults::WALK_SPEED_M_S, value_parser = walk_speed, allow_negative_numbers = true)]
     pub walk_speed_m_s: f64,
+    /// Keep built street graphs in DIR, so the next run on the same extract and area starts
+    /// at once [default: $XDG_CACHE_HOME/mobile-stops, else ~/.cache/mobile-stops].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_network_cache")]
+    pub network_cache: Option<PathBuf>,
+    /// Read the extract every time; neither read nor write the graph cache.
+    #[arg(long)]
+    pub no_network_cache: bool,
 }
 
 impl NetworkArgs {
@@ -55,6 +62,11 @@ impl NetworkArgs {
             snap_max_m: self.snap_max_m,
             dem: self.dem.clone(),
             walk_speed_m_s: self.walk_speed_m_s,
+            cache: match (self.no_network_cache, &self.network_cache) {
+                (true, _) => None,
+                (false, Some(dir)) => Some(dir.clone()),
+                (false, None) => network::default_cache_dir(),
+            },
             ..network::NetworkSpec::new(&self.network)
         }
     }

@@ -18,15 +18,17 @@ const BYTES_PER_EDGE: u64 = 8 + 8 + 16 + 2 * 8 + 64;
 
 /// Street nodes and segments. Nodes are numbered in OpenStreetMap id order and segments in
 /// order of their ends, so the same extract gives the same graph whatever order it was read in.
+///
+/// The fields are open to the module so the cache can store and check them as they are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Graph {
-    nodes: Vec<LatLon>,
-    edges: Vec<(u32, u32)>,
-    lengths_m: Vec<f64>,
+    pub(super) nodes: Vec<LatLon>,
+    pub(super) edges: Vec<(u32, u32)>,
+    pub(super) lengths_m: Vec<f64>,
     /// Per segment `(a, b)`: the cost from `a` to `b`, and from `b` to `a` (infinite: closed).
-    costs: Vec<[f64; 2]>,
-    offsets: Vec<usize>,
-    adjacent: Vec<(u32, u32)>,
+    pub(super) costs: Vec<[f64; 2]>,
+    pub(super) offsets: Vec<usize>,
+    pub(super) adjacent: Vec<(u32, u32)>,
 }
 
 /// Size of what was built, for `network check`.

@@ -30,10 +30,15 @@ pub struct NetworkSpec {
     pub dem: Option<PathBuf>,
     /// Walking speed on the flat (m/s) turning those metres into minutes in outputs.
     pub walk_speed_m_s: f64,
+    /// Where built graphs are kept between runs (see [`super::cache`]); `None`: always read
+    /// the extract.
+    pub cache: Option<PathBuf>,
 }
 
 impl NetworkSpec {
-    /// The extract at `file` with the default snapping distance and no limit on the walks.
+    /// The extract at `file` with the default snapping distance, no limit on the walks, and
+    /// graphs cached in the default directory ([`super::default_cache_dir`]), so every command
+    /// gets the fast second run without asking.
     pub fn new(file: impl Into<PathBuf>) -> NetworkSpec {
         NetworkSpec {
             file: file.into(),
@@ -41,6 +46,7 @@ impl NetworkSpec {
             reach: None,
             dem: None,
             walk_speed_m_s: crate::defaults::WALK_SPEED_M_S,
+            cache: super::default_cache_dir(),
         }
     }
 
@@ -62,9 +68,11 @@ impl NetworkSpec {
         metres / self.walk_speed_m_s / 60.0
     }
 
-    /// Reads the extract around `places` and builds its graph, its segments priced by their
-    /// slopes when there is a DEM (read first: a wrong grid is refused before a large extract
-    /// is read). Every street node must lie on the grid's data.
+    /// Reads the extract around `places` and builds its graph (or takes it from the cache
+    /// when the same extract was built for the same area before), its segments priced by
+    /// their slopes when there is a DEM (read first: a wrong grid is refused before a large
+    /// extract is read). Every street node must lie on the grid's data. The cache holds the
+    /// streets before their slopes, so one cached extract serves every grid.
     pub fn graph(
         &self,
         places: &[LatLon],
@@ -78,7 +86,15 @@ impl NetworkSpec {
             Some(path) => Some(dem::Dem::read(path, budget.memory)?),
             None => None,
         };
-        let (graph, mut stats) = read_network(&self.file, area, budget.memory)?;
+        let read = || read_network(&self.file, area, budget.memory);
+        let (graph, mut stats) = match &self.cache {
+            None => read()?,
+            Some(dir) => match super::cache_key(self, &area) {
+                Ok(key) => super::cached_or_build(dir, key, read)?,
+                // An extract that cannot be hashed cannot be read either: the read says why.
+                Err(_) => read()?,
+            },
+        };
         match grid {
             Some(grid) => {
                 let (graph, hills) = dem::hill_costs(graph, &grid)?;

@@ -7,6 +7,7 @@
 //! OpenStreetMap's, © OpenStreetMap contributors (ODbL): every output showing it says so.
 
 mod area;
+mod cache;
 mod check;
 mod costs;
 pub mod dem;
@@ -17,11 +18,13 @@ mod matrix;
 mod pbf;
 mod read;
 mod snap;
+mod stored;
 mod tags;
 mod view;
 mod xml;
 
 pub use area::Area;
+pub use cache::{cache_key, cached_or_build, default_cache_dir, CacheKey};
 pub use check::{check, CheckReport, StrandedComponent};
 pub use costs::{street_costs, StreetCosts};
 pub use dem::{Dem, HillStats};

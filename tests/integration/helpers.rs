@@ -44,9 +44,15 @@ pub fn fixture(name: &str) -> String {
 /// The built binary.
 pub const BIN: &str = env!("CARGO_BIN_EXE_mobile-stops");
 
-/// A command for the built binary, to add environment variables or a directory to.
+/// A command for the built binary, to add environment variables or a directory to. Street
+/// graphs are cached under the build's temporary folder, never in the user's own cache.
 pub fn command() -> Command {
-    Command::new(BIN)
+    let mut cmd = Command::new(BIN);
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("xdg-cache"),
+    );
+    cmd
 }
 
 /// Runs `cmd` to the end, sharing the machine (see [`share_machine`]) while it runs.

@@ -4,8 +4,10 @@
 
 mod bad_inputs;
 mod barrier;
+mod cache;
 mod distances;
 mod feeds;
+mod grid_exact;
 mod hills;
 mod hills_cli;
 mod pbf;
