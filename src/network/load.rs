@@ -5,7 +5,7 @@
 //! route's drive times all build their graph here, so the rules (the area kept, the snapping
 //! distance, hills, the profile) are the same wherever the streets are used.
 
-use super::{read_network, Area, Graph, ReadStats};
+use super::{read_streets, Area, Graph, Profile, ReadStats};
 use crate::budget::Budget;
 use crate::error::Result;
 use crate::model::LatLon;
@@ -24,15 +24,19 @@ pub struct NetworkSpec {
     /// How far the walks are followed, in the radius's unit; `None`: without limit (the
     /// p-median and p-center need every pair). Commands set it from their radius.
     pub reach: Option<f64>,
+    /// Walking or driving: which ways are kept and what their segments cost.
+    pub profile: Profile,
 }
 
 impl NetworkSpec {
-    /// The extract at `file` with the default snapping distance and no limit on the walks.
+    /// The extract at `file` for walking, with the default snapping distance and no limit on
+    /// the walks.
     pub fn new(file: impl Into<PathBuf>) -> NetworkSpec {
         NetworkSpec {
             file: file.into(),
             snap_max_m: super::SNAP_MAX_M,
             reach: None,
+            profile: Profile::Walk,
         }
     }
 
@@ -49,7 +53,7 @@ impl NetworkSpec {
         Area::around(places, reach + self.snap_max_m + super::MARGIN_M)
     }
 
-    /// Reads the extract around `places` and builds its graph.
+    /// Reads the extract around `places` and builds its graph for the profile.
     pub fn graph(
         &self,
         places: &[LatLon],
@@ -59,6 +63,6 @@ impl NetworkSpec {
         let area = self
             .area(places, reach_m)
             .expect("readers refuse files without rows");
-        read_network(&self.file, area, budget.memory)
+        read_streets(&self.file, area, self.profile, budget.memory)
     }
 }

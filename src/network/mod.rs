@@ -13,6 +13,7 @@ mod graph;
 mod load;
 mod matrix;
 mod pbf;
+mod profile;
 mod read;
 mod snap;
 mod tags;
@@ -23,9 +24,10 @@ pub use check::{check, CheckReport, StrandedComponent};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};
 pub use matrix::{network_lists, write_rows, OffNetwork, SiteLists};
-pub use read::{read_network, ReadStats};
+pub use profile::{minutes_per_m, Profile};
+pub use read::{read_network, read_streets, ReadStats};
 pub use snap::{Snap, Snapper};
-pub use tags::walkable;
+pub use tags::{drivable, maxspeed_kmh, walkable, Drive, Oneway};
 
 /// The credit OpenStreetMap's licence (ODbL) asks of every output built on its data.
 pub const CREDIT: &str = "© OpenStreetMap contributors";
