@@ -9,6 +9,7 @@
 mod area;
 mod check;
 mod dijkstra;
+mod drive;
 mod graph;
 mod load;
 mod matrix;
@@ -21,6 +22,7 @@ mod xml;
 
 pub use area::Area;
 pub use check::{check, CheckReport, StrandedComponent};
+pub use drive::{drive_lists, write_drive_rows, DriveLeg, DriveLists, Joining};
 pub use graph::{Graph, GraphStats};
 pub use load::{NetworkSpec, UNBOUNDED_MARGIN_M};
 pub use matrix::{network_lists, write_rows, OffNetwork, SiteLists};
