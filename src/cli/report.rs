@@ -67,7 +67,10 @@ impl ReportArgs {
     fn options(&self) -> Result<CouncilOptions, Error> {
         Ok(CouncilOptions {
             model: self.model.options()?,
-            week: self.week.depot.is_some().then(|| self.week.options()),
+            week: match self.week.depot {
+                Some(_) => Some(self.week.options()?),
+                None => None,
+            },
             sets: self.sets.clone(),
             weights: self.weights.clone(),
             prior_answers: self.prior_answers,
@@ -91,6 +94,7 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
         .data(&args.data.paths(), "--")
         .sets(&args.sets)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
+        .file("--network", args.week.network.as_deref())
         .check(args.out.as_deref(), None)?;
     let data = io::load_dataset(&args.data.paths(), budget)?;
     let done = council(&data, &opts, budget)?;
