@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod barrier;
 mod distances;
+mod driving;
 mod feeds;
 mod pbf;
 
