@@ -238,7 +238,7 @@ impl Search {
             offer(graph.cost_toward(f, toward, along), along);
         }
         let legs = s.leg_m + t.leg_m;
-        best.0.is_finite().then(|| DriveLeg {
+        best.0.is_finite().then_some(DriveLeg {
             minutes: best.0 + legs * leg_rate,
             metres: best.1 + legs,
         })
