@@ -27,7 +27,6 @@ Examples:
 pub const ROUTE: &str = "\
 Examples:
   mobile-stops route --p 8 --depot hiejinja                     # solve, then plan Mon–Fri
-  mobile-stops route --p 8 --depot 35.335,139.40 --visits-per-week 2 --days mon,tue,wed,thu,fri
   mobile-stops route --p 8 --depot hiejinja --format ics --start-date 2027-01-04 --out stops.ics
   mobile-stops route --data examples/network --stops examples/network/candidates.csv --depot s1 --travel network --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm";
 

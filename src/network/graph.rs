@@ -5,6 +5,7 @@
 //! than the walk down (Tobler), and a one-way street cannot be driven against its sign (an
 //! infinite cost): the segments stay shared, only the two costs differ.
 
+use super::Profile;
 use crate::budget::MemoryLimit;
 use crate::error::Result;
 use crate::model::LatLon;
@@ -50,13 +51,15 @@ impl Graph {
         segments: Vec<(i64, i64, [f64; 2])>,
         memory: MemoryLimit,
         file: &str,
+        profile: Profile,
     ) -> Result<Graph> {
         let mut ids: Vec<i64> = segments.iter().flat_map(|&(a, b, _)| [a, b]).collect();
         ids.sort_unstable();
         ids.dedup();
         memory.check(
             format!(
-                "the street graph of {file} ({} nodes, {} segments)",
+                "the {} graph of {file} ({} nodes, {} segments)",
+                profile.noun(),
                 ids.len(),
                 segments.len()
             ),

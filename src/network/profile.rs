@@ -45,6 +45,14 @@ impl Profile {
         }
     }
 
+    /// Its graph's name in messages: the walking graph, the driving graph.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Profile::Walk => "walking",
+            Profile::Drive => "driving",
+        }
+    }
+
     /// The streets it keeps, in words for messages.
     pub fn streets(self) -> &'static str {
         match self {

@@ -159,7 +159,7 @@ pub fn read_streets(
             ),
         ));
     }
-    let graph = Graph::build(&nodes, segments, memory, &name)?;
+    let graph = Graph::build(&nodes, segments, memory, &name, profile)?;
     Ok((graph, stats))
 }
 
