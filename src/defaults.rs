@@ -86,3 +86,36 @@ pub const PURCHASES_PER_WEEK: f64 = 1.0;
 /// with one seller, and three is taken so the capacity is not over-stated (30 minutes serve
 /// 10 customers). A council that has timed a stop says `--minutes-per-customer`.
 pub const MINUTES_PER_CUSTOMER: f64 = 3.0;
+
+/// Driving speeds (km/h) by OpenStreetMap `highway` class, used where a way has no usable
+/// `maxspeed` tag. These are speeds a small truck keeps in a Japanese town, junctions and
+/// signals included, not legal limits: ordinary roads without a sign are 60 km/h by law, and
+/// residential zones are often Zone 30, but narrow residential streets (生活道路, mostly
+/// `residential` and `unclassified` in Japan) are driven far slower, living streets and
+/// car-park aisles (`service`) at a walking pace. Classes not listed are not driven (see
+/// [`crate::network::drivable`]).
+pub const DRIVE_KMH: [(&str, f64); 15] = [
+    ("motorway", 80.0),
+    ("motorway_link", 40.0),
+    ("trunk", 50.0),
+    ("trunk_link", 30.0),
+    ("primary", 40.0),
+    ("primary_link", 30.0),
+    ("secondary", 40.0),
+    ("secondary_link", 30.0),
+    ("tertiary", 30.0),
+    ("tertiary_link", 20.0),
+    ("unclassified", 20.0),
+    ("residential", 20.0),
+    ("road", 20.0),
+    ("living_street", 10.0),
+    ("service", 10.0),
+];
+
+/// Driving speed (km/h) on a way not meant for cars that a sign opens to them
+/// (`motor_vehicle=yes` on a track or a path): a walking pace, as on a living street.
+pub const DRIVE_OTHER_KMH: f64 = 10.0;
+
+/// Driving speed (km/h) of the leg between a place and the street it joins (a forecourt, a
+/// car park, a lane too small to be mapped): slow, as on a car-park aisle.
+pub const DRIVE_LEG_KMH: f64 = 10.0;

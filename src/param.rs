@@ -65,6 +65,8 @@ pub enum Param {
     Detour,
     /// A travel-time matrix file.
     TravelMatrix,
+    /// Where drive times come from (straight line, a matrix, the street network).
+    Travel,
     /// Most stops one truck makes in a day.
     MaxStopsPerDay,
     /// Trucks working each day.
@@ -140,6 +142,7 @@ impl Param {
             SpeedKmh => "speed_kmh",
             Detour => "detour",
             TravelMatrix => "travel_matrix",
+            Travel => "travel",
             MaxStopsPerDay => "max_stops_per_day",
             Trucks => "trucks",
             Week => "week",

@@ -97,15 +97,24 @@ impl StreetArgs {
     /// (`None`: every pair, for the p-median and p-center).
     pub fn paths(&self, data: &DataArgs, reach: Option<f64>) -> DataPaths {
         let mut paths = data.paths();
-        paths.network = self
-            .network
-            .as_ref()
-            .map(|f| mobile_stops::network::NetworkSpec {
-                snap_max_m: self.snap_max_m.unwrap_or(mobile_stops::network::SNAP_MAX_M),
-                reach,
-                ..mobile_stops::network::NetworkSpec::new(f)
-            });
+        paths.network = self.spec(reach);
         paths
+    }
+
+    /// The extract and its rules (`None` without --network), walked as far as `reach`.
+    pub fn spec(&self, reach: Option<f64>) -> Option<mobile_stops::network::NetworkSpec> {
+        let file = self.network.as_ref()?;
+        Some(mobile_stops::network::NetworkSpec {
+            snap_max_m: self.snap_max_m.unwrap_or(mobile_stops::network::SNAP_MAX_M),
+            reach,
+            dem: self.dem.clone(),
+            cache: match (self.no_network_cache, &self.network_cache) {
+                (true, _) => None,
+                (false, Some(dir)) => Some(dir.clone()),
+                (false, None) => mobile_stops::network::default_cache_dir(),
+            },
+            ..mobile_stops::network::NetworkSpec::new(file)
+        })
     }
 }
 

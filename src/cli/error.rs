@@ -34,6 +34,7 @@ pub fn flag(param: Param) -> &'static str {
         SpeedKmh => "--speed-kmh",
         Detour => "--detour",
         TravelMatrix => "--travel-matrix",
+        Travel => "--travel",
         MaxStopsPerDay => "--max-stops-per-day",
         Trucks => "--trucks",
         Week => "--week",

@@ -27,8 +27,8 @@ Examples:
 pub const ROUTE: &str = "\
 Examples:
   mobile-stops route --p 8 --depot hiejinja                     # solve, then plan Mon–Fri
-  mobile-stops route --p 8 --depot 35.335,139.40 --visits-per-week 2 --days mon,tue,wed,thu,fri
-  mobile-stops route --p 8 --depot hiejinja --format ics --start-date 2027-01-04 --out stops.ics";
+  mobile-stops route --p 8 --depot hiejinja --format ics --start-date 2027-01-04 --out stops.ics
+  mobile-stops route --data examples/network --stops examples/network/candidates.csv --depot s1 --travel network --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm";
 
 /// `mobile-stops compare --help`.
 pub const COMPARE: &str = "\
@@ -72,7 +72,8 @@ Examples:
 pub const NETWORK_MATRIX: &str = "\
 Examples:
   mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --out matrix.csv
-  mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --max-m 300 --format json";
+  mobile-stops network matrix --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/demand.csv --to examples/network/candidates.csv --max-m 300 --format json
+  mobile-stops network matrix --profile drive --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm --from examples/network/candidates.csv --to examples/network/candidates.csv --max-m 5000";
 
 /// `mobile-stops network check --help`.
 pub const NETWORK_CHECK: &str = "\

@@ -17,6 +17,7 @@ mod error;
 mod examples;
 mod interrupt;
 mod network;
+mod network_drive;
 mod network_render;
 mod output;
 mod paths;

@@ -13,9 +13,10 @@ use std::path::PathBuf;
 /// The `network` subcommands.
 #[derive(Subcommand, Debug)]
 pub enum NetworkCommand {
-    /// Walking distances along the streets: one row `from,to,metres` per pair within
-    /// --max-m, for --cost-matrix or any other tool. --from is read as demand (a points CSV
-    /// with id,lat,lon, or e-Stat mesh tables), --to as candidate sites (id,lat,lon).
+    /// Distances along the streets: walking, one row `from,to,metres` per pair within
+    /// --max-m, for --cost-matrix or any other tool; driving (--profile drive), one row
+    /// `from,to,metres,minutes`. --from is read as demand (a points CSV with id,lat,lon, or
+    /// e-Stat mesh tables), --to as candidate sites (id,lat,lon).
     #[command(after_help = super::examples::NETWORK_MATRIX)]
     Matrix(MatrixArgs),
     /// What an extract gives around the data: nodes, ways, walkable km, ways cut, points and
@@ -84,9 +85,14 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Pairs farther apart than this along the streets are left out (with --dem, in
-    /// flat-equivalent metres).
+    /// flat-equivalent metres; driving: the fastest drive's length, legs included).
     #[arg(long, value_name = "M", default_value_t = mobile_stops::defaults::RADIUS_M, value_parser = positive_metres, allow_negative_numbers = true)]
     pub max_m: f64,
+    /// Walk (metres, every walkable way both directions, from each --from to each --to) or
+    /// drive (one-way streets along their sign, speeds from maxspeed or a per-class default;
+    /// the fastest drive from each --from to each --to, in metres and minutes).
+    #[arg(long, value_enum, default_value = "walk")]
+    pub profile: ProfileArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: MatrixFormat,
@@ -122,6 +128,15 @@ pub enum MatrixFormat {
     Json,
 }
 
+/// Who uses the streets in `network matrix`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileArg {
+    /// On foot: `from,to,metres`.
+    Walk,
+    /// By car: `from,to,metres,minutes`.
+    Drive,
+}
+
 /// How `network check` writes.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
@@ -142,7 +157,7 @@ impl NetworkCommand {
 }
 
 /// A distance in metres: a finite number above zero, else clap's usage error (exit 2).
-pub(super) fn positive_metres(s: &str) -> Result<f64, String> {
+pub fn positive_metres(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(m) if m.is_finite() && m > 0.0 && m <= 100_000.0 => Ok(m),
         _ => Err(format!(
@@ -183,6 +198,10 @@ fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
     let from = io::read_demand(std::slice::from_ref(&a.from), budget)?.data;
     let to = io::read_candidates(&io::SourceText::read(&a.to, budget)?)?;
     let sites = to.locations();
+    let site_ids: Vec<String> = to.sites.iter().map(|s| s.id.clone()).collect();
+    if a.profile == ProfileArg::Drive {
+        return super::network_drive::matrix(a, &from, &sites, &site_ids, budget);
+    }
     let (graph, stats) = read(&a.net, &from.locations, &sites, a.max_m, budget)?;
     let hills = stats.hills.as_ref();
     let snapper = Snapper::new(&graph);
@@ -195,7 +214,6 @@ fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
         a.net.snap_max_m,
         budget,
     )?;
-    let site_ids: Vec<String> = to.sites.iter().map(|s| s.id.clone()).collect();
     let bytes = match a.format {
         MatrixFormat::Csv => {
             let mut buf = Vec::new();

@@ -250,7 +250,7 @@ fn ids_after<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
 }
 
 /// Up to [`SHOWN`] ids, then how many more.
-fn listed<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+pub fn listed<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
     let n = ids.len();
     let mut shown: Vec<&str> = ids.take(SHOWN).collect();
     let more = format!("and {} more", n.saturating_sub(SHOWN));

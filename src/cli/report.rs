@@ -69,7 +69,10 @@ impl ReportArgs {
     fn options(&self) -> Result<CouncilOptions, Error> {
         Ok(CouncilOptions {
             model: self.model.options()?,
-            week: self.week.depot.is_some().then(|| self.week.options()),
+            week: match self.week.depot {
+                Some(_) => Some(self.week.options(self.streets.spec(None))?),
+                None => None,
+            },
             sets: self.sets.clone(),
             weights: self.weights.clone(),
             prior_answers: self.prior_answers,

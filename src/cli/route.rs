@@ -2,11 +2,12 @@
 
 use super::args::DataArgs;
 use super::solve::ModelArgs;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::defaults::{
     DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WEEK, WINDOW,
 };
+use mobile_stops::network::NetworkSpec;
 use mobile_stops::pipeline::{
     plan_route, start_date, unfit_error, unfit_json, StopSource, WeekOptions,
 };
@@ -97,6 +98,13 @@ pub struct WeekArgs {
     /// as LAT,LON is `depot` in it.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["speed_kmh", "detour"])]
     pub travel_matrix: Option<PathBuf>,
+    /// Where drive times come from: `straight` (straight line × --detour at --speed-kmh),
+    /// `matrix` (--travel-matrix), `network` (the fastest drives along the streets of
+    /// --network, the extract the walks are measured on: one-way streets along their sign,
+    /// speeds from maxspeed or per-class defaults). Default: matrix with --travel-matrix, else
+    /// straight.
+    #[arg(long, value_enum)]
+    pub travel: Option<TravelArg>,
     /// Most stops one truck makes in a day.
     #[arg(long, value_name = "N")]
     pub max_stops_per_day: Option<usize>,
@@ -109,10 +117,25 @@ pub struct WeekArgs {
     pub week: WeekShape,
 }
 
+/// Where `--travel` takes drive times from.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TravelArg {
+    /// Straight line × --detour at --speed-kmh.
+    Straight,
+    /// The --travel-matrix file.
+    Matrix,
+    /// The fastest drives along the streets of --network.
+    Network,
+}
+
 impl WeekArgs {
-    /// The library's week options from the flags.
-    pub fn options(&self) -> WeekOptions {
-        WeekOptions {
+    /// The library's week options from the flags, with `network` the extract given to
+    /// --network (driven with --travel network); refused when --travel and the files given
+    /// disagree.
+    pub fn options(&self, network: Option<NetworkSpec>) -> Result<WeekOptions, Error> {
+        self.check_travel(network.is_some())?;
+        let drive = network.filter(|_| self.travel == Some(TravelArg::Network));
+        Ok(WeekOptions {
             depot: self.depot.clone(),
             service_min: self.service_min,
             window: self.window.clone(),
@@ -121,17 +144,46 @@ impl WeekArgs {
             speed_kmh: self.speed_kmh,
             detour: self.detour,
             travel_matrix: self.travel_matrix.clone(),
+            drive_network: drive.map(|spec| NetworkSpec {
+                profile: mobile_stops::network::Profile::Drive,
+                dem: None,
+                ..spec
+            }),
             max_stops_per_day: self.max_stops_per_day,
             trucks: self.trucks,
             shape: self.week,
-        }
+        })
+    }
+
+    fn check_travel(&self, network: bool) -> Result<(), Error> {
+        let matrix = self.travel_matrix.is_some();
+        let found = match self.travel {
+            Some(TravelArg::Straight) if matrix => "--travel-matrix",
+            Some(TravelArg::Network) if matrix => "--travel-matrix",
+            Some(TravelArg::Network) if !network => "no --network",
+            Some(TravelArg::Matrix) if !matrix => "no --travel-matrix",
+            _ => return Ok(()),
+        };
+        let kind = self.travel.map_or("no --travel", |t| match t {
+            TravelArg::Straight => "--travel straight",
+            TravelArg::Matrix => "--travel matrix",
+            TravelArg::Network => "--travel network",
+        });
+        Err(Error::param(
+            Param::Travel,
+            format!(
+                "--travel-matrix FILE with --travel matrix, --network FILE with --travel \
+                 network (given: {kind})"
+            ),
+            found,
+        ))
     }
 }
 
 impl RouteArgs {
     /// Checks the flags before any file is opened; the calendar's first day.
     fn check(&self) -> Result<chrono::NaiveDate, Error> {
-        self.week.options().rules()?;
+        self.week.options(self.streets.spec(None))?.rules()?;
         if self.start_date.is_some() && self.format != RouteFormat::Ics {
             return Err(Error::param(
                 Param::StartDate,
@@ -159,7 +211,8 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
         Some(path) => StopSource::File(path.clone()),
         None => StopSource::Solve(args.model.options()?),
     };
-    let planned = plan_route(&data, &source, &args.week.options(), budget)?;
+    let week = args.week.options(args.streets.spec(None))?;
+    let planned = plan_route(&data, &source, &week, budget)?;
     let (problem, out) = (&planned.problem, args.out.as_deref());
     match &planned.week {
         Ok(plan) => {

@@ -50,6 +50,16 @@ pub enum TravelSource {
         /// The file as named on the command line.
         file: String,
     },
+    /// The fastest drives along an OpenStreetMap extract's streets (one-way streets along
+    /// their sign, speeds from `maxspeed` or per-class defaults).
+    Network {
+        /// The extract as named on the command line.
+        file: String,
+        /// How far a place may be from the street it joins (metres).
+        snap_max_m: f64,
+        /// Speed of the leg between a place and its street (km/h).
+        leg_kmh: f64,
+    },
 }
 
 /// Travel between places: minutes always, kilometres when known.

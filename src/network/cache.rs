@@ -51,11 +51,13 @@ pub fn cache_key(spec: &NetworkSpec, area: &Area) -> std::io::Result<CacheKey> {
         // The cache holds the streets before their slopes are priced (see `NetworkSpec::graph`).
         dem: _,
         walk_speed_m_s: _,
+        profile,
     } = spec;
     let mut h = blake3::Hasher::new();
     h.update(b"mobile-stops street graph");
     h.update(&stored::VERSION.to_le_bytes());
     h.update(file_hash(file)?.as_bytes());
+    h.update(format!("{profile:?}").as_bytes());
     for x in [area.min_lat, area.min_lon, area.max_lat, area.max_lon] {
         h.update(&x.to_le_bytes());
     }

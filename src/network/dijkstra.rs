@@ -36,8 +36,7 @@ impl PartialOrd for Queued {
 /// Which way a run's paths go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    /// From the source to every node (driving from a place; used by tests until then).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// From the source to every node (driving from a place).
     Out,
     /// From every node to the source.
     In,

@@ -5,6 +5,7 @@
 //! than the walk down (Tobler), and a one-way street cannot be driven against its sign (an
 //! infinite cost): the segments stay shared, only the two costs differ.
 
+use super::Profile;
 use crate::budget::MemoryLimit;
 use crate::error::Result;
 use crate::model::LatLon;
@@ -43,20 +44,24 @@ pub struct GraphStats {
 }
 
 impl Graph {
-    /// Builds the graph from the kept node positions and the walkable segments (by OSM ids,
-    /// both present in `nodes`), refused first when it would not fit in `memory`.
+    /// Builds the graph from the kept node positions and the segments the profile uses (by
+    /// OSM ids, both present in `nodes`, each with its cost per metre along `(from, to)` and
+    /// back), refused first when it would not fit in `memory`. A segment two ways share keeps
+    /// the cheaper cost in each direction, whatever order the ways came in.
     pub(super) fn build(
         nodes: &HashMap<i64, LatLon>,
-        segments: Vec<(i64, i64)>,
+        segments: Vec<(i64, i64, [f64; 2])>,
         memory: MemoryLimit,
         file: &str,
+        profile: Profile,
     ) -> Result<Graph> {
-        let mut ids: Vec<i64> = segments.iter().flat_map(|&(a, b)| [a, b]).collect();
+        let mut ids: Vec<i64> = segments.iter().flat_map(|&(a, b, _)| [a, b]).collect();
         ids.sort_unstable();
         ids.dedup();
         memory.check(
             format!(
-                "the walking graph of {file} ({} nodes, {} segments)",
+                "the {} graph of {file} ({} nodes, {} segments)",
+                profile.noun(),
                 ids.len(),
                 segments.len()
             ),
@@ -64,16 +69,34 @@ impl Graph {
             "use an extract cut closer to the data, or a smaller radius; ",
         )?;
         let index = |id: i64| ids.binary_search(&id).expect("every end is a kept node") as u32;
-        let mut edges: Vec<(u32, u32)> = segments
+        let mut directed: Vec<((u32, u32), [f64; 2])> = segments
             .into_iter()
-            .map(|(a, b)| (index(a), index(b)))
-            .filter(|(a, b)| a != b)
-            .map(|(a, b)| (a.min(b), a.max(b)))
+            .map(|(a, b, c)| (index(a), index(b), c))
+            .filter(|(a, b, _)| a != b)
+            .map(|(a, b, [ab, ba])| {
+                if a < b {
+                    ((a, b), [ab, ba])
+                } else {
+                    ((b, a), [ba, ab])
+                }
+            })
             .collect();
-        edges.sort_unstable();
-        edges.dedup();
+        directed.sort_unstable_by_key(|&(ends, _)| ends);
+        let mut edges: Vec<(u32, u32)> = Vec::with_capacity(directed.len());
+        let mut per_metre: Vec<[f64; 2]> = Vec::with_capacity(directed.len());
+        for (ends, [ab, ba]) in directed {
+            match (edges.last(), per_metre.last_mut()) {
+                (Some(&last), Some(c)) if last == ends => *c = [c[0].min(ab), c[1].min(ba)],
+                _ => {
+                    edges.push(ends);
+                    per_metre.push([ab, ba]);
+                }
+            }
+        }
         let positions: Vec<LatLon> = ids.iter().map(|id| nodes[id]).collect();
-        Ok(Graph::from_parts(positions, edges))
+        let graph = Graph::from_parts(positions, edges);
+        let lengths = graph.lengths_m.clone();
+        Ok(graph.with_costs(|e| per_metre[e].map(|r| times(lengths[e], r))))
     }
 
     /// A graph from positions and undirected segments `(a, b)` with `a < b`, sorted, no
@@ -205,5 +228,15 @@ impl Graph {
             next += 1;
         }
         label
+    }
+}
+
+/// What `metres` cost at `per_metre`: a closed direction stays closed even on a segment of
+/// no length (two nodes at one position), and a length of one unit per metre is kept exact.
+fn times(metres: f64, per_metre: f64) -> f64 {
+    if per_metre.is_infinite() {
+        f64::INFINITY
+    } else {
+        metres * per_metre
     }
 }

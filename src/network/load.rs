@@ -5,7 +5,7 @@
 //! route's drive times all build their graph here, so the rules (the area kept, the snapping
 //! distance, hills, the profile) are the same wherever the streets are used.
 
-use super::{dem, read_network, Area, Graph, ReadStats};
+use super::{dem, read_streets, Area, Graph, Profile, ReadStats};
 use crate::budget::Budget;
 use crate::error::Result;
 use crate::model::LatLon;
@@ -33,6 +33,8 @@ pub struct NetworkSpec {
     /// Where built graphs are kept between runs (see [`super::cache`]); `None`: always read
     /// the extract.
     pub cache: Option<PathBuf>,
+    /// Walking or driving: which ways are kept and what their segments cost.
+    pub profile: Profile,
 }
 
 impl NetworkSpec {
@@ -47,6 +49,7 @@ impl NetworkSpec {
             dem: None,
             walk_speed_m_s: crate::defaults::WALK_SPEED_M_S,
             cache: super::default_cache_dir(),
+            profile: Profile::Walk,
         }
     }
 
@@ -69,8 +72,8 @@ impl NetworkSpec {
     }
 
     /// Reads the extract around `places` and builds its graph (or takes it from the cache
-    /// when the same extract was built for the same area before), its segments priced by
-    /// their slopes when there is a DEM (read first: a wrong grid is refused before a large
+    /// when the same extract was built for the same area before), for the profile, a walk's
+    /// segments priced by their slopes when there is a DEM (read first: a wrong grid is refused before a large
     /// extract is read). Every street node must lie on the grid's data. The cache holds the
     /// streets before their slopes, so one cached extract serves every grid.
     pub fn graph(
@@ -82,11 +85,13 @@ impl NetworkSpec {
         let area = self
             .area(places, reach_m)
             .expect("readers refuse files without rows");
-        let grid = match &self.dem {
+        // Slopes price walks; a drive's minutes come from its speeds.
+        let dem = self.dem.as_ref().filter(|_| self.profile == Profile::Walk);
+        let grid = match dem {
             Some(path) => Some(dem::Dem::read(path, budget.memory)?),
             None => None,
         };
-        let read = || read_network(&self.file, area, budget.memory);
+        let read = || read_streets(&self.file, area, self.profile, budget.memory);
         let (graph, mut stats) = match &self.cache {
             None => read()?,
             Some(dir) => match super::cache_key(self, &area) {

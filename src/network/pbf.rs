@@ -37,7 +37,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink) -> Result<()> {
             } else if let Element::Way(w) = &element {
                 refs.clear();
                 refs.extend(w.refs());
-                sink.way(&refs, super::walkable(w.tags()));
+                sink.way(&refs, w.tags());
             }
         })
         .map_err(corrupt)?;

@@ -1,7 +1,8 @@
 //! Reading an extract: which format it is, and what both readers keep (the nodes inside the
-//! area, the walkable ways' segments between them) while streaming through the file.
+//! area, the segments between them of the ways the profile uses, with their costs per metre)
+//! while streaming through the file.
 
-use super::{graph::Graph, Area};
+use super::{graph::Graph, Area, Profile};
 use crate::budget::MemoryLimit;
 use crate::error::{Error, Location, Result};
 use crate::model::LatLon;
@@ -18,7 +19,7 @@ pub struct ReadStats {
     pub nodes_kept: u64,
     /// Ways in the file.
     pub ways_read: u64,
-    /// Walkable ways with at least one segment inside the area.
+    /// Ways the profile uses (walkable, or drivable) with at least one segment inside the area.
     pub walkable_ways: u64,
     /// Of those, ways with nodes missing (absent from the file, as in an API export, or outside
     /// the area): only their present segments are kept.
@@ -40,17 +41,19 @@ const CHECK_EVERY: u64 = 1 << 18;
 pub(super) struct Sink {
     file: String,
     area: Area,
+    profile: Profile,
     memory: MemoryLimit,
     nodes: HashMap<i64, LatLon>,
-    segments: Vec<(i64, i64)>,
+    segments: Vec<(i64, i64, [f64; 2])>,
     stats: ReadStats,
 }
 
 impl Sink {
-    fn new(file: String, area: Area, memory: MemoryLimit) -> Sink {
+    fn new(file: String, area: Area, profile: Profile, memory: MemoryLimit) -> Sink {
         Sink {
             file,
             area,
+            profile,
             memory,
             nodes: HashMap::new(),
             segments: Vec::new(),
@@ -80,12 +83,17 @@ impl Sink {
         Ok(())
     }
 
-    /// A way of the file: when walkable, its segments whose two nodes were kept.
-    pub(super) fn way(&mut self, refs: &[i64], walkable: bool) {
+    /// A way of the file: when the profile uses it, its segments whose two nodes were kept,
+    /// each with the way's cost per metre along its node order and against it.
+    pub(super) fn way<'a>(
+        &mut self,
+        refs: &[i64],
+        tags: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) {
         self.stats.ways_read += 1;
-        if !walkable {
+        let Some(per_metre) = self.profile.per_metre(tags) else {
             return;
-        }
+        };
         let before = self.segments.len();
         let mut missing = false;
         for pair in refs.windows(2) {
@@ -93,7 +101,7 @@ impl Sink {
                 self.nodes.contains_key(&pair[0]),
                 self.nodes.contains_key(&pair[1]),
             ) {
-                (true, true) => self.segments.push((pair[0], pair[1])),
+                (true, true) => self.segments.push((pair[0], pair[1], per_metre)),
                 _ => missing = true,
             }
         }
@@ -104,13 +112,24 @@ impl Sink {
     }
 }
 
-/// Reads the extract at `path` (OSM XML or PBF, told apart by content), keeping only the
-/// streets inside `area`, and builds the walking graph. Refused, naming the file: a file that
-/// is neither, a corrupt or truncated one, one that does not overlap `area`, one with no
-/// walkable street there, and a graph that would not fit in `memory`.
+/// Reads the extract at `path` for walking ([`read_streets`] with [`Profile::Walk`]).
 pub fn read_network(path: &Path, area: Area, memory: MemoryLimit) -> Result<(Graph, ReadStats)> {
+    read_streets(path, area, Profile::Walk, memory)
+}
+
+/// Reads the extract at `path` (OSM XML or PBF, told apart by content), keeping only the
+/// streets inside `area` that `profile` uses, and builds their graph (costs in the profile's
+/// unit). Refused, naming the file: a file that is neither, a corrupt or truncated one, one
+/// that does not overlap `area`, one with no such street there, and a graph that would not fit
+/// in `memory`.
+pub fn read_streets(
+    path: &Path,
+    area: Area,
+    profile: Profile,
+    memory: MemoryLimit,
+) -> Result<(Graph, ReadStats)> {
     let name = path.display().to_string();
-    let mut sink = Sink::new(name.clone(), area, memory);
+    let mut sink = Sink::new(name.clone(), area, profile, memory);
     match sniff(path, &name)? {
         Kind::Xml => super::xml::read(path, &mut sink)?,
         Kind::Pbf => super::pbf::read(path, &mut sink)?,
@@ -135,14 +154,14 @@ pub fn read_network(path: &Path, area: Area, memory: MemoryLimit) -> Result<(Gra
     if segments.is_empty() {
         return Err(Error::input(
             Location::file(name),
-            format!("walkable streets (ways tagged highway=…) in the data's area ({area})"),
+            format!("{} in the data's area ({area})", profile.streets()),
             format!(
                 "none among {} nodes there and {} ways in the file",
                 stats.nodes_kept, stats.ways_read
             ),
         ));
     }
-    let graph = Graph::build(&nodes, segments, memory, &name)?;
+    let graph = Graph::build(&nodes, segments, memory, &name, profile)?;
     Ok((graph, stats))
 }
 

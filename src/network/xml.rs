@@ -50,7 +50,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink) -> Result<()> {
             Event::End(e) if e.name().as_ref() == b"way" => {
                 if let Some(w) = way.take() {
                     let tags = w.tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                    sink.way(&w.refs, super::walkable(tags));
+                    sink.way(&w.refs, tags);
                 }
             }
             Event::Eof if !root => {

@@ -10,6 +10,7 @@ mod model;
 mod route;
 mod scenarios;
 mod sets;
+mod travel;
 mod week;
 
 pub use council::{council, stamp_now, Council, CouncilOptions};

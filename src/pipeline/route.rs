@@ -6,12 +6,12 @@ use super::week::{Visits, WeekOptions};
 use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::text::SourceText;
-use crate::io::{read_stop_list, read_travel_matrix, ListedStop};
+use crate::io::{read_stop_list, ListedStop};
 use crate::model::{CandidateSite, Dataset, LatLon, LocalText};
 use crate::param::Param;
 use crate::report::{proof_words, Lang};
 use crate::route::week::clock;
-use crate::route::{Place, RouteProblem, Travel, Unfit, WeekPlan, WeekRules, WEEKDAYS};
+use crate::route::{Place, RouteProblem, Unfit, WeekPlan, WeekRules, WEEKDAYS};
 use crate::solve::{solve, Instance, Status};
 use crate::spatial::DataExtent;
 use std::collections::HashMap;
@@ -273,35 +273,6 @@ fn visits_of(c: &CandidateSite, k: usize, data: &Dataset) -> Result<u8> {
     }
 }
 
-fn travel(
-    week: &WeekOptions,
-    depot: &Place,
-    stops: &[Place],
-    data: &Dataset,
-    budget: Budget,
-) -> Result<Travel> {
-    let Some(path) = &week.travel_matrix else {
-        let pts: Vec<LatLon> = std::iter::once(depot)
-            .chain(stops)
-            .map(|p| p.location.expect("data places have positions"))
-            .collect();
-        return Ok(Travel::straight(&pts, week.speed_kmh, week.detour));
-    };
-    let src = SourceText::read(path, budget)?;
-    let ids: Vec<&str> = std::iter::once(depot)
-        .chain(stops)
-        .map(|p| p.id.as_str())
-        .collect();
-    let known = |id: &str| {
-        data.candidates.data.sites.iter().any(|c| c.id == id)
-            || data
-                .stores
-                .as_ref()
-                .is_some_and(|s| s.data.iter().any(|s| s.id == id))
-    };
-    read_travel_matrix(&src, &ids, &known)
-}
-
 /// A solve's chosen sites as a stop list (what a stops file would have listed).
 pub fn solved_stops(inst: &Instance, open: &[usize]) -> Vec<ListedStop> {
     open.iter()
@@ -337,7 +308,7 @@ pub fn build_problem(
         });
     }
     let (stops, visits) = resolve(listed, data, visits)?;
-    let travel = travel(week, &depot, &stops, data, budget)?;
+    let travel = super::travel::travel(week, &depot, &stops, data, budget)?;
     Ok(RouteProblem {
         depot,
         stops,

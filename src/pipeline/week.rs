@@ -3,6 +3,7 @@
 
 use crate::defaults::{DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WINDOW};
 use crate::error::{Error, Result};
+use crate::network::NetworkSpec;
 use crate::param::Param;
 use crate::report::{ICS_FIRST_START, ICS_LAST_START};
 use crate::route::{WeekRules, WeekShape, WEEKDAYS};
@@ -28,6 +29,9 @@ pub struct WeekOptions {
     pub detour: f64,
     /// A travel-time matrix `from,to,minutes[,km]` replacing straight lines.
     pub travel_matrix: Option<PathBuf>,
+    /// An OpenStreetMap extract whose streets give the drive times (the fastest drives, one-way
+    /// streets along their sign) instead of straight lines; its profile is taken as driving.
+    pub drive_network: Option<NetworkSpec>,
     /// Most stops one truck makes in a day.
     pub max_stops_per_day: Option<usize>,
     /// Trucks working each day.
@@ -48,6 +52,7 @@ impl Default for WeekOptions {
             speed_kmh: SPEED_KMH,
             detour: DETOUR,
             travel_matrix: None,
+            drive_network: None,
             max_stops_per_day: None,
             trucks: TRUCKS,
             shape: WeekShape::default(),
@@ -119,6 +124,13 @@ impl WeekOptions {
                 Param::Detour,
                 "a factor from 1 (straight roads) to 5",
                 found,
+            );
+        }
+        if self.travel_matrix.is_some() && self.drive_network.is_some() {
+            return bad(
+                Param::Travel,
+                "drive times from a travel matrix or from a street network, not both",
+                "both".to_string(),
             );
         }
         if self.trucks == 0 || self.trucks > 50 {

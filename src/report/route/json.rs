@@ -27,6 +27,19 @@ fn travel_json(p: &RouteProblem) -> Value {
             "detour": detour,
         }),
         TravelSource::Matrix { file } => json!({"kind": "matrix", "file": file}),
+        TravelSource::Network {
+            file,
+            snap_max_m,
+            leg_kmh,
+        } => json!({
+            "kind": "network",
+            "file": file,
+            "profile": "drive",
+            "speeds": "maxspeed, else the per-class defaults",
+            "snap_max_m": snap_max_m,
+            "leg_kmh": leg_kmh,
+            "credit": format!("{} (ODbL)", crate::network::CREDIT),
+        }),
     }
 }
 

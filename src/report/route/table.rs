@@ -53,6 +53,16 @@ fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
             Lang::En => format!("travel-time matrix {file}"),
             Lang::Ja => format!("所要時間表 {file}"),
         },
+        TravelSource::Network { file, .. } => match lang {
+            Lang::En => format!(
+                "fastest drives along the streets of {file} ({})",
+                crate::network::CREDIT
+            ),
+            Lang::Ja => format!(
+                "{file} の道路網での最短時間経路（{}）",
+                crate::network::CREDIT
+            ),
+        },
     };
     let days: Vec<String> = r.days.iter().map(|&d| weekday_short(d, lang)).collect();
     let shape = match r.shape {

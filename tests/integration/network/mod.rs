@@ -6,6 +6,7 @@ mod bad_inputs;
 mod barrier;
 mod cache;
 mod distances;
+mod driving;
 mod feeds;
 mod grid_exact;
 mod hills;
