@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod barrier;
 mod cache;
+mod commands;
 mod distances;
 mod driving;
 mod feeds;
