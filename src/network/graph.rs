@@ -17,6 +17,25 @@ const BYTES_PER_NODE: u64 = 16 + 8 + 4 + 8;
 /// Bytes per segment (ends, length, two adjacency entries, its R-tree entry for snapping).
 const BYTES_PER_EDGE: u64 = 8 + 8 + 16 + 2 * 8 + 64;
 
+/// Refused when a graph of `nodes` and `segments` would not fit in `memory`: before one is
+/// built, and when one is taken from the cache.
+pub(super) fn fits(
+    memory: MemoryLimit,
+    profile: Profile,
+    file: &str,
+    nodes: usize,
+    segments: usize,
+) -> Result<()> {
+    memory.check(
+        format!(
+            "the {} graph of {file} ({nodes} nodes, {segments} segments)",
+            profile.noun()
+        ),
+        nodes as u64 * BYTES_PER_NODE + segments as u64 * BYTES_PER_EDGE,
+        "use an extract cut closer to the data, or a smaller radius; ",
+    )
+}
+
 /// Street nodes and segments. Nodes are numbered in OpenStreetMap id order and segments in
 /// order of their ends, so the same extract gives the same graph whatever order it was read in.
 ///
@@ -58,16 +77,7 @@ impl Graph {
         let mut ids: Vec<i64> = segments.iter().flat_map(|&(a, b, _)| [a, b]).collect();
         ids.sort_unstable();
         ids.dedup();
-        memory.check(
-            format!(
-                "the {} graph of {file} ({} nodes, {} segments)",
-                profile.noun(),
-                ids.len(),
-                segments.len()
-            ),
-            ids.len() as u64 * BYTES_PER_NODE + segments.len() as u64 * BYTES_PER_EDGE,
-            "use an extract cut closer to the data, or a smaller radius; ",
-        )?;
+        fits(memory, profile, file, ids.len(), segments.len())?;
         let index = |id: i64| ids.binary_search(&id).expect("every end is a kept node") as u32;
         let mut directed: Vec<((u32, u32), [f64; 2])> = segments
             .into_iter()

@@ -95,7 +95,13 @@ impl NetworkSpec {
         let (graph, mut stats) = match &self.cache {
             None => read()?,
             Some(dir) => match super::cache_key(self, &area) {
-                Ok(key) => super::cached_or_build(dir, key, read)?,
+                Ok(key) => {
+                    let (graph, stats) = super::cached_or_build(dir, key, read)?;
+                    let n = graph.stats();
+                    let file = self.source();
+                    super::graph::fits(budget.memory, self.profile, &file, n.nodes, n.segments)?;
+                    (graph, stats)
+                }
                 // An extract that cannot be hashed cannot be read either: the read says why.
                 Err(_) => read()?,
             },

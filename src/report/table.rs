@@ -228,6 +228,30 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
     let mut out = String::new();
     header(s, lang, &mut out);
     out.push('\n');
+    let straight = table.summary.streets.is_some();
+    let rows = rank_rows(table, lang, straight);
+    let right: &[usize] = if straight {
+        &[0, 4, 5, 6, 7, 8, 9, 13]
+    } else {
+        &[0, 4, 5, 6, 7, 8, 12]
+    };
+    out.push_str(&aligned(&rows, right));
+    let present: Vec<Flag> = Flag::ALL
+        .into_iter()
+        .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))
+        .collect();
+    if !present.is_empty() {
+        out.push('\n');
+        for f in present {
+            let _ = writeln!(out, "{}: {}", lang.flag(f), lang.flag_help(f));
+        }
+    }
+    out
+}
+
+/// The ranked list's cells, the heading first; with streets (`straight`), the straight-line
+/// circle's weight stands next to the walked one.
+fn rank_rows(table: &ScoreTable, lang: Lang, straight: bool) -> Vec<Vec<String>> {
     let na = lang.na();
     let opt = |x: Option<f64>| x.map(count).unwrap_or_else(|| na.to_string());
     let heads: Vec<&str> = [
@@ -251,8 +275,6 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
     .map(|(en, ja)| lang.pick(en, ja))
     .collect();
     let mut rows: Vec<Vec<String>> = vec![heads.iter().map(|h| h.to_string()).collect()];
-    // With streets, the straight-line circle's weight stands next to the walked one.
-    let straight = table.summary.streets.is_some();
     if straight {
         rows[0].insert(6, lang.pick("circle", "円内").to_string());
     }
@@ -296,23 +318,7 @@ pub fn rank_table(table: &ScoreTable, lang: Lang) -> String {
             rows.last_mut().expect("just pushed").insert(6, circle);
         }
     }
-    let right: &[usize] = if straight {
-        &[0, 4, 5, 6, 7, 8, 9, 13]
-    } else {
-        &[0, 4, 5, 6, 7, 8, 12]
-    };
-    out.push_str(&aligned(&rows, right));
-    let present: Vec<Flag> = Flag::ALL
-        .into_iter()
-        .filter(|f| table.candidates.iter().any(|c| c.flags.contains(f)))
-        .collect();
-    if !present.is_empty() {
-        out.push('\n');
-        for f in present {
-            let _ = writeln!(out, "{}: {}", lang.flag(f), lang.flag_help(f));
-        }
-    }
-    out
+    rows
 }
 
 /// A radius's unit in words: `m`, or `min` (`分`) for a cost matrix of minutes.

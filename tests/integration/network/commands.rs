@@ -252,8 +252,8 @@ fn points_and_candidates_off_the_streets_are_named_and_reach_nobody() {
         .unwrap();
     assert_eq!(field["reach_weight"], 0.0, "never a straight line instead");
     assert_eq!(
-        field["straight_reach_weight"], 2.0,
-        "the circle holds the lonely house"
+        field["straight_reach_weight"], 14.0,
+        "3 km of circle holds every house"
     );
     let stop = json["candidates"]
         .as_array()
