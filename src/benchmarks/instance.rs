@@ -68,5 +68,6 @@ fn unit_instance(label: &str, n: usize, dist: Vec<f64>) -> Instance {
         p_in_file: None,
         notes: Vec::new(),
         geometry: Geometry::Matrix { dist },
+        streets: None,
     }
 }

@@ -29,6 +29,17 @@ pub fn solve_json(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang)
     // Only with a cost matrix, so a straight-line result keeps its keys.
     if let (Some(costs), Some(obj)) = (inst.costs(), v.as_object_mut()) {
         obj.insert("cost_matrix".into(), json!({"unit": costs.unit().column()}));
+        if let Some((file, hills)) = &inst.streets {
+            obj.insert(
+                "distances".into(),
+                json!({
+                    "kind": "streets",
+                    "file": file,
+                    "hills": hills,
+                    "credit": crate::network::CREDIT,
+                }),
+            );
+        }
     }
     v
 }

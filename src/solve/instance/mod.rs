@@ -98,6 +98,9 @@ pub struct Instance {
     pub notes: Vec<LocalText>,
     /// How distances are measured.
     pub geometry: Geometry,
+    /// The OpenStreetMap extract the table was walked on (`--network`), when it was, and
+    /// whether the walks cost their slopes: every result says which distance it used.
+    pub streets: Option<(String, bool)>,
 }
 
 impl Instance {

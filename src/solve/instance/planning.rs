@@ -129,6 +129,10 @@ impl Instance {
                 .map(<[f64]>::to_vec),
             p_in_file: None,
             notes,
+            streets: data
+                .streets
+                .as_ref()
+                .map(|s| (s.source.clone(), s.data.hills)),
             geometry: match costs {
                 Some(costs) => Geometry::Table {
                     points: demand.locations.clone(),

@@ -316,3 +316,68 @@ fn grids_in_another_reference_or_malformed_are_refused_by_name() {
     std::fs::write(&png, b"not a grid").unwrap();
     refused(&png, &["hill.png", ".asc", ".tif"]);
 }
+
+#[test]
+fn rank_and_solve_with_a_dem_read_the_walks_its_matrix_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let dem = tilted(dir.path()).display().to_string();
+    let net = nerima().display().to_string();
+    let matrix = dir.path().join("m.csv").display().to_string();
+    run_ok(&[
+        "network",
+        "matrix",
+        "--network",
+        &net,
+        "--dem",
+        &dem,
+        "--from",
+        DEMAND,
+        "--to",
+        SITES,
+        "--max-m",
+        "400",
+        "--out",
+        &matrix,
+    ]);
+    let rank = |d: &[&str]| {
+        let base = ["rank", "--data", "examples/network", "--radius-m", "400"];
+        run_json(&[&base[..], d, &["--format", "json"]].concat())
+    };
+    let hills = rank(&["--network", &net, "--dem", &dem]);
+    let file = rank(&["--cost-matrix", &matrix]);
+    let flat = rank(&["--network", &net]);
+    let weights = |v: &serde_json::Value| -> Vec<(String, f64)> {
+        let mut w: Vec<(String, f64)> = v["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["id"].to_string(), c["reach_weight"].as_f64().unwrap()))
+            .collect();
+        w.sort_by(|a, b| a.0.cmp(&b.0));
+        w
+    };
+    assert_eq!(weights(&hills), weights(&file));
+    assert_ne!(
+        weights(&hills),
+        weights(&flat),
+        "the slopes change who is reached"
+    );
+    assert!(hills["summary"]["notes"].to_string().contains("Tobler"));
+    let solved = run_json(&[
+        "solve",
+        "--data",
+        "examples/network",
+        "--network",
+        &net,
+        "--dem",
+        &dem,
+        "--p",
+        "2",
+        "--radius-m",
+        "400",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(solved["distances"]["kind"], "streets");
+    assert_eq!(solved["distances"]["hills"], true);
+}
