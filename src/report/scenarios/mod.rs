@@ -192,18 +192,18 @@ pub fn render_scenarios(
     lang: Lang,
 ) -> Vec<u8> {
     match format {
-        Format::Json => rows::scenarios_json_bytes(b, file),
+        Format::Json => rows::scenarios_json_bytes(b, file, data),
         Format::Geojson => geojson::scenarios_geojson_bytes(b, file, data),
         Format::Csv => {
             let rows = b.rows.iter().map(|r| rows::row_values(b, file, r));
             csv::records_csv(&ROW_KEYS, rows)
         }
-        Format::Table => table(b, file, lang),
+        Format::Table => table(b, file, data, lang),
     }
 }
 
 /// The terminal table: every row in words, then the robustness table.
-fn table(b: &Batch, file: &str, lang: Lang) -> Vec<u8> {
+fn table(b: &Batch, file: &str, data: &Dataset, lang: Lang) -> Vec<u8> {
     let names = Names::new(b, None);
     let mut out = String::new();
     let _ = write!(
@@ -220,6 +220,10 @@ fn table(b: &Batch, file: &str, lang: Lang) -> Vec<u8> {
         let _ = write!(out, ", {} {}", b.not_run, lang.pick("not run", "件未実行"));
     }
     let _ = writeln!(out, ")");
+    // Distances that are not the straight line say where they came from.
+    for n in data.costs.iter().flat_map(|c| &c.notes) {
+        let _ = writeln!(out, "{}: {}", lang.pick("note", "注"), lang.text(n));
+    }
     let _ = writeln!(out);
     let mut rows = vec![header(lang)];
     rows.extend(b.rows.iter().map(|r| {

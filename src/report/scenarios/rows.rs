@@ -223,6 +223,30 @@ pub fn robustness_records(b: &Batch) -> impl Iterator<Item = Record<'static>> + 
 struct BatchJson<'a> {
     b: &'a Batch,
     file: &'a str,
+    /// Where distances came from, when not the straight line (see [`distances_json`]).
+    distances: Option<Value>,
+}
+
+/// Where a run's distances came from, when not the straight line: the streets of an extract
+/// (`--network`) or a cost matrix file, with their notes, so a batch says what it measured.
+pub fn distances_json(data: &crate::model::Dataset) -> Option<Value> {
+    let costs = data.costs.as_ref()?;
+    let notes: Vec<&str> = costs.notes.iter().map(|n| n.en.as_str()).collect();
+    Some(match &data.streets {
+        Some(st) => serde_json::json!({
+            "kind": "streets",
+            "file": st.source,
+            "hills": st.data.hills,
+            "credit": crate::network::CREDIT,
+            "notes": notes,
+        }),
+        None => serde_json::json!({
+            "kind": "cost_matrix",
+            "file": costs.source,
+            "unit": costs.data.unit.column(),
+            "notes": notes,
+        }),
+    })
 }
 
 impl Serialize for BatchJson<'_> {
@@ -232,8 +256,11 @@ impl Serialize for BatchJson<'_> {
             keys: &ROW_KEYS,
             values: row_values(b, file, r),
         });
-        let mut map = s.serialize_map(Some(8))?;
+        let mut map = s.serialize_map(Some(8 + usize::from(self.distances.is_some())))?;
         map.serialize_entry("file", file)?;
+        if let Some(d) = &self.distances {
+            map.serialize_entry("distances", d)?;
+        }
         map.serialize_entry("scenarios", &b.rows.len())?;
         map.serialize_entry("solved", &b.solved)?;
         map.serialize_entry("failed", &(b.rows.len() - b.solved - b.not_run))?;
@@ -246,11 +273,13 @@ impl Serialize for BatchJson<'_> {
 }
 
 /// The JSON batch as a value (for a library caller; the command writes [`scenarios_json_bytes`]).
-pub fn scenarios_json(b: &Batch, file: &str) -> Value {
-    serde_json::to_value(BatchJson { b, file }).expect("JSON values always serialise")
+pub fn scenarios_json(b: &Batch, file: &str, data: &crate::model::Dataset) -> Value {
+    let distances = distances_json(data);
+    serde_json::to_value(BatchJson { b, file, distances }).expect("JSON values always serialise")
 }
 
 /// The JSON batch as the file's bytes, without building the whole tree first.
-pub fn scenarios_json_bytes(b: &Batch, file: &str) -> Vec<u8> {
-    pretty_bytes(&BatchJson { b, file })
+pub fn scenarios_json_bytes(b: &Batch, file: &str, data: &crate::model::Dataset) -> Vec<u8> {
+    let distances = distances_json(data);
+    pretty_bytes(&BatchJson { b, file, distances })
 }
