@@ -314,3 +314,70 @@ fn class_of(index: usize) -> Class {
         _ => Class::Minor,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Area;
+
+    fn spec() -> CityExtractSpec {
+        CityExtractSpec {
+            area: Area {
+                min_lat: 35.33,
+                min_lon: 139.36,
+                max_lat: 35.35,
+                max_lon: 139.39,
+            },
+            spacing_m: 100.0,
+            missing_share: 0.1,
+            holes_per_km2: 1.0,
+            bridge_every_m: 800.0,
+            building_share: 0.5,
+            seed: 3,
+        }
+    }
+
+    #[test]
+    fn streets_cross_the_river_only_on_bridge_ways_sharing_the_bank_nodes() {
+        let s = spec();
+        let plan = plan(&s);
+        let dlat = (s.spacing_m / EARTH_RADIUS_M).to_degrees();
+        let rows = ((s.area.max_lat - s.area.min_lat) / dlat).floor() as usize + 1;
+        let dlon = dlat / ((s.area.min_lat + s.area.max_lat) / 2.0).to_radians().cos();
+        let cols = ((s.area.max_lon - s.area.min_lon) / dlon).floor() as usize + 1;
+        let river = rows / 2;
+        let is_street = |w: &Way| {
+            w.tags
+                .iter()
+                .any(|(k, v)| *k == "highway" && v != "motorway")
+        };
+        let mut crossings = 0;
+        for way in plan.ways.iter().filter(|w| is_street(w)) {
+            // Crossings are the first rows × cols nodes; shape nodes come after them.
+            let grid: Vec<usize> = way
+                .refs
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| r < rows * cols)
+                .collect();
+            for pair in grid.windows(2) {
+                let (ra, rb) = (pair[0] / cols, pair[1] / cols);
+                if ra.min(rb) == river && ra.max(rb) == river + 1 {
+                    crossings += 1;
+                    assert!(way.tags.contains(&("bridge", "yes".into())));
+                    assert_eq!(way.refs.len(), 2, "a bridge is its two bank nodes");
+                }
+            }
+        }
+        let every = (s.bridge_every_m / s.spacing_m).round() as usize;
+        let bridges = (0..cols).filter(|c| c % every == every / 2).count();
+        assert!(bridges >= 2);
+        assert_eq!(crossings, bridges);
+        let water = plan
+            .ways
+            .iter()
+            .filter(|w| w.tags[0].0 == "waterway")
+            .count();
+        assert_eq!(water, 1);
+    }
+}

@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod barrier;
 mod cache;
+mod city;
 mod distances;
 mod driving;
 mod feeds;
