@@ -1,6 +1,7 @@
 //! Benchmark inputs: readers for published facility-location benchmark files, the solver
 //! inputs built from them ([`pmed_instance`], [`pmedcap_instance`], [`sjc_instance`]), and
-//! seeded [`synthetic`] datasets and [`street_grid`] street graphs for speed measurements.
+//! seeded [`synthetic`] datasets, [`street_grid`] street graphs and [`city_extract`] OSM files
+//! for speed measurements.
 //!
 //! A solver that scores real planning data cannot show it is right on that data: nobody knows
 //! the best answer there. Published instances with proven optima can: if a p-median or
@@ -25,6 +26,7 @@
 //! token number, as the files are whitespace-separated). Nothing is skipped silently, except
 //! blank lines, which carry no data.
 
+pub mod city_extract;
 mod file;
 mod instance;
 mod orlib;

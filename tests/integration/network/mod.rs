@@ -5,6 +5,7 @@
 mod bad_inputs;
 mod barrier;
 mod cache;
+mod city;
 mod commands;
 mod distances;
 mod driving;
