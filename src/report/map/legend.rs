@@ -143,7 +143,23 @@ impl Plan {
             Swatch::Stop,
             l("Stop (chosen)", "停留所（選定）"),
         ));
-        if !spec.by_cost_matrix() {
+        if let Some(st) = &self.streets {
+            let reach = match (lang, st.hills) {
+                (Lang::En, false) => format!("Reached along the streets within {r}"),
+                (Lang::En, true) => {
+                    format!("Reached along the streets within {r} (flat-equivalent: slopes count)")
+                }
+                (Lang::Ja, false) => format!("道路沿いに{r}以内で行ける道"),
+                (Lang::Ja, true) => format!("道路沿いに平地換算{r}以内で行ける道（坂を考慮）"),
+            };
+            rows.push(Row::symbol(Swatch::Walked, reach));
+            let credit = crate::network::CREDIT;
+            let text = match lang {
+                Lang::En => format!("Streets ({credit})"),
+                Lang::Ja => format!("道路（{credit}）"),
+            };
+            rows.push(Row::symbol(Swatch::Streets, text));
+        } else if !spec.by_cost_matrix() {
             let reach = match lang {
                 Lang::En => format!("Walking reach: {r}, straight line"),
                 Lang::Ja => format!("徒歩圏（直線{r}）"),

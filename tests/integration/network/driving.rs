@@ -353,7 +353,10 @@ fn travel_network_needs_its_extract_and_the_extract_alone_keeps_straight_drives(
     let kind = |extra: &[&str]| {
         let args = [&base[..], extra, &["--format", "json"]].concat();
         let v = run_json(&args);
-        v["rules"]["travel"]["kind"].as_str().unwrap_or_default().to_string()
+        v["rules"]["travel"]["kind"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     };
     assert_eq!(kind(&["--network", &net]), "straight_line");
     assert_eq!(kind(&["--network", &net, "--travel", "network"]), "network");
