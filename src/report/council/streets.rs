@@ -71,7 +71,7 @@ pub(super) fn circle_only_words(r: &CouncilReport, lang: Lang) -> Option<String>
     let m = r.res.params.radius_m;
     let flat = match (lang, st.hills) {
         (Lang::En, true) => " (flat-equivalent)",
-        (Lang::Ja, true) => "平地換算 ",
+        (Lang::Ja, true) => "平地換算",
         _ => "",
     };
     if c.points.is_empty() {
@@ -80,7 +80,7 @@ pub(super) fn circle_only_words(r: &CouncilReport, lang: Lang) -> Option<String>
                 "The streets cut nobody off: everyone within {m} m of a stop in a straight line is also within {m} m{flat} of it along the streets."
             ),
             Lang::Ja => format!(
-                "道路による取り残しはありません。停留所から直線で {m} m 以内の人は、全員が道路沿いでも{flat}{m} m 以内で行けます。"
+                "道路による取り残しはありません。停留所から直線で {m} m 以内の人は、全員が道路沿いでも{flat} {m} m 以内で行けます。"
             ),
         });
     }
@@ -100,7 +100,11 @@ pub(super) fn circle_only_words(r: &CouncilReport, lang: Lang) -> Option<String>
     };
     let off = match (lang, c.off_network) {
         (_, 0) => String::new(),
-        (Lang::En, k) => format!("; {} of them are off the network", count(k as f64)),
+        (Lang::En, k) => format!(
+            "; {} of them {} off the network",
+            count(k as f64),
+            if k == 1 { "is" } else { "are" }
+        ),
         (Lang::Ja, k) => format!("（うち {} か所は道路網の外）", count(k as f64)),
     };
     Some(match lang {
@@ -110,7 +114,7 @@ pub(super) fn circle_only_words(r: &CouncilReport, lang: Lang) -> Option<String>
             if n == 1 { "" } else { "s" },
         ),
         Lang::Ja => format!(
-            "停留所から直線では {m} m 以内でも、道路沿いでは{flat}{m} m 以内で行けない需要地点が {} か所{who}あります{off}。道がまっすぐでなかったり、川・線路・幹線道路の渡れる所まで回り込んだりするためです。これらは徒歩圏に数えていません。",
+            "停留所から直線では {m} m 以内でも、道路沿いでは{flat} {m} m 以内で行けない需要地点が {} か所{who}あります{off}。道がまっすぐでなかったり、川・線路・幹線道路の渡れる所まで回り込んだりするためです。これらは徒歩圏に数えていません。",
             count(n as f64),
         ),
     })

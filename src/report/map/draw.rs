@@ -265,24 +265,18 @@ impl Plan {
                     s.push_str(&area.source);
                 }
                 if let Some(st) = &data.streets {
-                    let _ = write!(s, "; streets: {}, {}", st.source, crate::network::CREDIT);
+                    let _ = write!(s, "; streets: {}", st.source);
                 }
                 s
             }
-            Lang::Ja => {
-                let mut s = format!(
-                    "店舗: {}／使ったファイルは「作成方法（担当者向け）」に記載",
-                    if data.stores.is_some() {
-                        "あり"
-                    } else {
-                        "データなし"
-                    }
-                );
-                if data.streets.is_some() {
-                    let _ = write!(s, "／道路: {}", crate::network::CREDIT);
+            Lang::Ja => format!(
+                "店舗: {}／使ったファイルは「作成方法（担当者向け）」に記載",
+                if data.stores.is_some() {
+                    "あり"
+                } else {
+                    "データなし"
                 }
-                s
-            }
+            ),
         };
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
@@ -322,7 +316,16 @@ impl Plan {
             true => FRAME_W,
             false => VIEW_W - 2.0 * FRAME_X,
         };
-        for line in [sources, second].iter().flat_map(|t| wrap(t, width, TEXT)) {
+        // The streets' credit on a line of its own, so it is never broken.
+        let credit = data.streets.as_ref().map(|_| {
+            let credit = crate::network::CREDIT;
+            match lang {
+                Lang::En => format!("Streets: {credit}"),
+                Lang::Ja => format!("道路: {credit}"),
+            }
+        });
+        let blocks = [Some(sources), Some(second), credit];
+        for line in blocks.iter().flatten().flat_map(|t| wrap(t, width, TEXT)) {
             let _ = writeln!(
                 o,
                 "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",

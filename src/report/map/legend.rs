@@ -153,12 +153,14 @@ impl Plan {
                 (Lang::Ja, true) => format!("道路沿いに平地換算{r}以内で行ける道（坂を考慮）"),
             };
             rows.push(Row::symbol(Swatch::Walked, reach));
+            // The credit on a line of its own, so it is never broken.
             let credit = crate::network::CREDIT;
-            let text = match lang {
-                Lang::En => format!("Streets ({credit})"),
-                Lang::Ja => format!("道路（{credit}）"),
-            };
-            rows.push(Row::symbol(Swatch::Streets, text));
+            let mut row = Row::symbol(Swatch::Streets, l("Streets", "道路"));
+            row.lines.push(match lang {
+                Lang::En => format!("({credit})"),
+                Lang::Ja => format!("（{credit}）"),
+            });
+            rows.push(row);
         } else if !spec.by_cost_matrix() {
             let reach = match lang {
                 Lang::En => format!("Walking reach: {r}, straight line"),
