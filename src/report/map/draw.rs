@@ -278,6 +278,37 @@ impl Plan {
                 }
             ),
         };
+        let second = self.reading_notes(spec, lang);
+        let mut y = FRAME_Y + FRAME_H + 24.0;
+        let width = match legend_end > y - TEXT {
+            true => FRAME_W,
+            false => VIEW_W - 2.0 * FRAME_X,
+        };
+        // The streets' credit on a line of its own, so it is never broken.
+        let credit = data.streets.as_ref().map(|_| {
+            let credit = crate::network::CREDIT;
+            match lang {
+                Lang::En => format!("Streets: {credit}"),
+                Lang::Ja => format!("道路: {credit}"),
+            }
+        });
+        let blocks = [Some(sources), Some(second), credit];
+        for line in blocks.iter().flatten().flat_map(|t| wrap(t, width, TEXT)) {
+            let _ = writeln!(
+                o,
+                "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
+                f1(y),
+                esc(&fit(&line, width, TEXT))
+            );
+            y += LINE;
+        }
+        y - LINE + 5.0
+    }
+
+    /// The footer's second block: where nobody lives, which distances were used, the census
+    /// credit and the boundary's.
+    fn reading_notes(&self, spec: &MapSpec, lang: Lang) -> String {
+        let data = spec.data;
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
                 "Uncoloured land inside the data: nobody lives there.",
@@ -311,30 +342,7 @@ impl Plan {
             second.extend(text.next().map(|c| c.to_ascii_uppercase()));
             second.push_str(text.as_str());
         }
-        let mut y = FRAME_Y + FRAME_H + 24.0;
-        let width = match legend_end > y - TEXT {
-            true => FRAME_W,
-            false => VIEW_W - 2.0 * FRAME_X,
-        };
-        // The streets' credit on a line of its own, so it is never broken.
-        let credit = data.streets.as_ref().map(|_| {
-            let credit = crate::network::CREDIT;
-            match lang {
-                Lang::En => format!("Streets: {credit}"),
-                Lang::Ja => format!("道路: {credit}"),
-            }
-        });
-        let blocks = [Some(sources), Some(second), credit];
-        for line in blocks.iter().flatten().flat_map(|t| wrap(t, width, TEXT)) {
-            let _ = writeln!(
-                o,
-                "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
-                f1(y),
-                esc(&fit(&line, width, TEXT))
-            );
-            y += LINE;
-        }
-        y - LINE + 5.0
+        second
     }
 }
 
