@@ -7,6 +7,7 @@ use super::csv::neutralise;
 use super::format::pretty;
 use super::format::Format;
 use super::labels::Lang;
+use super::streets_json::{circle_only_json, distances_json};
 use super::table::{aligned, count, printable};
 use crate::model::number::round;
 use crate::model::Dataset;
@@ -92,7 +93,7 @@ pub fn area_line(c: &Comparison, lang: Lang) -> Option<String> {
 }
 
 fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
-    json!({
+    let mut v = json!({
         "name": m.set.name,
         "stops": ids(data, &m.set.sites),
         "people_reached": m.people_reached.map(|v| round(v, 2)),
@@ -116,14 +117,23 @@ fn set_json(data: &Dataset, c: &Comparison, m: &SetMetrics) -> Value {
         "stops_space_unknown": ids(data, &m.space_unknown),
         "added_vs_first": ids(data, &m.added),
         "dropped_vs_first": ids(data, &m.dropped),
-    })
+    });
+    if let (Some(o), Some(obj)) = (&m.circle_only, v.as_object_mut()) {
+        obj.insert("circle_only".into(), circle_only_json(data, o));
+    }
+    v
 }
 
 /// The JSON comparison.
 pub fn compare_json(data: &Dataset, c: &Comparison) -> Value {
     let mut v = compare_fields(data, c);
-    // Only with a cost matrix, so a straight-line comparison keeps its keys.
-    if let (Some(costs), Some(obj)) = (&data.costs, v.as_object_mut()) {
+    // Only with a cost matrix or streets, so a straight-line comparison keeps its keys.
+    let Some(obj) = v.as_object_mut() else {
+        return v;
+    };
+    if let Some(streets) = distances_json(data) {
+        obj.insert("distances".into(), streets);
+    } else if let Some(costs) = &data.costs {
         obj.insert(
             "cost_matrix".into(),
             json!({
@@ -266,11 +276,24 @@ pub fn compare_table(data: &Dataset, c: &Comparison, lang: Lang) -> String {
     let (title, label) = (lang.pick("compare", "案の比較"), lang.data(&data.label));
     let _ = writeln!(out, "mobile-stops {title} — {}", printable(label));
     let radius = lang.pick("walking radius", "徒歩圏");
-    match &data.costs {
-        None => {
+    match (&data.streets, &data.costs) {
+        (_, None) => {
             let _ = writeln!(out, "{radius} {} m", c.radius_m);
         }
-        Some(costs) => {
+        (Some(streets), Some(costs)) => {
+            let by = lang.pick("walking along the streets of", "道路に沿った徒歩距離:");
+            let _ = writeln!(
+                out,
+                "{radius} {} m ({by} {}, {})",
+                c.radius_m,
+                streets.source,
+                crate::network::CREDIT
+            );
+            for n in &costs.notes {
+                let _ = writeln!(out, "{}: {}", lang.pick("note", "注"), lang.text(n));
+            }
+        }
+        (None, Some(costs)) => {
             let unit = costs.data.unit.symbol();
             let by = lang.pick("by the cost matrix", "コスト行列による");
             let _ = writeln!(

@@ -132,6 +132,25 @@ fn set_rows(c: &Comparison, lang: Lang, rows: &mut Rows) {
         l("aged 65+ not reached", "未到達65歳以上"),
         &|m| m.uncovered_aged.map_or(na.clone(), count),
     );
+    // Along the streets: who a circle would have counted besides.
+    if c.sets.iter().any(|m| m.circle_only.is_some()) {
+        push(
+            rows,
+            c,
+            l(
+                "in the circle, not reached along the streets (points / aged 65+)",
+                "直線では圏内・道路沿いでは圏外（地点／65歳以上）",
+            ),
+            &|m| match &m.circle_only {
+                Some(o) => format!(
+                    "{} / {}",
+                    count(o.points.len() as f64),
+                    o.aged.map_or(na.clone(), count)
+                ),
+                None => na.clone(),
+            },
+        );
+    }
     push(
         rows,
         c,

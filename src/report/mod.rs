@@ -24,6 +24,7 @@ mod rank;
 mod route;
 mod scenarios;
 mod solve;
+mod streets_json;
 mod table;
 mod vocab;
 

@@ -62,6 +62,9 @@ pub struct SetMetrics {
     pub dropped: Vec<usize>,
     /// Whether each demand point is reached (for maps).
     pub reached: Vec<bool>,
+    /// With distances walked along streets: the demand a circle of the radius around the
+    /// measured stops would have counted but the streets do not reach.
+    pub circle_only: Option<super::CircleOnly>,
 }
 
 /// What a set reaches inside the council's area.
@@ -216,6 +219,14 @@ impl<'a> Measure<'a> {
                 .copied()
                 .filter(|j| !set.sites.contains(j))
                 .collect(),
+            circle_only: super::circle_only(
+                self.data,
+                &self.index,
+                &measured_at,
+                s.radius_m,
+                &reached,
+                &self.weights,
+            ),
             reached,
             set: set.clone(),
         }

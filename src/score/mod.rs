@@ -18,6 +18,7 @@
 //! maxₜ the best value of any site; 100 means best on every used term. Ties are broken by id.
 
 pub mod buyers;
+mod circle;
 pub mod compare;
 mod far;
 pub mod need;
@@ -28,6 +29,7 @@ mod table;
 mod terms;
 
 pub use buyers::{BuyersParams, BuyersPerVisit, VisitsPerWeek};
+pub use circle::{circle_only, circle_only_of, CircleOnly};
 pub use far::far_from_shop_weights;
 pub use need::{Interval, NeedEstimate, NeedPrior};
 pub use params::{weight_column, ScoreParams, DEFAULT_WEIGHT_COLUMNS};

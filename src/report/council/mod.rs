@@ -14,6 +14,7 @@ mod markdown;
 mod method;
 mod page;
 mod sections;
+mod streets;
 mod summary;
 
 pub use html::council_html;

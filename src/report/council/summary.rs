@@ -2,6 +2,7 @@
 //! in sentences a council can read out.
 
 use super::page::{pct, site_label, weight_name, CouncilReport, Section};
+use super::streets::{circle_only_words, streets_reach, streets_uncertain};
 use crate::report::labels::Lang;
 use crate::report::solve::words::proof_words;
 use crate::report::table::count;
@@ -13,6 +14,7 @@ pub(super) fn summary(r: &CouncilReport, lang: Lang) -> Section {
         id: "summary",
         title: l("Summary", "まとめ"),
         paragraphs: std::iter::once(headline(r, lang))
+            .chain(circle_only_words(r, lang))
             .chain(uncertain(r, lang))
             .collect(),
         tables: vec![],
@@ -128,10 +130,13 @@ fn aim_words(r: &CouncilReport, lang: Lang) -> String {
     }
 }
 
-/// The walking radius and how it is measured: `500 m, straight line`, or by the cost matrix
-/// (in metres or minutes).
+/// The walking radius and how it is measured: `500 m, straight line`, along the streets, or
+/// by the cost matrix (in metres or minutes).
 fn reach_phrase(r: &CouncilReport, lang: Lang) -> String {
     let m = r.res.params.radius_m;
+    if let Some(st) = &r.data.streets {
+        return streets_reach(m, &st.data, lang);
+    }
     match (r.data.costs.as_ref().map(|c| c.data.unit), lang) {
         (None, Lang::En) => format!("{m} m, straight line"),
         (None, Lang::Ja) => format!("直線 {m} m"),
@@ -278,12 +283,13 @@ fn requests(r: &CouncilReport, lang: Lang) -> String {
 /// collect to measure it) and the data's notes. Command-line reasons stay in the method box.
 fn uncertain(r: &CouncilReport, lang: Lang) -> Vec<String> {
     let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-    let mut uncertain = vec![match &r.data.costs {
-        None => l(
+    let mut uncertain = vec![match (streets_uncertain(r, lang), &r.data.costs) {
+        (Some(streets), _) => streets,
+        (None, None) => l(
             "Uncertain: walking distance is a straight line (real walks are longer).",
             "不確かな点：徒歩距離は直線距離です（実際の道のりは長くなります）。",
         ),
-        Some(c) => match lang {
+        (None, Some(c)) => match lang {
             Lang::En => format!(
                 "Uncertain: the distance from each home to a candidate is the cost matrix {} (as good as the network it came from); distances to shops are straight lines.",
                 c.source

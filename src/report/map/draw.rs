@@ -6,6 +6,7 @@ use super::areas::path_data;
 use super::layout::scale_length;
 use super::plan::Plan;
 use super::spec::MapSpec;
+use super::streets::STREET_STYLE;
 use super::style::{
     f1, fit, style_sheet, text_width, wrap, FRAME_H, FRAME_W, FRAME_X, FRAME_Y, LINE, RAMP, TEXT,
     TITLE_SIZE, VIEW_W,
@@ -52,6 +53,7 @@ impl Plan {
         let _ = writeln!(body, "<g clip-path=\"url(#ms-clip)\">");
         self.demand(&mut body, spec);
         self.no_data(&mut body);
+        self.streets(&mut body);
         self.pockets(&mut body, spec);
         self.outline(&mut body);
         self.sites(&mut body, spec, lang);
@@ -77,7 +79,11 @@ impl Plan {
             .enumerate()
             .map(|(k, c)| format!(".ms-c{k}{{fill:{c}}}"))
             .collect();
-        let _ = writeln!(o, "<style>{}{ramp}</style>", style_sheet());
+        let streets = match self.streets {
+            Some(_) => STREET_STYLE,
+            None => "",
+        };
+        let _ = writeln!(o, "<style>{}{ramp}{streets}</style>", style_sheet());
         let _ = writeln!(
             o,
             "<defs><pattern id=\"ms-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3f007d\" stroke-width=\"1.1\"/></pattern>\
@@ -96,18 +102,23 @@ impl Plan {
     fn header(&self, o: &mut String, spec: &MapSpec, title: &str, lang: Lang) {
         let r = spec.radius_words(lang);
         let k = self.chosen.len();
-        let tail = match (lang, spec.by_cost_matrix()) {
-            (Lang::En, false) => format!(
-                " — {k} stop{}, walking radius {r} (straight line)",
-                if k == 1 { "" } else { "s" }
-            ),
-            (Lang::En, true) => format!(
-                " — {k} stop{}, reach {r} (cost matrix)",
-                if k == 1 { "" } else { "s" }
-            ),
-            (Lang::Ja, false) => format!(" — 停留所{k}か所、徒歩圏 半径{r}（直線）"),
-            (Lang::Ja, true) => format!(" — 停留所{k}か所、到達圏 {r}（コスト行列）"),
+        let stops = match lang {
+            Lang::En => format!(" — {k} stop{}", if k == 1 { "" } else { "s" }),
+            Lang::Ja => format!(" — 停留所{k}か所"),
         };
+        let reach = match (lang, spec.by_cost_matrix(), &self.streets) {
+            (Lang::En, _, Some(st)) if st.hills => {
+                format!(", reach {r} walking along the streets (flat-equivalent)")
+            }
+            (Lang::En, _, Some(_)) => format!(", reach {r} walking along the streets"),
+            (Lang::En, false, None) => format!(", walking radius {r} (straight line)"),
+            (Lang::En, true, None) => format!(", reach {r} (cost matrix)"),
+            (Lang::Ja, _, Some(st)) if st.hills => format!("、道路沿いに歩いて平地換算{r}以内"),
+            (Lang::Ja, _, Some(_)) => format!("、道路沿いに歩いて{r}以内"),
+            (Lang::Ja, false, None) => format!("、徒歩圏 半径{r}（直線）"),
+            (Lang::Ja, true, None) => format!("、到達圏 {r}（コスト行列）"),
+        };
+        let tail = format!("{stops}{reach}");
         // The data's name gives way first: the stops and the radius are the map's facts.
         let room = (VIEW_W - 2.0 * FRAME_X - text_width(&tail, TEXT)).max(100.0);
         let sub = format!(
@@ -154,6 +165,14 @@ impl Plan {
                 "<path class=\"ms-nodata\" fill-rule=\"evenodd\" d=\"{}\"/>",
                 path_data(&self.areas.no_data)
             );
+        }
+    }
+
+    /// The streets, light and thin under everything but the demand, when distances were
+    /// walked along them.
+    fn streets(&self, o: &mut String) {
+        if let Some(st) = self.streets.as_ref().filter(|st| !st.streets.is_empty()) {
+            let _ = writeln!(o, "<path class=\"ms-streets\" d=\"{}\"/>", st.streets);
         }
     }
 
@@ -245,6 +264,9 @@ impl Plan {
                     s.push_str("; boundary: ");
                     s.push_str(&area.source);
                 }
+                if let Some(st) = &data.streets {
+                    let _ = write!(s, "; streets: {}", st.source);
+                }
                 s
             }
             Lang::Ja => format!(
@@ -256,6 +278,37 @@ impl Plan {
                 }
             ),
         };
+        let second = self.reading_notes(spec, lang);
+        let mut y = FRAME_Y + FRAME_H + 24.0;
+        let width = match legend_end > y - TEXT {
+            true => FRAME_W,
+            false => VIEW_W - 2.0 * FRAME_X,
+        };
+        // The streets' credit on a line of its own, so it is never broken.
+        let credit = data.streets.as_ref().map(|_| {
+            let credit = crate::network::CREDIT;
+            match lang {
+                Lang::En => format!("Streets: {credit}"),
+                Lang::Ja => format!("道路: {credit}"),
+            }
+        });
+        let blocks = [Some(sources), Some(second), credit];
+        for line in blocks.iter().flatten().flat_map(|t| wrap(t, width, TEXT)) {
+            let _ = writeln!(
+                o,
+                "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
+                f1(y),
+                esc(&fit(&line, width, TEXT))
+            );
+            y += LINE;
+        }
+        y - LINE + 5.0
+    }
+
+    /// The footer's second block: where nobody lives, which distances were used, the census
+    /// credit and the boundary's.
+    fn reading_notes(&self, spec: &MapSpec, lang: Lang) -> String {
+        let data = spec.data;
         let mut second = match self.areas.has_no_data() {
             true => lang.pick(
                 "Uncoloured land inside the data: nobody lives there.",
@@ -267,11 +320,13 @@ impl Plan {
             ),
         }
         .to_string();
-        second.push_str(match (data.costs.is_some(), lang) {
-            (false, Lang::En) => " Distances are straight lines.",
-            (false, Lang::Ja) => "距離は直線距離。",
-            (true, Lang::En) => " Reach by the cost matrix; other distances are straight lines.",
-            (true, Lang::Ja) => "到達圏はコスト行列による。その他の距離は直線距離。",
+        second.push_str(match (data.costs.is_some(), data.streets.is_some(), lang) {
+            (_, true, Lang::En) => " Reach is the walking distance along the streets; other distances are straight lines.",
+            (_, true, Lang::Ja) => "到達圏は道路に沿った徒歩距離。その他の距離は直線距離。",
+            (false, _, Lang::En) => " Distances are straight lines.",
+            (false, _, Lang::Ja) => "距離は直線距離。",
+            (true, _, Lang::En) => " Reach by the cost matrix; other distances are straight lines.",
+            (true, _, Lang::Ja) => "到達圏はコスト行列による。その他の距離は直線距離。",
         });
         if matches!(data.demand.data.format, DemandFormat::EstatMesh(_)) {
             second.push(' ');
@@ -287,21 +342,7 @@ impl Plan {
             second.extend(text.next().map(|c| c.to_ascii_uppercase()));
             second.push_str(text.as_str());
         }
-        let mut y = FRAME_Y + FRAME_H + 24.0;
-        let width = match legend_end > y - TEXT {
-            true => FRAME_W,
-            false => VIEW_W - 2.0 * FRAME_X,
-        };
-        for line in [sources, second].iter().flat_map(|t| wrap(t, width, TEXT)) {
-            let _ = writeln!(
-                o,
-                "<text class=\"ms-foot\" x=\"{FRAME_X}\" y=\"{}\">{}</text>",
-                f1(y),
-                esc(&fit(&line, width, TEXT))
-            );
-            y += LINE;
-        }
-        y - LINE + 5.0
+        second
     }
 }
 

@@ -138,18 +138,11 @@ impl Plan {
     /// sites, depot, shop.
     fn symbol_rows(&self, rows: &mut Vec<Row>, spec: &MapSpec, lang: Lang) {
         let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
-        let r = spec.radius_words(lang);
         rows.push(Row::symbol(
             Swatch::Stop,
             l("Stop (chosen)", "停留所（選定）"),
         ));
-        if !spec.by_cost_matrix() {
-            let reach = match lang {
-                Lang::En => format!("Walking reach: {r}, straight line"),
-                Lang::Ja => format!("徒歩圏（直線{r}）"),
-            };
-            rows.push(Row::symbol(Swatch::Reach, reach));
-        }
+        rows.extend(self.reach_rows(spec, lang));
         let out = self.outside.iter().filter(|&&o| o).count();
         let sites = count((self.outside.len() - out) as f64);
         let cand = match (lang, out) {
@@ -205,6 +198,40 @@ impl Plan {
             None => Row::symbol(Swatch::None, l("Food shops: no data", "店舗：データなし")),
         };
         rows.push(Row { gap: GAP, ..shop });
+    }
+
+    /// How reach is drawn: the walked streets and the streets with their credit, or the
+    /// straight-line circle (nothing with a cost matrix: the streets decide, not a circle).
+    fn reach_rows(&self, spec: &MapSpec, lang: Lang) -> Vec<Row> {
+        let l = |en: &str, ja: &str| lang.pick(en, ja).to_string();
+        let r = spec.radius_words(lang);
+        let mut rows = Vec::new();
+        if let Some(st) = &self.streets {
+            let reach = match (lang, st.hills) {
+                (Lang::En, false) => format!("Reached along the streets within {r}"),
+                (Lang::En, true) => {
+                    format!("Reached along the streets within {r} (flat-equivalent: slopes count)")
+                }
+                (Lang::Ja, false) => format!("道路沿いに{r}以内で行ける道"),
+                (Lang::Ja, true) => format!("道路沿いに平地換算{r}以内で行ける道（坂を考慮）"),
+            };
+            rows.push(Row::symbol(Swatch::Walked, reach));
+            // The credit on a line of its own, so it is never broken.
+            let credit = crate::network::CREDIT;
+            let mut row = Row::symbol(Swatch::Streets, l("Streets", "道路"));
+            row.lines.push(match lang {
+                Lang::En => format!("({credit})"),
+                Lang::Ja => format!("（{credit}）"),
+            });
+            rows.push(row);
+        } else if !spec.by_cost_matrix() {
+            let reach = match lang {
+                Lang::En => format!("Walking reach: {r}, straight line"),
+                Lang::Ja => format!("徒歩圏（直線{r}）"),
+            };
+            rows.push(Row::symbol(Swatch::Reach, reach));
+        }
+        rows
     }
 
     /// The share of the need within reach of a stop: of the need inside the council's area

@@ -96,6 +96,10 @@ pub(super) enum Swatch {
     NoData,
     Stop,
     Reach,
+    /// A street, as drawn under the stops.
+    Streets,
+    /// A stretch walked to a stop.
+    Walked,
     Candidate,
     /// A candidate outside the data.
     CandidateOut,
@@ -131,6 +135,8 @@ fn swatch(o: &mut String, s: Swatch, x: f64, y: f64) {
         ),
         Swatch::Stop => writeln!(o, "<circle class=\"ms-stop\" cx=\"{cx}\" cy=\"{cy}\" r=\"7\"/>"),
         Swatch::Reach => writeln!(o, "<circle class=\"ms-reach\" cx=\"{cx}\" cy=\"{cy}\" r=\"10\"/>"),
+        Swatch::Streets => writeln!(o, "<path class=\"ms-streets\" d=\"M{x},{cy}H{}\"/>", f1(x + 20.0)),
+        Swatch::Walked => writeln!(o, "<path class=\"ms-walked\" d=\"M{x},{cy}H{}\"/>", f1(x + 20.0)),
         Swatch::Candidate => writeln!(o, "<circle class=\"ms-cand\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/>"),
         Swatch::CandidateOut => writeln!(o, "<circle class=\"ms-cand-out\" cx=\"{cx}\" cy=\"{cy}\" r=\"4.5\"/>"),
         Swatch::Marked => writeln!(

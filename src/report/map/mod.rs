@@ -41,6 +41,7 @@ pub(super) mod plan;
 pub(super) mod pockets;
 pub(super) mod points;
 pub(super) mod spec;
+mod streets;
 pub(super) mod style;
 mod symbols;
 

@@ -8,6 +8,7 @@ use super::layout::Projection;
 use super::pockets::Pockets;
 use super::points::SharedPoints;
 use super::spec::MapSpec;
+use super::streets::StreetLines;
 use super::style::r1;
 use crate::error::{Error, Result};
 use crate::model::MeshCode;
@@ -57,6 +58,8 @@ pub(super) struct Plan {
     /// The area's name and whether each demand point lies inside it, when the data has an
     /// area: the share within reach is of the people inside.
     pub(super) inside: Option<(String, Vec<bool>)>,
+    /// The streets and each chosen stop's walks, when distances were walked along them.
+    pub(super) streets: Option<StreetLines>,
 }
 
 impl Plan {
@@ -95,7 +98,13 @@ impl Plan {
             .iter()
             .map(|s| data_extent.classify(s.location, spec.radius_m) == EdgeStatus::Outside)
             .collect();
+        let streets = data.streets.as_ref().map(|st| {
+            let stops: Vec<(usize, LatLon)> =
+                chosen.iter().map(|&j| (j, sites[j].location)).collect();
+            StreetLines::new(&st.data, &proj, &stops, spec.radius_m)
+        });
         Ok(Plan {
+            streets,
             proj,
             chosen,
             marked,

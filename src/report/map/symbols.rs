@@ -91,6 +91,14 @@ impl Plan {
                 "<circle class=\"ms-reach\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"
             );
         }
+        // Along the streets: the stretches walked to each stop, where the circle would be.
+        for (j, d) in self.streets.iter().flat_map(|st| &st.walked) {
+            let _ = writeln!(
+                o,
+                "<path class=\"ms-walked\" d=\"{d}\"><title>{}</title></path>",
+                title(*j)
+            );
+        }
         self.shops(o, spec);
         for (j, s) in sites.iter().enumerate() {
             if !self.points.is_first(j) {

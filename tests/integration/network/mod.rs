@@ -14,6 +14,7 @@ mod grid_exact;
 mod hills;
 mod hills_cli;
 mod pbf;
+mod report_streets;
 
 use mobile_stops::network::Area;
 use std::path::PathBuf;
