@@ -228,25 +228,20 @@ struct BatchJson<'a> {
 }
 
 /// Where a run's distances came from, when not the straight line: the streets of an extract
-/// (`--network`) or a cost matrix file, with their notes, so a batch says what it measured.
+/// (`--network`, as every result describes them) or a cost matrix file with its notes, so a
+/// batch says what it measured.
 pub fn distances_json(data: &crate::model::Dataset) -> Option<Value> {
+    if let Some(streets) = crate::report::streets_json::distances_json(data) {
+        return Some(streets);
+    }
     let costs = data.costs.as_ref()?;
     let notes: Vec<&str> = costs.notes.iter().map(|n| n.en.as_str()).collect();
-    Some(match &data.streets {
-        Some(st) => serde_json::json!({
-            "kind": "streets",
-            "file": st.source,
-            "hills": st.data.hills,
-            "credit": crate::network::CREDIT,
-            "notes": notes,
-        }),
-        None => serde_json::json!({
-            "kind": "cost_matrix",
-            "file": costs.source,
-            "unit": costs.data.unit.column(),
-            "notes": notes,
-        }),
-    })
+    Some(serde_json::json!({
+        "kind": "cost_matrix",
+        "file": costs.source,
+        "unit": costs.data.unit.column(),
+        "notes": notes,
+    }))
 }
 
 impl Serialize for BatchJson<'_> {
