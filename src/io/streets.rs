@@ -80,12 +80,25 @@ fn street_notes(
     let off = &costs.off;
     if let Some(dem) = &spec.dem {
         let dem = dem.display();
+        let speed = spec.walk_speed_m_s;
+        let (time_en, time_ja) = match spec.reach {
+            Some(r) => {
+                let min = crate::model::round(spec.minutes(r), 1);
+                (
+                    format!("; {r} m on the flat take {min} min at {speed} m/s"),
+                    format!("。平地の {r} m は毎秒 {speed} m で {min} 分です"),
+                )
+            }
+            None => (String::new(), String::new()),
+        };
         notes.push(LocalText::new(
             format!(
-                "walks cost their slopes by Tobler's hiking function on the elevation grid                  {dem}: the radius is as far as that many metres take on the flat, uphill walks                  reach less far than downhill ones (from each home to the stop)"
+                "walks cost their slopes by Tobler's hiking function on the elevation grid \
+                 {dem}: the radius is as far as that many metres take on the flat, uphill walks \
+                 reach less far than downhill ones (from each home to the stop){time_en}"
             ),
             format!(
-                "標高データ {dem} により坂道の歩きにくさ（Tobler の式）を考慮しています。徒歩圏は平地でその距離を歩くのと同じ時間で行ける範囲で、上り坂では短く、下り坂では長くなります（自宅から停留所へ向かう向き）"
+                "標高データ {dem} により坂道の歩きにくさ（Tobler の式）を考慮しています。徒歩圏は平地でその距離を歩くのと同じ時間で行ける範囲で、上り坂では短く、下り坂では長くなります（自宅から停留所へ向かう向き）{time_ja}"
             ),
         ));
     }
