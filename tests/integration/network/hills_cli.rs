@@ -365,7 +365,10 @@ fn rank_and_solve_with_a_dem_read_the_walks_its_matrix_writes() {
     let notes = hills["summary"]["notes"].to_string();
     assert!(notes.contains("Tobler"), "{notes}");
     // 400 m at the default 0.8 m/s.
-    assert!(notes.contains("400 m on the flat take 8.3 min at 0.8 m/s"), "{notes}");
+    assert!(
+        notes.contains("400 m on the flat take 8.3 min at 0.8 m/s"),
+        "{notes}"
+    );
     let solved = run_json(&[
         "solve",
         "--data",
