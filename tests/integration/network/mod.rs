@@ -29,6 +29,25 @@ fn helsinki() -> PathBuf {
     crate::helpers::shared_root("data-sources/osm-helsinki-pbf/helsinki.osm.pbf")
 }
 
+/// Writes the Nerima walking matrix of the example's demand points to its candidates, pairs
+/// within `max_m` metres, to `out`, as `network matrix` does.
+fn nerima_matrix(max_m: &str, out: &str) {
+    crate::helpers::run_ok(&[
+        "network",
+        "matrix",
+        "--network",
+        &nerima().display().to_string(),
+        "--from",
+        "examples/network/demand.csv",
+        "--to",
+        "examples/network/candidates.csv",
+        "--max-m",
+        max_m,
+        "--out",
+        out,
+    ]);
+}
+
 /// A box from its edges.
 fn area(min_lat: f64, min_lon: f64, max_lat: f64, max_lon: f64) -> Area {
     Area {
