@@ -17,6 +17,8 @@ mod pbf;
 mod report_streets;
 
 use mobile_stops::network::Area;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::path::PathBuf;
 
 /// The Nerima (Tokyo) OSM XML extract.
@@ -46,6 +48,32 @@ fn nerima_matrix(max_m: &str, out: &str) {
         "--out",
         out,
     ]);
+}
+
+/// Unbounded textbook Dijkstra over adjacency lists `(to, metres)` from `starts` (node,
+/// metres already gone), the independent check the library's bounded search is held to.
+fn textbook_dijkstra(adj: &[Vec<(usize, f64)>], starts: &[(usize, f64)]) -> Vec<f64> {
+    let mut dist = vec![f64::INFINITY; adj.len()];
+    let mut heap = BinaryHeap::new();
+    for &(node, d) in starts {
+        if d < dist[node] {
+            dist[node] = d;
+            heap.push(Reverse((d.to_bits(), node)));
+        }
+    }
+    while let Some(Reverse((bits, u))) = heap.pop() {
+        let d = f64::from_bits(bits);
+        if d > dist[u] {
+            continue;
+        }
+        for &(v, w) in &adj[u] {
+            if d + w < dist[v] {
+                dist[v] = d + w;
+                heap.push(Reverse(((d + w).to_bits(), v)));
+            }
+        }
+    }
+    dist
 }
 
 /// A box from its edges.
