@@ -16,10 +16,15 @@ mod hills_cli;
 mod pbf;
 mod report_streets;
 
+use crate::helpers::{run, stderr};
 use mobile_stops::network::Area;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The example's demand points and candidate sites, as the matrix tests read them.
+const DEMAND: &str = "examples/network/demand.csv";
+const SITES: &str = "examples/network/candidates.csv";
 
 /// The Nerima (Tokyo) OSM XML extract.
 fn nerima() -> PathBuf {
@@ -40,9 +45,9 @@ fn nerima_matrix(max_m: &str, out: &str) {
         "--network",
         &nerima().display().to_string(),
         "--from",
-        "examples/network/demand.csv",
+        DEMAND,
         "--to",
-        "examples/network/candidates.csv",
+        SITES,
         "--max-m",
         max_m,
         "--out",
@@ -74,6 +79,49 @@ fn textbook_dijkstra(adj: &[Vec<(usize, f64)>], starts: &[(usize, f64)]) -> Vec<
         }
     }
     dist
+}
+
+/// `rel` below the repository, whatever directory the test runs in.
+fn repo(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+/// Runs `network matrix` on `network` with `extra` flags, expecting exit 2, no output file,
+/// and every one of `says` in the message; returns the message.
+fn matrix_refused(network: &Path, extra: &[&str], says: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("matrix.csv");
+    let (net, from, to, out_s) = (
+        network.display().to_string(),
+        repo(DEMAND),
+        repo(SITES),
+        out.display().to_string(),
+    );
+    let mut args = vec![
+        "network",
+        "matrix",
+        "--network",
+        &net,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--out",
+        &out_s,
+    ];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert!(!out.exists(), "{args:?} wrote {}", out.display());
+    for s in says {
+        assert!(err.contains(s), "{args:?}: `{s}` not in: {err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    err
 }
 
 /// A box from its edges.
