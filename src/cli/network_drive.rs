@@ -2,7 +2,7 @@
 //! place along the drive graph, in metres and minutes, and how it says what it used.
 
 use super::network::MatrixArgs;
-use super::network_render::listed;
+use super::network_render::{off_clauses, off_json, pretty};
 use mobile_stops::budget::Budget;
 use mobile_stops::defaults::DRIVE_LEG_KMH;
 use mobile_stops::model::{Demand, LatLon};
@@ -86,14 +86,9 @@ fn json_bytes(a: &MatrixArgs, lists: &DriveLists, from: &[String], to: &[String]
         "max_m": a.max_m,
         "snap_max_m": a.net.snap_max_m,
         "pairs": pairs,
-        "off_network": {
-            "from": lists.off.points.iter().map(|&i| &from[i]).collect::<Vec<_>>(),
-            "to": lists.off.sites.iter().map(|&i| &to[i]).collect::<Vec<_>>(),
-        },
+        "off_network": off_json(&lists.off, from, to),
     });
-    let mut bytes = serde_json::to_vec_pretty(&v).expect("JSON of strings and numbers");
-    bytes.push(b'\n');
-    bytes
+    pretty(&v)
 }
 
 fn note(a: &MatrixArgs, lists: &DriveLists, from: &[String], to: &[String]) -> String {
@@ -103,20 +98,11 @@ fn note(a: &MatrixArgs, lists: &DriveLists, from: &[String], to: &[String]) -> S
         a.max_m,
         a.net.network.display()
     );
-    for (what, ids, all) in [
-        ("--from places", &lists.off.points, from),
-        ("--to places", &lists.off.sites, to),
-    ] {
-        if !ids.is_empty() {
-            s += &format!(
-                "; {} of {} {what} are off network (farther than {} m from a drivable street, \
-                 no drive given): {}",
-                ids.len(),
-                all.len(),
-                a.net.snap_max_m,
-                listed(ids.iter().map(|&i| all[i].as_str()))
-            );
-        }
-    }
+    s += &off_clauses(
+        &lists.off,
+        [("--from places", from), ("--to places", to)],
+        a.net.snap_max_m,
+        "a drivable street, no drive given",
+    );
     s
 }

@@ -2,7 +2,7 @@
 //! licence asks for, which distance was used, and who is off the network, by id.
 
 use super::network::{CheckArgs, CheckFormat, MatrixArgs, NetworkArgs};
-use mobile_stops::network::{CheckReport, HillStats, SiteLists, CREDIT};
+use mobile_stops::network::{CheckReport, HillStats, OffNetwork, SiteLists, CREDIT};
 use mobile_stops::Dataset;
 use serde_json::json;
 
@@ -91,12 +91,22 @@ pub fn matrix_json(
         "max_m": a.max_m,
         "snap_max_m": a.net.snap_max_m,
         "pairs": pairs,
-        "off_network": {
-            "from": lists.off.points.iter().map(|&i| &from[i]).collect::<Vec<_>>(),
-            "to": lists.off.sites.iter().map(|&i| &to[i]).collect::<Vec<_>>(),
-        },
+        "off_network": off_json(&lists.off, from, to),
     });
-    let mut bytes = serde_json::to_vec_pretty(&v).expect("JSON of strings and numbers");
+    pretty(&v)
+}
+
+/// The ids off the network, the same object in the walk and the drive matrix.
+pub fn off_json(off: &OffNetwork, from: &[String], to: &[String]) -> serde_json::Value {
+    json!({
+        "from": off.points.iter().map(|&i| &from[i]).collect::<Vec<_>>(),
+        "to": off.sites.iter().map(|&i| &to[i]).collect::<Vec<_>>(),
+    })
+}
+
+/// A JSON document as the matrix writes it: pretty, ending in a newline.
+pub fn pretty(v: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(v).expect("JSON of strings and numbers");
     bytes.push(b'\n');
     bytes
 }
@@ -126,17 +136,31 @@ pub fn matrix_note(
             h.file, h.min_m, h.max_m, a.net.walk_speed_m_s
         );
     }
-    for (what, ids, all) in [
-        ("--from points", &lists.off.points, from),
-        ("--to sites", &lists.off.sites, to),
-    ] {
+    s += &off_clauses(
+        &lists.off,
+        [("--from points", from), ("--to sites", to)],
+        a.net.snap_max_m,
+        "a walkable street, no distance given",
+    );
+    s
+}
+
+/// The clauses of a matrix's note naming who is off the network, side by side (`--from` then
+/// `--to`), so the walk and the drive matrix word them alike; `beyond` says from what they are
+/// too far and what they therefore lack.
+pub fn off_clauses(
+    off: &OffNetwork,
+    sides: [(&str, &[String]); 2],
+    snap_max_m: f64,
+    beyond: &str,
+) -> String {
+    let mut s = String::new();
+    for (ids, (what, all)) in [&off.points, &off.sites].into_iter().zip(sides) {
         if !ids.is_empty() {
             s += &format!(
-                "; {} of {} {what} are off network (farther than {} m from a walkable street, \
-                 no distance given): {}",
+                "; {} of {} {what} are off network (farther than {snap_max_m} m from {beyond}): {}",
                 ids.len(),
                 all.len(),
-                a.net.snap_max_m,
                 listed(ids.iter().map(|&i| all[i].as_str()))
             );
         }

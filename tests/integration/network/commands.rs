@@ -4,7 +4,7 @@
 //! cannot work are refused.
 
 use super::barrier::river_osm;
-use super::nerima;
+use super::{nerima, nerima_matrix};
 use crate::helpers::{run, run_json, run_ok, stderr, stdout};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -69,20 +69,7 @@ fn rank_counts_whom_the_streets_reach_and_shows_the_circle_beside_it() {
 /// `dir`.
 fn matrix(dir: &Path, max_m: &str) -> PathBuf {
     let out = dir.join(format!("matrix-{max_m}.csv"));
-    run_ok(&[
-        "network",
-        "matrix",
-        "--network",
-        &s(&nerima()),
-        "--from",
-        "examples/network/demand.csv",
-        "--to",
-        "examples/network/candidates.csv",
-        "--max-m",
-        max_m,
-        "--out",
-        &s(&out),
-    ]);
+    nerima_matrix(max_m, &s(&out));
     out
 }
 

@@ -2,14 +2,12 @@
 //! hundreds of random pairs; never shorter than the straight line; the same for any thread
 //! count.
 
-use super::{area, nerima};
+use super::{area, nerima, textbook_dijkstra};
 use mobile_stops::budget::Budget;
 use mobile_stops::model::LatLon;
 use mobile_stops::network::{network_lists, read_network, Graph, Snap, Snapper};
 use mobile_stops::spatial::haversine_m;
 use rand::{Rng, SeedableRng};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 const RADIUS_M: f64 = 700.0;
 const SNAP_M: f64 = 250.0;
@@ -35,31 +33,14 @@ fn plain_dijkstra(g: &Graph, from: &Snap) -> Vec<f64> {
         adj[a as usize].push((b as usize, len));
         adj[b as usize].push((a as usize, len));
     }
-    let mut dist = vec![f64::INFINITY; n];
-    let mut heap = BinaryHeap::new();
     let (a, b) = g.edges()[from.edge as usize];
-    for (node, d) in [
-        (a as usize, from.leg_m + from.to_a_m),
-        (b as usize, from.leg_m + from.to_b_m),
-    ] {
-        if d < dist[node] {
-            dist[node] = d;
-            heap.push(Reverse((d.to_bits(), node)));
-        }
-    }
-    while let Some(Reverse((bits, u))) = heap.pop() {
-        let d = f64::from_bits(bits);
-        if d > dist[u] {
-            continue;
-        }
-        for &(v, w) in &adj[u] {
-            if d + w < dist[v] {
-                dist[v] = d + w;
-                heap.push(Reverse(((d + w).to_bits(), v)));
-            }
-        }
-    }
-    dist
+    textbook_dijkstra(
+        &adj,
+        &[
+            (a as usize, from.leg_m + from.to_a_m),
+            (b as usize, from.leg_m + from.to_b_m),
+        ],
+    )
 }
 
 /// The distance from a site to a point through the plain Dijkstra's labels.

@@ -131,14 +131,14 @@ fn a_stop_in_a_one_way_trap_is_refused_by_name() {
     let osm = write("oneway.osm", &one_way_osm("yes", false));
     let cands = write("cands.csv", PLACES);
     let demand = write("demand.csv", "id,lat,lon,population\nh,35.001,139.002,10\n");
-    let route = |stops: &str| {
+    let route = |cands: &str, stops: &str| {
         let stops = write("stops.csv", stops);
         run(&[
             "route",
             "--demand",
             &demand,
             "--candidates",
-            &cands,
+            cands,
             "--stops",
             &stops,
             "--depot",
@@ -149,39 +149,40 @@ fn a_stop_in_a_one_way_trap_is_refused_by_name() {
             &osm,
         ])
     };
-    let trapped = route("id\ne\ndead\n");
+    let trapped = route(&cands, "id\ne\ndead\n");
     assert_eq!(trapped.status.code(), Some(2), "{}", stderr(&trapped));
     let message = stderr(&trapped);
     assert!(message.contains("no drive from `dead`"), "{message}");
     assert!(message.contains("oneway.osm"), "{message}");
     assert!(stdout(&trapped).is_empty());
-    let open = route("id\ne\n");
+    let open = route(&cands, "id\ne\n");
     assert!(open.status.success(), "{}", stderr(&open));
     let far = write(
         "far.csv",
         "id,lat,lon\nw,35.00002,139.0\nfar,35.01,139.002\n",
     );
-    let off = run(&[
-        "route",
-        "--demand",
-        &demand,
-        "--candidates",
-        &far,
-        "--stops",
-        &write("s.csv", "id\nfar\n"),
-        "--depot",
-        "w",
-        "--travel",
-        "network",
-        "--network",
-        &osm,
-    ]);
+    let off = route(&far, "id\nfar\n");
     assert_eq!(off.status.code(), Some(2), "{}", stderr(&off));
     assert!(
         stderr(&off).contains("`far` more than 250 m"),
         "{}",
         stderr(&off)
     );
+}
+
+/// `route` over the Nerima example, every candidate a stop, from the depot `s1`; the flags
+/// after it are the test's own.
+fn nerima_route<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let base = [
+        "route",
+        "--data",
+        "examples/network",
+        "--stops",
+        "examples/network/candidates.csv",
+        "--depot",
+        "s1",
+    ];
+    [&base[..], rest].concat()
 }
 
 /// The 64 Nerima demand points as places (`id,lat,lon`).
@@ -262,14 +263,7 @@ fn route_travel_network_takes_its_legs_from_the_drives_and_names_them() {
     let net = nerima().display().to_string();
     let cands = "examples/network/candidates.csv";
     let d = drive_matrix(&net, cands, cands, "20000");
-    let v = run_json(&[
-        "route",
-        "--data",
-        "examples/network",
-        "--stops",
-        cands,
-        "--depot",
-        "s1",
+    let v = run_json(&nerima_route(&[
         "--travel",
         "network",
         "--network",
@@ -278,7 +272,7 @@ fn route_travel_network_takes_its_legs_from_the_drives_and_names_them() {
         "1",
         "--format",
         "json",
-    ]);
+    ]));
     let travel = &v["rules"]["travel"];
     assert_eq!(travel["kind"], "network", "{travel}");
     assert_eq!(travel["file"], net.as_str());
@@ -311,19 +305,12 @@ fn route_travel_network_takes_its_legs_from_the_drives_and_names_them() {
         );
     }
     assert!(legs >= 3, "{v}");
-    let text = stdout(&run_ok(&[
-        "route",
-        "--data",
-        "examples/network",
-        "--stops",
-        cands,
-        "--depot",
-        "s1",
+    let text = stdout(&run_ok(&nerima_route(&[
         "--travel",
         "network",
         "--network",
         &net,
-    ]));
+    ])));
     assert!(
         text.contains("fastest drives along the streets of"),
         "{text}"
@@ -333,16 +320,7 @@ fn route_travel_network_takes_its_legs_from_the_drives_and_names_them() {
 #[test]
 fn travel_network_needs_its_extract_and_the_extract_alone_keeps_straight_drives() {
     let net = nerima().display().to_string();
-    let base = [
-        "route",
-        "--data",
-        "examples/network",
-        "--stops",
-        "examples/network/candidates.csv",
-        "--depot",
-        "s1",
-    ];
-    let without = run(&[&base[..], &["--travel", "network"]].concat());
+    let without = run(&nerima_route(&["--travel", "network"]));
     assert_eq!(without.status.code(), Some(2), "{}", stderr(&without));
     assert!(
         stderr(&without).contains("--network"),
@@ -351,8 +329,7 @@ fn travel_network_needs_its_extract_and_the_extract_alone_keeps_straight_drives(
     );
     // --network alone measures the walks; the drives stay as --travel says (straight).
     let kind = |extra: &[&str]| {
-        let args = [&base[..], extra, &["--format", "json"]].concat();
-        let v = run_json(&args);
+        let v = run_json(&nerima_route(&[extra, &["--format", "json"]].concat()));
         v["rules"]["travel"]["kind"]
             .as_str()
             .unwrap_or_default()
@@ -360,10 +337,16 @@ fn travel_network_needs_its_extract_and_the_extract_alone_keeps_straight_drives(
     };
     assert_eq!(kind(&["--network", &net]), "straight_line");
     assert_eq!(kind(&["--network", &net, "--travel", "network"]), "network");
-    let matrix_too = [&base[..], &["--travel", "network", "--network", &net]].concat();
-    let both = run(&[&matrix_too[..], &["--travel-matrix", "x.csv"]].concat());
+    let both = run(&nerima_route(&[
+        "--travel",
+        "network",
+        "--network",
+        &net,
+        "--travel-matrix",
+        "x.csv",
+    ]));
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
-    let matrix = run(&[&base[..], &["--travel", "matrix"]].concat());
+    let matrix = run(&nerima_route(&["--travel", "matrix"]));
     assert_eq!(matrix.status.code(), Some(2), "{}", stderr(&matrix));
     assert!(
         stderr(&matrix).contains("--travel-matrix"),

@@ -1,15 +1,15 @@
 //! What `network matrix` writes is what `--cost-matrix` reads: the streets of Nerima, fed
 //! back, reach no more than the circles did, and the solve still proves its answer.
 
-use super::nerima;
-use crate::helpers::{run, run_json, run_ok, stderr};
+use super::nerima_matrix;
+use crate::helpers::{run, run_json, stderr};
 
 #[test]
 fn a_network_matrix_feeds_every_model_through_the_cost_matrix() {
     let dir = tempfile::tempdir().unwrap();
     let matrix = dir.path().join("walk.csv");
     let m = matrix.display().to_string();
-    network_matrix("500", &m);
+    nerima_matrix("500", &m);
     let text = std::fs::read_to_string(&matrix).unwrap();
     assert!(text.starts_with("from,to,metres\n"), "{text}");
     assert!(text.lines().count() > 5, "{text}");
@@ -51,7 +51,7 @@ fn a_network_matrix_feeds_every_model_through_the_cost_matrix() {
         stderr(&short)
     );
     let wide = dir.path().join("wide.csv").display().to_string();
-    network_matrix("5000", &wide);
+    nerima_matrix("5000", &wide);
     for model in ["pmedian", "pcenter"] {
         let v = run_json(&[
             "solve",
@@ -69,24 +69,4 @@ fn a_network_matrix_feeds_every_model_through_the_cost_matrix() {
         assert_eq!(v["status"], "optimal", "{model}: {v}");
         assert_eq!(v["stops"].as_array().unwrap().len(), 3, "{model}: {v}");
     }
-}
-
-/// Writes the Nerima walking matrix of the example points and sites to `out`, pairs within
-/// `max_m` metres.
-fn network_matrix(max_m: &str, out: &str) {
-    let net = nerima().display().to_string();
-    run_ok(&[
-        "network",
-        "matrix",
-        "--network",
-        &net,
-        "--from",
-        "examples/network/demand.csv",
-        "--to",
-        "examples/network/candidates.csv",
-        "--max-m",
-        max_m,
-        "--out",
-        out,
-    ]);
 }

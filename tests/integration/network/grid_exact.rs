@@ -3,13 +3,12 @@
 //! built here with every point and site spliced into its street, and the lists are the same
 //! on 1 and 2 threads.
 
+use super::textbook_dijkstra;
 use mobile_stops::benchmarks::street_grid::{places_in, street_grid, StreetGridSpec};
 use mobile_stops::budget::Budget;
 use mobile_stops::model::LatLon;
 use mobile_stops::network::{network_lists, Graph, SiteLists, Snap, Snapper};
 use mobile_stops::spatial::haversine_m;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 const RADIUS_M: f64 = 500.0;
 const SNAP_M: f64 = 250.0;
@@ -48,26 +47,6 @@ fn spliced(g: &Graph, snaps: &[Option<Snap>]) -> (Adjacency, Vec<Option<usize>>)
         link(&mut adj, prev, b as usize, g.length_m(e) - at);
     }
     (adj, place_node)
-}
-
-/// Unbounded textbook Dijkstra from `source`.
-fn dijkstra(adj: &[Vec<(usize, f64)>], source: usize) -> Vec<f64> {
-    let mut dist = vec![f64::INFINITY; adj.len()];
-    dist[source] = 0.0;
-    let mut heap = BinaryHeap::from([Reverse((0u64, source))]);
-    while let Some(Reverse((bits, u))) = heap.pop() {
-        let d = f64::from_bits(bits);
-        if d > dist[u] {
-            continue;
-        }
-        for &(v, w) in &adj[u] {
-            if d + w < dist[v] {
-                dist[v] = d + w;
-                heap.push(Reverse(((d + w).to_bits(), v)));
-            }
-        }
-    }
-    dist
 }
 
 fn lists_on(threads: usize, g: &Graph, points: &[LatLon], sites: &[LatLon]) -> SiteLists {
@@ -120,7 +99,7 @@ fn grid_lists_equal_a_full_dijkstra_and_any_thread_count() {
             assert!(list.is_empty());
             continue;
         };
-        let dist = dijkstra(&adj, from);
+        let dist = textbook_dijkstra(&adj, &[(from, 0.0)]);
         let expected: Vec<(usize, f64)> = (0..points.len())
             .filter_map(|p| node[p].map(|n| (p, dist[n])))
             .filter(|&(_, m)| m <= RADIUS_M)

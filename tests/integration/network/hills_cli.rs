@@ -3,14 +3,11 @@
 //! each street a height refused (exit 2) by name, with nothing written.
 
 use super::hills::{plane, write_asc, write_tif, Grid, JGD2011};
-use super::nerima;
-use crate::helpers::{run, run_json, run_ok, stderr};
+use super::{matrix_refused, nerima, repo, DEMAND, SITES};
+use crate::helpers::{run_json, run_ok};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tiff::encoder::colortype;
-
-const DEMAND: &str = "examples/network/demand.csv";
-const SITES: &str = "examples/network/candidates.csv";
 
 /// 0.001° cells over 35.70–35.80 N, 139.60–139.74 E: the Nerima data and every street kept
 /// around it.
@@ -24,13 +21,6 @@ const NERIMA: Grid = Grid {
 
 /// Grade of the tilted plane (rising northwards).
 const GRADE: f64 = 0.06;
-
-fn repo(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(rel)
-        .display()
-        .to_string()
-}
 
 /// A points file `id,lat,lon` from the first three columns of the `id`/`lat`/`lon` CSV `rel`.
 fn points(rel: &str, dir: &Path, name: &str) -> String {
@@ -192,36 +182,7 @@ fn network_check_says_a_dem_was_used_and_its_height_range() {
 /// `network matrix --dem dem` on the Nerima data: exit 2, no output, each of `says` in the
 /// message.
 fn refused(dem: &Path, says: &[&str]) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("matrix.csv");
-    let (net, d, o) = (
-        nerima().display().to_string(),
-        dem.display().to_string(),
-        out.display().to_string(),
-    );
-    let (from, to) = (repo(DEMAND), repo(SITES));
-    let args = [
-        "network",
-        "matrix",
-        "--network",
-        &net,
-        "--from",
-        &from,
-        "--to",
-        &to,
-        "--dem",
-        &d,
-        "--out",
-        &o,
-    ];
-    let r = run(&args);
-    let err = stderr(&r);
-    assert_eq!(r.status.code(), Some(2), "{err}");
-    assert!(!out.exists(), "wrote {}", out.display());
-    assert!(!err.contains("panicked"), "{err}");
-    for s in says {
-        assert!(err.contains(s), "`{s}` not in: {err}");
-    }
+    matrix_refused(&nerima(), &["--dem", &dem.display().to_string()], says);
 }
 
 #[test]
@@ -365,7 +326,10 @@ fn rank_and_solve_with_a_dem_read_the_walks_its_matrix_writes() {
     let notes = hills["summary"]["notes"].to_string();
     assert!(notes.contains("Tobler"), "{notes}");
     // 400 m at the default 0.8 m/s.
-    assert!(notes.contains("400 m on the flat take 8.3 min at 0.8 m/s"), "{notes}");
+    assert!(
+        notes.contains("400 m on the flat take 8.3 min at 0.8 m/s"),
+        "{notes}"
+    );
     let solved = run_json(&[
         "solve",
         "--data",

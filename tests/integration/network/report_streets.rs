@@ -4,7 +4,7 @@
 //! same figure as an independent count from `network matrix` and the straight line.
 
 use super::barrier::river_osm;
-use super::nerima;
+use super::{nerima, nerima_matrix};
 use crate::helpers::{run_json, run_ok};
 use mobile_stops::model::LatLon;
 use mobile_stops::spatial::haversine_m;
@@ -175,20 +175,7 @@ fn the_nerima_report_draws_the_streets_and_counts_who_only_a_circle_reaches() {
     // The circle-only demand, counted independently: straight line vs the walking matrix.
     let dir = tempfile::tempdir().unwrap();
     let matrix = dir.path().join("walk.csv").display().to_string();
-    run_ok(&[
-        "network",
-        "matrix",
-        "--network",
-        &net,
-        "--from",
-        "examples/network/demand.csv",
-        "--to",
-        "examples/network/candidates.csv",
-        "--max-m",
-        "500",
-        "--out",
-        &matrix,
-    ]);
+    nerima_matrix("500", &matrix);
     let matrix = std::fs::read_to_string(&matrix).unwrap();
     let stops = chosen("examples/network", &net, &extra);
     let (ids, people, aged) = circle_only(Path::new("examples/network"), &matrix, &stops, 500.0);
