@@ -74,6 +74,11 @@ pub const TRUCKS: usize = 1;
 /// or eight, and a day it does not run is free for other work); `spread` (the shortest longest
 /// day) is there for a council that wants every day short and alike.
 pub const WEEK: &str = "pack";
+
+/// Weeks a calendar (`route --format ics`) runs without `--until` or `--weeks`: a quarter, so
+/// a leaflet's events end when the leaflet is due to be reprinted rather than never.
+pub const CALENDAR_WEEKS: u32 = 13;
+
 /// Purchases one user makes a week: an assumption, not a measured figure. No public figure was
 /// found for how often a user buys at a stop-type (station) mobile sale; とくし丸 calls on its
 /// regular customers twice a week (public reports), so a regular buyer buys at most twice, and

@@ -29,6 +29,7 @@
 
 pub mod benchmarks;
 pub mod budget;
+pub mod calendar;
 pub mod defaults;
 pub mod error;
 pub mod io;

@@ -81,6 +81,16 @@ pub enum Param {
     MinutesPerCustomer,
     /// First day of the calendar.
     StartDate,
+    /// Last day of the calendar's series.
+    Until,
+    /// Weeks the calendar's series runs.
+    Weeks,
+    /// Whose public holidays the calendar skips.
+    Holidays,
+    /// Further days the calendar skips.
+    SkipDates,
+    /// Folder of one calendar per stop.
+    IcsDir,
     /// A list of stops to plan.
     Stops,
     /// A stop set to compare.
@@ -150,6 +160,11 @@ impl Param {
             PurchasesPerWeek => "purchases_per_week",
             MinutesPerCustomer => "minutes_per_customer",
             StartDate => "start_date",
+            Until => "until",
+            Weeks => "weeks",
+            Holidays => "holidays",
+            SkipDates => "skip_dates",
+            IcsDir => "ics_dir",
             Stops => "stops",
             Set => "set",
             Title => "title",

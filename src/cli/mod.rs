@@ -10,6 +10,7 @@
 
 mod args;
 mod buyers;
+mod calendar;
 mod command_line;
 mod compare;
 mod data;

@@ -4,6 +4,7 @@ use super::args::DataArgs;
 use super::solve::ModelArgs;
 use clap::{Args, ValueEnum};
 use mobile_stops::budget::MemoryLimit;
+use mobile_stops::calendar::Series;
 use mobile_stops::defaults::{
     DAYS, DETOUR, SERVICE_MIN, SPEED_KMH, TRUCKS, VISITS_PER_WEEK, WEEK, WINDOW,
 };
@@ -49,6 +50,8 @@ pub struct RouteArgs {
     /// First day of the calendar (`--format ics`), YYYY-MM-DD; default the coming Monday (Japan time).
     #[arg(long, value_name = "DATE")]
     pub start_date: Option<String>,
+    #[command(flatten)]
+    pub calendar: super::calendar::CalendarArgs,
     #[command(flatten)]
     pub model: ModelArgs,
     /// Output format.
@@ -181,18 +184,22 @@ impl WeekArgs {
 }
 
 impl RouteArgs {
-    /// Checks the flags before any file is opened; the calendar's first day.
-    fn check(&self) -> Result<chrono::NaiveDate, Error> {
+    /// Checks the flags before any file is opened; the calendar's span.
+    fn check(&self) -> Result<Series, Error> {
         self.week.options(self.streets.spec(None))?.rules()?;
-        if self.start_date.is_some() && self.format != RouteFormat::Ics {
+        let given = (self.start_date.is_some())
+            .then_some(Param::StartDate)
+            .or(self.calendar.first_given());
+        if let Some(param) = given.filter(|_| self.format != RouteFormat::Ics) {
             return Err(Error::param(
-                Param::StartDate,
+                param,
                 "--format ics (only the calendar has dates)",
                 format!("--format {:?}", self.format).to_lowercase(),
             ));
         }
         self.model.options()?.validate()?;
-        start_date(self.start_date.as_deref())
+        self.calendar
+            .series(start_date(self.start_date.as_deref())?)
     }
 }
 
@@ -219,13 +226,18 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
             let info = RouteInfo {
                 stops_from: planned.stops_from.clone(),
                 data: data.label.clone(),
-                calendar_start: start,
+                calendar: start,
+                addresses: super::calendar::addresses(&data.candidates.data),
             };
             let bytes =
                 render_route(problem, plan, &info, args.format, args.lang).ok_or_else(|| {
                     Error::param(Param::Format, "a format other than geojson", "geojson")
                 })?;
-            super::emit(out, &bytes)
+            super::emit(out, &bytes)?;
+            match &args.calendar.ics_dir {
+                Some(dir) => super::calendar::write_ics_dir(dir, problem, plan, &info, args.lang),
+                None => Ok(()),
+            }
         }
         Err(u) => {
             if args.format == RouteFormat::Json {

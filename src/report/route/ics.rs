@@ -11,6 +11,7 @@
 //! [`ICS_LAST_START`] plus a week; the writer checks its own arithmetic and writes nothing rather
 //! than a five-digit year.
 
+use super::info::RouteInfo;
 use super::weekday::weekday_name;
 use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
@@ -42,9 +43,11 @@ pub const ICS_LAST_START: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 24
 pub fn route_ics(
     p: &RouteProblem,
     plan: &WeekPlan,
-    start: NaiveDate,
+    info: &RouteInfo,
     lang: Lang,
+    only: Option<usize>,
 ) -> Option<String> {
+    let start = info.calendar.start;
     if !(ICS_FIRST_START..=ICS_LAST_START).contains(&start) {
         return None;
     }
@@ -72,9 +75,12 @@ pub fn route_ics(
     let stamp = format!("{}T000000Z", ymd(start)?);
     let by_stop = plan.by_stop(p.stops.len());
     for (i, visits) in by_stop.iter().enumerate() {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
         let s = &p.stops[i];
         for group in same_time_groups(visits) {
-            event(&mut lines, s, &group, start, &stamp, lang)?;
+            event(&mut lines, s, &group, info, &stamp, lang)?;
         }
     }
     lines.push("END:VCALENDAR".into());
@@ -85,22 +91,47 @@ pub fn route_ics(
     Some(out)
 }
 
+/// Renders one calendar per stop that has visits, keyed by the stop's id, each holding only
+/// that stop's events (what a resident imports); `None` as for [`route_ics`].
+pub fn route_ics_per_stop(
+    p: &RouteProblem,
+    plan: &WeekPlan,
+    info: &RouteInfo,
+    lang: Lang,
+) -> Option<Vec<(String, String)>> {
+    let by_stop = plan.by_stop(p.stops.len());
+    (0..p.stops.len())
+        .filter(|&i| !by_stop[i].is_empty())
+        .map(|i| {
+            Some((
+                p.stops[i].id.clone(),
+                route_ics(p, plan, info, lang, Some(i))?,
+            ))
+        })
+        .collect()
+}
+
 /// One weekly recurring event: a stop's visits by one truck at one time ("Tuesdays and
-/// Fridays 10:30–11:00"), starting on the first such day on or after `start`.
+/// Fridays 10:30–11:00"), from the first such day on or after the calendar's start to its last
+/// day, without its skipped days; nothing when no such day lies inside the calendar.
 fn event(
     lines: &mut Vec<String>,
     s: &Place,
     group: &[StopVisit],
-    start: NaiveDate,
+    info: &RouteInfo,
     stamp: &str,
     lang: Lang,
 ) -> Option<()> {
+    let cal = &info.calendar;
     let first = group
         .iter()
-        .map(|v| next_weekday(start, v.day))
+        .map(|v| next_weekday(cal.start, v.day))
         .collect::<Option<Vec<_>>>()?
         .into_iter()
         .min()?;
+    if first > cal.last {
+        return Some(());
+    }
     let v = *group.first()?;
     let (from, until) = published(v.arrive, v.depart);
     let (dtstart, dtend) = (local(first, from)?, local(first, until)?);
@@ -139,7 +170,18 @@ fn event(
     if until > from {
         lines.push(format!("DTEND;TZID=Asia/Tokyo:{dtend}"));
     }
-    lines.push(format!("RRULE:FREQ=WEEKLY;BYDAY={}", days.join(",")));
+    // With a local DTSTART, RFC 5545 wants UNTIL in UTC: the last day's end in Japan time.
+    lines.push(format!(
+        "RRULE:FREQ=WEEKLY;BYDAY={};UNTIL={}T145959Z",
+        days.join(","),
+        ymd(cal.last)?
+    ));
+    let weekdays: Vec<u32> = group.iter().map(|v| u32::from(v.day)).collect();
+    for skip in cal.skip.iter().filter(|d| *d >= &first) {
+        if weekdays.contains(&skip.weekday().num_days_from_monday()) {
+            lines.push(format!("EXDATE;TZID=Asia/Tokyo:{}", local(*skip, from)?));
+        }
+    }
     lines.push(format!(
         "SUMMARY:{}",
         text(&format!(
@@ -148,7 +190,8 @@ fn event(
             s.label()
         ))
     ));
-    lines.push(format!("LOCATION:{}", text(s.label())));
+    let address = info.addresses.get(&s.id).map(String::as_str);
+    lines.push(format!("LOCATION:{}", text(address.unwrap_or(s.label()))));
     if let Some(l) = s.location {
         lines.push(format!("GEO:{:.6};{:.6}", l.lat, l.lon));
     }

@@ -1,6 +1,7 @@
 //! Facts a route writer shows that the plan itself does not hold.
 
-use chrono::NaiveDate;
+use crate::calendar::Series;
+use std::collections::BTreeMap;
 
 /// Facts about the run that are not part of the plan itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,6 +11,9 @@ pub struct RouteInfo {
     pub stops_from: crate::model::LocalText,
     /// Where the data came from (the dataset label).
     pub data: crate::model::DataLabel,
-    /// The first day the calendar (`ics`) may show a visit.
-    pub calendar_start: NaiveDate,
+    /// The days the calendar (`ics`) covers and skips.
+    pub calendar: Series,
+    /// Each stop's street address by id (the candidates' `address` column), for the
+    /// calendar's LOCATION: a resident's phone can then find the stop.
+    pub addresses: BTreeMap<String, String>,
 }

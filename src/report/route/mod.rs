@@ -15,7 +15,7 @@ pub(super) mod timetable;
 mod weekday;
 
 pub use csv::route_csv;
-pub use ics::{ICS_FIRST_START, ICS_LAST_START};
+pub use ics::{route_ics_per_stop, ICS_FIRST_START, ICS_LAST_START};
 pub use info::RouteInfo;
 pub use json::{route_geojson, route_json};
 pub use render::render_route;

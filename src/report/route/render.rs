@@ -25,6 +25,6 @@ pub fn render_route(
         RouteFormat::Csv => route_csv(p, plan, lang),
         RouteFormat::Json => pretty(&route_json(p, plan, info, lang)),
         RouteFormat::Geojson => pretty(&route_geojson(p, plan, info, lang)?),
-        RouteFormat::Ics => route_ics(p, plan, info.calendar_start, lang)?.into_bytes(),
+        RouteFormat::Ics => route_ics(p, plan, info, lang, None)?.into_bytes(),
     })
 }

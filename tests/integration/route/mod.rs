@@ -3,6 +3,7 @@
 //! determinism, and the bad-input contract.
 //! This module holds the seeded candidate file and the rule checker the tests share.
 
+mod calendar;
 mod day_runs;
 mod errors;
 mod shape;
