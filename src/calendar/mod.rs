@@ -39,6 +39,13 @@ impl Series {
         let last = match (&o.until, o.weeks) {
             (Some(raw), _) => {
                 let until = date(raw, Param::Until)?;
+                if until.year() > 9999 {
+                    return Err(Error::param(
+                        Param::Until,
+                        "a date by 9999-12-31 (a calendar's years have four digits)",
+                        format!("`{raw}`"),
+                    ));
+                }
                 if until < start {
                     return Err(Error::param(
                         Param::Until,
@@ -162,6 +169,7 @@ mod tests {
         assert!(Series::new(start, &until("2027-01-03")).is_err());
         assert!(Series::new(start, &until("2027-01-04")).is_ok());
         assert!(Series::new(start, &until("4/1/2027")).is_err());
+        assert!(Series::new(start, &until("10000-01-01")).is_err());
         for bad in [
             "2027-01-03..2027-01-01",
             "2027-13-01",

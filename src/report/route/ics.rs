@@ -6,13 +6,20 @@
 //! `Asia/Tokyo` zone is included, so calendars abroad still show the right hour). The file
 //! is deterministic: the time stamp is the first calendar day, not the clock.
 //!
+//! Each series ends on the calendar's last day (`UNTIL`) and leaves out its skipped days
+//! (`EXDATE`: national holidays, the year-end break), so a leaflet's calendar stops when the
+//! leaflet does and shows no visit on a day the truck does not come ([`crate::calendar`]).
+//! `LOCATION` is the stop's address when the candidates give one (a phone can find it), with
+//! `GEO` beside it.
+//!
 //! Every date is written as `YYYYMMDD` (RFC 5545 `date-fullyear` is four digits), so the first
-//! week, the only dates the file spells out, must lie between [`ICS_FIRST_START`] and
-//! [`ICS_LAST_START`] plus a week; the writer checks its own arithmetic and writes nothing rather
-//! than a five-digit year.
+//! week must lie between [`ICS_FIRST_START`] and [`ICS_LAST_START`] plus a week and the last day
+//! by 9999-12-31 (refused by [`crate::calendar::Series::new`]); the writer checks its own
+//! arithmetic and writes nothing rather than a five-digit year.
 
 use super::info::RouteInfo;
 use super::weekday::weekday_name;
+use crate::calendar::Series;
 use crate::report::escape::{is_bidi_control, BIDI_SHOWN};
 use crate::report::labels::Lang;
 use crate::route::clock::{published, published_range};
@@ -170,18 +177,7 @@ fn event(
     if until > from {
         lines.push(format!("DTEND;TZID=Asia/Tokyo:{dtend}"));
     }
-    // With a local DTSTART, RFC 5545 wants UNTIL in UTC: the last day's end in Japan time.
-    lines.push(format!(
-        "RRULE:FREQ=WEEKLY;BYDAY={};UNTIL={}T145959Z",
-        days.join(","),
-        ymd(cal.last)?
-    ));
-    let weekdays: Vec<u32> = group.iter().map(|v| u32::from(v.day)).collect();
-    for skip in cal.skip.iter().filter(|d| *d >= &first) {
-        if weekdays.contains(&skip.weekday().num_days_from_monday()) {
-            lines.push(format!("EXDATE;TZID=Asia/Tokyo:{}", local(*skip, from)?));
-        }
-    }
+    recurrence(lines, group, &days, first, from, cal)?;
     lines.push(format!(
         "SUMMARY:{}",
         text(&format!(
@@ -197,6 +193,31 @@ fn event(
     }
     lines.push(format!("DESCRIPTION:{}", text(&description)));
     lines.push("END:VEVENT".into());
+    Some(())
+}
+
+/// The weekly rule up to the calendar's last day and the skipped days (holidays, the year-end
+/// break) that fall on the group's weekdays, at the event's own time as RFC 5545 matches them.
+fn recurrence(
+    lines: &mut Vec<String>,
+    group: &[StopVisit],
+    days: &[&str],
+    first: NaiveDate,
+    from: f64,
+    cal: &Series,
+) -> Option<()> {
+    // With a local DTSTART, RFC 5545 wants UNTIL in UTC: the last day's end in Japan time.
+    lines.push(format!(
+        "RRULE:FREQ=WEEKLY;BYDAY={};UNTIL={}T145959Z",
+        days.join(","),
+        ymd(cal.last)?
+    ));
+    let weekdays: Vec<u32> = group.iter().map(|v| u32::from(v.day)).collect();
+    for skip in cal.skip.iter().filter(|d| **d >= first) {
+        if weekdays.contains(&skip.weekday().num_days_from_monday()) {
+            lines.push(format!("EXDATE;TZID=Asia/Tokyo:{}", local(*skip, from)?));
+        }
+    }
     Some(())
 }
 

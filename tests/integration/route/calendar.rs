@@ -128,6 +128,19 @@ fn holidays_and_skip_dates_become_exdates_on_their_weekdays_only() {
     assert!(mondays > 0, "the plan has a Monday stop");
     let plain = ics(&[]);
     assert!(!plain.contains("EXDATE"), "no skipped days unless asked");
+    let mut args: Vec<&str> = BASE.to_vec();
+    args.extend(["2027-01-04", "--until", "2028-02-01", "--holidays", "jp"]);
+    let late = run_ok(&args);
+    assert!(
+        stderr(&late).contains("holidays before 2026 or after 2027 are not skipped"),
+        "{}",
+        stderr(&late)
+    );
+    assert!(stdout(&late).contains("UNTIL=20280201T145959Z"));
+    assert!(!stderr(&run_ok(
+        &[&BASE[..], &["2027-01-04", "--holidays", "jp"]].concat()
+    ))
+    .contains("warning"));
 }
 
 #[test]
