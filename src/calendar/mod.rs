@@ -39,7 +39,7 @@ impl Series {
         let last = match (&o.until, o.weeks) {
             (Some(raw), _) => {
                 let until = date(raw, Param::Until)?;
-                if until.year() > 9999 {
+                if until > LAST_DAY {
                     return Err(Error::param(
                         Param::Until,
                         "a date by 9999-12-31 (a calendar's years have four digits)",
@@ -55,14 +55,12 @@ impl Series {
                 }
                 until
             }
-            (None, weeks) => {
-                let weeks = weeks.unwrap_or(crate::defaults::CALENDAR_WEEKS);
+            (None, Some(weeks)) => {
                 if weeks == 0 {
                     return Err(Error::param(Param::Weeks, "at least 1 week", "0"));
                 }
-                start
-                    .checked_add_days(Days::new(u64::from(weeks) * 7 - 1))
-                    .filter(|d| d.year() <= 9999)
+                weeks_on(start, weeks)
+                    .filter(|d| *d <= LAST_DAY)
                     .ok_or_else(|| {
                         Error::param(
                             Param::Weeks,
@@ -71,6 +69,9 @@ impl Series {
                         )
                     })?
             }
+            // The default end was not asked for: a start late in 9999 ends on its last day.
+            (None, None) => weeks_on(start, crate::defaults::CALENDAR_WEEKS)
+                .map_or(LAST_DAY, |d| d.min(LAST_DAY)),
         };
         let mut skip = Vec::new();
         for raw in &o.skip_dates {
@@ -99,6 +100,17 @@ impl Series {
         skip.dedup();
         Ok((Series { start, last, skip }, warnings))
     }
+}
+
+/// The last day a calendar can write (its years have four digits).
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 is a date"),
+};
+
+/// The last day of `weeks` weeks from `start`; `None` past chrono's dates.
+fn weeks_on(start: NaiveDate, weeks: u32) -> Option<NaiveDate> {
+    start.checked_add_days(Days::new(u64::from(weeks) * 7 - 1))
 }
 
 /// `YYYY-MM-DD`, or the flag named.
@@ -186,5 +198,19 @@ mod tests {
             ..Default::default()
         };
         assert!(Series::new(start, &zero).is_err());
+        let late = d("9999-12-24");
+        let (s, _) = Series::new(late, &SeriesOptions::default()).unwrap();
+        assert_eq!(
+            s.last, LAST_DAY,
+            "the default end stops at the last writable day"
+        );
+        let asked = SeriesOptions {
+            weeks: Some(2),
+            ..Default::default()
+        };
+        assert!(
+            Series::new(late, &asked).is_err(),
+            "an asked end past 9999 is refused"
+        );
     }
 }
