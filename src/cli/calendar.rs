@@ -27,7 +27,7 @@ pub struct CalendarArgs {
     #[arg(long, value_name = "N")]
     pub weeks: Option<u32>,
     /// Skip public holidays: `jp` (Japan's national holidays as the Cabinet Office lists them;
-    /// years known: see README).
+    /// known for 2026–2027; a series outside them warns).
     #[arg(long, value_enum, value_name = "COUNTRY")]
     pub holidays: Option<HolidaysArg>,
     /// Further days without visits: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, comma-separated.
