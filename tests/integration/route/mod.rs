@@ -5,6 +5,7 @@
 
 mod day_runs;
 mod errors;
+mod names;
 mod shape;
 mod week;
 
