@@ -12,7 +12,7 @@ use mobile_stops::network::NetworkSpec;
 use mobile_stops::pipeline::{
     plan_route, start_date, unfit_error, unfit_json, StopSource, WeekOptions,
 };
-use mobile_stops::report::{render_route, Lang, RouteFormat, RouteInfo};
+use mobile_stops::report::{render_route, warning_words, Lang, RouteFormat, RouteInfo};
 use mobile_stops::route::WeekShape;
 use mobile_stops::{io, Error, Param};
 use std::path::PathBuf;
@@ -41,10 +41,12 @@ pub struct RouteArgs {
     pub data: DataArgs,
     #[command(flatten)]
     pub streets: super::args::StreetArgs,
-    /// The stops: a `solve --format json` result or a CSV with an `id` column. Without it,
-    /// route solves first with the model flags below.
-    #[arg(long, value_name = "FILE", conflicts_with_all = SOLVE_FLAGS)]
-    pub stops: Option<PathBuf>,
+    /// The stops: a `solve --format json` result or a CSV with an `id` column (`@FILE`, or
+    /// any value that exists as a file or looks like a path: holds `/` or ends in `.json`,
+    /// `.csv`, `.txt`), else ids or names only one candidate has, separated by `,`
+    /// (`妙行寺,s2`). Without it, route solves first with the model flags below.
+    #[arg(long, value_name = "FILE|STOP,..", conflicts_with_all = SOLVE_FLAGS)]
+    pub stops: Option<String>,
     #[command(flatten)]
     pub week: WeekArgs,
     /// First day of the calendar (`--format ics`), YYYY-MM-DD; default the coming Monday (Japan time).
@@ -70,8 +72,9 @@ pub struct RouteArgs {
 /// given).
 #[derive(Args, Debug, Clone)]
 pub struct WeekArgs {
-    /// Where every run starts and ends: `LAT,LON` or a candidate or shop id.
-    #[arg(long, value_name = "LAT,LON|ID", allow_hyphen_values = true)]
+    /// Where every run starts and ends: `LAT,LON`, or the id or a name only one candidate or
+    /// shop has.
+    #[arg(long, value_name = "LAT,LON|ID|NAME", allow_hyphen_values = true)]
     pub depot: Option<String>,
     /// Minutes the truck stands at each stop.
     #[arg(long, default_value_t = SERVICE_MIN, allow_negative_numbers = true)]
@@ -207,20 +210,37 @@ impl RouteArgs {
 /// fit writes nothing but the reason (JSON: a status document), exit code 3.
 pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
     let start = args.check()?;
+    let source = match &args.stops {
+        Some(raw) => StopSource::given(raw),
+        None => StopSource::Solve(args.model.options()?),
+    };
+    let stops_file = match &source {
+        StopSource::File(path) => Some(path.as_path()),
+        _ => None,
+    };
     super::paths::Inputs::default()
         .data(&args.streets.paths(&args.data, args.model.reach()), "--")
-        .file("--stops", args.stops.as_deref())
+        .file("--stops", stops_file)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .check(args.out.as_deref(), None)?;
     let budget = args.model.budget(memory)?;
     let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
-    let source = match &args.stops {
-        Some(path) => StopSource::File(path.clone()),
-        None => StopSource::Solve(args.model.options()?),
-    };
     let week = args.week.options(args.streets.spec(None))?;
     let planned = plan_route(&data, &source, &week, budget)?;
     let (problem, out) = (&planned.problem, args.out.as_deref());
+    let label = |k: usize| {
+        let p = &problem.stops[k];
+        p.name
+            .as_ref()
+            .map_or_else(|| p.id.clone(), |n| format!("{n} ({})", p.id))
+    };
+    for w in &planned.warnings {
+        let note = args.lang.pick("note", "注意");
+        eprintln!(
+            "mobile-stops: {note}: {}",
+            warning_words(w, &label, args.lang)
+        );
+    }
     match &planned.week {
         Ok(plan) => {
             let info = RouteInfo {

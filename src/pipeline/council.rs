@@ -257,7 +257,7 @@ fn draw_map(
     let depot = depot.and_then(|p| {
         p.location.map(|location| Depot {
             location,
-            name: p.label(),
+            name: opts.lang.place(p),
         })
     });
     let spec = MapSpec {

@@ -10,6 +10,7 @@ mod model;
 mod route;
 mod scenarios;
 mod sets;
+mod stop_names;
 mod travel;
 mod week;
 

@@ -2,6 +2,7 @@
 //! visited, how long each drive takes, and the planned week (or why it does not fit).
 
 use super::model::ModelOptions;
+use super::stop_names::{depot_by_name, NamedDepot};
 use super::week::{Visits, WeekOptions};
 use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
@@ -11,8 +12,8 @@ use crate::model::{CandidateSite, Dataset, LatLon, LocalText};
 use crate::param::Param;
 use crate::report::{proof_words, Lang};
 use crate::route::week::clock;
-use crate::route::{Place, RouteProblem, Unfit, WeekPlan, WeekRules, WEEKDAYS};
-use crate::solve::{solve, Instance, Status};
+use crate::route::{Place, RouteProblem, Unfit, WeekPlan, WeekRules, COORDINATES_DEPOT, WEEKDAYS};
+use crate::solve::{solve, solve_warnings, stop_warnings, Instance, Status, StopWarning};
 use crate::spatial::DataExtent;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -28,6 +29,8 @@ const DEPOT_MAX_KM: f64 = 50.0;
 pub enum StopSource {
     /// A `solve --format json` result or a CSV with an `id` column.
     File(PathBuf),
+    /// Ids or names only one candidate has, separated by `,` (`妙行寺,s2`).
+    List(String),
     /// Solve first with these options.
     Solve(ModelOptions),
 }
@@ -42,6 +45,9 @@ pub struct RoutePlan {
     pub stops_from: LocalText,
     /// The week, or why it does not fit and what would.
     pub week: std::result::Result<WeekPlan, Unfit>,
+    /// Stops that add no one (reach nobody, or stand where another stop does), indexing
+    /// `problem.stops`: the week is still planned, the writers say so.
+    pub warnings: Vec<StopWarning>,
 }
 
 /// Plans the week of `source`'s stops on `data`: the route-from-stops pipeline. A solve first
@@ -69,23 +75,24 @@ pub fn plan_route(
     budget: Budget,
 ) -> Result<RoutePlan> {
     let (rules, visits) = week.rules()?;
-    let (listed, stops_from) = stops(data, source, &visits, budget)?;
+    let (listed, stops_from, solved) = stops(data, source, &visits, budget)?;
     let problem = build_problem(week, rules, &visits, data, &listed, &stops_from.en, budget)?;
+    let warnings = match solved {
+        Some(w) => w,
+        None => listed_warnings(data, &problem.stops, budget)?,
+    };
     let week = problem.plan_until(budget.deadline);
     Ok(RoutePlan {
         problem,
         stops_from,
         week,
+        warnings,
     })
 }
 
-/// The stops as listed (from a file or a fresh solve) and where they came from.
-fn stops(
-    data: &Dataset,
-    source: &StopSource,
-    visits: &Visits,
-    budget: Budget,
-) -> Result<(Vec<ListedStop>, LocalText)> {
+/// The stops as listed (from a file or a fresh solve), where they came from, and a solve's
+/// warnings about them (in list order).
+fn stops(data: &Dataset, source: &StopSource, visits: &Visits, budget: Budget) -> Result<Listed> {
     let model = match source {
         StopSource::File(path) => {
             let src = SourceText::read(path, budget)?;
@@ -94,7 +101,11 @@ fn stops(
                 Visits::All(_) => None,
             };
             let from = LocalText::new(src.name.clone(), format!("停留所ファイル {}", src.name));
-            return Ok((read_stop_list(&src, column)?, from));
+            return Ok((read_stop_list(&src, column)?, from, None));
+        }
+        StopSource::List(raw) => {
+            let from = LocalText::new(format!("--stops {raw}"), format!("指定した停留所 {raw}"));
+            return Ok((super::stop_names::listed_by_name(raw, data)?, from, None));
         }
         StopSource::Solve(model) => model,
     };
@@ -124,10 +135,38 @@ fn stops(
         proof_words(&res, Lang::Ja)
     );
     let from = LocalText::new(en, ja);
-    Ok((listed, from))
+    Ok((listed, from, Some(solve_warnings(&inst, &res))))
 }
 
-/// The depot: coordinates near the data, or the id of a candidate or shop.
+/// Listed stops, where they came from, and a solve's warnings about them.
+type Listed = (Vec<ListedStop>, LocalText, Option<Vec<StopWarning>>);
+
+/// The warnings of stops a planner listed: reach measured as a default solve would (the
+/// default walking radius, the default weight, streets when the data has them).
+fn listed_warnings(data: &Dataset, stops: &[Place], budget: Budget) -> Result<Vec<StopWarning>> {
+    let model = ModelOptions::default();
+    let (inst, _) = model.planning_instance(data)?;
+    let cover = inst.checked_coverage(model.radius_m, budget)?;
+    let index: HashMap<&str, usize> = inst
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(j, s)| (s.id.as_str(), j))
+        .collect();
+    let reach: Vec<f64> = stops
+        .iter()
+        .map(|p| {
+            index
+                .get(p.id.as_str())
+                .map_or(0.0, |&j| cover.sum(j, &inst.weight))
+        })
+        .collect();
+    let at: Vec<Option<LatLon>> = stops.iter().map(|p| p.location).collect();
+    Ok(stop_warnings(&reach, &at))
+}
+
+/// The depot: coordinates near the data, or the id or unambiguous name of a candidate or
+/// shop.
 fn depot(raw: &str, data: &Dataset) -> Result<Place> {
     let parts: Vec<&str> = raw.split(',').map(str::trim).collect();
     if let [a, b] = parts[..] {
@@ -135,26 +174,17 @@ fn depot(raw: &str, data: &Dataset) -> Result<Place> {
             return depot_at(raw, lat, lon, data);
         }
     }
-    let id = raw.trim();
-    if let Some(c) = data.candidates.data.sites.iter().find(|c| c.id == id) {
-        return Ok(place(c));
-    }
-    if let Some(s) = data
-        .stores
-        .as_ref()
-        .and_then(|s| s.data.iter().find(|s| s.id == id))
-    {
-        return Ok(Place {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            location: Some(s.location),
-        });
-    }
-    Err(Error::param(
-        Param::Depot,
-        "LAT,LON or the id of a candidate site or shop",
-        format!("`{raw}`"),
-    ))
+    Ok(match depot_by_name(raw, data)? {
+        NamedDepot::Candidate(j) => place(&data.candidates.data.sites[j]),
+        NamedDepot::Shop(k) => {
+            let s = &data.stores.as_ref().expect("a shop was found").data[k];
+            Place {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                location: Some(s.location),
+            }
+        }
+    })
 }
 
 /// A depot given as coordinates: on the globe and within reach of the data.
@@ -176,7 +206,7 @@ fn depot_at(raw: &str, lat: f64, lon: f64, data: &Dataset) -> Result<Place> {
         ));
     }
     Ok(Place {
-        id: "depot".into(),
+        id: COORDINATES_DEPOT.into(),
         name: None,
         location: Some(at),
     })
@@ -297,7 +327,7 @@ pub fn build_problem(
     let raw = week.depot.as_deref().ok_or_else(|| {
         Error::param(
             Param::Depot,
-            "LAT,LON or a candidate or shop id",
+            "LAT,LON or a candidate or shop id or name",
             "no --depot",
         )
     })?;

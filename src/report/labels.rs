@@ -1,6 +1,7 @@
 //! Words shown to people, in English and Japanese.
 
 use crate::model::LocalText;
+use crate::route::{Place, COORDINATES_DEPOT};
 use crate::score::{Flag, SpaceStatus, Term};
 
 /// Language of labels and notes.
@@ -31,6 +32,16 @@ impl Lang {
         match self {
             Lang::En => en,
             Lang::Ja => ja,
+        }
+    }
+
+    /// What a timetable calls a place: its name, else its id, except a depot given as
+    /// LAT,LON, which has neither and is called what it is (depot, 出発地).
+    pub fn place(self, p: &Place) -> &str {
+        match &p.name {
+            Some(n) => n,
+            None if p.id == COORDINATES_DEPOT => self.pick("depot", "出発地"),
+            None => &p.id,
         }
     }
 

@@ -24,6 +24,7 @@ mod rank;
 mod route;
 mod scenarios;
 mod solve;
+mod stop_warnings;
 mod streets_json;
 mod table;
 mod vocab;
@@ -53,3 +54,4 @@ pub use solve::{
     assignments_csv, assignments_geojson, proof_words, render_solve, solve_json, sorted_ids,
     RunInfo,
 };
+pub use stop_warnings::{warning_words, warnings_json};

@@ -16,7 +16,7 @@ pub mod week;
 
 pub use crate::model::{Travel, TravelSource, TravelTimes};
 pub use plan::{Run, StopVisit, Visit, WeekPlan, WeekRules, WeekShape, WeekStop, WEEKDAYS};
-pub use problem::{Place, RouteProblem};
+pub use problem::{Place, RouteProblem, COORDINATES_DEPOT};
 pub use tour::{best_path, best_tour, Tour};
 pub use unfit::Unfit;
 pub use week::{plan_week, plan_week_until};

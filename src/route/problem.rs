@@ -11,6 +11,10 @@ use crate::model::{LatLon, Travel, TravelSource, TravelTimes};
 use crate::spatial::haversine_m;
 use std::time::Instant;
 
+/// The id of a depot given as LAT,LON (the travel matrix's name for it too); outputs say it
+/// in words instead ([`crate::report::Lang::place`]: depot, 出発地).
+pub const COORDINATES_DEPOT: &str = "depot";
+
 /// A place the truck starts from or stops at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {

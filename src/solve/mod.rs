@@ -20,12 +20,14 @@ pub mod instance;
 pub mod limits;
 pub mod median;
 pub mod mip;
+mod near_miss;
 pub mod params;
 pub mod problem;
 pub mod rules;
 pub mod run;
 pub(crate) mod search;
 pub mod site_name;
+mod stop_warnings;
 pub mod summary;
 mod unreached;
 
@@ -36,6 +38,7 @@ pub use problem::{DistanceProblem, SiteRules};
 pub use rules::{site_rules, validate, with_site_ids, Cause, Exclusion};
 pub use run::{solve, solve_with};
 pub use site_name::{find_site, SiteRef};
+pub use stop_warnings::{solve_warnings, stop_warnings, StopWarning};
 pub use summary::{SolveResult, StopDetail};
 
 use serde::Serialize;

@@ -29,7 +29,8 @@ pub struct SiteRef<'a> {
 /// site has; else, compared after [`fold`] (case, full-width letters, spaces), one id or
 /// name; else a name a site goes by (the base of a bracketed name, or the alias in its
 /// brackets: 山王社 or 日枝神社 for 山王社(日枝神社)). Two sites sharing the name, or none matching, is an error naming `param`, the
-/// sites that share it or whose id or name contains the token, and `of` (the data's label);
+/// sites that share it, or the nearest by edit distance ("did you mean", for a slip of the
+/// keyboard), or those whose id or name contains the token, and `of` (the data's label);
 /// `place` follows the token in it (` in set `a``).
 ///
 /// ```
@@ -44,6 +45,8 @@ pub struct SiteRef<'a> {
 /// assert_eq!(find_site(&sites, " Ｂ ", Param::Require, "d", "").unwrap(), 1);
 /// let err = find_site(&sites, "日枝神社", Param::Require, "d", "").unwrap_err().to_string();
 /// assert!(err.contains("`a` (日枝神社), `b` (日枝神社)"), "{err}");
+/// let err = find_site(&sites, "妙行時", Param::Require, "d", "").unwrap_err().to_string();
+/// assert!(err.contains("did you mean `c` (妙行寺)?"), "{err}");
 /// ```
 pub fn find_site(
     sites: &[SiteRef],
@@ -88,7 +91,10 @@ pub fn find_site(
             } else {
                 by(&|n| fold(n).contains(&key))
             };
-            let close = if near.is_empty() {
+            let slips = super::near_miss::nearest(sites, &key);
+            let close = if !slips.is_empty() {
+                format!("did you mean {}?", list(sites, &slips))
+            } else if near.is_empty() {
                 "no candidate's id or name contains it".to_string()
             } else {
                 format!(

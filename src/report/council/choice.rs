@@ -4,8 +4,10 @@
 use super::page::{site_label, weight_name, CouncilReport, Section, Table};
 use crate::report::labels::Lang;
 use crate::report::left_out::council_words;
+use crate::report::stop_warnings::warning_words;
 use crate::report::table::count;
 use crate::solve::explain::WhyNot;
+use crate::solve::solve_warnings;
 
 /// Each chosen stop's contribution, and the strong candidates left out with the reason.
 pub(super) fn why(r: &CouncilReport, lang: Lang) -> Section {
@@ -13,13 +15,26 @@ pub(super) fn why(r: &CouncilReport, lang: Lang) -> Section {
     Section {
         id: "why",
         title: l("Why each stop", "各停留所を選んだ理由"),
-        paragraphs: vec![l(
+        paragraphs: std::iter::once(l(
             "Numbers are the weight within the walking radius; a replacement is the best candidate not chosen.",
             "数値は徒歩圏内の重み（人数）です。代わりは選ばれていない候補地のうち最良のものです。",
-        )],
+        ))
+        .chain(warnings(r, lang))
+        .collect(),
         tables: vec![stops_table(r, lang), not_chosen(r, lang)],
         svg: None,
     }
+}
+
+/// A sentence for each chosen stop that adds no one (reaches nobody, or stands where
+/// another chosen stop does).
+fn warnings(r: &CouncilReport, lang: Lang) -> Vec<String> {
+    let label = |k: usize| site_label(r.inst, r.res.stops[k].site);
+    let end = lang.pick(".", "。");
+    solve_warnings(r.inst, r.res)
+        .iter()
+        .map(|w| format!("{}{end}", warning_words(w, &label, lang)))
+        .collect()
 }
 
 /// What each chosen stop reaches, what only it reaches, and its best replacement.

@@ -84,7 +84,7 @@ fn timetable(r: &CouncilReport, lang: Lang) -> Option<Section> {
 
 /// Where the runs start, how the week was shaped, and what a published time promises.
 fn timetable_note(p: &RouteProblem, lang: Lang) -> String {
-    let depot = p.depot.label();
+    let depot = lang.place(&p.depot);
     let pack = p.rules.shape == WeekShape::Pack;
     match lang {
         Lang::En => format!(

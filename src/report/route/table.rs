@@ -42,7 +42,7 @@ fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
         out,
         "{}: {}",
         l("depot", "拠点"),
-        printable(&describe_place(&p.depot))
+        printable(&describe_place(&p.depot, lang))
     );
     let travel = match &p.travel.source {
         TravelSource::Straight { speed_kmh, detour } => match lang {
@@ -195,8 +195,8 @@ fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) 
 }
 
 /// The depot as the header names it: label, id when there is a name, and position.
-fn describe_place(p: &Place) -> String {
-    let mut s = p.label().to_string();
+fn describe_place(p: &Place, lang: Lang) -> String {
+    let mut s = lang.place(p).to_string();
     if p.name.is_some() {
         let _ = write!(s, " ({})", p.id);
     }

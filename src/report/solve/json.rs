@@ -4,7 +4,8 @@ use super::order::{id_order, ordered, sorted_ids};
 use super::words::{mean_distance, proof_words};
 use crate::model::number::round;
 use crate::report::labels::Lang;
-use crate::solve::{Instance, SolveResult};
+use crate::report::stop_warnings::warnings_json;
+use crate::solve::{solve_warnings, Instance, SolveResult};
 use serde_json::{json, Value};
 
 /// Run facts that are not part of the result itself.
@@ -26,6 +27,12 @@ fn finite(x: f64, digits: i32) -> Value {
 /// The JSON result: the fields of the issue first, then the detail.
 pub fn solve_json(inst: &Instance, res: &SolveResult, info: RunInfo, lang: Lang) -> Value {
     let mut v = solve_fields(inst, res, info, lang);
+    // Only when a chosen stop adds nothing, so every other result keeps its keys.
+    let warnings = solve_warnings(inst, res);
+    if let (false, Some(obj)) = (warnings.is_empty(), v.as_object_mut()) {
+        let id = |k: usize| inst.sites[res.stops[k].site].id.clone();
+        obj.insert("warnings".into(), warnings_json(&warnings, &id));
+    }
     // Only with a cost matrix, so a straight-line result keeps its keys.
     if let (Some(costs), Some(obj)) = (inst.costs(), v.as_object_mut()) {
         obj.insert("cost_matrix".into(), json!({"unit": costs.unit().column()}));

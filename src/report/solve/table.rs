@@ -4,8 +4,9 @@ use super::order::ordered;
 use super::words::{mean_distance, model_words, pct, proof_words};
 use crate::report::labels::Lang;
 use crate::report::left_out::council_words;
+use crate::report::stop_warnings::warning_words;
 use crate::report::table::{aligned, count, printable};
-use crate::solve::{Instance, SolveResult, Status};
+use crate::solve::{solve_warnings, Instance, SolveResult, Status};
 use std::fmt::Write as _;
 
 /// The terminal view: a header of facts and proof, then one line per stop.
@@ -198,8 +199,22 @@ fn closing(out: &mut String, inst: &Instance, res: &SolveResult, lang: Lang) {
             let _ = writeln!(out, "  {}: {why}", printable(who));
         }
     }
+    let label = |k: usize| stop_label(inst, res.stops[k].site);
+    for w in solve_warnings(inst, res) {
+        let words = warning_words(&w, &label, lang);
+        let _ = writeln!(out, "{} {}", l("warning:", "注意:"), printable(&words));
+    }
     for n in &inst.notes {
         let _ = writeln!(out, "{} {}", l("note:", "注:"), lang.text(n));
+    }
+}
+
+/// A site as a warning names it: `name (id)`, or the id.
+pub(crate) fn stop_label(inst: &Instance, site: usize) -> String {
+    let s = &inst.sites[site];
+    match &s.name {
+        Some(n) => format!("{n} ({})", s.id),
+        None => s.id.clone(),
     }
 }
 

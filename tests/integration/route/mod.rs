@@ -6,6 +6,7 @@
 mod calendar;
 mod day_runs;
 mod errors;
+mod names;
 mod shape;
 mod week;
 
