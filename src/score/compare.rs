@@ -147,11 +147,10 @@ impl<'a> Measure<'a> {
         }
     }
 
-    /// What one set achieves; `first` is the set the changes are counted against.
-    pub fn set(&self, set: &StopSet, first: &[usize]) -> SetMetrics {
-        let s = &self.table.summary;
-        // Stops outside the data reach nobody we can count: they are left out of every sum
-        // and listed, so the sums are what the data can measure.
+    /// Stops outside the data reach nobody we can count: they are left out of every sum and
+    /// listed, so the sums are what the data can measure. The sites outside, and the places
+    /// in the set of those inside.
+    fn measurable(&self, set: &StopSet) -> (Vec<usize>, Vec<usize>) {
         let unmeasurable: Vec<usize> = set
             .sites
             .iter()
@@ -161,6 +160,13 @@ impl<'a> Measure<'a> {
         let measured: Vec<usize> = (0..set.sites.len())
             .filter(|&k| !unmeasurable.contains(&set.sites[k]))
             .collect();
+        (unmeasurable, measured)
+    }
+
+    /// What one set achieves; `first` is the set the changes are counted against.
+    pub fn set(&self, set: &StopSet, first: &[usize]) -> SetMetrics {
+        let s = &self.table.summary;
+        let (unmeasurable, measured) = self.measurable(set);
         let measured_at: Vec<usize> = measured.iter().map(|&k| set.sites[k]).collect();
         let nearest: Vec<Option<(f64, usize)>> = self
             .nearest(&measured_at, s.radius_m)
