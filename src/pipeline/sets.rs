@@ -8,7 +8,7 @@ use crate::io::text::SourceText;
 use crate::model::Dataset;
 use crate::param::Param;
 use crate::score::compare::StopSet;
-use crate::solve::{find_site, SiteRef};
+use crate::solve::find_site;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -149,17 +149,7 @@ fn by_name(token: &str, set: &str, data: &Dataset, by_id: &HashMap<&str, usize>)
     if let Some(&j) = by_id.get(token) {
         return Ok(j);
     }
-    let refs: Vec<SiteRef> = data
-        .candidates
-        .data
-        .sites
-        .iter()
-        .map(|s| SiteRef {
-            id: &s.id,
-            name: s.name.as_deref(),
-            written: s.written_name.as_deref(),
-        })
-        .collect();
+    let refs = super::stop_names::candidate_refs(data);
     let place = format!(" in set `{set}`");
     find_site(&refs, token, Param::Set, &data.candidates.source, &place)
 }

@@ -38,7 +38,7 @@ impl StopSource {
 }
 
 /// The candidates as they can be named.
-fn candidate_refs(data: &Dataset) -> Vec<SiteRef<'_>> {
+pub(crate) fn candidate_refs(data: &Dataset) -> Vec<SiteRef<'_>> {
     data.candidates
         .data
         .sites
