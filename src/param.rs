@@ -67,6 +67,8 @@ pub enum Param {
     TravelMatrix,
     /// Where drive times come from (straight line, a matrix, the street network).
     Travel,
+    /// `--dem`: the elevation grid walks are priced on.
+    Dem,
     /// Most stops one truck makes in a day.
     MaxStopsPerDay,
     /// Trucks working each day.
@@ -153,6 +155,7 @@ impl Param {
             Detour => "detour",
             TravelMatrix => "travel_matrix",
             Travel => "travel",
+            Dem => "dem",
             MaxStopsPerDay => "max_stops_per_day",
             Trucks => "trucks",
             Week => "week",

@@ -35,6 +35,7 @@ pub fn flag(param: Param) -> &'static str {
         Detour => "--detour",
         TravelMatrix => "--travel-matrix",
         Travel => "--travel",
+        Dem => "--dem",
         MaxStopsPerDay => "--max-stops-per-day",
         Trucks => "--trucks",
         Week => "--week",

@@ -189,6 +189,14 @@ pub fn run(cmd: &NetworkCommand, memory: MemoryLimit) -> Result<(), Error> {
 }
 
 fn matrix(a: &MatrixArgs, budget: Budget) -> Result<(), Error> {
+    if a.profile == ProfileArg::Drive && a.net.dem.is_some() {
+        // Slopes price walks; a drive's minutes come from its speeds: never silently ignored.
+        return Err(Error::param(
+            mobile_stops::Param::Dem,
+            "--dem with --profile walk (slopes price walks; drives take their speeds)",
+            "--profile drive",
+        ));
+    }
     super::paths::Inputs::default()
         .file("--network", Some(&a.net.network))
         .file("--dem", a.net.dem.as_deref())

@@ -354,3 +354,24 @@ fn travel_network_needs_its_extract_and_the_extract_alone_keeps_straight_drives(
         stderr(&matrix)
     );
 }
+
+#[test]
+fn a_dem_with_the_drive_profile_is_refused_not_ignored() {
+    let net = nerima().display().to_string();
+    let o = run(&[
+        "network",
+        "matrix",
+        "--network",
+        &net,
+        "--from",
+        super::DEMAND,
+        "--to",
+        super::SITES,
+        "--profile",
+        "drive",
+        "--dem",
+        "hills.asc",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--dem") && stderr(&o).contains("--profile drive"));
+}
