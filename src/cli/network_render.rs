@@ -63,13 +63,7 @@ pub fn matrix_json(
     from: &[String],
     to: &[String],
 ) -> Vec<u8> {
-    let mut rows: Vec<(usize, usize, f64)> = lists
-        .lists
-        .iter()
-        .enumerate()
-        .flat_map(|(s, l)| l.iter().map(move |&(p, m)| (p, s, m)))
-        .collect();
-    rows.sort_unstable_by_key(|&(p, s, _)| (p, s));
+    let rows = lists.by_point();
     let pairs: Vec<_> = rows
         .iter()
         .map(|&(p, s, m)| {

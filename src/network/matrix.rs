@@ -39,6 +39,19 @@ impl SiteLists {
         Coverage::from_lists(self.radius_m, self.lists.clone())
     }
 
+    /// Every pair as `(point, site, cost)`, ordered by point then site: the order the
+    /// matrix rows are written in.
+    pub fn by_point(&self) -> Vec<(usize, usize, f64)> {
+        let mut rows: Vec<(usize, usize, f64)> = self
+            .lists
+            .iter()
+            .enumerate()
+            .flat_map(|(s, l)| l.iter().map(move |&(p, m)| (p, s, m)))
+            .collect();
+        rows.sort_unstable_by_key(|&(p, s, _)| (p, s));
+        rows
+    }
+
     /// Number of (site, point) pairs.
     pub fn pairs(&self) -> usize {
         self.lists.iter().map(Vec::len).sum()
@@ -232,13 +245,7 @@ pub fn write_rows(
     walk_speed_m_s: Option<f64>,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
-    let mut rows: Vec<(usize, usize, f64)> = lists
-        .lists
-        .iter()
-        .enumerate()
-        .flat_map(|(s, l)| l.iter().map(move |&(p, m)| (p, s, m)))
-        .collect();
-    rows.sort_unstable_by_key(|&(p, s, _)| (p, s));
+    let rows = lists.by_point();
     let mut w = csv::Writer::from_writer(out);
     match walk_speed_m_s {
         None => w.write_record(["from", "to", "metres"])?,

@@ -23,6 +23,7 @@ pub mod compare;
 mod far;
 pub mod need;
 mod params;
+mod reach;
 pub mod space;
 mod survey;
 mod table;
@@ -42,7 +43,7 @@ use crate::model::{
     CandidateSite, Dataset, DemandFormat, LatLon, LocalText, AGED_65_PLUS, POPULATION,
 };
 use crate::param::Param;
-use crate::spatial::{Coverage, DataExtent, Distances, EdgeStatus, SphereIndex};
+use crate::spatial::{Coverage, DataExtent, EdgeStatus};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -72,7 +73,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
     };
     let aged = demand.column(AGED_65_PLUS);
     let site_locations = data.candidates.data.locations();
-    let (coverage, straight) = walking_coverage(data, &site_locations, params)?;
+    let (coverage, straight) = reach::walking_coverage(data, &site_locations, params)?;
 
     let mut dropped = Vec::new();
     let far_values = far::far_from_shop(data, aged, params, &mut dropped);
@@ -89,7 +90,7 @@ pub fn score(data: &Dataset, params: &ScoreParams) -> Result<ScoreTable> {
         need: survey.as_ref().map(|s| &s.estimate[..]),
         visits: visits.as_deref(),
         extent: DataExtent::new(&demand.footprint),
-        edge_radius_m: edge_radius_m(data, params),
+        edge_radius_m: reach::edge_radius_m(data, params),
         shared: shared_points(&site_locations),
     };
     let mut rows: Vec<CandidateScore> = (0..sites.len())
@@ -171,42 +172,6 @@ fn visits_for_buyers(
 /// Who lives within the walking radius of each site (straight line, or by the cost matrix
 /// when one was read); refused before it is built when the lists would not fit in the memory
 /// limit.
-/// Who each site reaches; with streets (`--network`), also who the straight-line circle of
-/// the same radius holds, so a council sees what the streets change.
-fn walking_coverage(
-    data: &Dataset,
-    sites: &[LatLon],
-    params: &ScoreParams,
-) -> Result<(Coverage, Option<Coverage>)> {
-    let index = SphereIndex::new_until(&data.demand.data.locations, params.budget.deadline)?;
-    let costs = data.site_costs();
-    let per_pair = crate::spatial::BYTES_PER_PAIR;
-    let reach = Distances::new(&index, sites, costs.as_ref()).coverage_within(
-        params.radius_m,
-        params.budget,
-        per_pair,
-    )?;
-    let straight = match &data.streets {
-        Some(_) => Some(Distances::new(&index, sites, None).coverage_within(
-            params.radius_m,
-            params.budget,
-            per_pair,
-        )?),
-        None => None,
-    };
-    Ok((reach, straight))
-}
-
-/// The radius in metres a site's circle is checked against the data's edge with: the radius
-/// itself, unless a cost matrix of minutes makes it a time (then only a site outside the data
-/// is flagged, not one near its edge).
-fn edge_radius_m(data: &Dataset, params: &ScoreParams) -> f64 {
-    match data.costs.as_ref().map(|c| c.data.unit) {
-        Some(crate::model::CostUnit::Minutes) => 0.0,
-        _ => params.radius_m,
-    }
-}
-
 /// What one site's row is computed from: the walking-radius lists and the per-point values
 /// they sum, shared by every site.
 struct WithinReach<'a> {
