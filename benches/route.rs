@@ -33,6 +33,8 @@ fn problem(stops: usize, seed: u64, shape: WeekShape) -> RouteProblem {
         depot: place(0),
         stops: (1..=stops).map(place).collect(),
         visits: (0..stops).map(|i| if i % 3 == 0 { 2 } else { 1 }).collect(),
+        stop_rules: Vec::new(),
+        depots: Vec::new(),
         travel: Travel::straight(&points, 20.0, 1.3),
         rules: WeekRules {
             days: vec![0, 1, 2, 3, 4],
@@ -42,6 +44,8 @@ fn problem(stops: usize, seed: u64, shape: WeekShape) -> RouteProblem {
             trucks: 2,
             max_stops_per_day: None,
             shape,
+            brk: None,
+            fleet: Vec::new(),
         },
     }
 }

@@ -343,6 +343,8 @@ pub fn build_problem(
         depot,
         stops,
         visits,
+        stop_rules: Vec::new(),
+        depots: Vec::new(),
         travel,
         rules,
     })

@@ -95,6 +95,8 @@ impl WeekOptions {
                 trucks: self.trucks,
                 max_stops_per_day: self.max_stops_per_day,
                 shape: self.shape,
+                brk: None,
+                fleet: Vec::new(),
             },
             visits,
         ))

@@ -15,7 +15,10 @@ pub mod unfit;
 pub mod week;
 
 pub use crate::model::{Travel, TravelSource, TravelTimes};
-pub use plan::{Run, StopVisit, Visit, WeekPlan, WeekRules, WeekShape, WeekStop, WEEKDAYS};
+pub use plan::{
+    Break, Run, StopRules, StopVisit, Truck, Visit, WeekPlan, WeekRules, WeekShape, WeekStop,
+    WEEKDAYS,
+};
 pub use problem::{Place, RouteProblem, COORDINATES_DEPOT};
 pub use tour::{best_path, best_tour, Tour};
 pub use unfit::Unfit;

@@ -59,6 +59,49 @@ impl Default for WeekShape {
     }
 }
 
+/// A break a truck takes during its run: `minutes` long, starting no earlier than `from` and
+/// ending no later than `to` (`--break 12:00-13:00/45`).
+///
+/// Drivers take lunch where the run allows, so the planner places it: before the first leg whose
+/// next stop would end past the break's latest start, at the stop the truck stands at. A run
+/// back at its depot before then owes no break on the road.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Break {
+    /// Earliest start, minutes after midnight.
+    pub from: f64,
+    /// Latest end, minutes after midnight.
+    pub to: f64,
+    /// Length in minutes.
+    pub minutes: f64,
+}
+
+impl Break {
+    /// The latest minute the break may start and still end by `to`.
+    pub fn latest_start(&self) -> f64 {
+        self.to - self.minutes
+    }
+}
+
+/// One truck of a fleet whose trucks differ (`--trucks FILE`): each leaves its own depot in its
+/// own hours on its own days, as a supermarket with two stores runs them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Truck {
+    /// The name the operator uses for it.
+    pub id: String,
+    /// Its depot as an index into the travel matrix.
+    pub depot: usize,
+    /// Leaving its depot, minutes after midnight.
+    pub window_start: f64,
+    /// Back at its depot at the latest.
+    pub window_end: f64,
+    /// Weekdays it works (0 = Monday), ascending.
+    pub days: Vec<u8>,
+    /// Most stops it makes in a day.
+    pub max_stops_per_day: Option<usize>,
+    /// Its break, if it takes one.
+    pub brk: Option<Break>,
+}
+
 /// The week the truck works.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekRules {
@@ -76,15 +119,87 @@ pub struct WeekRules {
     pub max_stops_per_day: Option<usize>,
     /// Fill as few truck-days as possible, or spread the stops thin.
     pub shape: WeekShape,
+    /// The break every truck takes (`--break`), unless a fleet says otherwise.
+    pub brk: Option<Break>,
+    /// Trucks that differ; empty means `trucks` alike trucks leaving the planner's depot in the
+    /// window above on every working day.
+    pub fleet: Vec<Truck>,
 }
 
-/// A stop to serve: its place in the travel matrix and its visits per week (1 or 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+impl WeekRules {
+    /// The trucks as the planner sees them: the fleet, or `trucks` alike ones from `depot`.
+    pub fn fleet_from(&self, depot: usize) -> Vec<Truck> {
+        if !self.fleet.is_empty() {
+            return self.fleet.clone();
+        }
+        (0..self.trucks)
+            .map(|k| Truck {
+                id: format!("{}", k + 1),
+                depot,
+                window_start: self.window_start,
+                window_end: self.window_end,
+                days: self.days.clone(),
+                max_stops_per_day: self.max_stops_per_day,
+                brk: self.brk,
+            })
+            .collect()
+    }
+
+    /// The number of trucks the week plans for.
+    pub fn truck_count(&self) -> usize {
+        if self.fleet.is_empty() {
+            self.trucks
+        } else {
+            self.fleet.len()
+        }
+    }
+}
+
+/// What one stop asks of the week beyond its visit count: its own service minutes, the hours
+/// it may be visited, the weekdays it allows, and a pinned time residents already know.
+///
+/// A pin is a window of exactly one service on exactly the pinned days, so the search keeps it
+/// by the same rule that keeps every window.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StopRules {
+    /// Minutes the truck stands here, when not the week's default.
+    pub service_min: Option<f64>,
+    /// Windows the whole visit must lie in (minutes after midnight), ascending; empty = any.
+    pub windows: Vec<(f64, f64)>,
+    /// Weekdays allowed, as bits (bit 0 = Monday); 0 = every day.
+    pub days: u8,
+    /// The arrival printed on the leaflet, when pinned.
+    pub pinned_at: Option<f64>,
+}
+
+impl StopRules {
+    /// Whether the stop may be visited on weekday `day`.
+    pub fn allows(&self, day: u8) -> bool {
+        self.days == 0 || self.days & (1 << day) != 0
+    }
+}
+
+/// A stop to serve: its place in the travel matrix, its visits per week (1 or 2) and its own
+/// rules.
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeekStop {
     /// Index into the travel matrix.
     pub place: usize,
     /// Visits per week.
     pub visits: u8,
+    /// Service, windows, days and pin of this stop.
+    pub rules: StopRules,
+}
+
+impl WeekStop {
+    /// A stop with the week's default rules.
+    pub fn new(place: usize, visits: u8) -> WeekStop {
+        WeekStop {
+            place,
+            visits,
+            rules: StopRules::default(),
+        }
+    }
 }
 
 /// One visit in a day's run.
@@ -105,11 +220,18 @@ pub struct Run {
     pub day: u8,
     /// Truck number, from 0.
     pub truck: usize,
+    /// The truck's depot (travel matrix index).
+    pub depot: usize,
+    /// Leaving the depot: the window's start, or later when the first stop opens later.
+    pub leave: f64,
     /// Visits in order.
     pub visits: Vec<Visit>,
+    /// Breaks taken on the road, `(start, end)`.
+    pub breaks: Vec<(f64, f64)>,
     /// Driving minutes, depot to depot.
     pub drive_min: f64,
-    /// Minutes spent waiting so that a twice-weekly stop keeps the same time on both days.
+    /// Minutes spent waiting after leaving: for a stop's window or pin, or so that a
+    /// twice-weekly stop keeps the same time on both days (a break is not a wait).
     pub wait_min: f64,
     /// Back at the depot, minutes after midnight.
     pub return_at: f64,

@@ -4,7 +4,7 @@
 //! This type keeps both together (place 0 is the depot, place `i + 1` is stop `i`) so every
 //! writer can say "Tuesdays 10:30 at 日枝神社" without re-joining tables.
 
-use super::plan::{Run, WeekPlan, WeekRules, WeekStop};
+use super::plan::{Run, StopRules, WeekPlan, WeekRules, WeekStop};
 use super::unfit::Unfit;
 use super::week::plan_week_until;
 use crate::model::{LatLon, Travel, TravelSource, TravelTimes};
@@ -63,7 +63,12 @@ pub struct RouteProblem {
     pub stops: Vec<Place>,
     /// Visits per week of each stop (1 or 2).
     pub visits: Vec<u8>,
-    /// Travel over `[depot, stops…]`.
+    /// Each stop's own rules (service, windows, days, pin); empty = the week's defaults.
+    pub stop_rules: Vec<StopRules>,
+    /// Depots of trucks that do not start from `depot` (`--trucks FILE`), in the travel matrix
+    /// after the stops.
+    pub depots: Vec<Place>,
+    /// Travel over `[depot, stops…, depots…]`.
     pub travel: Travel,
     /// Days, window, service time, trucks.
     pub rules: WeekRules,
@@ -72,11 +77,17 @@ pub struct RouteProblem {
 impl RouteProblem {
     /// The place behind a matrix index (0 = depot).
     pub fn place(&self, index: usize) -> &Place {
-        if index == 0 {
-            &self.depot
-        } else {
-            &self.stops[index - 1]
+        let n = self.stops.len();
+        match index {
+            0 => &self.depot,
+            i if i <= n => &self.stops[i - 1],
+            i => &self.depots[i - n - 1],
         }
+    }
+
+    /// The place a run starts from and returns to.
+    pub fn depot_of(&self, run: &Run) -> &Place {
+        self.place(run.depot)
     }
 
     /// Plans the week: the timetable, or what does not fit and what would.
@@ -92,8 +103,8 @@ impl RouteProblem {
             .iter()
             .enumerate()
             .map(|(i, &visits)| WeekStop {
-                place: i + 1,
-                visits,
+                rules: self.stop_rules.get(i).cloned().unwrap_or_default(),
+                ..WeekStop::new(i + 1, visits)
             })
             .collect();
         plan_week_until(&self.travel.minutes, 0, &stops, &self.rules, deadline)
@@ -104,9 +115,9 @@ impl RouteProblem {
         if run.visits.is_empty() {
             return Vec::new();
         }
-        let mut path = vec![0];
+        let mut path = vec![run.depot];
         path.extend(run.visits.iter().map(|v| v.stop + 1));
-        path.push(0);
+        path.push(run.depot);
         path
     }
 

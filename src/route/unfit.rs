@@ -75,7 +75,7 @@ pub(super) fn unfit(
     };
     let window = rules.window_end - rules.window_start;
     let far_stops: Vec<usize> = (0..stops.len())
-        .filter(|&i| week.alone(&stops[i]) > window + 1e-9)
+        .filter(|&i| week.too_far(&stops[i]))
         .collect();
     let window_needed_min = week.window_needed(window);
     let extra_day = if far_stops.is_empty() {
@@ -126,9 +126,23 @@ impl Week<'_> {
         attempt(self.t, self.depot, self.stops, rules, self.deadline).is_ok()
     }
 
-    /// A day with this stop alone: there, service, and back.
+    /// A day with this stop alone from the nearest truck's depot: there, service, and back.
     fn alone(&self, s: &WeekStop) -> f64 {
-        self.t.get(self.depot, s.place) + self.rules.service_min + self.t.get(s.place, self.depot)
+        let service = s.rules.service_min.unwrap_or(self.rules.service_min);
+        self.rules
+            .fleet_from(self.depot)
+            .iter()
+            .map(|k| self.t.get(k.depot, s.place) + service + self.t.get(s.place, k.depot))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// Whether no truck can drive to this stop, serve it and be back within its own hours.
+    fn too_far(&self, s: &WeekStop) -> bool {
+        let service = s.rules.service_min.unwrap_or(self.rules.service_min);
+        self.rules.fleet_from(self.depot).iter().all(|k| {
+            let alone = self.t.get(k.depot, s.place) + service + self.t.get(s.place, k.depot);
+            alone > k.window_end - k.window_start + 1e-9
+        })
     }
 
     /// The shortest window (in quarter hours, ending by midnight) that fits.
@@ -138,7 +152,11 @@ impl Week<'_> {
         let max_window = 24.0 * 60.0 - self.rules.window_start;
         let fits_window = |w: f64| {
             let mut r = self.rules.clone();
-            r.window_end = r.window_start + w;
+            let extra = r.window_start + w - r.window_end;
+            r.window_end += extra;
+            for k in &mut r.fleet {
+                k.window_end = (k.window_end + extra).min(24.0 * 60.0);
+            }
             self.fits(&r)
         };
         // Quarter hours from just above the current window up to midnight; the search assumes
@@ -169,6 +187,10 @@ impl Week<'_> {
                 let mut r = self.rules.clone();
                 r.days.push(d);
                 r.days.sort_unstable();
+                for k in &mut r.fleet {
+                    k.days.push(d);
+                    k.days.sort_unstable();
+                }
                 !self.late() && self.fits(&r)
             })
     }
@@ -177,6 +199,12 @@ impl Week<'_> {
     fn extra_truck(&self) -> bool {
         let mut r = self.rules.clone();
         r.trucks += 1;
+        if let Some(first) = r.fleet.first().cloned() {
+            r.fleet.push(super::plan::Truck {
+                id: format!("{}+", first.id),
+                ..first
+            });
+        }
         self.fits(&r)
     }
 
@@ -202,13 +230,13 @@ impl Week<'_> {
             Some(m)
                 if visits
                     > m.saturating_mul(rules.days.len())
-                        .saturating_mul(rules.trucks) =>
+                        .saturating_mul(rules.truck_count()) =>
             {
                 format!(
                     "{visits} visits a week do not fit in {} day(s) × {} truck(s) with at most \
                      {m} stops a day",
                     rules.days.len(),
-                    rules.trucks
+                    rules.truck_count()
                 )
             }
             _ => format!(

@@ -79,6 +79,8 @@ mod tests {
             trucks: 1,
             max_stops_per_day: None,
             shape: WeekShape::Spread,
+            brk: None,
+            fleet: Vec::new(),
         }
     }
 
@@ -130,10 +132,7 @@ mod tests {
         let err = plan_week(
             &grid(&[(0.0, 0.0), (1.0, 0.0)]),
             0,
-            &[WeekStop {
-                place: 1,
-                visits: 2,
-            }],
+            &[WeekStop::new(1, 2)],
             &rules(&[0, 6], 6.0),
         )
         .unwrap_err();
@@ -148,12 +147,7 @@ mod tests {
             .map(|i| (f64::from(i % 3), f64::from(i / 3)))
             .collect();
         let t = grid(&pts);
-        let stops: Vec<WeekStop> = (1..8)
-            .map(|p| WeekStop {
-                place: p,
-                visits: 2,
-            })
-            .collect();
+        let stops: Vec<WeekStop> = (1..8).map(|p| WeekStop::new(p, 2)).collect();
         let mut r = rules(&[0, 1, 2, 3, 4], 6.0);
         r.max_stops_per_day = Some(3);
         let plan = plan_week(&t, 0, &stops, &r).unwrap();
@@ -169,12 +163,7 @@ mod tests {
         // Eight stops half a kilometre apart: four a day need the whole two hours in service.
         let pts: Vec<(f64, f64)> = (0..9).map(|i| (0.5 * f64::from(i), 0.0)).collect();
         let t = grid(&pts);
-        let stops: Vec<WeekStop> = (1..9)
-            .map(|p| WeekStop {
-                place: p,
-                visits: 1,
-            })
-            .collect();
+        let stops: Vec<WeekStop> = (1..9).map(|p| WeekStop::new(p, 1)).collect();
         let r = rules(&[0, 1], 2.0);
         let err = plan_week(&t, 0, &stops, &r).unwrap_err();
         assert!(err.far_stops.is_empty(), "{err:?}");
@@ -190,10 +179,7 @@ mod tests {
         check(&plan_week(&t, 0, &stops, &more).unwrap(), &stops, &more);
         assert!(err.suggestion.contains("one more day (wed)"), "{err:?}");
         assert!(err.suggestion.contains("window (10:00–"), "{err:?}");
-        let twice = vec![WeekStop {
-            place: 1,
-            visits: 2,
-        }];
+        let twice = vec![WeekStop::new(1, 2)];
         let err = plan_week(&t, 0, &twice, &rules(&[0, 1], 6.0)).unwrap_err();
         assert!(err.reason.contains("two days apart"));
     }
@@ -202,16 +188,7 @@ mod tests {
     fn a_stop_too_far_for_any_day_is_named_and_no_truck_is_suggested() {
         // 100 km out at 3 min/km: 600 minutes there and back.
         let t = grid(&[(0.0, 0.0), (1.0, 0.0), (100.0, 0.0)]);
-        let stops = [
-            WeekStop {
-                place: 1,
-                visits: 1,
-            },
-            WeekStop {
-                place: 2,
-                visits: 1,
-            },
-        ];
+        let stops = [WeekStop::new(1, 1), WeekStop::new(2, 1)];
         let err = plan_week(&t, 0, &stops, &rules(&[0, 2, 4], 6.0)).unwrap_err();
         assert_eq!(err.far_stops, vec![1]);
         assert!(!err.extra_truck && err.extra_day.is_none());
@@ -234,12 +211,7 @@ mod tests {
         // three fit in 100 minutes and four never do (120 minutes of service alone).
         let pts: Vec<(f64, f64)> = (0..10).map(|i| (0.1 * f64::from(i), 0.0)).collect();
         let t = grid(&pts);
-        let stops: Vec<WeekStop> = (1..10)
-            .map(|p| WeekStop {
-                place: p,
-                visits: 1,
-            })
-            .collect();
+        let stops: Vec<WeekStop> = (1..10).map(|p| WeekStop::new(p, 1)).collect();
         let mut r = rules(&[0, 1, 2, 3, 4], 1.0);
         r.window_end = r.window_start + 100.0;
         let used = |plan: &WeekPlan| plan.runs.iter().filter(|x| !x.visits.is_empty()).count();
@@ -276,7 +248,7 @@ mod tests {
             let t = grid(&pts);
             let pairs = twin_pairs(&days);
             let stops: Vec<WeekStop> = (1..pts.len())
-                .map(|p| WeekStop { place: p, visits: if twice[p] && !pairs.is_empty() { 2 } else { 1 } })
+                .map(|p| WeekStop::new(p, if twice[p] && !pairs.is_empty() { 2 } else { 1 }))
                 .collect();
             let mut r = rules(&days, 6.0);
             r.trucks = trucks;

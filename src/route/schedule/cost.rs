@@ -44,8 +44,8 @@ impl Cost {
             ]),
             WeekShape::Pack => Key([
                 self.overflow,
-                self.runs as f64,
                 self.trucks as f64,
+                self.runs as f64,
                 self.drive,
             ]),
         }

@@ -5,9 +5,10 @@
 //! judge a move (the clock, the cost, the final timetable) lives here, so a move never has to
 //! know how twin groups keep their time.
 
+use super::clock::SlotClock;
 use super::cost::{Cost, Key};
 use crate::model::TravelTimes;
-use crate::route::plan::{Run, Visit, WeekPlan, WeekRules, WeekStop};
+use crate::route::plan::{Run, Truck, Visit, WeekPlan, WeekRules, WeekStop};
 use std::time::Instant;
 
 /// Pairs of day indices (into `days`) that a twice-weekly stop may use: every pair at least
@@ -31,16 +32,6 @@ pub struct State {
     pub(super) units: Vec<Vec<usize>>,
 }
 
-/// One truck-day after scheduling.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct SlotClock {
-    at: usize,
-    clock: f64,
-    drive: f64,
-    wait: f64,
-    visits: usize,
-}
-
 /// The fixed facts of one planning attempt: travel, depot (a matrix index), stops, rules and
 /// the pairs of days twice-weekly stops may use.
 pub struct Ctx<'a> {
@@ -48,6 +39,7 @@ pub struct Ctx<'a> {
     pub(super) depot: usize,
     pub(super) stops: &'a [WeekStop],
     pub(super) rules: &'a WeekRules,
+    fleet: Vec<Truck>,
     pairs: Vec<(usize, usize)>,
     deadline: Option<Instant>,
 }
@@ -69,6 +61,7 @@ impl<'a> Ctx<'a> {
             depot,
             stops,
             rules,
+            fleet: rules.fleet_from(depot),
             pairs,
             deadline: None,
         })
@@ -87,7 +80,17 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn trucks(&self) -> usize {
-        self.rules.trucks
+        self.fleet.len()
+    }
+
+    /// The truck of truck-day `slot`.
+    pub(super) fn truck_of(&self, slot: usize) -> &Truck {
+        &self.fleet[slot % self.trucks()]
+    }
+
+    /// The weekday of truck-day `slot`.
+    pub(super) fn day_of(&self, slot: usize) -> u8 {
+        self.rules.days[slot / self.trucks()]
     }
 
     pub(super) fn twin_units(&self) -> usize {
@@ -98,11 +101,43 @@ impl<'a> Ctx<'a> {
         self.rules.days.len() * self.trucks()
     }
 
-    pub(super) fn units_for(&self, stop: usize) -> std::ops::Range<usize> {
+    /// The units stop `stop` may join: of its kind (twin groups for twice-weekly stops), on
+    /// days the stop allows and its truck works; every unit of its kind when none does, so the
+    /// week that breaks the rule is still planned and reported as not fitting.
+    pub(super) fn units_for(&self, stop: usize) -> Vec<usize> {
+        let k = self.trucks();
+        let rules = &self.stops[stop].rules;
+        let open = |day_index: usize, truck: usize| {
+            let day = self.rules.days[day_index];
+            rules.allows(day) && self.fleet[truck].days.contains(&day)
+        };
+        let all: Vec<usize>;
+        let fits: Vec<usize>;
         if self.stops[stop].visits == 2 {
-            0..self.twin_units()
+            all = (0..self.twin_units()).collect();
+            fits = all
+                .iter()
+                .copied()
+                .filter(|&u| {
+                    let (a, b) = self.pairs[u / k];
+                    open(a, u % k) && open(b, u % k)
+                })
+                .collect();
         } else {
-            self.twin_units()..self.twin_units() + self.slots()
+            all = (self.twin_units()..self.twin_units() + self.slots()).collect();
+            fits = all
+                .iter()
+                .copied()
+                .filter(|&u| {
+                    let sl = u - self.twin_units();
+                    open(sl / k, sl % k)
+                })
+                .collect();
+        }
+        if fits.is_empty() {
+            all
+        } else {
+            fits
         }
     }
 
@@ -131,79 +166,31 @@ impl<'a> Ctx<'a> {
         self.stops[stop].place
     }
 
-    /// Runs the clock over every unit; `visit` sees (slot, stop, arrival) in order.
+    /// Runs the clock over every unit; `visit` sees (slot, stop, start of the visit) in order.
     pub(super) fn clocks(
         &self,
         s: &State,
         mut visit: impl FnMut(usize, usize, f64),
     ) -> Vec<SlotClock> {
-        let service = self.rules.service_min;
-        let mut slots = vec![
-            SlotClock {
-                at: self.depot,
-                clock: self.rules.window_start,
-                ..SlotClock::default()
-            };
-            self.slots()
-        ];
+        let mut slots: Vec<SlotClock> = (0..self.slots())
+            .map(|sl| SlotClock::start(self.truck_of(sl)))
+            .collect();
         let k = self.trucks();
         for (p, &(a, b)) in self.pairs.iter().enumerate() {
             for truck in 0..k {
-                let group = &s.units[p * k + truck];
-                let Some(&first) = group.first() else {
-                    continue;
-                };
-                let (sa, sb) = (a * k + truck, b * k + truck);
-                let ready = |c: &SlotClock| c.clock + self.t.get(c.at, self.place(first));
-                let start = ready(&slots[sa]).max(ready(&slots[sb]));
-                for sl in [sa, sb] {
-                    let c = &mut slots[sl];
-                    let leg = self.t.get(c.at, self.place(first));
-                    c.drive += leg;
-                    c.wait += start - (c.clock + leg);
-                    c.clock = start;
-                    c.at = self.place(first);
-                }
-                let mut clock = start;
-                let mut at = self.place(first);
-                let mut inner = 0.0;
-                for (n, &i) in group.iter().enumerate() {
-                    if n > 0 {
-                        let leg = self.t.get(at, self.place(i));
-                        inner += leg;
-                        clock += leg;
-                    }
-                    visit(sa, i, clock);
-                    visit(sb, i, clock);
-                    clock += service;
-                    at = self.place(i);
-                }
-                for sl in [sa, sb] {
-                    let c = &mut slots[sl];
-                    c.drive += inner;
-                    c.clock = clock;
-                    c.at = at;
-                    c.visits += group.len();
+                let ids = [a * k + truck, b * k + truck];
+                for &i in &s.units[p * k + truck] {
+                    self.step(&mut slots, &ids, i, &mut visit);
                 }
             }
         }
-        for (sl, c) in slots.iter_mut().enumerate() {
+        for sl in 0..self.slots() {
             for &i in &s.units[self.twin_units() + sl] {
-                let leg = self.t.get(c.at, self.place(i));
-                c.drive += leg;
-                c.clock += leg;
-                visit(sl, i, c.clock);
-                c.clock += service;
-                c.at = self.place(i);
-                c.visits += 1;
+                self.step(&mut slots, &[sl], i, &mut visit);
             }
-            if c.visits > 0 {
-                let leg = self.t.get(c.at, self.depot);
-                c.drive += leg;
-                c.clock += leg;
-            } else {
-                c.clock = self.rules.window_start;
-            }
+            let mut c = slots[sl];
+            self.home(sl, &mut c);
+            slots[sl] = c;
         }
         slots
     }
@@ -220,11 +207,8 @@ impl<'a> Ctx<'a> {
         // beyond 64 a truck shares a bit, which only blurs a tie-break).
         let mut trucks_used = 0u64;
         for (sl, c) in self.clocks(s, |_, _, _| {}).into_iter().enumerate() {
-            let length = c.clock - self.rules.window_start;
-            cost.overflow += (c.clock - self.rules.window_end).max(0.0);
-            if let Some(m) = self.rules.max_stops_per_day {
-                cost.overflow += 1000.0 * c.visits.saturating_sub(m) as f64;
-            }
+            let length = c.clock - self.truck_of(sl).window_start;
+            cost.overflow += c.late;
             cost.longest = cost.longest.max(length);
             cost.drive += c.drive;
             if c.visits > 0 {
@@ -251,30 +235,43 @@ impl<'a> Ctx<'a> {
         self.cost(s).longest
     }
 
-    /// The timetable of a state.
+    /// The timetable of a state. A truck-day whose first stop opens later than the truck
+    /// could be there leaves later instead of waiting at the stop.
     pub fn timetable(&self, s: &State) -> WeekPlan {
         let mut visits: Vec<Vec<Visit>> = vec![Vec::new(); self.slots()];
-        let service = self.rules.service_min;
         let clocks = self.clocks(s, |sl, i, arrive| {
             visits[sl].push(Visit {
                 stop: i,
                 arrive,
-                depart: arrive + service,
+                depart: arrive + self.service(i),
             })
         });
-        let k = self.trucks();
         let runs = clocks
             .into_iter()
             .zip(visits)
             .enumerate()
-            .map(|(sl, (c, visits))| Run {
-                day: self.rules.days[sl / k],
-                truck: sl % k,
-                visits,
-                drive_min: c.drive,
-                wait_min: c.wait,
-                return_at: c.clock,
-                idle_min: (self.rules.window_end - c.clock).max(0.0),
+            .map(|(sl, (c, visits))| {
+                let truck = self.truck_of(sl);
+                let mut leave = truck.window_start;
+                if let Some(first) = visits.first() {
+                    let broke_first = c.brk.is_some_and(|(b, _)| b < first.arrive);
+                    let latest = first.arrive - self.t.get(truck.depot, self.place(first.stop));
+                    if !broke_first && latest > leave {
+                        leave = latest;
+                    }
+                }
+                Run {
+                    day: self.day_of(sl),
+                    truck: sl % self.trucks(),
+                    depot: truck.depot,
+                    leave,
+                    visits,
+                    breaks: c.brk.into_iter().collect(),
+                    drive_min: c.drive,
+                    wait_min: (c.wait - (leave - truck.window_start)).max(0.0),
+                    return_at: c.clock,
+                    idle_min: (truck.window_end - c.clock).max(0.0),
+                }
             })
             .collect();
         WeekPlan { runs }

@@ -16,6 +16,7 @@
 //! chosen among exact candidates, never accepting a worse week. Every scan runs in index order
 //! and ties keep the earlier choice, so the plan is deterministic.
 
+mod clock;
 mod cost;
 mod ctx;
 mod pack;

@@ -58,9 +58,14 @@ impl Ctx<'_> {
         let round_trip = |i: usize| {
             self.t.get(self.depot, self.place(i)) + self.t.get(self.place(i), self.depot)
         };
+        // Stops bound to a time or to certain days go first: the others fit around them.
+        let bound = |i: usize| {
+            let r = &self.stops[i].rules;
+            u8::from(r.pinned_at.is_some()) * 2 + u8::from(!r.windows.is_empty() || r.days != 0)
+        };
         order.sort_by(|&a, &b| {
-            (self.stops[b].visits, round_trip(b))
-                .partial_cmp(&(self.stops[a].visits, round_trip(a)))
+            (bound(b), self.stops[b].visits, round_trip(b))
+                .partial_cmp(&(bound(a), self.stops[a].visits, round_trip(a)))
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(a.cmp(&b))
         });
@@ -216,7 +221,8 @@ impl Ctx<'_> {
                 if places.len() < 2 {
                     continue;
                 }
-                let mut candidates = vec![best_path(self.t, self.depot, self.depot, &places)];
+                let home = self.truck_of(u % self.trucks()).depot;
+                let mut candidates = vec![best_path(self.t, home, home, &places)];
                 for (k, &end) in places.iter().enumerate() {
                     // One ordering per possible last stop: on a unit of dozens of stops this
                     // is the longest step of the search, so the clock is looked at each time.
@@ -225,7 +231,7 @@ impl Ctx<'_> {
                     }
                     let mut rest = places.clone();
                     rest.remove(k);
-                    let mut order = best_path(self.t, self.depot, end, &rest);
+                    let mut order = best_path(self.t, home, end, &rest);
                     order.push(end);
                     candidates.push(order);
                 }
@@ -245,7 +251,8 @@ impl Ctx<'_> {
                 }
                 let u = self.twin_units() + sl;
                 let places: Vec<usize> = s.units[u].iter().map(|&i| self.place(i)).collect();
-                let order = best_path(self.t, start, self.depot, &places);
+                let home = self.truck_of(sl).depot;
+                let order = best_path(self.t, start, home, &places);
                 let keep = s.units[u].clone();
                 let before = self.key(s);
                 s.units[u] = reorder(&keep, self.stops, &order);
@@ -262,7 +269,9 @@ impl Ctx<'_> {
         for u in self.twin_units()..s.units.len() {
             without.units[u].clear();
         }
-        let mut last = vec![self.depot; self.slots()];
+        let mut last: Vec<usize> = (0..self.slots())
+            .map(|sl| self.truck_of(sl).depot)
+            .collect();
         self.clocks(&without, |sl, i, _| last[sl] = self.place(i));
         last
     }
