@@ -71,8 +71,12 @@ pub enum Param {
     Dem,
     /// Most stops one truck makes in a day.
     MaxStopsPerDay,
-    /// Trucks working each day.
+    /// Trucks working each day, or the file of a fleet.
     Trucks,
+    /// The break every truck takes.
+    Break,
+    /// A printed timetable whose stops keep their days and times.
+    Pin,
     /// Whether the week fills as few truck-days as possible or spreads the stops thin.
     Week,
     /// Visits per week of each stop.
@@ -158,6 +162,8 @@ impl Param {
             Dem => "dem",
             MaxStopsPerDay => "max_stops_per_day",
             Trucks => "trucks",
+            Break => "break",
+            Pin => "pin",
             Week => "week",
             VisitsPerWeek => "visits_per_week",
             PurchasesPerWeek => "purchases_per_week",

@@ -38,6 +38,8 @@ pub fn flag(param: Param) -> &'static str {
         Dem => "--dem",
         MaxStopsPerDay => "--max-stops-per-day",
         Trucks => "--trucks",
+        Break => "--break",
+        Pin => "--pin",
         Week => "--week",
         VisitsPerWeek => "--visits-per-week",
         PurchasesPerWeek => "--purchases-per-week",

@@ -114,9 +114,19 @@ pub struct WeekArgs {
     /// Most stops one truck makes in a day.
     #[arg(long, value_name = "N")]
     pub max_stops_per_day: Option<usize>,
-    /// Trucks working each day.
-    #[arg(long, default_value_t = TRUCKS)]
-    pub trucks: usize,
+    /// Trucks: up to N alike trucks (`pack` sends as few as the rules allow), or a trucks CSV
+    /// `id,depot,window,days,max_stops_per_day,break` giving each truck its own depot, hours,
+    /// days, stop limit and break (empty cells keep the flags).
+    #[arg(long, value_name = "N|FILE", default_value_t = TRUCKS.to_string())]
+    pub trucks: String,
+    /// A break every truck takes: `HH:MM-HH:MM/MINUTES`, e.g. `12:00-13:00/45` (45 minutes
+    /// somewhere between 12:00 and 13:00).
+    #[arg(long = "break", value_name = "SPAN/MIN")]
+    pub brk: Option<String>,
+    /// A timetable this tool wrote (route's CSV or JSON, or a leaflet CSV), as printed: its
+    /// stops keep their days and times and new stops are fitted around them.
+    #[arg(long, value_name = "FILE")]
+    pub pin: Option<PathBuf>,
     /// The week's shape once every rule is kept: `pack` fills as few truck-days as the rules
     /// allow (how mobile sales run); `spread` keeps the longest day as short as it can.
     #[arg(long, value_parser = super::args::choice::<WeekShape>(), default_value = WEEK)]
@@ -156,9 +166,26 @@ impl WeekArgs {
                 ..spec
             }),
             max_stops_per_day: self.max_stops_per_day,
-            trucks: self.trucks,
+            trucks: self.truck_count(),
+            trucks_file: self.trucks_file(),
+            brk: self.brk.clone(),
+            pin: self.pin.clone(),
             shape: self.week,
         })
+    }
+
+    /// `--trucks N`: the count (a file counts its rows later).
+    fn truck_count(&self) -> usize {
+        self.trucks
+            .trim()
+            .parse::<i64>()
+            .map_or(TRUCKS, |n| usize::try_from(n).unwrap_or(0))
+    }
+
+    /// `--trucks FILE`: anything that is not a whole number.
+    pub fn trucks_file(&self) -> Option<PathBuf> {
+        let t = self.trucks.trim();
+        (t.parse::<i64>().is_err()).then(|| PathBuf::from(t))
     }
 
     fn check_travel(&self, network: bool) -> Result<(), Error> {
@@ -222,6 +249,8 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
         .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .file("--stops", stops_file)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
+        .file("--trucks", args.week.trucks_file().as_deref())
+        .file("--pin", args.week.pin.as_deref())
         .check(args.out.as_deref(), None)?;
     let budget = args.model.budget(memory)?;
     let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
@@ -234,6 +263,10 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
             .as_ref()
             .map_or_else(|| p.id.clone(), |n| format!("{n} ({})", p.id))
     };
+    for n in &planned.notes {
+        let note = args.lang.pick("note", "注意");
+        eprintln!("mobile-stops: {note}: {}", args.lang.pick(&n.en, &n.ja));
+    }
     for w in &planned.warnings {
         let note = args.lang.pick("note", "注意");
         eprintln!(

@@ -160,6 +160,43 @@ pub const VISITS_PER_WEEK: Field = field(
     "visits per week (1 or 2)",
     &["週の回数", "週回数", "訪問回数", "週の訪問回数"],
 );
+/// The hours a stop may be visited (`10:00-11:30`, several separated by `;`).
+pub const WINDOW: Field = field(
+    "window",
+    "visiting hours HH:MM-HH:MM (several separated by ;)",
+    &["時間帯", "販売時間帯", "訪問時間帯"],
+);
+/// Minutes the truck stands at a stop.
+pub const SERVICE_MIN: Field = field(
+    "service_min",
+    "minutes the truck stands at the stop",
+    &["販売時間（分）", "滞在分", "滞在時間（分）"],
+);
+/// Weekdays a stop may be visited, or a truck works.
+pub const DAYS: Field = field(
+    "days",
+    "weekdays (mon,tue… or 月・火…)",
+    &["曜日指定", "販売曜日", "稼働曜日"],
+);
+/// Where a truck starts and ends its day.
+pub const DEPOT: Field = field("depot", "depot (id, name or LAT,LON)", &["出発地", "拠点"]);
+/// Most stops a truck makes in a day.
+pub const MAX_STOPS_PER_DAY: Field = field(
+    "max_stops_per_day",
+    "most stops a day",
+    &["一日の最大停留所数"],
+);
+/// A break the truck takes (`12:00-13:00/45`).
+pub const BREAK: Field = field("break", "break HH:MM-HH:MM/minutes", &["休憩"]);
+/// A weekday (of a timetable row).
+pub const DAY: Field = field("day", "weekday", &["曜日"]);
+/// The exact arrival a timetable gives.
+pub const ARRIVE: Field = field("arrive", "arrival HH:MM", &["到着", "到着時刻"]);
+/// The published arrival a timetable gives.
+pub const PUBLISHED_ARRIVE: Field =
+    field("published_arrive", "published arrival HH:MM", &["公表到着"]);
+/// A leaflet's time (`10:10` or `10:10–10:35`).
+pub const TIME: Field = field("time", "time HH:MM", &["時刻", "時間"]);
 /// Which part of a dataset a note is about.
 pub const PART: Field = field(
     "part",
@@ -217,12 +254,16 @@ pub const TRAVEL: &[Field] = &[FROM, TO, MINUTES, KM];
 /// A demand × candidate cost matrix (`minutes` with `--cost minutes`).
 pub const COSTS: &[Field] = &[FROM, TO, METRES, MINUTES];
 /// A stop list to route.
-pub const STOPS: &[Field] = &[ID, VISITS_PER_WEEK];
+pub const STOPS: &[Field] = &[ID, VISITS_PER_WEEK, WINDOW, SERVICE_MIN, DAYS];
+/// A printed timetable whose stops keep their days and times (`route --pin`).
+pub const PINS: &[Field] = &[ID, NAME, DAY, ARRIVE, PUBLISHED_ARRIVE, TIME];
+/// The trucks of a fleet (`route --trucks FILE`).
+pub const TRUCKS: &[Field] = &[ID, DEPOT, WINDOW, DAYS, MAX_STOPS_PER_DAY, BREAK];
 /// A dataset's notes (`notes.csv`, written by `data export`).
 pub const NOTES: &[Field] = &[PART, EN, JA];
 
 /// Every reader's fields under the file it reads, for the README's table and its test.
-pub const READERS: [(&str, &[Field]); 8] = [
+pub const READERS: [(&str, &[Field]); 10] = [
     ("demand", DEMAND),
     ("candidates", CANDIDATES),
     ("surveys", SURVEYS),
@@ -230,5 +271,7 @@ pub const READERS: [(&str, &[Field]); 8] = [
     ("travel matrix", TRAVEL),
     ("cost matrix", COSTS),
     ("stop list", STOPS),
+    ("trucks", TRUCKS),
+    ("pinned timetable", PINS),
     ("notes", NOTES),
 ];

@@ -26,7 +26,7 @@ pub use dataset::{load_dataset, read_demand, read_demand_text, DataPaths};
 pub use estat::{is_estat, read_estat};
 pub use places::{read_stores, read_surveys};
 pub use points::read_points;
-pub use stoplist::{read_stop_list, visits_cell, ListedStop};
+pub use stoplist::{read_stop_list, visits_cell, ListedCell, ListedStop};
 pub use text::SourceText;
 pub use travel::read_travel_matrix;
 

@@ -19,6 +19,23 @@ pub struct ListedStop {
     pub at: Location,
     /// Visits per week from the file's own column, when asked for and present.
     pub visits: Option<u8>,
+    /// The row's other cells (a CSV's columns besides `id` and the visits column), for the
+    /// stop's own rules and for naming the columns nothing reads.
+    pub cells: Vec<ListedCell>,
+}
+
+/// One cell of a stop list beyond its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedCell {
+    /// The header as written.
+    pub column: String,
+    /// The English name of the field it holds (`window`, `service_min`, `days`,
+    /// `visits_per_week`), if it holds one.
+    pub field: Option<&'static str>,
+    /// The text, trimmed.
+    pub text: String,
+    /// Where it was read.
+    pub at: Location,
 }
 
 /// Reads a stop list; `visits_column` is read from a CSV that has it (1 or 2 per row).
@@ -53,10 +70,20 @@ fn read_csv(src: &SourceText, visits_column: Option<&str>) -> Result<Vec<ListedS
             Some(c) => Some(visits_cell(&cells, c)?),
             None => None,
         };
+        let others = (0..table.header.len())
+            .filter(|&c| c != id && Some(c) != visits)
+            .map(|c| ListedCell {
+                column: table.header[c].clone(),
+                field: table.field(c),
+                text: trim(cells.text(c)).to_string(),
+                at: Location::at(&src.name, rec.line, Some(c + 1)),
+            })
+            .collect();
         out.push(ListedStop {
             id: cells.id(id)?,
             at: Location::at(&src.name, rec.line, Some(id + 1)),
             visits: v,
+            cells: others,
         });
     }
     Ok(out)
@@ -127,6 +154,7 @@ fn read_json(src: &SourceText) -> Result<Vec<ListedStop>> {
                 id: id.to_string(),
                 at,
                 visits: None,
+                cells: Vec::new(),
             })
         })
         .collect()

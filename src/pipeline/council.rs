@@ -4,7 +4,8 @@
 //! the meeting page both call [`council`].
 
 use super::model::ModelOptions;
-use super::route::{build_problem, solved_stops, unfit_error};
+use super::problem::build_problem;
+use super::route::{solved_stops, unfit_error};
 use super::sets::{resolve_set, split_sets};
 use super::week::WeekOptions;
 use crate::budget::{share, Budget};
@@ -189,8 +190,8 @@ pub fn council(data: &Dataset, opts: &CouncilOptions, budget: Budget) -> Result<
         Some(week) => {
             let (rules, visits) = week.rules()?;
             let listed = solved_stops(&inst, &chosen);
-            let p = build_problem(week, rules, &visits, data, &listed, "solve", budget)?;
-            Some(p)
+            let built = build_problem(week, rules, &visits, data, &listed, "solve", budget)?;
+            Some(built.problem)
         }
         None => None,
     };

@@ -7,18 +7,22 @@
 
 mod council;
 mod model;
+mod pins;
+mod problem;
 mod route;
 mod scenarios;
 mod sets;
 mod stop_names;
+mod stop_rules;
 mod travel;
+mod trucks;
 mod week;
 
 pub use council::{council, stamp_now, Council, CouncilOptions};
 pub use model::ModelOptions;
+pub use problem::{build_problem, BuiltProblem};
 pub use route::{
-    build_problem, plan_route, solved_stops, unfit_error, unfit_json, RoutePlan, StopSource,
-    SOLVE_SHARE,
+    plan_route, solved_stops, unfit_error, unfit_json, RoutePlan, StopSource, SOLVE_SHARE,
 };
 pub use scenarios::{
     load_scenarios, load_scenarios_with, DistanceSource, ScenarioInput, ScenarioRun,

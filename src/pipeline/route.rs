@@ -2,27 +2,22 @@
 //! visited, how long each drive takes, and the planned week (or why it does not fit).
 
 use super::model::ModelOptions;
-use super::stop_names::{depot_by_name, NamedDepot};
+use super::problem::build_problem;
 use super::week::{Visits, WeekOptions};
 use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::text::SourceText;
 use crate::io::{read_stop_list, ListedStop};
-use crate::model::{CandidateSite, Dataset, LatLon, LocalText};
-use crate::param::Param;
+use crate::model::{Dataset, LatLon, LocalText};
 use crate::report::{proof_words, Lang};
 use crate::route::week::clock;
-use crate::route::{Place, RouteProblem, Unfit, WeekPlan, WeekRules, COORDINATES_DEPOT, WEEKDAYS};
+use crate::route::{Place, RouteProblem, Unfit, WeekPlan, WeekRules, WEEKDAYS};
 use crate::solve::{solve, solve_warnings, stop_warnings, Instance, Status, StopWarning};
-use crate::spatial::DataExtent;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The part of the time limit a solve-then-route run gives the solve.
 pub const SOLVE_SHARE: f64 = 0.75;
-
-/// A depot farther than this from the demand data is a typo, not a plan.
-const DEPOT_MAX_KM: f64 = 50.0;
 
 /// Where the stops of a week come from.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +43,23 @@ pub struct RoutePlan {
     /// Stops that add no one (reach nobody, or stand where another stop does), indexing
     /// `problem.stops`: the week is still planned, the writers say so.
     pub warnings: Vec<StopWarning>,
+    /// Notes on the inputs (a stops list's columns nothing reads).
+    pub notes: Vec<LocalText>,
+}
+
+/// Warnings computed in list order, pointed at the problem's stops (which are in the
+/// candidates file's order).
+fn renumber(w: &[StopWarning], listed: &[ListedStop], stops: &[Place]) -> Vec<StopWarning> {
+    let to: Vec<usize> = listed
+        .iter()
+        .map(|s| {
+            stops
+                .iter()
+                .position(|p| p.id == s.id)
+                .expect("every listed stop")
+        })
+        .collect();
+    w.iter().map(|w| w.renumbered(&to)).collect()
 }
 
 /// Plans the week of `source`'s stops on `data`: the route-from-stops pipeline. A solve first
@@ -76,9 +88,10 @@ pub fn plan_route(
 ) -> Result<RoutePlan> {
     let (rules, visits) = week.rules()?;
     let (listed, stops_from, solved) = stops(data, source, &visits, budget)?;
-    let problem = build_problem(week, rules, &visits, data, &listed, &stops_from.en, budget)?;
+    let built = build_problem(week, rules, &visits, data, &listed, &stops_from.en, budget)?;
+    let problem = built.problem;
     let warnings = match solved {
-        Some(w) => w,
+        Some(w) => renumber(&w, &listed, &problem.stops),
         None => listed_warnings(data, &problem.stops, budget)?,
     };
     let week = problem.plan_until(budget.deadline);
@@ -87,6 +100,7 @@ pub fn plan_route(
         stops_from,
         week,
         warnings,
+        notes: built.notes,
     })
 }
 
@@ -165,144 +179,6 @@ fn listed_warnings(data: &Dataset, stops: &[Place], budget: Budget) -> Result<Ve
     Ok(stop_warnings(&reach, &at))
 }
 
-/// The depot: coordinates near the data, or the id or unambiguous name of a candidate or
-/// shop.
-fn depot(raw: &str, data: &Dataset) -> Result<Place> {
-    let parts: Vec<&str> = raw.split(',').map(str::trim).collect();
-    if let [a, b] = parts[..] {
-        if let (Ok(lat), Ok(lon)) = (a.parse::<f64>(), b.parse::<f64>()) {
-            return depot_at(raw, lat, lon, data);
-        }
-    }
-    Ok(match depot_by_name(raw, data)? {
-        NamedDepot::Candidate(j) => place(&data.candidates.data.sites[j]),
-        NamedDepot::Shop(k) => {
-            let s = &data.stores.as_ref().expect("a shop was found").data[k];
-            Place {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                location: Some(s.location),
-            }
-        }
-    })
-}
-
-/// A depot given as coordinates: on the globe and within reach of the data.
-fn depot_at(raw: &str, lat: f64, lon: f64, data: &Dataset) -> Result<Place> {
-    if !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
-        return Err(Error::param(
-            Param::Depot,
-            "LAT,LON in degrees (latitude -90 to 90, longitude -180 to 180)",
-            format!("`{raw}`"),
-        ));
-    }
-    let at = LatLon::new(lat, lon);
-    let off = DataExtent::new(&data.demand.data.footprint).distance_m(at) / 1000.0;
-    if off > DEPOT_MAX_KM {
-        return Err(Error::param(
-            Param::Depot,
-            format!("a place within {DEPOT_MAX_KM} km of the demand data (is latitude first?)"),
-            format!("`{raw}`, {off:.0} km away"),
-        ));
-    }
-    Ok(Place {
-        id: COORDINATES_DEPOT.into(),
-        name: None,
-        location: Some(at),
-    })
-}
-
-fn place(c: &CandidateSite) -> Place {
-    Place {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        location: Some(c.location),
-    }
-}
-
-/// The candidates file's column holding visits per week, when some stop needs it.
-fn visits_column(listed: &[ListedStop], data: &Dataset, visits: &Visits) -> Result<Option<usize>> {
-    let cands = &data.candidates;
-    match visits {
-        Visits::Column(c) if listed.iter().any(|s| s.visits.is_none()) => cands
-            .data
-            .extra_columns
-            .iter()
-            .position(|x| x.eq_ignore_ascii_case(c))
-            .map(Some)
-            .ok_or_else(|| {
-                Error::param(
-                    Param::VisitsPerWeek,
-                    format!(
-                        "1, 2 or a column of the stops file or of {} ({})",
-                        cands.source,
-                        cands.data.extra_columns.join(", ")
-                    ),
-                    format!("`{c}`"),
-                )
-            }),
-        _ => Ok(None),
-    }
-}
-
-/// Each listed stop's candidate site and visits per week.
-fn resolve(
-    listed: &[ListedStop],
-    data: &Dataset,
-    visits: &Visits,
-) -> Result<(Vec<Place>, Vec<u8>)> {
-    let cands = &data.candidates;
-    let by_id: HashMap<&str, &CandidateSite> = cands
-        .data
-        .sites
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    let column = visits_column(listed, data, visits)?;
-    let mut places = Vec::with_capacity(listed.len());
-    let mut counts = Vec::with_capacity(listed.len());
-    for s in listed {
-        let Some(c) = by_id.get(s.id.as_str()) else {
-            return Err(Error::input(
-                s.at.clone(),
-                format!("a candidate id of {}", cands.source),
-                format!("`{}`", s.id),
-            ));
-        };
-        let v = match (visits, s.visits, column) {
-            (Visits::All(n), _, _) => *n,
-            (_, Some(n), _) => n,
-            (_, None, Some(k)) => visits_of(c, k, data)?,
-            (Visits::Column(_), None, None) => unreachable!("column resolved above"),
-        };
-        places.push(place(c));
-        counts.push(v);
-    }
-    Ok((places, counts))
-}
-
-/// A candidate's visits per week from column `k` of the candidates file: 1 or 2.
-fn visits_of(c: &CandidateSite, k: usize, data: &Dataset) -> Result<u8> {
-    let cands = &data.candidates;
-    match crate::model::parse::parse_number(c.extra[k].trim()) {
-        Some(v) if v == 1.0 || v == 2.0 => Ok(v as u8),
-        _ => {
-            let at = match c.line {
-                Some(line) => Location::at(&cands.source, line, None),
-                None => Location::file(&cands.source),
-            };
-            Err(Error::input(
-                at,
-                format!(
-                    "1 or 2 in column `{}` for candidate `{}`",
-                    cands.data.extra_columns[k], c.id
-                ),
-                format!("`{}`", c.extra[k]),
-            ))
-        }
-    }
-}
-
 /// A solve's chosen sites as a stop list (what a stops file would have listed).
 pub fn solved_stops(inst: &Instance, open: &[usize]) -> Vec<ListedStop> {
     open.iter()
@@ -310,44 +186,9 @@ pub fn solved_stops(inst: &Instance, open: &[usize]) -> Vec<ListedStop> {
             id: inst.sites[j].id.clone(),
             at: Location::file("solve"),
             visits: None,
+            cells: Vec::new(),
         })
         .collect()
-}
-
-/// The routing problem for listed stops: depot, places, visits and travel.
-pub fn build_problem(
-    week: &WeekOptions,
-    rules: WeekRules,
-    visits: &Visits,
-    data: &Dataset,
-    listed: &[ListedStop],
-    stops_from: &str,
-    budget: Budget,
-) -> Result<RouteProblem> {
-    let raw = week.depot.as_deref().ok_or_else(|| {
-        Error::param(
-            Param::Depot,
-            "LAT,LON or a candidate or shop id or name",
-            "no --depot",
-        )
-    })?;
-    let depot = depot(raw, data)?;
-    if listed.is_empty() {
-        return Err(Error::Infeasible {
-            reason: format!("no stops to route ({stops_from})"),
-        });
-    }
-    let (stops, visits) = resolve(listed, data, visits)?;
-    let travel = super::travel::travel(week, &depot, &stops, data, budget)?;
-    Ok(RouteProblem {
-        depot,
-        stops,
-        visits,
-        stop_rules: Vec::new(),
-        depots: Vec::new(),
-        travel,
-        rules,
-    })
 }
 
 /// The error for a week that does not fit: the planner's reason with stop names, and what
@@ -377,5 +218,11 @@ pub fn unfit_json(u: &Unfit, stops: &[Place], rules: &WeekRules) -> serde_json::
             "extra_day": u.extra_day.map(|d| WEEKDAYS[d as usize].0),
             "extra_truck": u.extra_truck,
         },
+        "pins_in_conflict": u.pins.iter().flat_map(|c| &c.stops).map(|&i| &stops[i].id).collect::<Vec<_>>(),
+        "least_pin_move": u.pins.as_ref().and_then(|c| c.least.as_ref()).map(|m| serde_json::json!({
+            "id": stops[m.stop].id,
+            "from": {"days": m.from.0.iter().map(|&d| WEEKDAYS[d as usize].0).collect::<Vec<_>>(), "arrive": clock(m.from.1)},
+            "to": {"days": m.to.0.iter().map(|&d| WEEKDAYS[d as usize].0).collect::<Vec<_>>(), "arrive": clock(m.to.1)},
+        })),
     })
 }

@@ -69,6 +69,7 @@ pub fn listed_by_name(raw: &str, data: &Dataset) -> Result<Vec<ListedStop>> {
             id: id.clone(),
             at: Location::file("--stops"),
             visits: None,
+            cells: Vec::new(),
         });
     }
     Ok(out)

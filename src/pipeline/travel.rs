@@ -11,15 +11,14 @@ use crate::model::{Dataset, LatLon, TravelSource, TravelTimes};
 use crate::network::{drive_lists, DriveLeg, Joining, NetworkSpec, Profile, Snapper};
 use crate::route::{Place, Travel};
 
-/// The travel between the depot (place 0) and the stops (places 1…), from the week's source.
+/// The travel between `places` (the depot, the stops, the other trucks' depots), from the
+/// week's source.
 pub(super) fn travel(
     week: &WeekOptions,
-    depot: &Place,
-    stops: &[Place],
+    places: &[&Place],
     data: &Dataset,
     budget: Budget,
 ) -> Result<Travel> {
-    let places: Vec<&Place> = std::iter::once(depot).chain(stops).collect();
     let at = || -> Vec<LatLon> {
         places
             .iter()
@@ -27,7 +26,7 @@ pub(super) fn travel(
             .collect()
     };
     if let Some(spec) = &week.drive_network {
-        return network_travel(spec, &places, &at(), budget);
+        return network_travel(spec, places, &at(), budget);
     }
     let Some(path) = &week.travel_matrix else {
         return Ok(Travel::straight(&at(), week.speed_kmh, week.detour));

@@ -34,8 +34,14 @@ pub struct WeekOptions {
     pub drive_network: Option<NetworkSpec>,
     /// Most stops one truck makes in a day.
     pub max_stops_per_day: Option<usize>,
-    /// Trucks working each day.
+    /// Trucks working each day (at most; `pack` sends as few as the rules allow).
     pub trucks: usize,
+    /// A trucks file (`id,depot,window,days,max_stops_per_day,break`) replacing `trucks`.
+    pub trucks_file: Option<PathBuf>,
+    /// The break every truck takes, `HH:MM-HH:MM/MINUTES`.
+    pub brk: Option<String>,
+    /// A timetable this tool wrote (CSV or JSON) whose stops keep their days and times.
+    pub pin: Option<PathBuf>,
     /// Fill as few truck-days as the rules allow (`pack`, the default) or keep the longest day
     /// short (`spread`).
     pub shape: WeekShape,
@@ -55,6 +61,9 @@ impl Default for WeekOptions {
             drive_network: None,
             max_stops_per_day: None,
             trucks: TRUCKS,
+            trucks_file: None,
+            brk: None,
+            pin: None,
             shape: WeekShape::default(),
         }
     }
@@ -95,11 +104,28 @@ impl WeekOptions {
                 trucks: self.trucks,
                 max_stops_per_day: self.max_stops_per_day,
                 shape: self.shape,
-                brk: None,
+                brk: self.checked_break(window_start, window_end)?,
                 fleet: Vec::new(),
             },
             visits,
         ))
+    }
+
+    /// The `--break`, inside the window.
+    fn checked_break(&self, start: f64, end: f64) -> Result<Option<crate::route::Break>> {
+        let Some(raw) = &self.brk else {
+            return Ok(None);
+        };
+        let b = super::stop_rules::parse_break(raw)
+            .map_err(|why| Error::param(Param::Break, why, format!("`{raw}`")))?;
+        if !super::trucks::break_fits(&b, (start, end)) {
+            return Err(Error::param(
+                Param::Break,
+                "a break inside the window (--window)",
+                format!("`{raw}`"),
+            ));
+        }
+        Ok(Some(b))
     }
 
     fn check_numbers(&self) -> Result<()> {
@@ -153,36 +179,43 @@ impl WeekOptions {
 
 /// `HH:MM-HH:MM` (also with an en dash or 〜) into minutes after midnight.
 pub fn parse_window(raw: &str) -> Result<(f64, f64)> {
-    let bad = |why: &str| Error::param(Param::Window, why, format!("`{raw}`"));
-    let norm = raw.trim().replace(['–', '〜', '~'], "-");
-    let (a, b) = norm
-        .split_once('-')
-        .ok_or_else(|| bad("a window as HH:MM-HH:MM, e.g. 10:00-16:00"))?;
-    let time = |t: &str| -> Option<f64> {
-        let (h, m) = t.trim().split_once(':')?;
-        let digits =
-            |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
-        if !(digits(h) && digits(m)) {
-            return None;
-        }
-        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-        (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(f64::from(h * 60 + m))
-    };
-    let (Some(start), Some(end)) = (time(a), time(b)) else {
-        return Err(bad("a window as HH:MM-HH:MM, e.g. 10:00-16:00"));
+    span(raw).map_err(|why| Error::param(Param::Window, why, format!("`{raw}`")))
+}
+
+/// `HH:MM-HH:MM` into minutes after midnight, or what was expected: the one reading of a time
+/// span for the week's window, a stop's windows, a truck's hours and a break's span.
+pub fn span(raw: &str) -> std::result::Result<(f64, f64), &'static str> {
+    let shape = "a window as HH:MM-HH:MM, e.g. 10:00-16:00";
+    let norm = raw.trim().replace(['–', '〜', '~', '～', '－'], "-");
+    let (a, b) = norm.split_once('-').ok_or(shape)?;
+    let (Some(start), Some(end)) = (clock_time(a), clock_time(b)) else {
+        return Err(shape);
     };
     if end <= start {
-        return Err(bad("a window that ends after it starts"));
+        return Err("a window that ends after it starts");
     }
     Ok((start, end))
 }
 
-/// Weekday names (English three letters or full, Japanese) into 0 = Monday, ascending.
-pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
-    let mut days = Vec::new();
-    for r in raw {
-        let t = r.trim().to_lowercase();
-        let day = WEEKDAYS.iter().position(|(en, ja)| {
+/// `HH:MM` (24:00 allowed) into minutes after midnight.
+pub fn clock_time(t: &str) -> Option<f64> {
+    let t = crate::io::text::half_width(t.trim());
+    let (h, m) = t.split_once(':')?;
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(h) && digits(m)) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(f64::from(h * 60 + m))
+}
+
+/// One weekday name (English three letters or full, Japanese with or without 曜日) into
+/// 0 = Monday.
+pub fn weekday(raw: &str) -> Option<u8> {
+    let t = raw.trim().to_lowercase();
+    WEEKDAYS
+        .iter()
+        .position(|(en, ja)| {
             t.get(..3) == Some(en)
                 && "monday tuesday wednesday thursday friday saturday sunday"
                     .split(' ')
@@ -190,10 +223,17 @@ pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
                 || t == *ja
                 || t == format!("{ja}曜")
                 || t == format!("{ja}曜日")
-        });
-        let (expected, found) = match day {
-            Some(d) if !days.contains(&(d as u8)) => {
-                days.push(d as u8);
+        })
+        .map(|d| d as u8)
+}
+
+/// Weekday names (English three letters or full, Japanese) into 0 = Monday, ascending.
+pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
+    let mut days = Vec::new();
+    for r in raw {
+        let (expected, found) = match weekday(r) {
+            Some(d) if !days.contains(&d) => {
+                days.push(d);
                 continue;
             }
             Some(_) => ("each weekday once", format!("`{r}` twice")),

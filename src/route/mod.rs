@@ -7,6 +7,7 @@
 //! [`plan`], below all of these, so every file imports one way.
 
 pub mod clock;
+pub mod pins;
 pub mod plan;
 pub mod problem;
 pub mod schedule;
@@ -16,7 +17,7 @@ pub mod week;
 
 pub use crate::model::{Travel, TravelSource, TravelTimes};
 pub use plan::{
-    Break, Run, StopRules, StopVisit, Truck, Visit, WeekPlan, WeekRules, WeekShape, WeekStop,
+    Break, Pin, Run, StopRules, StopVisit, Truck, Visit, WeekPlan, WeekRules, WeekShape, WeekStop,
     WEEKDAYS,
 };
 pub use problem::{Place, RouteProblem, COORDINATES_DEPOT};

@@ -158,8 +158,9 @@ impl WeekRules {
 /// What one stop asks of the week beyond its visit count: its own service minutes, the hours
 /// it may be visited, the weekdays it allows, and a pinned time residents already know.
 ///
-/// A pin is a window of exactly one service on exactly the pinned days, so the search keeps it
-/// by the same rule that keeps every window.
+/// A pin acts as a window of exactly one visit on exactly the pinned days, so the search keeps
+/// it by the same rule that keeps every window; the stop's own windows and days stay beside it
+/// so that a conflict can be explained by lifting the pin.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StopRules {
     /// Minutes the truck stands here, when not the week's default.
@@ -168,14 +169,29 @@ pub struct StopRules {
     pub windows: Vec<(f64, f64)>,
     /// Weekdays allowed, as bits (bit 0 = Monday); 0 = every day.
     pub days: u8,
-    /// The arrival printed on the leaflet, when pinned.
-    pub pinned_at: Option<f64>,
+    /// The days and time printed on the leaflet, when pinned.
+    pub pin: Option<Pin>,
+}
+
+/// A stop's days and arrival as a printed leaflet gives them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pin {
+    /// Arrival, minutes after midnight.
+    pub at: f64,
+    /// Weekdays as bits (bit 0 = Monday).
+    pub days: u8,
 }
 
 impl StopRules {
-    /// Whether the stop may be visited on weekday `day`.
+    /// Whether the stop may be visited on weekday `day` (its pinned days when pinned).
     pub fn allows(&self, day: u8) -> bool {
-        self.days == 0 || self.days & (1 << day) != 0
+        let days = self.pin.map_or(self.days, |p| p.days);
+        days == 0 || days & (1 << day) != 0
+    }
+
+    /// Whether anything restricts when the stop is visited.
+    pub fn bound(&self) -> bool {
+        self.pin.is_some() || !self.windows.is_empty() || self.days != 0
     }
 }
 

@@ -108,6 +108,7 @@ impl RouteProblem {
             })
             .collect();
         plan_week_until(&self.travel.minutes, 0, &stops, &self.rules, deadline)
+            .map_err(|u| super::pins::explain(self, &stops, u, deadline))
     }
 
     /// Matrix indices of a run, depot to depot.

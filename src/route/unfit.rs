@@ -27,6 +27,8 @@ pub struct Unfit {
     pub extra_day: Option<u8>,
     /// Whether one more truck makes the week fit.
     pub extra_truck: bool,
+    /// When the pins are what does not fit: which, and the least move that fits.
+    pub pins: Option<Box<super::pins::PinConflict>>,
 }
 
 impl Unfit {
@@ -39,6 +41,7 @@ impl Unfit {
             window_needed_min: None,
             extra_day: None,
             extra_truck: false,
+            pins: None,
         }
     }
 }
@@ -113,6 +116,7 @@ pub(super) fn unfit(
         window_needed_min,
         extra_day,
         extra_truck,
+        pins: None,
     }
 }
 

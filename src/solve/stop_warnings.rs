@@ -32,6 +32,22 @@ pub enum StopWarning {
     },
 }
 
+impl StopWarning {
+    /// The same warning for a list reordered so that stop `k` is now `to[k]`.
+    pub fn renumbered(self, to: &[usize]) -> StopWarning {
+        match self {
+            StopWarning::ServesNobody { stop } => StopWarning::ServesNobody { stop: to[stop] },
+            StopWarning::NearestToNobody { stop } => {
+                StopWarning::NearestToNobody { stop: to[stop] }
+            }
+            StopWarning::SharesPlace { stop, with } => StopWarning::SharesPlace {
+                stop: to[stop],
+                with: to[with],
+            },
+        }
+    }
+}
+
 /// The warnings of a list of stops given the weight each reaches within the radius and
 /// where each stands (coordinates equal to 1e-7 degrees, about a centimetre, are one spot),
 /// in list order: every stop that serves nobody, then every stop sharing an earlier one's

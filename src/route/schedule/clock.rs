@@ -13,6 +13,10 @@ use crate::route::plan::{Break, Truck};
 /// work, a stop beyond the day's limit) counts as this many minutes beyond the window.
 pub(super) const RULE_BROKEN: f64 = 1000.0;
 
+/// How far a pinned start may lie from its printed minute and still print as it (the clock
+/// rounds to the nearest minute).
+const PIN_SLACK: f64 = 0.49;
+
 /// Tolerance of clock comparisons: float sums of the same minutes in another order.
 const EPS: f64 = 1e-9;
 
@@ -55,11 +59,20 @@ impl Ctx<'_> {
     /// its windows that still holds the whole visit (waiting for it to open), else the arrival
     /// itself, late by how far the visit runs past its last window.
     pub(super) fn start_at(&self, i: usize, arrive: f64) -> (f64, f64) {
-        let windows = &self.stops[i].rules.windows;
+        let rules = &self.stops[i].rules;
+        let service = self.service(i);
+        let pinned;
+        let windows: &[(f64, f64)] = match rules.pin {
+            // A leaflet prints the minute: any start that shows as that minute keeps the pin.
+            Some(p) => {
+                pinned = [(p.at - PIN_SLACK, p.at + PIN_SLACK + service)];
+                &pinned
+            }
+            None => &rules.windows,
+        };
         if windows.is_empty() {
             return (arrive, 0.0);
         }
-        let service = self.service(i);
         for &(open, close) in windows {
             let start = arrive.max(open);
             if start + service <= close + EPS {

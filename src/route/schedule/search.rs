@@ -61,7 +61,7 @@ impl Ctx<'_> {
         // Stops bound to a time or to certain days go first: the others fit around them.
         let bound = |i: usize| {
             let r = &self.stops[i].rules;
-            u8::from(r.pinned_at.is_some()) * 2 + u8::from(!r.windows.is_empty() || r.days != 0)
+            u8::from(r.pin.is_some()) + u8::from(r.bound())
         };
         order.sort_by(|&a, &b| {
             (bound(b), self.stops[b].visits, round_trip(b))

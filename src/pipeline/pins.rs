@@ -1,0 +1,226 @@
+//! `--pin`: a timetable this tool wrote (route's CSV or JSON, or a leaflet's CSV), as
+//! printed. Residents already know those days and times, so each pinned stop keeps them: its
+//! visits become exactly its pinned days, and its window exactly one visit at its pinned time.
+//! The search then fits the other stops around them, by the same rules as any window.
+
+use super::week::{clock_time, weekday};
+use crate::error::{Error, Location, Result};
+use crate::io::text::{SourceText, Table};
+use crate::route::{Pin, Place, StopRules, WeekRules};
+
+/// One pinned visit as read.
+struct PinRow {
+    stop: String,
+    days: Vec<u8>,
+    at_min: f64,
+    at: Location,
+}
+
+/// Reads the pins of `src` and applies them to the stops they name: days, one-visit window,
+/// visits per week.
+pub fn apply_pins(
+    src: &SourceText,
+    stops: &[Place],
+    rules: &mut [StopRules],
+    visits: &mut [u8],
+    week: &WeekRules,
+) -> Result<()> {
+    let rows = if src.text.trim_start().starts_with('{') {
+        json_rows(src)?
+    } else {
+        csv_rows(src)?
+    };
+    let mut pinned: Vec<Vec<(u8, f64, Location)>> = vec![Vec::new(); stops.len()];
+    for r in rows {
+        let i = find_stop(&r.stop, stops).ok_or_else(|| {
+            Error::input(
+                r.at.clone(),
+                "a stop of the routed set (a pin keeps a stop that is routed)",
+                format!("`{}`", r.stop),
+            )
+        })?;
+        for d in r.days {
+            pinned[i].push((d, r.at_min, r.at.clone()));
+        }
+    }
+    let fleet = week.fleet_from(0);
+    for (i, pins) in pinned.iter_mut().enumerate() {
+        if pins.is_empty() {
+            continue;
+        }
+        pins.sort_by_key(|p| p.0);
+        let (t, at) = (pins[0].1, pins.last().expect("not empty").2.clone());
+        let bad = |expected: &str, found: String| Err(Error::input(at.clone(), expected, found));
+        let days: Vec<u8> = pins.iter().map(|p| p.0).collect();
+        let label = stops[i].label();
+        if pins.len() > 2 || days.windows(2).any(|w| w[0] == w[1]) {
+            return bad(
+                "each stop pinned on one or two different days",
+                format!("`{label}` on {} visits", pins.len()),
+            );
+        }
+        if pins.iter().any(|p| (p.1 - t).abs() > 1e-9) {
+            return bad(
+                "the same time on both days of a stop (as the leaflet prints it)",
+                format!("`{label}` at two times"),
+            );
+        }
+        if let [a, b] = days[..] {
+            let gap = b - a;
+            if gap.min(7 - gap) < 2 {
+                return bad(
+                    "two pinned days at least two days apart",
+                    format!("`{label}` on neighbouring days"),
+                );
+            }
+        }
+        let service = rules[i].service_min.unwrap_or(week.service_min);
+        let in_hours = days.iter().all(|&d| {
+            fleet.iter().any(|k| {
+                k.days.contains(&d)
+                    && t >= k.window_start - 1e-9
+                    && t + service <= k.window_end + 1e-9
+            })
+        });
+        let own = &rules[i].windows;
+        let in_window = own.is_empty()
+            || own
+                .iter()
+                .any(|&(o, c)| t >= o - 1e-9 && t + service <= c + 1e-9);
+        if !(in_hours && in_window) {
+            return bad(
+                "a pinned time inside a truck's hours on its days and inside the stop's windows",
+                format!("`{label}` at {}", crate::route::clock::clock(t)),
+            );
+        }
+        rules[i].pin = Some(Pin {
+            at: t,
+            days: days.iter().fold(0, |m, &d| m | (1 << d)),
+        });
+        visits[i] = days.len() as u8;
+    }
+    Ok(())
+}
+
+/// The stop a pin names: by id, else by a name only one stop has.
+fn find_stop(name: &str, stops: &[Place]) -> Option<usize> {
+    if let Some(i) = stops.iter().position(|p| p.id == name) {
+        return Some(i);
+    }
+    let named: Vec<usize> = (0..stops.len())
+        .filter(|&i| stops[i].name.as_deref() == Some(name))
+        .collect();
+    (named.len() == 1).then(|| named[0])
+}
+
+/// Rows of a CSV timetable: route's (one row per visit: day, id, arrive) or a leaflet's (one
+/// row per stop: name or id, days, time).
+fn csv_rows(src: &SourceText) -> Result<Vec<PinRow>> {
+    let table = Table::parse(src, crate::io::columns::PINS)?;
+    let stop = match table.column("id") {
+        Some(c) => c,
+        None => table.require("name", "the pinned stop's id or name")?,
+    };
+    let day = table.require("day", "the weekday(s) of the visit")?;
+    let time = ["arrive", "published_arrive", "time"]
+        .iter()
+        .find_map(|n| table.column(n))
+        .map_or_else(|| table.require("arrive", "the arrival HH:MM"), Ok)?;
+    table.require_rows("pinned visits")?;
+    let mut out = Vec::new();
+    for rec in &table.records {
+        let cells = table.cells(rec)?;
+        let at = |c: usize| Location::at(&src.name, rec.line, Some(c + 1));
+        let days = days_of(cells.text(day)).ok_or_else(|| {
+            cells.error(
+                day,
+                "weekdays such as Mon or 火・金",
+                describe(cells.text(day)),
+            )
+        })?;
+        let first = cells
+            .text(time)
+            .split(['–', '-', '〜', '~'])
+            .next()
+            .unwrap_or("");
+        let at_min = clock_time(first)
+            .ok_or_else(|| cells.error(time, "a time HH:MM", describe(cells.text(time))))?;
+        out.push(PinRow {
+            stop: cells.text(stop).trim().to_string(),
+            days,
+            at_min,
+            at: at(stop),
+        });
+    }
+    Ok(out)
+}
+
+fn describe(t: &str) -> String {
+    crate::io::text::describe(t)
+}
+
+/// Weekdays separated by `・`, `,`, `、`, `/` or spaces.
+fn days_of(raw: &str) -> Option<Vec<u8>> {
+    let days: Option<Vec<u8>> = raw
+        .split(['・', ',', '、', '/', ' ', '，'])
+        .filter(|t| !t.trim().is_empty())
+        .map(weekday)
+        .collect();
+    days.filter(|d| !d.is_empty())
+}
+
+/// Rows of route's JSON: `days[].stops[]` with `id` and `arrive`.
+fn json_rows(src: &SourceText) -> Result<Vec<PinRow>> {
+    let whole = Location::file(&src.name);
+    let doc: serde_json::Value = serde_json::from_str(&src.text).map_err(|e| {
+        Error::input(
+            Location::at(&src.name, e.line() as u64, Some(e.column())),
+            "a route --format json timetable",
+            e.to_string(),
+        )
+    })?;
+    let Some(days) = doc.get("days").and_then(|d| d.as_array()) else {
+        return Err(Error::input(
+            whole,
+            "a `days` array (the output of `route --format json`)",
+            "no `days` array",
+        ));
+    };
+    let mut out = Vec::new();
+    for (k, d) in days.iter().enumerate() {
+        let here = |what: &str| Location::file(format!("{} ({what})", src.name));
+        let day = d
+            .get("day")
+            .and_then(|x| x.as_str())
+            .and_then(weekday)
+            .ok_or_else(|| Error::input(here(&format!("days[{k}].day")), "a weekday", "none"))?;
+        for (n, s) in d
+            .get("stops")
+            .and_then(|x| x.as_array())
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let path = format!("days[{k}].stops[{n}]");
+            let id = s.get("id").and_then(|x| x.as_str());
+            let t = s
+                .get("arrive")
+                .and_then(|x| x.as_str())
+                .and_then(clock_time);
+            let (Some(id), Some(t)) = (id, t) else {
+                return Err(Error::input(
+                    here(&path),
+                    "an `id` and an `arrive` HH:MM",
+                    s.to_string(),
+                ));
+            };
+            out.push(PinRow {
+                stop: id.to_string(),
+                days: vec![day],
+                at_min: t,
+                at: here(&path),
+            });
+        }
+    }
+    Ok(out)
+}
