@@ -7,6 +7,8 @@ mod calendar;
 mod day_runs;
 mod errors;
 mod names;
+mod rule_errors;
+mod rules;
 mod shape;
 mod week;
 
