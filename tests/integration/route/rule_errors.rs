@@ -75,7 +75,7 @@ fn bad_stop_rules_breaks_pins_and_trucks_exit_2_naming_the_place() {
     for (rest, want) in cases {
         let mut rest = rest.clone();
         // A trucks file names its own depots.
-        if !(rest.contains(&"--trucks") && !want.starts_with("--")) {
+        if !rest.contains(&"--trucks") || want.starts_with("--") {
             rest.extend(["--depot", "c9"]);
         }
         rest.extend(["--out", &out]);
