@@ -49,57 +49,66 @@ pub fn apply_pins(
             continue;
         }
         pins.sort_by_key(|p| p.0);
-        let (t, at) = (pins[0].1, pins.last().expect("not empty").2.clone());
-        let bad = |expected: &str, found: String| Err(Error::input(at.clone(), expected, found));
-        let days: Vec<u8> = pins.iter().map(|p| p.0).collect();
-        let label = stops[i].label();
-        if pins.len() > 2 || days.windows(2).any(|w| w[0] == w[1]) {
-            return bad(
-                "each stop pinned on one or two different days",
-                format!("`{label}` on {} visits", pins.len()),
-            );
-        }
-        if pins.iter().any(|p| (p.1 - t).abs() > 1e-9) {
-            return bad(
-                "the same time on both days of a stop (as the leaflet prints it)",
-                format!("`{label}` at two times"),
-            );
-        }
-        if let [a, b] = days[..] {
-            let gap = b - a;
-            if gap.min(7 - gap) < 2 {
-                return bad(
-                    "two pinned days at least two days apart",
-                    format!("`{label}` on neighbouring days"),
-                );
-            }
-        }
         let service = rules[i].service_min.unwrap_or(week.service_min);
-        let in_hours = days.iter().all(|&d| {
-            fleet.iter().any(|k| {
-                k.days.contains(&d)
-                    && t >= k.window_start - 1e-9
-                    && t + service <= k.window_end + 1e-9
-            })
-        });
-        let own = &rules[i].windows;
-        let in_window = own.is_empty()
-            || own
-                .iter()
-                .any(|&(o, c)| t >= o - 1e-9 && t + service <= c + 1e-9);
-        if !(in_hours && in_window) {
-            return bad(
-                "a pinned time inside a truck's hours on its days and inside the stop's windows",
-                format!("`{label}` at {}", crate::route::clock::clock(t)),
-            );
-        }
-        rules[i].pin = Some(Pin {
-            at: t,
-            days: days.iter().fold(0, |m, &d| m | (1 << d)),
-        });
-        visits[i] = days.len() as u8;
+        let pin = checked_pin(pins, stops[i].label(), service, &rules[i].windows, &fleet)?;
+        visits[i] = pin.days.count_ones() as u8;
+        rules[i].pin = Some(pin);
     }
     Ok(())
+}
+
+/// One stop's pinned visits (sorted by day) as a pin: one or two days, two days at least two
+/// apart, one time, inside a truck's hours on those days and inside the stop's windows.
+fn checked_pin(
+    pins: &[(u8, f64, Location)],
+    label: &str,
+    service: f64,
+    own: &[(f64, f64)],
+    fleet: &[crate::route::Truck],
+) -> Result<Pin> {
+    let (t, at) = (pins[0].1, pins.last().expect("not empty").2.clone());
+    let bad = |expected: &str, found: String| Err(Error::input(at.clone(), expected, found));
+    let days: Vec<u8> = pins.iter().map(|p| p.0).collect();
+    if pins.len() > 2 || days.windows(2).any(|w| w[0] == w[1]) {
+        return bad(
+            "each stop pinned on one or two different days",
+            format!("`{label}` on {} visits", pins.len()),
+        );
+    }
+    if pins.iter().any(|p| (p.1 - t).abs() > 1e-9) {
+        return bad(
+            "the same time on both days of a stop (as the leaflet prints it)",
+            format!("`{label}` at two times"),
+        );
+    }
+    if let [a, b] = days[..] {
+        let gap = b - a;
+        if gap.min(7 - gap) < 2 {
+            return bad(
+                "two pinned days at least two days apart",
+                format!("`{label}` on neighbouring days"),
+            );
+        }
+    }
+    let in_hours = days.iter().all(|&d| {
+        fleet.iter().any(|k| {
+            k.days.contains(&d) && t >= k.window_start - 1e-9 && t + service <= k.window_end + 1e-9
+        })
+    });
+    let in_window = own.is_empty()
+        || own
+            .iter()
+            .any(|&(o, c)| t >= o - 1e-9 && t + service <= c + 1e-9);
+    if !(in_hours && in_window) {
+        return bad(
+            "a pinned time inside a truck's hours on its days and inside the stop's windows",
+            format!("`{label}` at {}", crate::route::clock::clock(t)),
+        );
+    }
+    Ok(Pin {
+        at: t,
+        days: days.iter().fold(0, |m, &d| m | (1 << d)),
+    })
 }
 
 /// The stop a pin names: by id, else by a name only one stop has.

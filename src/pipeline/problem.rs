@@ -43,30 +43,7 @@ pub fn build_problem(
     stops_from: &str,
     budget: Budget,
 ) -> Result<BuiltProblem> {
-    let given = week
-        .depot
-        .as_deref()
-        .map(|raw| depot(raw, data))
-        .transpose()?;
-    let rows = match &week.trucks_file {
-        Some(path) => {
-            let src = SourceText::read(path, budget)?;
-            let of = |raw: &str| depot(raw, data);
-            Some(read_trucks(&src, &rules, given.as_ref(), &of)?)
-        }
-        None => None,
-    };
-    let main = match (given, &rows) {
-        (Some(d), _) => d,
-        (None, Some(rows)) => rows[0].depot.clone(),
-        (None, None) => {
-            return Err(Error::param(
-                Param::Depot,
-                "LAT,LON or a candidate or shop id or name (or a trucks file with depots)",
-                "no --depot",
-            ))
-        }
-    };
+    let (main, rows) = depots(week, &rules, data, budget)?;
     if listed.is_empty() {
         return Err(Error::Infeasible {
             reason: format!("no stops to route ({stops_from})"),
@@ -124,6 +101,40 @@ pub fn build_problem(
         },
         notes: own.notes,
     })
+}
+
+/// The main depot (`--depot`, else the first truck's) and the trucks file's rows, if any.
+fn depots(
+    week: &WeekOptions,
+    rules: &WeekRules,
+    data: &Dataset,
+    budget: Budget,
+) -> Result<(Place, Option<Vec<TruckRow>>)> {
+    let given = week
+        .depot
+        .as_deref()
+        .map(|raw| depot(raw, data))
+        .transpose()?;
+    let rows = match &week.trucks_file {
+        Some(path) => {
+            let src = SourceText::read(path, budget)?;
+            let of = |raw: &str| depot(raw, data);
+            Some(read_trucks(&src, rules, given.as_ref(), &of)?)
+        }
+        None => None,
+    };
+    let main = match (given, &rows) {
+        (Some(d), _) => d,
+        (None, Some(rows)) => rows[0].depot.clone(),
+        (None, None) => {
+            return Err(Error::param(
+                Param::Depot,
+                "LAT,LON or a candidate or shop id or name (or a trucks file with depots)",
+                "no --depot",
+            ))
+        }
+    };
+    Ok((main, rows))
 }
 
 /// The trucks' depots other than the main one, each once, in the file's order.

@@ -28,6 +28,16 @@ pub struct TruckRow {
     pub brk: Option<Break>,
 }
 
+/// The columns of a trucks file (only `id` is required).
+struct Cols {
+    id: usize,
+    depot: Option<usize>,
+    window: Option<usize>,
+    days: Option<usize>,
+    max: Option<usize>,
+    brk: Option<usize>,
+}
+
 /// Reads a trucks file; `default_depot` (the `--depot`, when given) fills empty depot cells,
 /// `rules` the other empty cells; `depot_of` turns a cell's text into a place.
 pub fn read_trucks(
@@ -37,32 +47,33 @@ pub fn read_trucks(
     depot_of: &dyn Fn(&str) -> Result<Place>,
 ) -> Result<Vec<TruckRow>> {
     let table = Table::parse(src, crate::io::columns::TRUCKS)?;
-    let id = table.require("id", "the truck's name")?;
     let col = |n: &str| table.column(n);
-    let (depot, window_col, days, max, brk_col) = (
-        col("depot"),
-        col("window"),
-        col("days"),
-        col("max_stops_per_day"),
-        col("break"),
-    );
+    let cols = Cols {
+        id: table.require("id", "the truck's name")?,
+        depot: col("depot"),
+        window: col("window"),
+        days: col("days"),
+        max: col("max_stops_per_day"),
+        brk: col("break"),
+    };
     table.require_rows("trucks")?;
     let mut out: Vec<TruckRow> = Vec::new();
     for rec in &table.records {
         let cells = table.cells(rec)?;
         let at = |c: usize| Location::at(&src.name, rec.line, Some(c + 1));
-        let text = |c: Option<usize>| c.map(|c| cells.text(c).trim()).filter(|t| !t.is_empty());
-        let bad = |c: usize, expected: &str| {
-            Error::input(at(c), expected, format!("`{}`", cells.text(c).trim()))
-        };
-        let name = cells.id(id)?;
+        let name = cells.id(cols.id)?;
         if out.iter().any(|t| t.id == name) {
-            return Err(bad(id, "each truck once"));
+            return Err(Error::input(
+                at(cols.id),
+                "each truck once",
+                format!("`{name}`"),
+            ));
         }
-        let place = match (text(depot), default_depot) {
+        let text = |c: Option<usize>| c.map(|c| cells.text(c).trim()).filter(|t| !t.is_empty());
+        let depot = match (text(cols.depot), default_depot) {
             (Some(raw), _) => depot_of(raw).map_err(|e| {
                 Error::input(
-                    at(depot.expect("a cell was read")),
+                    at(cols.depot.expect("a cell was read")),
                     "a depot: LAT,LON or the id or name of a candidate or shop",
                     format!("`{raw}` ({e})"),
                 )
@@ -70,55 +81,16 @@ pub fn read_trucks(
             (None, Some(p)) => p.clone(),
             (None, None) => {
                 return Err(Error::input(
-                    Location::at(&src.name, rec.line, depot.map(|c| c + 1)),
+                    Location::at(&src.name, rec.line, cols.depot.map(|c| c + 1)),
                     "a depot for every truck (a `depot` column, or --depot)",
                     "none",
                 ))
             }
         };
-        let window = match (text(window_col), window_col) {
-            (Some(raw), Some(c)) => span(raw).map_err(|why| bad(c, why))?,
-            _ => (rules.window_start, rules.window_end),
-        };
-        let days = match (text(days), days) {
-            (Some(raw), Some(c)) => day_list(raw)
-                .ok_or_else(|| bad(c, "weekdays such as mon,tue,wed or 月・火・水, each once"))?,
-            _ => rules.days.clone(),
-        };
-        let max_stops_per_day = match (text(max), max) {
-            (Some(raw), Some(c)) => match raw.parse::<usize>() {
-                Ok(m) if (1..=1000).contains(&m) => Some(m),
-                _ => return Err(bad(c, "1 to 1000 stops")),
-            },
-            _ => rules.max_stops_per_day,
-        };
-        let brk = match (text(brk_col), brk_col) {
-            (Some(raw), Some(c)) => Some(parse_break(raw).map_err(|why| bad(c, &why))?),
-            _ => rules.brk,
-        };
-        if brk.is_some_and(|b| !break_fits(&b, window)) {
-            let here = match (text(brk_col), brk_col) {
-                (Some(_), Some(c)) => at(c),
-                _ => Location::at(&src.name, rec.line, window_col.map(|c| c + 1)),
-            };
-            return Err(Error::input(
-                here,
-                "a break inside the truck's hours",
-                format!(
-                    "hours {}-{}",
-                    crate::route::clock::clock(window.0),
-                    crate::route::clock::clock(window.1)
-                ),
-            ));
-        }
-        out.push(TruckRow {
-            id: name,
-            depot: place,
-            window,
-            days,
-            max_stops_per_day,
-            brk,
-        });
+        let mut row = hours(&cols, &text, &at, rules)?;
+        row.id = name;
+        row.depot = depot;
+        out.push(row);
     }
     if out.len() > 50 {
         return Err(Error::input(
@@ -128,6 +100,67 @@ pub fn read_trucks(
         ));
     }
     Ok(out)
+}
+
+/// A row's hours, days, stop limit and break (its id and depot left for the caller).
+fn hours<'a>(
+    cols: &Cols,
+    text: &dyn Fn(Option<usize>) -> Option<&'a str>,
+    at: &dyn Fn(usize) -> Location,
+    rules: &WeekRules,
+) -> Result<TruckRow> {
+    let bad =
+        |c: usize, expected: &str, raw: &str| Error::input(at(c), expected, format!("`{raw}`"));
+    let cell = |c: Option<usize>| c.and_then(|c| text(Some(c)).map(|t| (c, t)));
+    let window = match cell(cols.window) {
+        Some((c, raw)) => span(raw).map_err(|why| bad(c, why, raw))?,
+        None => (rules.window_start, rules.window_end),
+    };
+    let days = match cell(cols.days) {
+        Some((c, raw)) => day_list(raw).ok_or_else(|| {
+            bad(
+                c,
+                "weekdays such as mon,tue,wed or 月・火・水, each once",
+                raw,
+            )
+        })?,
+        None => rules.days.clone(),
+    };
+    let max_stops_per_day = match cell(cols.max) {
+        Some((c, raw)) => match raw.parse::<usize>() {
+            Ok(m) if (1..=1000).contains(&m) => Some(m),
+            _ => return Err(bad(c, "1 to 1000 stops", raw)),
+        },
+        None => rules.max_stops_per_day,
+    };
+    let brk = match cell(cols.brk) {
+        Some((c, raw)) => Some(parse_break(raw).map_err(|why| bad(c, &why, raw))?),
+        None => rules.brk,
+    };
+    if brk.is_some_and(|b| !break_fits(&b, window)) {
+        let here = cell(cols.brk).or(cell(cols.window)).map(|(c, _)| c);
+        return Err(Error::input(
+            here.map_or_else(|| at(cols.id), at),
+            "a break inside the truck's hours",
+            format!(
+                "hours {}-{}",
+                crate::route::clock::clock(window.0),
+                crate::route::clock::clock(window.1)
+            ),
+        ));
+    }
+    Ok(TruckRow {
+        id: String::new(),
+        depot: Place {
+            id: String::new(),
+            name: None,
+            location: None,
+        },
+        window,
+        days,
+        max_stops_per_day,
+        brk,
+    })
 }
 
 /// Whether a break can be taken inside hours `window`: its span and the hours overlap by at
