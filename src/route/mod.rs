@@ -15,6 +15,9 @@ pub mod tour;
 pub mod unfit;
 pub mod week;
 
+#[cfg(test)]
+mod rule_tests;
+
 pub use crate::model::{Travel, TravelSource, TravelTimes};
 pub use plan::{
     Break, Pin, Run, StopRules, StopVisit, Truck, Visit, WeekPlan, WeekRules, WeekShape, WeekStop,
