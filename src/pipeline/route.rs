@@ -159,6 +159,21 @@ type Listed = (Vec<ListedStop>, LocalText, Option<Vec<StopWarning>>);
 /// default walking radius, the default weight, streets when the data has them).
 fn listed_warnings(data: &Dataset, stops: &[Place], budget: Budget) -> Result<Vec<StopWarning>> {
     let model = ModelOptions::default();
+    // Only the listed stops are measured: a town's thousands of candidates would spend the
+    // week's time on a courtesy. Walks along streets are indexed by every candidate, so
+    // those data keep them all.
+    let only_listed;
+    let data = if data.streets.is_none() {
+        let mut d = data.clone();
+        d.candidates
+            .data
+            .sites
+            .retain(|c| stops.iter().any(|p| p.id == c.id));
+        only_listed = d;
+        &only_listed
+    } else {
+        data
+    };
     let (inst, _) = model.planning_instance(data)?;
     let cover = inst.checked_coverage(model.radius_m, budget)?;
     let index: HashMap<&str, usize> = inst
