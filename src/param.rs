@@ -93,6 +93,8 @@ pub enum Param {
     SkipDates,
     /// Folder of one calendar per stop.
     IcsDir,
+    /// The residents' printable timetable (HTML or CSV).
+    Leaflet,
     /// A list of stops to plan.
     Stops,
     /// A stop set to compare.
@@ -168,6 +170,7 @@ impl Param {
             Holidays => "holidays",
             SkipDates => "skip_dates",
             IcsDir => "ics_dir",
+            Leaflet => "leaflet",
             Stops => "stops",
             Set => "set",
             Title => "title",

@@ -6,8 +6,10 @@
 mod calendar;
 mod day_runs;
 mod errors;
+mod leaflet;
 mod names;
 mod shape;
+mod table_sums;
 mod week;
 
 use crate::helpers::{command_json, fixture};
