@@ -97,6 +97,8 @@ pub enum Param {
     SkipDates,
     /// Folder of one calendar per stop.
     IcsDir,
+    /// The residents' printable timetable (HTML or CSV).
+    Leaflet,
     /// A list of stops to plan.
     Stops,
     /// A stop set to compare.
@@ -174,6 +176,7 @@ impl Param {
             Holidays => "holidays",
             SkipDates => "skip_dates",
             IcsDir => "ics_dir",
+            Leaflet => "leaflet",
             Stops => "stops",
             Set => "set",
             Title => "title",

@@ -50,6 +50,7 @@ pub fn flag(param: Param) -> &'static str {
         Holidays => "--holidays",
         SkipDates => "--skip-dates",
         IcsDir => "--ics-dir",
+        Leaflet => "--leaflet",
         Stops => "--stops",
         Set => "--set",
         Title => "--title",

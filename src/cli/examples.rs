@@ -27,7 +27,7 @@ Examples:
 pub const ROUTE: &str = "\
 Examples:
   mobile-stops route --p 8 --depot hiejinja                     # solve, then plan Mon–Fri
-  mobile-stops route --p 8 --depot hiejinja --format ics --start-date 2027-01-04 --out stops.ics
+  mobile-stops route --p 8 --depot hiejinja --format ics --start-date 2027-01-04 --out stops.ics --leaflet leaflet.html
   mobile-stops route --data examples/network --stops examples/network/candidates.csv --depot s1 --travel network --network ../shared/data-sources/osm-nerima-tokyo/nerima.osm";
 
 /// `mobile-stops compare --help`.

@@ -17,6 +17,7 @@ mod data;
 mod error;
 mod examples;
 mod interrupt;
+mod leaflet;
 mod network;
 mod network_drive;
 mod network_render;

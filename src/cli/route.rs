@@ -66,6 +66,11 @@ pub struct RouteArgs {
     /// Language of labels and weekday names.
     #[arg(long, value_parser = super::args::choice::<Lang>(), default_value = "en")]
     pub lang: Lang,
+    /// Also write the residents' leaflet: each stop's address, days, time, first and last
+    /// date (from --start-date, --until/--weeks, --holidays, --skip-dates); `.html` a page to
+    /// print, `.csv` a spreadsheet. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub leaflet: Vec<PathBuf>,
 }
 
 /// The week's rules: shared by `route` and by `report` (which plans a week when `--depot` is
@@ -220,10 +225,12 @@ impl RouteArgs {
         let given = (self.start_date.is_some())
             .then_some(Param::StartDate)
             .or(self.calendar.first_given());
-        if let Some(param) = given.filter(|_| self.format != RouteFormat::Ics) {
+        super::leaflet::formats(&self.leaflet)?;
+        let dated = self.format == RouteFormat::Ics || !self.leaflet.is_empty();
+        if let Some(param) = given.filter(|_| !dated) {
             return Err(Error::param(
                 param,
-                "--format ics (only the calendar has dates)",
+                "--format ics or --leaflet (only the calendar and the leaflet have dates)",
                 format!("--format {:?}", self.format).to_lowercase(),
             ));
         }
@@ -251,7 +258,7 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
         .file("--trucks", args.week.trucks_file().as_deref())
         .file("--pin", args.week.pin.as_deref())
-        .check(args.out.as_deref(), None)?;
+        .check_all(&super::leaflet::outputs(args.out.as_deref(), &args.leaflet))?;
     let budget = args.model.budget(memory)?;
     let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
     let week = args.week.options(args.streets.spec(None))?;
@@ -281,16 +288,17 @@ pub fn run(args: &RouteArgs, memory: MemoryLimit) -> Result<(), Error> {
                 data: data.label.clone(),
                 calendar: start,
                 addresses: super::calendar::addresses(&data.candidates.data),
+                warnings: planned.warnings.clone(),
             };
             let bytes =
                 render_route(problem, plan, &info, args.format, args.lang).ok_or_else(|| {
                     Error::param(Param::Format, "a format other than geojson", "geojson")
                 })?;
             super::emit(out, &bytes)?;
-            match &args.calendar.ics_dir {
-                Some(dir) => super::calendar::write_ics_dir(dir, problem, plan, &info, args.lang),
-                None => Ok(()),
+            if let Some(dir) = &args.calendar.ics_dir {
+                super::calendar::write_ics_dir(dir, problem, plan, &info, args.lang)?;
             }
+            super::leaflet::write(&args.leaflet, problem, plan, &info, args.lang)
         }
         Err(u) => {
             if args.format == RouteFormat::Json {

@@ -43,8 +43,8 @@ pub use labels::Lang;
 pub use map::{map_svg, Depot, MapSpec};
 pub use rank::render_rank;
 pub use route::{
-    render_route, route_csv, route_geojson, route_ics_per_stop, route_json, route_table,
-    weekday_name, RouteInfo, ICS_FIRST_START, ICS_LAST_START,
+    render_route, route_csv, route_geojson, route_ics_per_stop, route_json, route_leaflet,
+    route_table, weekday_name, LeafletFormat, RouteInfo, ICS_FIRST_START, ICS_LAST_START,
 };
 pub use scenarios::{
     render_scenarios, robustness_table, scenarios_geojson, scenarios_html, scenarios_json,

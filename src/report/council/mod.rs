@@ -13,6 +13,7 @@ mod html;
 mod markdown;
 mod method;
 mod page;
+mod runs;
 mod sections;
 mod streets;
 mod summary;

@@ -4,6 +4,7 @@
 use super::choice::{alternatives, why};
 use super::method::method;
 use super::page::{CouncilReport, Section, Table};
+use super::runs::runs_section;
 use super::summary::summary;
 use crate::report::buyers::{assumptions, people_interval};
 use crate::report::compare::{metric_rows, set_lines};
@@ -14,7 +15,7 @@ use crate::route::{RouteProblem, WeekShape};
 
 /// Every section, in reading order: where (the map first, so a printed report shows it on
 /// page 1 whatever the length of the summary), what, the list, why, alternatives, then the
-/// extras (comparison and timetable only when asked for).
+/// extras (comparison, timetable and each day's run only when asked for).
 pub(super) fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
     let mut out = vec![
         map(r, lang),
@@ -25,6 +26,7 @@ pub(super) fn sections(r: &CouncilReport, lang: Lang) -> Vec<Section> {
     ];
     out.extend(comparison(r, lang));
     out.extend(timetable(r, lang));
+    out.extend(r.route.map(|(p, plan)| runs_section(p, plan, lang)));
     out.push(method(r, lang));
     out
 }

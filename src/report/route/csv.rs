@@ -31,7 +31,7 @@ pub fn route_csv(p: &RouteProblem, plan: &WeekPlan, lang: Lang) -> Vec<u8> {
     w.write_record(header.iter().map(|(en, ja)| lang.pick(en, ja)))
         .expect("writing to memory");
     for run in &plan.runs {
-        let mut at = 0;
+        let mut at = run.depot;
         for (k, v) in run.visits.iter().enumerate() {
             let s = &p.stops[v.stop];
             let leg = p.travel.minutes.get(at, v.stop + 1);

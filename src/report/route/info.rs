@@ -16,4 +16,8 @@ pub struct RouteInfo {
     /// Each stop's street address by id (the candidates' `address` column), for the
     /// calendar's LOCATION: a resident's phone can then find the stop.
     pub addresses: BTreeMap<String, String>,
+    /// Stops that add nothing (serve nobody, or stand where another stop stands), indexing
+    /// the problem's stops: the JSON lists them so a program reading the plan sees what the
+    /// terminal printed as notes.
+    pub warnings: Vec<crate::solve::StopWarning>,
 }

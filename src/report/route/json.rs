@@ -2,10 +2,12 @@
 //! depot, and each run as a line).
 
 use super::info::RouteInfo;
+use super::runsheet::{sheet, truck_of, Next, Step};
 use super::timetable::{same_time, timetable_order, totals};
 use super::weekday::{weekday_name, weekday_short};
 use crate::model::number::round;
 use crate::report::labels::Lang;
+use crate::report::stop_warnings::warnings_json;
 use crate::route::clock::{clock, published, published_range};
 use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan, WEEKDAYS};
 use serde_json::{json, Value};
@@ -49,7 +51,7 @@ fn rules_json(p: &RouteProblem) -> Value {
         "days": r.days.iter().map(|&d| WEEKDAYS[d as usize].0).collect::<Vec<_>>(),
         "window": format!("{}-{}", clock(r.window_start), clock(r.window_end)),
         "service_min": r.service_min,
-        "trucks": r.trucks,
+        "trucks": r.truck_count(),
         "max_stops_per_day": r.max_stops_per_day,
         "week": crate::param::Choice::name(r.shape),
         "travel": travel_json(p),
@@ -79,12 +81,15 @@ pub fn route_json(p: &RouteProblem, plan: &WeekPlan, info: &RouteInfo, lang: Lan
         },
         "days": days,
         "timetable": timetable,
+        "warnings": warnings_json(&info.warnings, &|k| p.stops[k].id.clone()),
     })
 }
 
-/// One run: the day, the truck, leave and return, and each visit with the drive to it.
+/// One run: the day, the truck (its number and its id), its depot and hours, leave and
+/// return, each visit with the drive to it, its breaks and its waits (the minutes as the
+/// table shows them, see [`runsheet`](super::runsheet)).
 fn day_json(p: &RouteProblem, run: &Run, lang: Lang) -> Value {
-    let mut at = 0;
+    let mut at = run.depot;
     let stops: Vec<Value> = run
         .visits
         .iter()
@@ -105,18 +110,49 @@ fn day_json(p: &RouteProblem, run: &Run, lang: Lang) -> Value {
             })
         })
         .collect();
+    let truck = truck_of(p, run);
+    let sheet = sheet(p, run);
+    let steps = sheet.as_ref().map_or(&[][..], |s| &s.steps[..]);
     json!({
         "day": WEEKDAYS[run.day as usize].0,
         "day_name": weekday_name(run.day, lang),
         "truck": run.truck + 1,
-        "leave": clock(p.rules.window_start),
+        "truck_id": truck.id,
+        "depot": p.depot_of(run).id,
+        "window": format!("{}-{}", clock(truck.window_start), clock(truck.window_end)),
+        "leave": clock(run.leave),
         "return": if run.visits.is_empty() { Value::Null } else { json!(clock(run.return_at)) },
         "drive_min": round(run.drive_min, 1),
         "km": p.run_km(run).map(|k| round(k, 2)),
         "wait_min": round(run.wait_min, 1),
         "idle_min": round(run.idle_min, 1),
         "stops": stops,
+        "breaks": run.breaks.iter().map(|&(start, end)| json!({
+            "start": clock(start),
+            "end": clock(end),
+        })).collect::<Vec<_>>(),
+        "waits": steps.iter().filter_map(|s| wait_json(p, run, s)).collect::<Vec<_>>(),
     })
+}
+
+/// A wait as the table shows it: before which stop (or the break, or the drive home), from
+/// and until, and its minutes.
+fn wait_json(p: &RouteProblem, run: &Run, step: &Step) -> Option<Value> {
+    let Step::Wait { from, to, then } = *step else {
+        return None;
+    };
+    let (before, kind) = match then {
+        Next::Stop(i) => (p.stops[i].id.as_str(), "visit"),
+        Next::Break => ("", "break"),
+        Next::Depot => (p.depot_of(run).id.as_str(), "depot"),
+    };
+    Some(json!({
+        "before": if before.is_empty() { Value::Null } else { json!(before) },
+        "for": kind,
+        "from": clock(from as f64),
+        "until": clock(to as f64),
+        "minutes": to - from,
+    }))
 }
 
 /// The residents' view: each stop's days and time, in timetable order.
@@ -164,6 +200,14 @@ pub fn route_geojson(
         "geometry": {"type": "Point", "coordinates": pos(0)?},
         "properties": {"role": "depot", "id": p.depot.id, "name": p.depot.name},
     })];
+    // The depots of trucks that start elsewhere, after the stops in the travel matrix.
+    for (k, d) in p.depots.iter().enumerate() {
+        features.push(json!({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": pos(p.stops.len() + 1 + k)?},
+            "properties": {"role": "depot", "id": d.id, "name": d.name},
+        }));
+    }
     let by_stop = plan.by_stop(p.stops.len());
     for i in timetable_order(p, &by_stop) {
         let s = &p.stops[i];
@@ -190,6 +234,8 @@ pub fn route_geojson(
                 "role": "run",
                 "day": weekday_short(run.day, lang),
                 "truck": run.truck + 1,
+                "depot": p.depot_of(run).id,
+                "leave": clock(run.leave),
                 "stops": run.visits.len(),
                 "drive_min": round(run.drive_min, 1),
                 "km": p.run_km(run).map(|k| round(k, 2)),
@@ -207,4 +253,91 @@ pub fn route_geojson(
         "features": features,
         "mobile_stops_route": summary,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::route::testkit::{info, random_problem};
+    use crate::solve::StopWarning;
+
+    #[test]
+    fn runs_carry_their_truck_depot_hours_leave_breaks_and_waits() {
+        let (mut breaks, mut waits, mut branch) = (0, 0, 0);
+        for seed in 0..40 {
+            let p = random_problem(seed);
+            let Ok(plan) = p.plan() else { continue };
+            let mut facts = info();
+            facts.warnings = vec![StopWarning::SharesPlace { stop: 1, with: 0 }];
+            let v = route_json(&p, &plan, &facts, Lang::En);
+            assert_eq!(
+                v["warnings"],
+                json!([{"kind": "shares_place", "stop": "s2", "with": "s1"}])
+            );
+            for (day, run) in v["days"].as_array().unwrap().iter().zip(&plan.runs) {
+                let truck = &p.rules.fleet[run.truck];
+                assert_eq!(day["truck_id"], truck.id.as_str());
+                assert_eq!(day["depot"], p.depot_of(run).id.as_str());
+                let window = format!("{}-{}", clock(truck.window_start), clock(truck.window_end));
+                assert_eq!(day["window"], window.as_str());
+                assert_eq!(day["leave"], clock(run.leave).as_str());
+                let shown: Vec<Value> = run
+                    .breaks
+                    .iter()
+                    .map(|b| json!({"start": clock(b.0), "end": clock(b.1)}))
+                    .collect();
+                assert_eq!(day["breaks"], json!(shown));
+                let w = day["waits"].as_array().unwrap();
+                let total: i64 = w.iter().map(|x| x["minutes"].as_i64().unwrap()).sum();
+                assert_eq!(total, sheet(&p, run).map_or(0, |s| s.waiting), "{day}");
+                for x in w {
+                    let kinds = ["visit", "break", "depot"];
+                    assert!(kinds.contains(&x["for"].as_str().unwrap()), "{x}");
+                    if x["for"] == "visit" {
+                        let id = x["before"].as_str().unwrap();
+                        assert!(run.visits.iter().any(|v| p.stops[v.stop].id == id));
+                    }
+                }
+                breaks += run.breaks.len();
+                waits += w.len();
+                branch += usize::from(run.depot != 0 && !run.visits.is_empty());
+            }
+        }
+        assert!(
+            breaks > 0 && waits > 0 && branch > 0,
+            "{breaks} {waits} {branch}"
+        );
+    }
+
+    #[test]
+    fn the_map_shows_every_depot_and_each_run_from_its_own() {
+        // The first random week in which the second truck, from its own depot, goes out.
+        let (p, plan) = (0..40)
+            .map(random_problem)
+            .find_map(|p| {
+                let plan = p.plan().ok()?;
+                plan.runs
+                    .iter()
+                    .any(|r| r.depot != 0 && !r.visits.is_empty())
+                    .then_some((p, plan))
+            })
+            .expect("some week uses the second depot");
+        let g = route_geojson(&p, &plan, &info(), Lang::En).expect("positions known");
+        let features = g["features"].as_array().unwrap();
+        let role = |r: &'static str| {
+            features
+                .iter()
+                .filter(move |f| f["properties"]["role"] == r)
+        };
+        let depots: Vec<&Value> = role("depot").map(|f| &f["properties"]["id"]).collect();
+        assert_eq!(depots, [&json!("store"), &json!("branch")]);
+        let runs: Vec<&Run> = plan.runs.iter().filter(|r| !r.visits.is_empty()).collect();
+        for (f, run) in role("run").zip(&runs) {
+            let line = f["geometry"]["coordinates"].as_array().unwrap();
+            let home = p.depot_of(run).location.unwrap();
+            assert_eq!(line[0], json!([home.lon, home.lat]));
+            assert_eq!(f["properties"]["depot"], p.depot_of(run).id.as_str());
+        }
+        assert_eq!(role("run").count(), runs.len());
+    }
 }

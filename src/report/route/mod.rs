@@ -9,8 +9,12 @@ mod csv;
 mod ics;
 mod info;
 mod json;
+mod leaflet;
 mod render;
+pub(super) mod runsheet;
 mod table;
+#[cfg(test)]
+pub(super) mod testkit;
 pub(super) mod timetable;
 mod weekday;
 
@@ -18,6 +22,7 @@ pub use csv::route_csv;
 pub use ics::{route_ics_per_stop, ICS_FIRST_START, ICS_LAST_START};
 pub use info::RouteInfo;
 pub use json::{route_geojson, route_json};
+pub use leaflet::{route_leaflet, LeafletFormat};
 pub use render::render_route;
 pub use table::route_table;
 pub use weekday::weekday_name;

@@ -2,11 +2,12 @@
 //! residents' timetable and the totals.
 
 use super::info::RouteInfo;
+use super::runsheet::{self, day_label, duration, run_head, sheet, step_words, sum_words, Step};
 use super::timetable::{timetable_rows, totals};
-use super::weekday::{weekday_name, weekday_short};
+use super::weekday::weekday_short;
 use crate::report::labels::Lang;
 use crate::report::table::{aligned, printable};
-use crate::route::clock::{clock, hm};
+use crate::route::clock::clock;
 use crate::route::{Place, RouteProblem, Run, TravelSource, WeekPlan, WeekShape};
 use std::fmt::Write as _;
 
@@ -69,9 +70,21 @@ fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
         WeekShape::Pack => l("as few truck-days as fit", "できるだけ少ない日数に集約"),
         WeekShape::Spread => l("spread over the days", "日ごとに分散"),
     };
+    let brk = r
+        .brk
+        .map(|b| {
+            format!(
+                "; {} {}–{} {}",
+                l("break", "休憩"),
+                clock(b.from),
+                clock(b.to),
+                duration(b.minutes, lang)
+            )
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{}: {}; {} {}–{}; {} {}; {} {}; {shape}; {}",
+        "{}: {}; {} {}–{}; {} {}; {} {}{brk}; {shape}; {}",
         l("week", "週"),
         days.join(" "),
         l("window", "時間帯"),
@@ -79,56 +92,50 @@ fn rules(out: &mut String, p: &RouteProblem, info: &RouteInfo, lang: Lang) {
         clock(r.window_end),
         r.service_min,
         l("min a stop", "分/か所"),
-        r.trucks,
+        r.truck_count(),
         l("truck(s)", "台"),
         travel,
     );
 }
 
-/// One day's run as a driver reads it: leave, back, driving, spare, then each visit.
+/// One day's run as a driver reads it: leave and back, each visit, each wait of 10 minutes or
+/// more and each break on a line of its own, then the truck's window and what fills it (see
+/// [`runsheet`](super::runsheet): the minutes add up to the window exactly).
 fn run_lines(out: &mut String, p: &RouteProblem, run: &Run, lang: Lang) {
-    let l = |en, ja| lang.pick(en, ja);
-    let r = &p.rules;
-    let mut head = weekday_name(run.day, lang);
-    if r.trucks > 1 {
-        let _ = write!(head, " {} {}", l("truck", "車両"), run.truck + 1);
-    }
     let _ = writeln!(out);
-    if run.visits.is_empty() {
-        let _ = writeln!(out, "{head}: {}", l("no run", "運行なし"));
+    let Some(sheet) = sheet(p, run) else {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            day_label(p, run, lang),
+            lang.pick("no run", "運行なし")
+        );
         return;
-    }
+    };
     let km = p
         .run_km(run)
         .map(|k| format!(", {:.1} km", k))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{head}: {} {} {} {}, {} {}{km}, {} {}",
-        l("leave", "出発"),
-        clock(r.window_start),
-        l("back", "帰着"),
-        clock(run.return_at),
-        l("driving", "運転"),
-        duration(run.drive_min, lang),
-        l("spare", "余裕"),
-        duration(run.idle_min, lang),
-    );
-    let rows: Vec<Vec<String>> = run
-        .visits
+    let _ = writeln!(out, "{}{km}", run_head(p, run, &sheet, lang));
+    let rows: Vec<Vec<String>> = sheet
+        .steps
         .iter()
-        .enumerate()
-        .map(|(k, v)| {
-            let s = &p.stops[v.stop];
-            vec![
-                format!("  {}", k + 1),
-                format!("{}–{}", clock(v.arrive), clock(v.depart)),
-                printable(s.label()),
-                printable(&s.id),
-            ]
+        .filter(|s| s.shown())
+        .map(|step| {
+            let (time, what) = step_words(p, step, lang);
+            match *step {
+                Step::Visit { order, stop, .. } => vec![
+                    format!("  {order}"),
+                    time,
+                    printable(&what),
+                    printable(&p.stops[stop].id),
+                ],
+                _ => vec![String::new(), time, what, String::new()],
+            }
         })
         .collect();
     out.push_str(&aligned(&rows, &[0]));
+    let _ = writeln!(out, "  {}", sum_words(&sheet, lang));
 }
 
 /// The residents' timetable, the same every week.
@@ -168,10 +175,13 @@ fn timetable(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
     let _ = writeln!(out);
 }
 
-/// The week's totals in one line.
+/// The week's totals in one line, summed from the runs as shown (so they add up with them).
 fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) {
     let l = |en, ja| lang.pick(en, ja);
     let t = totals(p, plan);
+    let sheets: Vec<_> = plan.runs.iter().filter_map(|r| sheet(p, r)).collect();
+    let sum = |f: &dyn Fn(&runsheet::Sheet) -> i64| sheets.iter().map(f).sum::<i64>() as f64;
+    let on_road: Vec<i64> = sheets.iter().map(|s| s.on_road()).collect();
     let km = t.km.map(|k| format!(", {k:.1} km")).unwrap_or_default();
     let _ = writeln!(
         out,
@@ -182,15 +192,15 @@ fn week_totals(out: &mut String, p: &RouteProblem, plan: &WeekPlan, lang: Lang) 
         t.visits,
         l("visits", "回"),
         l("driving", "運転"),
-        duration(t.drive_min, lang),
+        duration(sum(&|s| s.driving), lang),
         l("at stops", "販売"),
-        duration(t.service_min, lang),
+        duration(sum(&|s| s.at_stops), lang),
         l("on the road", "稼働"),
-        duration(t.on_road_min, lang),
+        duration(sum(&|s| s.on_road()), lang),
         l("longest day", "最長"),
-        duration(t.longest_min, lang),
+        duration(on_road.iter().copied().max().unwrap_or(0) as f64, lang),
         l("shortest", "最短"),
-        duration(t.shortest_min, lang),
+        duration(on_road.iter().copied().min().unwrap_or(0) as f64, lang),
     );
 }
 
@@ -204,15 +214,4 @@ fn describe_place(p: &Place, lang: Lang) -> String {
         let _ = write!(s, " {:.5}, {:.5}", l.lat, l.lon);
     }
     s
-}
-
-/// A duration as the language writes it: "2 h 45 min", 「2時間45分」.
-fn duration(minutes: f64, lang: Lang) -> String {
-    let m = minutes.round() as i64;
-    match lang {
-        Lang::En => hm(minutes),
-        Lang::Ja if m < 60 => format!("{m}分"),
-        Lang::Ja if m % 60 == 0 => format!("{}時間", m / 60),
-        Lang::Ja => format!("{}時間{}分", m / 60, m % 60),
-    }
 }

@@ -87,12 +87,16 @@ pub(super) struct Totals {
 /// The week's totals over the runs that leave the depot.
 pub(super) fn totals(p: &RouteProblem, plan: &WeekPlan) -> Totals {
     let used: Vec<&Run> = plan.runs.iter().filter(|r| !r.visits.is_empty()).collect();
-    let length = |r: &Run| r.return_at - p.rules.window_start;
+    let length = |r: &Run| r.return_at - r.leave;
     Totals {
         visits: used.iter().map(|r| r.visits.len()).sum(),
         drive_min: used.iter().map(|r| r.drive_min).sum(),
         km: used.iter().map(|r| p.run_km(r)).sum(),
-        service_min: used.iter().map(|r| r.visits.len() as f64).sum::<f64>() * p.rules.service_min,
+        service_min: used
+            .iter()
+            .flat_map(|r| &r.visits)
+            .map(|v| v.depart - v.arrive)
+            .sum(),
         on_road_min: used.iter().map(|r| length(r)).sum(),
         longest_min: used.iter().map(|r| length(r)).fold(0.0, f64::max),
         shortest_min: if used.is_empty() {

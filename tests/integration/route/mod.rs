@@ -6,10 +6,12 @@
 mod calendar;
 mod day_runs;
 mod errors;
+mod leaflet;
 mod names;
 mod rule_errors;
 mod rules;
 mod shape;
+mod table_sums;
 mod week;
 
 use crate::helpers::{command_json, fixture};
