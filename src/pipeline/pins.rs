@@ -6,6 +6,7 @@
 use super::week::{clock_time, weekday};
 use crate::error::{Error, Location, Result};
 use crate::io::text::{SourceText, Table};
+use crate::route::clock::PUBLISHED_STEP_MIN;
 use crate::route::{Pin, Place, StopRules, WeekRules};
 
 /// One pinned visit as read.
@@ -13,7 +14,15 @@ struct PinRow {
     stop: String,
     days: Vec<u8>,
     at_min: f64,
+    /// The printed end of the stay, when the row gives a published window (`10:10–10:35`).
+    printed: Option<Printed>,
     at: Location,
+}
+
+/// A published time: 5-minute marks inside the stay, its end when printed.
+#[derive(Clone, Copy)]
+struct Printed {
+    end: Option<f64>,
 }
 
 /// Reads the pins of `src` and applies them to the stops they name: days, one-visit window,
@@ -30,7 +39,7 @@ pub fn apply_pins(
     } else {
         csv_rows(src)?
     };
-    let mut pinned: Vec<Vec<(u8, f64, Location)>> = vec![Vec::new(); stops.len()];
+    let mut pinned: Vec<Vec<Visit>> = vec![Vec::new(); stops.len()];
     for r in rows {
         let i = find_stop(&r.stop, stops).ok_or_else(|| {
             Error::input(
@@ -40,7 +49,7 @@ pub fn apply_pins(
             )
         })?;
         for d in r.days {
-            pinned[i].push((d, r.at_min, r.at.clone()));
+            pinned[i].push((d, r.at_min, r.printed.map(|p| p.end), r.at.clone()));
         }
     }
     let fleet = week.fleet_from(0);
@@ -60,13 +69,13 @@ pub fn apply_pins(
 /// One stop's pinned visits (sorted by day) as a pin: one or two days, two days at least two
 /// apart, one time, inside a truck's hours on those days and inside the stop's windows.
 fn checked_pin(
-    pins: &[(u8, f64, Location)],
+    pins: &[Visit],
     label: &str,
     service: f64,
     own: &[(f64, f64)],
     fleet: &[crate::route::Truck],
 ) -> Result<Pin> {
-    let (t, at) = (pins[0].1, pins.last().expect("not empty").2.clone());
+    let (t, at) = (pins[0].1, pins.last().expect("not empty").3.clone());
     let bad = |expected: &str, found: String| Err(Error::input(at.clone(), expected, found));
     let days: Vec<u8> = pins.iter().map(|p| p.0).collect();
     if pins.len() > 2 || days.windows(2).any(|w| w[0] == w[1]) {
@@ -105,11 +114,28 @@ fn checked_pin(
             format!("`{label}` at {}", crate::route::clock::clock(t)),
         );
     }
-    Ok(Pin {
-        at: t,
-        days: days.iter().fold(0, |m, &d| m | (1 << d)),
-    })
+    let mut pin = Pin::exact(t, days.iter().fold(0, |m, &d| m | (1 << d)));
+    if let Some(end) = pins[0].2 {
+        // A published window: the arrival was rounded up to it, and the departure down to
+        // its end, so any start that publishes the same window keeps the pin.
+        pin.earliest = t - PUBLISHED_STEP_MIN as f64 + 0.51;
+        if let Some(end) = end {
+            let (lo, hi) = (
+                end - service - 0.49,
+                end - service + PUBLISHED_STEP_MIN as f64 - 0.51,
+            );
+            if lo.max(pin.earliest) <= hi.min(pin.latest) {
+                pin.earliest = pin.earliest.max(lo);
+                pin.latest = pin.latest.min(hi);
+            }
+        }
+    }
+    Ok(pin)
 }
+
+/// One pinned visit: weekday, printed arrival, the printed window's end (`Some(None)` for a
+/// published arrival without its end, `None` for an exact one), where it was read.
+type Visit = (u8, f64, Option<Option<f64>>, Location);
 
 /// The stop a pin names: by id, else by a name only one stop has.
 fn find_stop(name: &str, stops: &[Place]) -> Option<usize> {
@@ -130,11 +156,16 @@ fn csv_rows(src: &SourceText) -> Result<Vec<PinRow>> {
         Some(c) => c,
         None => table.require("name", "the pinned stop's id or name")?,
     };
-    let day = table.require("day", "the weekday(s) of the visit")?;
+    let day = match table.column("days") {
+        Some(c) => c,
+        None => table.require("day", "the weekday(s) of the visit")?,
+    };
+    let exact = table.column("arrive");
     let time = ["arrive", "published_arrive", "time"]
         .iter()
         .find_map(|n| table.column(n))
         .map_or_else(|| table.require("arrive", "the arrival HH:MM"), Ok)?;
+    let end_col = table.column("published_depart");
     table.require_rows("pinned visits")?;
     let mut out = Vec::new();
     for rec in &table.records {
@@ -147,17 +178,19 @@ fn csv_rows(src: &SourceText) -> Result<Vec<PinRow>> {
                 describe(cells.text(day)),
             )
         })?;
-        let first = cells
-            .text(time)
-            .split(['–', '-', '〜', '~'])
-            .next()
-            .unwrap_or("");
+        let mut parts = cells.text(time).split(['–', '-', '〜', '~']);
+        let first = parts.next().unwrap_or("");
         let at_min = clock_time(first)
             .ok_or_else(|| cells.error(time, "a time HH:MM", describe(cells.text(time))))?;
+        let end = parts
+            .next()
+            .or(end_col.map(|c| cells.text(c)))
+            .and_then(clock_time);
         out.push(PinRow {
             stop: cells.text(stop).trim().to_string(),
             days,
             at_min,
+            printed: exact.is_none().then_some(Printed { end }),
             at: at(stop),
         });
     }
@@ -227,6 +260,7 @@ fn json_rows(src: &SourceText) -> Result<Vec<PinRow>> {
                 stop: id.to_string(),
                 days: vec![day],
                 at_min: t,
+                printed: None,
                 at: here(&path),
             });
         }

@@ -176,10 +176,26 @@ pub struct StopRules {
 /// A stop's days and arrival as a printed leaflet gives them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pin {
-    /// Arrival, minutes after midnight.
+    /// Arrival as printed, minutes after midnight.
     pub at: f64,
     /// Weekdays as bits (bit 0 = Monday).
     pub days: u8,
+    /// The earliest start that still prints as printed.
+    pub earliest: f64,
+    /// The latest start that still prints as printed.
+    pub latest: f64,
+}
+
+impl Pin {
+    /// A pin on an exact minute (a driver's `arrive`): any start the clock rounds to it.
+    pub fn exact(at: f64, days: u8) -> Pin {
+        Pin {
+            at,
+            days,
+            earliest: at - 0.49,
+            latest: at + 0.49,
+        }
+    }
 }
 
 impl StopRules {

@@ -13,10 +13,6 @@ use crate::route::plan::{Break, Truck};
 /// work, a stop beyond the day's limit) counts as this many minutes beyond the window.
 pub(super) const RULE_BROKEN: f64 = 1000.0;
 
-/// How far a pinned start may lie from its printed minute and still print as it (the clock
-/// rounds to the nearest minute).
-const PIN_SLACK: f64 = 0.49;
-
 /// Tolerance of clock comparisons: float sums of the same minutes in another order.
 const EPS: f64 = 1e-9;
 
@@ -63,9 +59,9 @@ impl Ctx<'_> {
         let service = self.service(i);
         let pinned;
         let windows: &[(f64, f64)] = match rules.pin {
-            // A leaflet prints the minute: any start that shows as that minute keeps the pin.
+            // Any start that prints as the leaflet printed it keeps the pin.
             Some(p) => {
-                pinned = [(p.at - PIN_SLACK, p.at + PIN_SLACK + service)];
+                pinned = [(p.earliest, p.latest + service)];
                 &pinned
             }
             None => &rules.windows,

@@ -215,6 +215,58 @@ fn pinned_stops_keep_day_and_time_when_a_stop_is_added() {
 }
 
 #[test]
+fn a_printed_leaflet_pins_its_published_windows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = [
+        "--depot",
+        "hiejinja",
+        "--visits-per-week",
+        "2",
+        "--out",
+        "/dev/null",
+    ];
+    let nine = format!("{EIGHT},tsurumine_hachimangu_hamanogo");
+    for lang in ["en", "ja"] {
+        let before = dir.path().join(format!("8.{lang}.csv"));
+        let after = dir.path().join(format!("9.{lang}.csv"));
+        let (b, a) = (before.display().to_string(), after.display().to_string());
+        run_ok(
+            &[
+                &["route", "--stops", EIGHT, "--lang", lang, "--leaflet", &b],
+                &base[..],
+            ]
+            .concat(),
+        );
+        run_ok(
+            &[
+                &[
+                    "route",
+                    "--stops",
+                    &nine,
+                    "--lang",
+                    lang,
+                    "--pin",
+                    &b,
+                    "--leaflet",
+                    &a,
+                ],
+                &base[..],
+            ]
+            .concat(),
+        );
+        let rows = |p: &std::path::Path| -> Vec<String> {
+            let text = std::fs::read_to_string(p).expect("leaflet");
+            text.lines().skip(1).map(str::to_string).collect()
+        };
+        let (old, new) = (rows(&before), rows(&after));
+        assert_eq!(new.len(), old.len() + 1, "{lang}");
+        for row in &old {
+            assert!(new.contains(row), "{lang}: {row} reprinted unchanged");
+        }
+    }
+}
+
+#[test]
 fn pins_that_cannot_all_be_kept_name_the_conflict_and_the_least_move() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pins = dir.path().join("pins.csv");
