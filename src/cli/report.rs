@@ -69,9 +69,10 @@ impl ReportArgs {
     fn options(&self) -> Result<CouncilOptions, Error> {
         Ok(CouncilOptions {
             model: self.model.options()?,
-            week: match self.week.depot {
-                Some(_) => Some(self.week.options(self.streets.spec(None))?),
-                None => None,
+            // A week is planned when it has a depot: --depot, or a trucks file's own.
+            week: match (&self.week.depot, self.week.trucks_file()) {
+                (None, None) => None,
+                _ => Some(self.week.options(self.streets.spec(None))?),
             },
             sets: self.sets.clone(),
             weights: self.weights.clone(),
@@ -96,6 +97,8 @@ pub fn run(args: &ReportArgs, memory: MemoryLimit) -> Result<(), Error> {
         .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .sets(&args.sets)
         .file("--travel-matrix", args.week.travel_matrix.as_deref())
+        .file("--trucks", args.week.trucks_file().as_deref())
+        .file("--pin", args.week.pin.as_deref())
         .check(args.out.as_deref(), None)?;
     let data = io::load_dataset(&args.streets.paths(&args.data, args.model.reach()), budget)?;
     let done = council(&data, &opts, budget)?;

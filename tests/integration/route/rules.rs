@@ -342,3 +342,34 @@ fn route_stops_route_p_and_the_report_print_one_timetable() {
         assert!(table.contains(&time), "the table has {time}");
     }
 }
+
+#[test]
+fn the_report_plans_a_trucks_file_week_with_its_break() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let trucks = dir.path().join("trucks.csv");
+    std::fs::write(
+        &trucks,
+        "id,depot,window,days,break\neast,hiejinja,09:00-15:00,\"mon,wed\",12:00-13:00/45\n",
+    )
+    .expect("write");
+    let html = dir.path().join("r.html");
+    let t = trucks.display().to_string();
+    let h = html.display().to_string();
+    // No --depot: the trucks file names it.
+    run_ok(&[
+        "report",
+        "--p",
+        "8",
+        "--visits-per-week",
+        "2",
+        "--trucks",
+        &t,
+        "--out",
+        &h,
+    ]);
+    let report = std::fs::read_to_string(&html).expect("report");
+    let runs = &report[report.find("id=\"runs\"").expect("each day's run")..];
+    let runs = &runs[..runs.find("</section>").unwrap()];
+    assert!(runs.contains("休憩"), "{runs}");
+    assert!(runs.contains("09:00"), "the truck's own hours: {runs}");
+}
