@@ -101,6 +101,45 @@ fn a_break_is_taken_inside_its_span() {
         assert!(fits, "{day:?}");
     }
     assert!(runs_past_noon > 0, "the test needs a run across noon");
+    // Each day's JSON lists its breaks, and the leaflet names them.
+    let breaks: Vec<&Value> = v["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["breaks"].as_array().unwrap())
+        .collect();
+    assert_eq!(breaks.len(), runs_past_noon);
+    for b in &breaks {
+        let (s, e) = (
+            minutes(b["start"].as_str().unwrap()),
+            minutes(b["end"].as_str().unwrap()),
+        );
+        assert!(s >= 720 && e <= 780 && e - s == 45, "{b}");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("leaflet.html");
+    let h = html.display().to_string();
+    run_ok(&[
+        "route",
+        "--stops",
+        EIGHT,
+        "--depot",
+        "hiejinja",
+        "--visits-per-week",
+        "2",
+        "--break",
+        "12:00-13:00/45",
+        "--leaflet",
+        &h,
+        "--out",
+        "/dev/null",
+    ]);
+    let page = std::fs::read_to_string(&html).expect("leaflet");
+    let start = breaks[0]["start"].as_str().unwrap();
+    assert!(
+        page.contains("Drivers' break") && page.contains(start),
+        "{page}"
+    );
 }
 
 #[test]

@@ -75,12 +75,40 @@ pub(super) fn leaflet_html(
     );
     let all = entries(p, plan, info, lang);
     summary_table(&mut out, &all, lang);
-    let _ = writeln!(out, "<p class=\"note\">{}</p>\n</section>", esc(note(lang)));
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note(lang)));
+    if let Some(b) = breaks_line(plan, lang) {
+        let _ = writeln!(out, "<p class=\"note breaks\">{}</p>", esc(&b));
+    }
+    out.push_str("</section>\n");
     for e in &all {
         stop_page(&mut out, e, lang);
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The drivers' breaks by weekday ("Lunch break: Mon 12:00–12:45, Wed 12:10–12:55"), so a
+/// resident who sees the truck parked without selling knows why; none when no run breaks.
+fn breaks_line(plan: &WeekPlan, lang: Lang) -> Option<String> {
+    let mut items: Vec<String> = Vec::new();
+    for run in &plan.runs {
+        for &(a, b) in &run.breaks {
+            items.push(format!(
+                "{} {}–{}",
+                crate::report::route::weekday::weekday_short(run.day, lang),
+                crate::route::clock::clock(a),
+                crate::route::clock::clock(b)
+            ));
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}{}",
+        lang.pick("Drivers' break (no sales): ", "運転手の休憩（販売なし）："),
+        items.join(lang.pick(", ", "、"))
+    ))
 }
 
 /// What a published time promises, in words a resident reads.
