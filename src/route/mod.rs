@@ -12,6 +12,7 @@ pub mod problem;
 pub mod schedule;
 pub mod tour;
 pub mod unfit;
+pub mod verify;
 pub mod week;
 
 pub use crate::model::{Travel, TravelSource, TravelTimes};

@@ -19,6 +19,7 @@
 mod clock;
 mod cost;
 mod ctx;
+mod insert;
 mod pack;
 mod search;
 
