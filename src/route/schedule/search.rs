@@ -84,12 +84,12 @@ impl Ctx<'_> {
         s
     }
 
-    /// Rounds of ruin and recreate: a fixed amount of work whatever the machine (each round
-    /// costs about as much as the visits of the week), so small weeks get many rounds and
-    /// large ones stay interactive.
+    /// Rounds of ruin and recreate: a fixed amount of work whatever the machine, 150 per
+    /// visit up to 3,000, and fewer on very large weeks (a round costs about as much as the
+    /// week's visits) so they stay interactive.
     fn rounds(&self) -> usize {
         let visits: usize = self.stops.iter().map(|s| usize::from(s.visits)).sum();
-        (60 * visits).min(300_000 / visits.max(1)).clamp(50, 3000)
+        (150 * visits).min(300_000 / visits.max(1)).clamp(50, 3000)
     }
 
     /// Stops in the order cheapest insertion places them: bound to a time or days first, then
