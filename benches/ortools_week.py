@@ -16,7 +16,9 @@ Reads DIR/week-*.json and models the same week for OR-Tools' routing library:
 - arc cost = driving, a fixed cost per vehicle (10^7, more than any week's driving) so it
   minimises truck-days used, then driving.
 
-Searched with guided local search for each time limit (default 10 s and 60 s). Times are in
+Searched with guided local search for each time limit (default 10 s and 60 s), from the first
+first-solution strategy in FIRST that finds a week; then (`--warm`, default 60 s) once more from
+mobile-stops' own week, to see whether OR-Tools can improve on it. Times are in
 tenths of a minute: the example rounds its matrix to tenths, so both solvers drive the same
 numbers. Both weeks, ours (from the JSON) and OR-Tools', are checked by the same independent
 rules below before the table is printed.
@@ -30,7 +32,8 @@ leaves after 12:45.
 Setup (once; outside the repository):
     python3 -m venv /tmp/venv-ortools && /tmp/venv-ortools/bin/pip install ortools
 Run:
-    /tmp/venv-ortools/bin/python benches/ortools_week.py DIR [--time-limit 10 60]
+    /tmp/venv-ortools/bin/python benches/ortools_week.py DIR [--time-limit 10 60] [--warm 60]
+or `bash benches/week_vs_ortools.sh`, which writes DIR first.
 """
 
 import argparse

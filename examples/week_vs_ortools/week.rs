@@ -1,7 +1,8 @@
-//! The generated weeks: 40 stops around three depots about 10 km apart, a third of them
-//! twice a week, some with a morning or afternoon window or set weekdays, 20–40 minutes at
-//! each; three trucks, each from its own depot in its own hours on its own days, all taking
-//! 45 minutes of lunch between 12:00 and 13:00.
+//! The generated weeks: 40 stops around three depots about 10 km apart, 30 % of them twice a
+//! week, about a third with a morning or afternoon window, some on set weekdays, 20–40 minutes
+//! at each; three trucks, each from its own depot in its own hours on its own days (seven
+//! truck-days in all, and no two trucks have enough of them for these loads), all taking 45
+//! minutes of lunch between 12:00 and 13:00.
 //!
 //! Everything comes from one seed (ChaCha8), so the same seed gives the same week on any
 //! machine, and OR-Tools reads exactly the instance the planner solved.
@@ -109,7 +110,7 @@ pub fn week(seed: u64) -> RouteProblem {
     }
 }
 
-/// One stop's rules: 20–40 minutes; a quarter with a window (10:00–12:00, 13:00–15:00 or
+/// One stop's rules: 20–40 minutes; 7 in 20 with a window (10:00–12:00, 13:00–15:00 or
 /// both); a few once-weekly stops on three given weekdays, a few twice-weekly ones on
 /// Monday, Wednesday and Friday only.
 fn rules(rng: &mut ChaCha8Rng, twice: bool) -> StopRules {

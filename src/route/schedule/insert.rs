@@ -33,6 +33,15 @@ impl Timing {
     }
 }
 
+/// What a position in one run bounds: the driving it adds, the least minutes beyond the rules
+/// it adds, and the least length of the run's day with it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bound {
+    added: f64,
+    over: f64,
+    length: f64,
+}
+
 /// One way to put a stop in: a placement, the position in each of its slots, the driving it
 /// adds and the key no timing can improve on.
 struct Candidate {
@@ -130,8 +139,8 @@ impl Ctx<'_> {
     /// the stop before it ends plus the leg, which delays what follows by at least as much
     /// as the forward slack cannot absorb; and the run returns no earlier than its start plus
     /// every service and leg (and the break, when still out past its latest start), beyond
-    /// what it already overran.
-    fn slot_bounds(&self, s: &State, t: &Timing, sl: usize, i: usize) -> Vec<(f64, f64)> {
+    /// what it already overran (and its day is at least that long).
+    fn slot_bounds(&self, s: &State, t: &Timing, sl: usize, i: usize) -> Vec<Bound> {
         let truck = self.truck_of(sl);
         let route = &s.routes[sl];
         let starts = &t.starts[sl];
@@ -159,7 +168,11 @@ impl Ctx<'_> {
                 };
                 let delay = start + self.service(i) + self.t.get(self.place(i), next) - was;
                 let rest_over = (delay - t.slack[sl][pos]).max(0.0);
-                (added, late + busy_over.max(rest_over))
+                Bound {
+                    added,
+                    over: late + busy_over.max(rest_over),
+                    length: back - truck.window_start,
+                }
             })
             .collect()
     }
@@ -180,7 +193,7 @@ impl Ctx<'_> {
             if !all_closed && p.slots.iter().any(|&sl| self.closed(sl)) {
                 continue;
             }
-            let bounds: Vec<Vec<(f64, f64)>> = p
+            let bounds: Vec<Vec<Bound>> = p
                 .slots
                 .iter()
                 .map(|&sl| self.slot_bounds(s, timing, sl, i))
@@ -193,12 +206,14 @@ impl Ctx<'_> {
             let mut bound = base;
             bound.runs += opens;
             bound.trucks += usize::from(opens > 0 && parts[p.truck].runs == 0);
-            let second: &[(f64, f64)] = bounds.get(1).map_or(&[(0.0, 0.0)], |d| d);
+            let none = [Bound::default()];
+            let second: &[Bound] = bounds.get(1).map_or(&none, |d| d);
             for (a, da) in bounds[0].iter().enumerate() {
                 for (b, db) in second.iter().enumerate() {
                     let mut c = bound;
-                    c.drive += da.0 + db.0;
-                    c.overflow += da.1 + db.1;
+                    c.drive += da.added + db.added;
+                    c.overflow += da.over + db.over;
+                    c.longest = c.longest.max(da.length).max(db.length);
                     out.push(Candidate {
                         placement: pi,
                         positions: [a, b],

@@ -10,7 +10,7 @@
 
 use super::ctx::{Ctx, State};
 use crate::model::TravelTimes;
-use crate::route::plan::{WeekPlan, WeekRules, WeekStop};
+use crate::route::plan::{WeekPlan, WeekRules, WeekShape, WeekStop};
 use crate::route::tour::best_path;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -144,6 +144,11 @@ impl Ctx<'_> {
         }
         let mut rng = ChaCha8Rng::seed_from_u64(SEED);
         let near = self.neighbours();
+        // `spread` weighs each minute of the longest day ten times: so does its threshold.
+        let scale = match self.rules.shape {
+            WeekShape::Spread => 10.0,
+            WeekShape::Pack => 1.0,
+        };
         let mut current = s.clone();
         let mut current_key = self.key(&current);
         let mut best_key = current_key;
@@ -151,7 +156,7 @@ impl Ctx<'_> {
             if self.late() {
                 return;
             }
-            let heat = HOT * (COLD / HOT).powf(round as f64 / rounds as f64);
+            let heat = scale * HOT * (COLD / HOT).powf(round as f64 / rounds as f64);
             let mut cand = current.clone();
             let (mut out, emptied) = self.ruin(&mut cand, &near, &mut rng);
             match rng.gen_range(0..3) {
