@@ -13,6 +13,7 @@ pub mod problem;
 pub mod schedule;
 pub mod tour;
 pub mod unfit;
+pub mod verify;
 pub mod week;
 
 #[cfg(test)]

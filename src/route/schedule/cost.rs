@@ -2,8 +2,8 @@
 //!
 //! Every rule broken (minutes beyond the window, stops beyond the day's limit) counts before
 //! anything else under both shapes. After that, `spread` weighs the longest day ten times a
-//! minute of driving (one number, as it always has, so its weeks do not change), while `pack`
-//! compares in strict order: truck-days used, then trucks used, then driving. Strict order
+//! minute of driving (one number), while `pack` compares in strict order: trucks used, then
+//! truck-days used, then driving. Strict order
 //! matters for `pack`: a truck-day must never be traded for a few minutes over the window,
 //! which a single weighted number could do.
 
@@ -28,20 +28,50 @@ pub(super) struct Cost {
     pub(super) trucks: usize,
 }
 
+/// What one truck's days cost: the week's cost is the sum (and longest, the largest) of its
+/// trucks' parts, so a move that touches one truck re-times that truck only.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct Part {
+    /// Minutes beyond some rule over the truck's days.
+    pub(super) overflow: f64,
+    /// Its longest day, depot to depot.
+    pub(super) longest: f64,
+    /// Its driving minutes.
+    pub(super) drive: f64,
+    /// Its days that leave the depot.
+    pub(super) runs: usize,
+}
+
+impl Cost {
+    /// The week's cost from its trucks' parts.
+    pub(super) fn of(parts: &[Part]) -> Cost {
+        let mut cost = Cost {
+            overflow: 0.0,
+            longest: 0.0,
+            drive: 0.0,
+            runs: 0,
+            trucks: 0,
+        };
+        for p in parts {
+            cost.overflow += p.overflow;
+            cost.longest = cost.longest.max(p.longest);
+            cost.drive += p.drive;
+            cost.runs += p.runs;
+            cost.trucks += usize::from(p.runs > 0);
+        }
+        cost
+    }
+}
+
 /// A week's cost as the shape compares it: lexicographic, each level equal within [`EPS`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Key([f64; 4]);
+pub(super) struct Key(pub(super) [f64; 4]);
 
 impl Cost {
     /// The comparable cost under `shape`.
     pub(super) fn key(self, shape: WeekShape) -> Key {
         match shape {
-            WeekShape::Spread => Key([
-                0.0,
-                0.0,
-                0.0,
-                1e6 * self.overflow + 10.0 * self.longest + self.drive,
-            ]),
+            WeekShape::Spread => Key([self.overflow, 0.0, 0.0, 10.0 * self.longest + self.drive]),
             WeekShape::Pack => Key([
                 self.overflow,
                 self.trucks as f64,
@@ -66,17 +96,31 @@ impl Key {
         false
     }
 
-    /// No worse than `other`, rounding aside.
-    pub(super) fn no_worse_than(self, other: Key) -> bool {
-        !other.better_than(self)
+    /// Whether a search that stands at `current` may move to this week when it weighs a
+    /// truck-day as `day` minutes of driving (and a truck as a week of them): a better week
+    /// always; one that breaks no more rules and whose weighed minutes are worse by less than
+    /// `threshold`. The weights let the search trade days on its way (the days a good week
+    /// uses are often not the ones the first week used), while the week it answers with is
+    /// still chosen in strict order.
+    pub(super) fn acceptable_weighed(self, current: Key, day: f64, threshold: f64) -> bool {
+        if self.better_than(current) {
+            return true;
+        }
+        if self.0[0] > current.0[0] + EPS {
+            return false;
+        }
+        let weigh = |k: Key| k.0[1] * 5.0 * day + k.0[2] * day + k.0[3];
+        weigh(self) < weigh(current) + threshold
     }
 
-    /// The same key with its last level (the one that trades minutes against minutes) scaled
-    /// by `factor`: the noise of ruin and recreate, which may explore other placements but
-    /// never trades a broken rule or a truck-day for them.
-    pub(super) fn scaled(mut self, factor: f64) -> Key {
-        self.0[3] *= factor;
-        self
+    /// Whether this key equals `current` above `level` and is worse at `level` by less than
+    /// `threshold` (what lies below `level` does not count).
+    pub(super) fn within(self, current: Key, level: usize, threshold: f64) -> bool {
+        let same_above = self.0[..level]
+            .iter()
+            .zip(&current.0[..level])
+            .all(|(a, b)| (a - b).abs() <= EPS);
+        same_above && self.0[level] < current.0[level] + threshold
     }
 }
 
@@ -113,11 +157,21 @@ mod tests {
     }
 
     #[test]
-    fn equal_keys_are_no_worse_and_noise_touches_only_driving() {
+    fn a_wandering_search_weighs_days_as_driving_but_never_takes_a_broken_rule() {
         let k = cost(0.0, 2, 50.0, 100.0).key(WeekShape::Pack);
-        assert!(!k.better_than(k) && k.no_worse_than(k));
-        let noisy = k.scaled(1.3);
-        assert!(k.better_than(noisy));
-        assert!(noisy.better_than(cost(0.0, 3, 1.0, 1.0).key(WeekShape::Pack)));
+        assert!(!k.better_than(k));
+        let longer = cost(0.0, 2, 55.0, 100.0).key(WeekShape::Pack);
+        assert!(longer.acceptable_weighed(k, 30.0, 6.0));
+        assert!(!longer.acceptable_weighed(k, 30.0, 4.0));
+        // One more truck-day for 20 minutes less driving: 10 weighed minutes worse.
+        let one_more_day = cost(0.0, 3, 30.0, 1.0).key(WeekShape::Pack);
+        assert!(one_more_day.acceptable_weighed(k, 30.0, 11.0));
+        assert!(!one_more_day.acceptable_weighed(k, 30.0, 9.0));
+        assert!(k.better_than(one_more_day) && k.acceptable_weighed(one_more_day, 30.0, 0.0));
+        let spread = cost(0.0, 2, 50.0, 100.0).key(WeekShape::Spread);
+        let late = cost(1e-3, 2, 1.0, 1.0).key(WeekShape::Spread);
+        assert!(!late.acceptable_weighed(spread, 30.0, 1e9));
+        // Looking for a week that keeps the rules, only the minutes beyond them count.
+        assert!(late.within(spread, 0, 0.01) && !late.within(spread, 0, 1e-4));
     }
 }

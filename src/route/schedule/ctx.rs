@@ -1,14 +1,15 @@
-//! The facts of one planning attempt and how a week is timed: which unit each stop is in,
-//! the clock that runs over each truck-day, and what the week costs.
+//! The facts of one planning attempt and the week being built: which truck-day runs which
+//! stops in what order, where a stop may go, what the week costs, and its timetable.
 //!
-//! The search in [`super::search`] only moves stops between units; everything it needs to
-//! judge a move (the clock, the cost, the final timetable) lives here, so a move never has to
-//! know how twin groups keep their time.
+//! The search in [`super::search`] only moves stops between runs; the clock that times a
+//! truck's days (module `clock`) and the cost (module `cost`) judge every move, so a move
+//! never has to know how twice-weekly stops keep their time.
 
 use super::clock::SlotClock;
-use super::cost::{Cost, Key};
+use super::cost::{Cost, Key, Part};
 use crate::model::TravelTimes;
 use crate::route::plan::{Run, Truck, Visit, WeekPlan, WeekRules, WeekStop};
+use std::rc::Rc;
 use std::time::Instant;
 
 /// Pairs of day indices (into `days`) that a twice-weekly stop may use: every pair at least
@@ -26,10 +27,35 @@ pub fn twin_pairs(days: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Stops per unit: twin groups first (pair × truck), then singles (day × truck).
+/// A week being built: the stops of each truck-day (slot `day index × trucks + truck`) in
+/// visiting order. A twice-weekly stop is in two slots of one truck, on a pair of days.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub(super) units: Vec<Vec<usize>>,
+    pub(super) routes: Vec<Vec<usize>>,
+}
+
+impl State {
+    /// Takes stop `i` out of every run it is in.
+    pub(super) fn remove(&mut self, i: usize) {
+        for r in &mut self.routes {
+            r.retain(|&x| x != i);
+        }
+    }
+
+    /// The slots stop `i` is in, ascending.
+    pub(super) fn slots_of(&self, i: usize) -> Vec<usize> {
+        (0..self.routes.len())
+            .filter(|&sl| self.routes[sl].contains(&i))
+            .collect()
+    }
+}
+
+/// Where a stop may go: the slots of one truck (one for a once-weekly stop, a pair of days
+/// for a twice-weekly one).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Placement {
+    pub(super) truck: usize,
+    pub(super) slots: Vec<usize>,
 }
 
 /// The fixed facts of one planning attempt: travel, depot (a matrix index), stops, rules and
@@ -39,9 +65,15 @@ pub struct Ctx<'a> {
     pub(super) depot: usize,
     pub(super) stops: &'a [WeekStop],
     pub(super) rules: &'a WeekRules,
-    fleet: Vec<Truck>,
-    pairs: Vec<(usize, usize)>,
+    facts: Rc<Facts>,
+    closed: Vec<bool>,
     deadline: Option<Instant>,
+}
+
+/// What follows from the rules once per attempt and is shared by every context of it.
+struct Facts {
+    fleet: Vec<Truck>,
+    placements: Vec<Vec<Placement>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,13 +88,17 @@ impl<'a> Ctx<'a> {
         if pairs.is_empty() && stops.iter().any(|s| s.visits == 2) {
             return None;
         }
+        let fleet = rules.fleet_from(depot);
+        let placements = (0..stops.len())
+            .map(|i| find_placements(&fleet, &pairs, rules, &stops[i]))
+            .collect();
         Some(Ctx {
             t,
             depot,
             stops,
             rules,
-            fleet: rules.fleet_from(depot),
-            pairs,
+            closed: vec![false; rules.days.len() * fleet.len()],
+            facts: Rc::new(Facts { fleet, placements }),
             deadline: None,
         })
     }
@@ -74,18 +110,38 @@ impl<'a> Ctx<'a> {
         Ctx { deadline, ..self }
     }
 
+    /// The same context with truck-days `slots` closed: no stop may go there (unless a stop
+    /// has nowhere else to go at all). The search uses it to ask whether a week can do
+    /// without a truck or a truck-day.
+    pub(super) fn closing(&self, slots: &[usize]) -> Ctx<'a> {
+        let mut closed = vec![false; self.slots()];
+        for &sl in slots {
+            closed[sl] = true;
+        }
+        Ctx {
+            facts: Rc::clone(&self.facts),
+            closed,
+            ..*self
+        }
+    }
+
+    /// Whether no stop may go to truck-day `slot` now.
+    pub(super) fn closed(&self, slot: usize) -> bool {
+        self.closed[slot]
+    }
+
     /// Whether the deadline has passed.
     pub fn late(&self) -> bool {
         crate::budget::passed(self.deadline)
     }
 
     pub(super) fn trucks(&self) -> usize {
-        self.fleet.len()
+        self.facts.fleet.len()
     }
 
     /// The truck of truck-day `slot`.
     pub(super) fn truck_of(&self, slot: usize) -> &Truck {
-        &self.fleet[slot % self.trucks()]
+        &self.facts.fleet[slot % self.trucks()]
     }
 
     /// The weekday of truck-day `slot`.
@@ -93,131 +149,56 @@ impl<'a> Ctx<'a> {
         self.rules.days[slot / self.trucks()]
     }
 
-    pub(super) fn twin_units(&self) -> usize {
-        self.pairs.len() * self.trucks()
-    }
-
     pub(super) fn slots(&self) -> usize {
         self.rules.days.len() * self.trucks()
     }
 
-    /// The units stop `stop` may join: of its kind (twin groups for twice-weekly stops), on
-    /// days the stop allows and its truck works; every unit of its kind when none does, so the
-    /// week that breaks the rule is still planned and reported as not fitting.
-    pub(super) fn units_for(&self, stop: usize) -> Vec<usize> {
-        let k = self.trucks();
-        let rules = &self.stops[stop].rules;
-        let open = |day_index: usize, truck: usize| {
-            let day = self.rules.days[day_index];
-            rules.allows(day) && self.fleet[truck].days.contains(&day)
-        };
-        let all: Vec<usize>;
-        let fits: Vec<usize>;
-        if self.stops[stop].visits == 2 {
-            all = (0..self.twin_units()).collect();
-            fits = all
-                .iter()
-                .copied()
-                .filter(|&u| {
-                    let (a, b) = self.pairs[u / k];
-                    open(a, u % k) && open(b, u % k)
-                })
-                .collect();
-        } else {
-            all = (self.twin_units()..self.twin_units() + self.slots()).collect();
-            fits = all
-                .iter()
-                .copied()
-                .filter(|&u| {
-                    let sl = u - self.twin_units();
-                    open(sl / k, sl % k)
-                })
-                .collect();
-        }
-        if fits.is_empty() {
-            all
-        } else {
-            fits
-        }
-    }
-
-    /// The units that run on truck-day `slot`: the twin groups whose pair of days includes
-    /// its day (same truck), then its own once-weekly unit.
-    pub(super) fn units_on(&self, slot: usize) -> Vec<usize> {
-        let k = self.trucks();
-        let day = slot / k;
-        let mut out: Vec<usize> = (0..self.pairs.len())
-            .filter(|&p| self.pairs[p].0 == day || self.pairs[p].1 == day)
-            .map(|p| p * k + slot % k)
-            .collect();
-        out.push(self.twin_units() + slot);
-        out
-    }
-
-    /// Visits made on each truck-day.
-    pub(super) fn visits_per_slot(&self, s: &State) -> Vec<usize> {
-        self.clocks(s, |_, _, _| {})
-            .iter()
-            .map(|c| c.visits)
-            .collect()
+    /// The slots of truck `k`, day by day.
+    pub(super) fn slots_of_truck(&self, k: usize) -> impl Iterator<Item = usize> {
+        let trucks = self.trucks();
+        (0..self.rules.days.len()).map(move |d| d * trucks + k)
     }
 
     pub(super) fn place(&self, stop: usize) -> usize {
         self.stops[stop].place
     }
 
-    /// Runs the clock over every unit; `visit` sees (slot, stop, start of the visit) in order.
-    pub(super) fn clocks(
-        &self,
-        s: &State,
-        mut visit: impl FnMut(usize, usize, f64),
-    ) -> Vec<SlotClock> {
-        let mut slots: Vec<SlotClock> = (0..self.slots())
-            .map(|sl| SlotClock::start(self.truck_of(sl)))
-            .collect();
-        let k = self.trucks();
-        for (p, &(a, b)) in self.pairs.iter().enumerate() {
-            for truck in 0..k {
-                let ids = [a * k + truck, b * k + truck];
-                for &i in &s.units[p * k + truck] {
-                    self.step(&mut slots, &ids, i, &mut visit);
-                }
+    pub(super) fn twice(&self, stop: usize) -> bool {
+        self.stops[stop].visits == 2
+    }
+
+    /// Where stop `i` may go (closed truck-days included: see [`Ctx::closed`]).
+    pub(super) fn placements(&self, i: usize) -> &[Placement] {
+        &self.facts.placements[i]
+    }
+
+    /// What truck `k`'s days cost.
+    pub(super) fn part(&self, s: &State, k: usize) -> Part {
+        self.part_of(k, &self.truck_clocks(s, k, None))
+    }
+
+    /// What truck `k`'s days cost, from their clocks.
+    pub(super) fn part_of(&self, k: usize, clocks: &[SlotClock]) -> Part {
+        let mut part = Part::default();
+        for (sl, c) in self.slots_of_truck(k).zip(clocks) {
+            let truck = self.truck_of(sl);
+            part.overflow += c.late;
+            part.longest = part.longest.max(c.clock - truck.window_start);
+            part.drive += c.drive;
+            if c.visits > 0 {
+                part.runs += 1;
             }
         }
-        for sl in 0..self.slots() {
-            for &i in &s.units[self.twin_units() + sl] {
-                self.step(&mut slots, &[sl], i, &mut visit);
-            }
-            let mut c = slots[sl];
-            self.home(sl, &mut c);
-            slots[sl] = c;
-        }
-        slots
+        part
+    }
+
+    /// Every truck's part.
+    pub(super) fn parts(&self, s: &State) -> Vec<Part> {
+        (0..self.trucks()).map(|k| self.part(s, k)).collect()
     }
 
     pub(super) fn cost(&self, s: &State) -> Cost {
-        let mut cost = Cost {
-            overflow: 0.0,
-            longest: 0.0,
-            drive: 0.0,
-            runs: 0,
-            trucks: 0,
-        };
-        // Trucks that leave on some day, as bits (at most 50 trucks, checked with the flags;
-        // beyond 64 a truck shares a bit, which only blurs a tie-break).
-        let mut trucks_used = 0u64;
-        for (sl, c) in self.clocks(s, |_, _, _| {}).into_iter().enumerate() {
-            let length = c.clock - self.truck_of(sl).window_start;
-            cost.overflow += c.late;
-            cost.longest = cost.longest.max(length);
-            cost.drive += c.drive;
-            if c.visits > 0 {
-                cost.runs += 1;
-                trucks_used |= 1 << (sl % self.trucks() % 64);
-            }
-        }
-        cost.trucks = trucks_used.count_ones() as usize;
-        cost
+        Cost::of(&self.parts(s))
     }
 
     /// The week's cost as its shape compares weeks.
@@ -239,13 +220,20 @@ impl<'a> Ctx<'a> {
     /// could be there leaves later instead of waiting at the stop.
     pub fn timetable(&self, s: &State) -> WeekPlan {
         let mut visits: Vec<Vec<Visit>> = vec![Vec::new(); self.slots()];
-        let clocks = self.clocks(s, |sl, i, arrive| {
-            visits[sl].push(Visit {
-                stop: i,
-                arrive,
-                depart: arrive + self.service(i),
-            })
-        });
+        let mut clocks = vec![Default::default(); self.slots()];
+        for k in 0..self.trucks() {
+            let mut record = |sl: usize, i: usize, arrive: f64| {
+                visits[sl].push(Visit {
+                    stop: i,
+                    arrive,
+                    depart: arrive + self.service(i),
+                })
+            };
+            let cs = self.truck_clocks(s, k, Some(&mut record));
+            for (sl, c) in self.slots_of_truck(k).zip(cs) {
+                clocks[sl] = c;
+            }
+        }
         let runs = clocks
             .into_iter()
             .zip(visits)
@@ -275,5 +263,46 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         WeekPlan { runs }
+    }
+}
+
+/// The placements of stop `stop`: one slot (or, twice a week, a pair of days of one truck) on
+/// days the stop allows and its truck works; every placement of its kind when none does, so
+/// the week that breaks the rule is still planned and reported as not fitting. Truck by
+/// truck, then day by day, so ties keep the earlier truck and day.
+fn find_placements(
+    fleet: &[Truck],
+    pairs: &[(usize, usize)],
+    rules: &WeekRules,
+    stop: &WeekStop,
+) -> Vec<Placement> {
+    let open = |d: usize, k: usize| {
+        let day = rules.days[d];
+        stop.rules.allows(day) && fleet[k].days.contains(&day)
+    };
+    let k = fleet.len();
+    let mut all = Vec::new();
+    let mut fits = Vec::new();
+    for truck in 0..k {
+        let mut put = |days: Vec<usize>| {
+            let p = Placement {
+                truck,
+                slots: days.iter().map(|d| d * k + truck).collect(),
+            };
+            if days.iter().all(|&d| open(d, truck)) {
+                fits.push(p.clone());
+            }
+            all.push(p);
+        };
+        if stop.visits == 2 {
+            pairs.iter().for_each(|&(a, b)| put(vec![a, b]));
+        } else {
+            (0..rules.days.len()).for_each(|d| put(vec![d]));
+        }
+    }
+    if fits.is_empty() {
+        all
+    } else {
+        fits
     }
 }
