@@ -137,7 +137,7 @@ fn rules(rng: &mut ChaCha8Rng, twice: bool) -> StopRules {
         service_min: Some(20.0 + 5.0 * f64::from(rng.gen_range(0..=4u8))),
         windows,
         days,
-        pinned_at: None,
+        pin: None,
     }
 }
 

@@ -271,7 +271,7 @@ mod tests {
                     _ => Vec::new(),
                 },
                 days: if i % 7 == 3 { 0b01110 } else { 0 },
-                pinned_at: None,
+                pin: None,
             })
             .collect();
         let place = |i: usize| Place {
