@@ -6,7 +6,7 @@
 
 use super::clock::{clock, hm};
 use super::plan::{WeekRules, WeekStop, WEEKDAYS};
-use super::schedule::attempt;
+use super::schedule::fits_in_time;
 use crate::model::TravelTimes;
 use std::time::Instant;
 
@@ -127,7 +127,7 @@ impl Week<'_> {
 
     /// Whether the same stops fit under `rules`.
     fn fits(&self, rules: &WeekRules) -> bool {
-        attempt(self.t, self.depot, self.stops, rules, self.deadline).is_ok()
+        fits_in_time(self.t, self.depot, self.stops, rules, self.deadline)
     }
 
     /// A day with this stop alone from the nearest truck's depot: there, service, and back.

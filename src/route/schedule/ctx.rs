@@ -68,6 +68,9 @@ pub struct Ctx<'a> {
     facts: Rc<Facts>,
     closed: Vec<bool>,
     deadline: Option<Instant>,
+    /// Whether construction too stops at the deadline (a what-would-fit re-plan, whose
+    /// answer is "cut short" once the time is up, so a half-built week is never shown).
+    pub(super) abandon: bool,
 }
 
 /// What follows from the rules once per attempt and is shared by every context of it.
@@ -100,6 +103,7 @@ impl<'a> Ctx<'a> {
             closed: vec![false; rules.days.len() * fleet.len()],
             facts: Rc::new(Facts { fleet, placements }),
             deadline: None,
+            abandon: false,
         })
     }
 

@@ -25,4 +25,4 @@ mod pack;
 mod search;
 
 pub use ctx::{twin_pairs, Ctx, State};
-pub(crate) use search::attempt;
+pub(crate) use search::{attempt, fits_in_time};

@@ -59,6 +59,24 @@ pub(crate) fn attempt(
     }
 }
 
+/// Whether the stops fit under `rules`, found before `deadline`: a what-would-fit re-plan,
+/// which gives up (answers no) when the time is up, even mid-construction.
+pub(crate) fn fits_in_time(
+    t: &TravelTimes,
+    depot: usize,
+    stops: &[WeekStop],
+    rules: &WeekRules,
+    deadline: Option<Instant>,
+) -> bool {
+    let Some(ctx) = Ctx::new(t, depot, stops, rules) else {
+        return false;
+    };
+    let mut ctx = ctx.until(deadline);
+    ctx.abandon = true;
+    let state = ctx.search();
+    !ctx.late() && ctx.fits(&state)
+}
+
 impl Ctx<'_> {
     /// Construction, local search and polish: the best week found.
     pub fn search(&self) -> State {
@@ -67,6 +85,9 @@ impl Ctx<'_> {
         };
         let mut timing = self.timing(&s);
         for i in self.farthest_first((0..self.stops.len()).collect()) {
+            if self.abandon && self.late() {
+                return s;
+            }
             self.insert(&mut s, &mut timing, i, None);
         }
         let rounds = self.rounds();
@@ -170,6 +191,11 @@ impl Ctx<'_> {
             let ctx = closed.as_ref().unwrap_or(self);
             let mut timing = ctx.timing(&cand);
             for i in out {
+                // Recreating a whole truck-day of a large week takes a while: the best week
+                // so far is already in `s`.
+                if self.late() {
+                    return;
+                }
                 ctx.insert(&mut cand, &mut timing, i, Some(&mut rng));
             }
             let key = timing.cost().key(self.rules.shape);
