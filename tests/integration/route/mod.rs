@@ -8,6 +8,7 @@ mod day_runs;
 mod errors;
 mod leaflet;
 mod names;
+mod one_timetable;
 mod rule_errors;
 mod rules;
 mod shape;
