@@ -3,9 +3,9 @@
 //! visits become exactly its pinned days, and its window exactly one visit at its pinned time.
 //! The search then fits the other stops around them, by the same rules as any window.
 
-use super::week::{clock_time, weekday};
+use super::week::{clock_time, weekday, weekday_list};
 use crate::error::{Error, Location, Result};
-use crate::io::text::{SourceText, Table};
+use crate::io::text::{describe, SourceText, Table};
 use crate::route::clock::PUBLISHED_STEP_MIN;
 use crate::route::{Pin, Place, StopRules, WeekRules};
 
@@ -171,7 +171,7 @@ fn csv_rows(src: &SourceText) -> Result<Vec<PinRow>> {
     for rec in &table.records {
         let cells = table.cells(rec)?;
         let at = |c: usize| Location::at(&src.name, rec.line, Some(c + 1));
-        let days = days_of(cells.text(day)).ok_or_else(|| {
+        let days = weekday_list(cells.text(day)).ok_or_else(|| {
             cells.error(
                 day,
                 "weekdays such as Mon or 火・金",
@@ -195,20 +195,6 @@ fn csv_rows(src: &SourceText) -> Result<Vec<PinRow>> {
         });
     }
     Ok(out)
-}
-
-fn describe(t: &str) -> String {
-    crate::io::text::describe(t)
-}
-
-/// Weekdays separated by `・`, `,`, `、`, `/` or spaces.
-fn days_of(raw: &str) -> Option<Vec<u8>> {
-    let days: Option<Vec<u8>> = raw
-        .split(['・', ',', '、', '/', ' ', '，'])
-        .filter(|t| !t.trim().is_empty())
-        .map(weekday)
-        .collect();
-    days.filter(|d| !d.is_empty())
 }
 
 /// Rows of route's JSON: `days[].stops[]` with `id` and `arrive`.

@@ -5,7 +5,7 @@
 //! An operator who writes `morning only` into a column the tool does not read must hear it, so
 //! every column of a stops list that nothing reads is named in a note.
 
-use super::week::{span, weekday};
+use super::week::{span, weekday_list};
 use crate::error::{Error, Location, Result};
 use crate::io::text::{fold, parse_number, Field};
 use crate::io::ListedStop;
@@ -155,27 +155,20 @@ fn service_of(c: &RuleCell) -> Result<f64> {
 
 /// Weekdays separated by `,`, `、`, `・`, `/`, `;` or spaces, each worked by some truck.
 fn day_set(c: &RuleCell, fleet: &[Truck]) -> Result<u8> {
-    let mut mask = 0u8;
-    for token in c
-        .text
-        .split([',', '、', '・', '/', ';', ' ', '，'])
-        .filter(|t| !t.trim().is_empty())
-    {
-        let Some(d) = weekday(token) else {
-            return Err(bad(c, "weekdays such as mon,thu or 月・木"));
-        };
-        if !fleet.iter().any(|k| k.days.contains(&d)) {
-            return Err(bad(
-                c,
-                "weekdays a truck works (see --days or the trucks file)",
-            ));
-        }
-        mask |= 1 << d;
-    }
-    if mask == 0 {
+    // A stop's cell may also separate its days by `;`, as its windows are.
+    let Some(days) = weekday_list(&c.text.replace(';', ",")) else {
         return Err(bad(c, "weekdays such as mon,thu or 月・木"));
+    };
+    if days
+        .iter()
+        .any(|d| !fleet.iter().any(|k| k.days.contains(d)))
+    {
+        return Err(bad(
+            c,
+            "weekdays a truck works (see --days or the trucks file)",
+        ));
     }
-    Ok(mask)
+    Ok(days.iter().fold(0, |m, &d| m | (1 << d)))
 }
 
 /// Windows separated by `;`, ascending; each must hold a visit of `service` minutes inside some

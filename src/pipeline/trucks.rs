@@ -6,7 +6,7 @@
 //! week planned as if they were alike sends one of them across town twice a day.
 
 use super::stop_rules::parse_break;
-use super::week::{span, weekday};
+use super::week::{span, weekday_list};
 use crate::error::{Error, Location, Result};
 use crate::io::text::{SourceText, Table};
 use crate::route::{Break, Place, WeekRules};
@@ -169,21 +169,13 @@ pub fn break_fits(b: &Break, window: (f64, f64)) -> bool {
     b.from.max(window.0) + b.minutes <= b.to.min(window.1) + 1e-9
 }
 
-/// Weekdays separated by `,`, `、`, `・`, `/` or spaces, each once, ascending.
+/// Weekdays each once, ascending ([`weekday_list`]).
 fn day_list(raw: &str) -> Option<Vec<u8>> {
-    let mut days = Vec::new();
-    for t in raw
-        .split([',', '、', '・', '/', ' ', '，'])
-        .filter(|t| !t.trim().is_empty())
-    {
-        let d = weekday(t)?;
-        if days.contains(&d) {
-            return None;
-        }
-        days.push(d);
-    }
+    let mut days = weekday_list(raw)?;
     days.sort_unstable();
-    (!days.is_empty()).then_some(days)
+    let n = days.len();
+    days.dedup();
+    (days.len() == n).then_some(days)
 }
 
 /// The trucks of a file as the planner's fleet, each depot an index of the travel matrix

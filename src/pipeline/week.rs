@@ -227,6 +227,18 @@ pub fn weekday(raw: &str) -> Option<u8> {
         .map(|d| d as u8)
 }
 
+/// A cell of weekdays (`mon,thu`, `月・木`, `Mon, Wed`; also separated by `、`, `/`, `，` or
+/// spaces) in the order written, or `None` when a word is not a weekday or there is none: the
+/// one reading of a stop's days, a truck's days and a pinned row's days.
+pub fn weekday_list(raw: &str) -> Option<Vec<u8>> {
+    let days: Option<Vec<u8>> = raw
+        .split([',', '、', '・', '/', ' ', '，'])
+        .filter(|t| !t.trim().is_empty())
+        .map(weekday)
+        .collect();
+    days.filter(|d| !d.is_empty())
+}
+
 /// Weekday names (English three letters or full, Japanese) into 0 = Monday, ascending.
 pub fn parse_days(raw: &[String]) -> Result<Vec<u8>> {
     let mut days = Vec::new();
