@@ -1,9 +1,8 @@
 //! The bad-input contract of `route`: exit 2, the file and line or the flag named, nothing
 //! written; and the depot being one of the stops.
 
-use super::{route_json, Data};
+use super::{assert_refused, route_json, Data};
 use crate::helpers::{run, stderr};
-use std::path::Path;
 
 #[test]
 fn bad_input_exits_2_names_the_place_and_writes_nothing() {
@@ -154,19 +153,7 @@ fn bad_input_exits_2_names_the_place_and_writes_nothing() {
             "/no/such/stops.csv: expected a readable file",
         ),
     ];
-    for (rest, want) in cases {
-        let mut rest = rest.clone();
-        rest.extend(["--out", &out]);
-        let args = data.args(&cands, &rest);
-        let o = run(&args);
-        assert_eq!(o.status.code(), Some(2), "{rest:?}: {}", stderr(&o));
-        assert!(
-            stderr(&o).contains(want),
-            "{rest:?}: want {want:?}, got {}",
-            stderr(&o)
-        );
-        assert!(!Path::new(&out).exists(), "{rest:?} wrote a file");
-    }
+    assert_refused(&data, &cands, cases, &out);
 }
 
 #[test]

@@ -65,6 +65,21 @@ impl Data {
     }
 }
 
+/// Runs `route` on `data`'s `cands` with each case's flags and `--out out`: exit 2, the
+/// expected words on standard error, nothing written.
+fn assert_refused(data: &Data, cands: &str, cases: Vec<(Vec<&str>, &str)>, out: &str) {
+    for (rest, want) in cases {
+        let mut rest = rest.clone();
+        rest.extend(["--out", out]);
+        let args = data.args(cands, &rest);
+        let o = crate::helpers::run(&args);
+        let err = crate::helpers::stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{rest:?}: {err}");
+        assert!(err.contains(want), "{rest:?}: want {want:?}, got {err}");
+        assert!(!std::path::Path::new(out).exists(), "{rest:?} wrote a file");
+    }
+}
+
 fn minutes(hhmm: &str) -> i64 {
     let (h, m) = hhmm.split_once(':').unwrap();
     h.parse::<i64>().unwrap() * 60 + m.parse::<i64>().unwrap()

@@ -2,9 +2,7 @@
 //! pins and trucks files. Exit 2, the file, line and column (or the flag) named, nothing
 //! written.
 
-use super::Data;
-use crate::helpers::{run, stderr};
-use std::path::Path;
+use super::{assert_refused, Data};
 
 #[test]
 fn bad_stop_rules_breaks_pins_and_trucks_exit_2_naming_the_place() {
@@ -72,21 +70,15 @@ fn bad_stop_rules_breaks_pins_and_trucks_exit_2_naming_the_place() {
             "--trucks: expected 1 to 50 trucks",
         ),
     ];
-    for (rest, want) in cases {
-        let mut rest = rest.clone();
-        // A trucks file names its own depots.
-        if !rest.contains(&"--trucks") || want.starts_with("--") {
-            rest.extend(["--depot", "c9"]);
-        }
-        rest.extend(["--out", &out]);
-        let args = data.args(&cands, &rest);
-        let o = run(&args);
-        assert_eq!(o.status.code(), Some(2), "{rest:?}: {}", stderr(&o));
-        assert!(
-            stderr(&o).contains(want),
-            "{rest:?}: want {want:?}, got {}",
-            stderr(&o)
-        );
-        assert!(!Path::new(&out).exists(), "{rest:?} wrote a file");
-    }
+    // A trucks file names its own depots.
+    let cases = cases
+        .into_iter()
+        .map(|(mut rest, want)| {
+            if !rest.contains(&"--trucks") || want.starts_with("--") {
+                rest.extend(["--depot", "c9"]);
+            }
+            (rest, want)
+        })
+        .collect();
+    assert_refused(&data, &cands, cases, &out);
 }
