@@ -50,6 +50,22 @@ Examples:
   mobile-stops scenarios examples/scenarios.toml --format json --out results.json --report scenarios.html
   mobile-stops scenarios examples/scenarios.toml --format csv --out rows.csv --sites sites.csv --robustness robustness.csv";
 
+/// `mobile-stops merge --help`.
+pub const MERGE: &str = "\
+Examples:
+  mobile-stops scenarios sweep.toml --shard 0/2 --out shard-0.json      # on one machine
+  mobile-stops scenarios sweep.toml --shard 1/2 --out shard-1.json      # on another
+  mobile-stops merge shard-*.json --format json --out results.json --report scenarios.html
+  mobile-stops merge regions-*.json --format csv --out regions.csv";
+
+/// `mobile-stops regions --help`.
+pub const REGIONS: &str = "\
+Examples:
+  mobile-stops regions split --demand demand.csv --candidates candidates.csv --by mesh2 --stops-per-aged 500 --out regions/
+  mobile-stops regions split --demand demand.csv --candidates candidates.csv --by N03.geojson --budget budget.csv --out regions/
+  mobile-stops regions solve regions/ --shard 3/100 --out shard-3.json
+  mobile-stops merge shard-*.json --format csv --out regions.csv";
+
 /// `mobile-stops data --help`.
 pub const DATA: &str = "\
 Examples:

@@ -3,7 +3,7 @@
 //! Each reader takes decoded text ([`SourceText`]) so the same code reads a user's file and the
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
-mod area;
+pub(crate) mod area;
 mod candidates;
 pub mod columns;
 mod costs;
