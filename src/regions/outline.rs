@@ -6,7 +6,7 @@ use crate::error::{Error, Location, Result};
 use crate::io::area::polygon;
 use crate::io::text::SourceText;
 use crate::model::LatLon;
-use geo::{BoundingRect, Contains, InteriorPoint, MultiPolygon, Point, Polygon, Validation};
+use geo::{Area, BooleanOps, BoundingRect, Contains, MultiPolygon, Point, Polygon, Validation};
 use rstar::{RTree, RTreeObject, AABB};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -14,6 +14,12 @@ use std::collections::BTreeMap;
 /// Properties tried, in order, for a region's id when `--name-field` is not given: N03's
 /// municipality code, then common names.
 pub const ID_FIELDS: [&str; 4] = ["N03_007", "code", "id", "name"];
+/// Shared area above which two regions overlap, in square degrees (about 100 m² in Japan):
+/// outlines that meet along a border share none, and rounding slivers stay far below it.
+const OVERLAP_DEG2: f64 = 1e-8;
+/// Square metres in a square degree at 35° N (111 km × 91 km), for the message only.
+const M2_PER_DEG2: f64 = 1.01e10;
+
 /// Properties tried for a region's name in words.
 const NAME_FIELDS: [&str; 3] = ["N03_004", "name", "名称"];
 
@@ -170,14 +176,39 @@ impl<'a> Locator<'a> {
             tree: RTree::bulk_load(items),
             file: file.to_string(),
         };
-        for o in outlines {
-            for p in &o.shape.0 {
-                if let Some(pt) = p.interior_point() {
-                    loc.region_of(LatLon::new(pt.y(), pt.x()))?;
+        loc.no_overlap()?;
+        Ok(loc)
+    }
+
+    /// Refuses two regions whose polygons share more than [`OVERLAP_DEG2`] of area (a shared
+    /// border, or slivers where two outlines were drawn at slightly different precision, are
+    /// not an overlap).
+    fn no_overlap(&self) -> Result<()> {
+        for a in self.tree.iter() {
+            for b in self.tree.locate_in_envelope_intersecting(&a.envelope) {
+                if b.region <= a.region {
+                    continue;
+                }
+                let shared = a.poly.intersection(&b.poly).unsigned_area();
+                if shared > OVERLAP_DEG2 {
+                    let (x, y) = (&self.outlines[a.region], &self.outlines[b.region]);
+                    return Err(Error::input(
+                        Location::file(&self.file),
+                        "regions that do not overlap",
+                        format!(
+                            "regions {} ({}) and {} ({}) sharing about {:.0} m² (a feature \
+                             given twice, or outlines of two levels mixed)",
+                            x.id,
+                            x.name,
+                            y.id,
+                            y.name,
+                            shared * M2_PER_DEG2
+                        ),
+                    ));
                 }
             }
         }
-        Ok(loc)
+        Ok(())
     }
 
     /// The one region containing `p` (`None`: outside every region); a point in two is an
