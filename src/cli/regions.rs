@@ -186,6 +186,7 @@ fn run_solve(a: &SolveArgs, budget: Budget) -> Result<(), Error> {
         return super::emit(a.output.out.as_deref(), &shard_bytes(&body));
     }
     let all: Vec<usize> = (0..set.rows.len()).collect();
+    set.check_data(&all)?;
     let records = set.solve(&all, budget);
     write(&set, &records, &a.output)
 }

@@ -11,7 +11,7 @@ use crate::budget::Budget;
 use crate::error::{Error, Location, Result};
 use crate::io::load_dataset;
 use crate::io::text::SourceText;
-use crate::regions::table::{read_table, RegionRow, Settings, SETTINGS, TABLE};
+use crate::regions::table::{read_table, region_hash, RegionRow, Settings, SETTINGS, TABLE};
 use crate::scenario::record::RowRecord;
 use crate::scenario::shard::{rows_of, ShardSpec};
 use crate::scenario::{read_scenarios, run_batch};
@@ -47,20 +47,39 @@ pub fn open_regions(dir: &Path, budget: Budget) -> Result<RegionSet> {
 }
 
 impl RegionSet {
-    /// The hash of the table and settings, and of every region's data files.
+    /// The hash of the table and settings, and of the regions' data as the table records it
+    /// (cheap: no data file is read).
     pub fn hashes(&self) -> Result<(String, String)> {
         let table = [
             ("table", self.dir.join(TABLE)),
             ("settings", self.dir.join(SETTINGS)),
         ];
         let file = hash_files(&mut blake3::Hasher::new(), &table)?;
-        let mut data: Vec<(&str, PathBuf)> = Vec::new();
+        let mut h = blake3::Hasher::new();
         for r in &self.rows {
-            let d = self.dir.join(&r.dir);
-            data.push(("demand", d.join("demand.csv")));
-            data.push(("candidates", d.join("candidates.csv")));
+            h.update(r.data_hash.as_bytes());
+            h.update(b"\n");
         }
-        Ok((file, hash_files(&mut blake3::Hasher::new(), &data)?))
+        Ok((file, format!("blake3:{}", h.finalize().to_hex())))
+    }
+
+    /// Checks the regions `which` (every one, at merge) against the table's hashes, so a
+    /// region whose files changed after the split is refused by name.
+    pub fn check_data(&self, which: &[usize]) -> Result<()> {
+        for &k in which {
+            let r = &self.rows[k];
+            if region_hash(&self.dir.join(&r.dir))? != r.data_hash {
+                return Err(Error::input(
+                    Location::file(self.dir.join(&r.dir).display().to_string()),
+                    format!(
+                        "region {}'s data as split (its hash in {})",
+                        r.id, self.table
+                    ),
+                    "files changed since",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Each region's expected work, from the table alone (so every task splits alike): the
@@ -117,6 +136,7 @@ impl RegionSet {
     /// Shard `spec` of the regions (split by [`Self::costs`] as scenario rows are).
     pub fn run_shard(&self, spec: ShardSpec, command: String, budget: Budget) -> Result<ShardBody> {
         let mine = rows_of(&self.costs(), spec);
+        self.check_data(&mine)?;
         let records = self.solve(&mine, budget);
         let (file_hash, data_hash) = self.hashes()?;
         let absolute = std::path::absolute(&self.dir).unwrap_or(self.dir.clone());
@@ -166,6 +186,7 @@ pub fn merge_regions(paths: &[PathBuf], budget: Budget) -> Result<(RegionSet, Ve
             "a folder changed since",
         ));
     }
+    regions.check_data(&(0..regions.rows.len()).collect::<Vec<_>>())?;
     let ids: Vec<&str> = regions.rows.iter().map(|r| r.id.as_str()).collect();
     let records = set.records(&ids)?;
     Ok((regions, records))

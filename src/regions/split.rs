@@ -96,6 +96,7 @@ pub fn split(
             candidates: near[r].len(),
             population: sum(column(crate::model::POPULATION), r),
             aged: sum(column(crate::model::AGED_65_PLUS), r),
+            data_hash: String::new(),
         })
         .collect();
     let capped = budgets(
@@ -105,7 +106,7 @@ pub fn split(
     )?;
     let copier = CandidateRows::new(candidates_csv)?;
     prepare(out)?;
-    for (row, &r) in rows.iter().zip(&keep) {
+    for (row, &r) in rows.iter_mut().zip(&keep) {
         let dir = out.join(&row.dir);
         write(&dir.join("demand.csv"), &demand_csv(data, &members[r]))?;
         let chosen: Vec<&str> = near[r]
@@ -113,6 +114,7 @@ pub fn split(
             .map(|&c| data.candidates.data.sites[c].id.as_str())
             .collect();
         write(&dir.join("candidates.csv"), &copier.subset(&chosen)?)?;
+        row.data_hash = super::table::region_hash(&dir)?;
     }
     let by = match &opts.by {
         RegionBy::Mesh1 => "mesh1".to_string(),

@@ -14,7 +14,7 @@ pub const TABLE: &str = "regions.csv";
 /// The settings' file name.
 pub const SETTINGS: &str = "regions.toml";
 /// The table's columns, in order.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 9] = [
     "region",
     "name",
     "dir",
@@ -23,6 +23,7 @@ pub const COLUMNS: [&str; 8] = [
     "candidates",
     "population",
     "aged_65_plus",
+    "data_hash",
 ];
 
 /// One region of the table.
@@ -44,6 +45,18 @@ pub struct RegionRow {
     pub population: f64,
     /// Aged 65+ (0 when the data has none).
     pub aged: f64,
+    /// BLAKE3 of its folder's data files as written (see [`region_hash`]): a task checks its
+    /// own regions against it, so no task reads the others' data.
+    pub data_hash: String,
+}
+
+/// The hash of a region folder's data files (demand, then candidates).
+pub fn region_hash(dir: &Path) -> Result<String> {
+    let files = [
+        ("demand", dir.join("demand.csv")),
+        ("candidates", dir.join("candidates.csv")),
+    ];
+    crate::pipeline::hash_files(&mut blake3::Hasher::new(), &files)
 }
 
 /// How every region is solved.
@@ -80,6 +93,7 @@ pub fn table_csv(rows: &[RegionRow]) -> Vec<u8> {
             r.candidates.to_string(),
             r.population.to_string(),
             r.aged.to_string(),
+            r.data_hash.clone(),
         ]);
     }
     w.into_inner().unwrap_or_default()
@@ -162,6 +176,7 @@ pub fn read_table(dir: &Path, budget: Budget) -> Result<(Vec<RegionRow>, Setting
             candidates: whole(5)?,
             population: num(6)?,
             aged: num(7)?,
+            data_hash: cell(8).to_string(),
         });
     }
     Ok((rows, settings))
