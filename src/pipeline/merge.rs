@@ -110,7 +110,7 @@ fn same_input(first_path: &Path, first: &ShardBody, p: &Path, b: &ShardBody) -> 
                 "a shard of the same {what} as {} ({theirs})",
                 first_path.display()
             ),
-            format!("{mine}"),
+            mine.to_string(),
         )
     };
     if b.kind != first.kind {

@@ -135,51 +135,56 @@ pub fn read_table(dir: &Path, budget: Budget) -> Result<(Vec<RegionRow>, Setting
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::input(Location::file(&src.name), "CSV", e.to_string()))?;
-        let line = rec.position().map_or(0, |p| p.line());
-        let cell = |k: usize| rec.get(k).unwrap_or("").trim();
-        let num = |k: usize| -> Result<f64> {
-            cell(k)
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0)
-                .ok_or_else(|| {
-                    Error::input(
-                        Location::at(&src.name, line, Some(k + 1)),
-                        format!("a number ≥ 0 for {}", COLUMNS[k]),
-                        format!("`{}`", cell(k)),
-                    )
-                })
-        };
-        let whole = |k: usize| -> Result<usize> {
-            cell(k).parse::<usize>().map_err(|_| {
+        rows.push(table_row(&rec, &src.name)?);
+    }
+    Ok((rows, settings))
+}
+
+/// One row of the table, each cell checked.
+fn table_row(rec: &csv::StringRecord, name: &str) -> Result<RegionRow> {
+    let line = rec.position().map_or(0, |p| p.line());
+    let cell = |k: usize| rec.get(k).unwrap_or("").trim();
+    let num = |k: usize| -> Result<f64> {
+        cell(k)
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0)
+            .ok_or_else(|| {
                 Error::input(
-                    Location::at(&src.name, line, Some(k + 1)),
-                    format!("a whole number ≥ 0 for {}", COLUMNS[k]),
+                    Location::at(name, line, Some(k + 1)),
+                    format!("a number ≥ 0 for {}", COLUMNS[k]),
                     format!("`{}`", cell(k)),
                 )
             })
-        };
-        let dir_ok = !cell(2).is_empty() && !cell(2).contains(['/', '\\']) && cell(2) != "..";
-        if !dir_ok {
-            return Err(Error::input(
-                Location::at(&src.name, line, Some(3)),
-                "a folder name inside the regions folder",
-                format!("`{}`", cell(2)),
-            ));
-        }
-        rows.push(RegionRow {
-            id: cell(0).to_string(),
-            name: cell(1).to_string(),
-            dir: cell(2).to_string(),
-            p: whole(3)?,
-            points: whole(4)?,
-            candidates: whole(5)?,
-            population: num(6)?,
-            aged: num(7)?,
-            data_hash: cell(8).to_string(),
-        });
+    };
+    let whole = |k: usize| -> Result<usize> {
+        cell(k).parse::<usize>().map_err(|_| {
+            Error::input(
+                Location::at(name, line, Some(k + 1)),
+                format!("a whole number ≥ 0 for {}", COLUMNS[k]),
+                format!("`{}`", cell(k)),
+            )
+        })
+    };
+    let dir_ok = !cell(2).is_empty() && !cell(2).contains(['/', '\\']) && cell(2) != "..";
+    if !dir_ok {
+        return Err(Error::input(
+            Location::at(name, line, Some(3)),
+            "a folder name inside the regions folder",
+            format!("`{}`", cell(2)),
+        ));
     }
-    Ok((rows, settings))
+    Ok(RegionRow {
+        id: cell(0).to_string(),
+        name: cell(1).to_string(),
+        dir: cell(2).to_string(),
+        p: whole(3)?,
+        points: whole(4)?,
+        candidates: whole(5)?,
+        population: num(6)?,
+        aged: num(7)?,
+        data_hash: cell(8).to_string(),
+    })
 }
 
 /// A budget table (`region,p`): the p of each region by id.

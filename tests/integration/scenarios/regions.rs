@@ -27,10 +27,8 @@ fn json(d: &Path, name: &str) -> Value {
     serde_json::from_slice(&std::fs::read(d.join(name)).unwrap()).unwrap()
 }
 
-#[test]
-fn mesh_regions_keep_border_candidates_and_say_which_have_none() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// The data split by 2nd-level mesh, 1 km margin, one stop per 40 aged 65+; its stderr.
+fn mesh_split(d: &Path) -> String {
     data(d);
     let split = [
         "regions",
@@ -50,6 +48,14 @@ fn mesh_regions_keep_border_candidates_and_say_which_have_none() {
     ];
     let (code, err) = run_in(d, &split);
     assert_eq!(code, 0, "{err}");
+    err
+}
+
+#[test]
+fn mesh_regions_keep_border_candidates_and_say_which_have_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let err = mesh_split(d);
     assert!(
         err.contains("3 regions") && err.contains("1 with no candidate"),
         "{err}"
@@ -81,7 +87,13 @@ fn mesh_regions_keep_border_candidates_and_say_which_have_none() {
     );
     let west = std::fs::read_to_string(d.join("reg/533945/demand.csv")).unwrap();
     assert_eq!(west.lines().count(), 4, "{west}");
+}
 
+#[test]
+fn regions_solved_here_or_as_shards_merge_to_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mesh_split(d);
     let (code, err) = run_in(
         d,
         &[
