@@ -4,6 +4,7 @@
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
 pub(crate) mod area;
+pub mod fingerprint;
 mod candidates;
 pub mod columns;
 mod costs;

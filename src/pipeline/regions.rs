@@ -19,8 +19,7 @@ use crate::solve::Model;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// The reason a region with demand but no candidate within reach is not solved.
-pub const NO_CANDIDATE: &str = "no_candidate";
+pub use crate::regions::NO_CANDIDATE;
 
 /// A region folder, read.
 #[derive(Debug, Clone)]

@@ -14,3 +14,7 @@ pub mod split;
 pub mod table;
 
 pub use split::{mesh_code, split, BudgetRule, RegionBy, SplitOptions, SplitSummary};
+
+/// The reason a region with demand but no candidate within reach is not solved (its row's
+/// status).
+pub const NO_CANDIDATE: &str = "no_candidate";

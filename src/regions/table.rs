@@ -56,7 +56,7 @@ pub fn region_hash(dir: &Path) -> Result<String> {
         ("demand", dir.join("demand.csv")),
         ("candidates", dir.join("candidates.csv")),
     ];
-    crate::pipeline::hash_files(&mut blake3::Hasher::new(), &files)
+    crate::io::fingerprint::hash_files(&mut blake3::Hasher::new(), &files)
 }
 
 /// How every region is solved.

@@ -69,7 +69,7 @@ fn values(r: &RegionRow, rec: &RowRecord, settings: &Settings) -> Vec<Value> {
             v.extend([json!(message), Value::Null]);
         }
         RowRecord::NotRun { reason } => {
-            let no_site = reason == crate::pipeline::NO_CANDIDATE;
+            let no_site = reason == crate::regions::NO_CANDIDATE;
             v.push(json!(if no_site { reason.as_str() } else { "not_run" }));
             v.extend(nulls(9));
             v.push(json!(if no_site {
@@ -96,7 +96,7 @@ fn totals(rows: &[RegionRow], records: &[RowRecord]) -> Map<String, Value> {
         .collect();
     let status = |f: &dyn Fn(&RowRecord) -> bool| records.iter().filter(|r| f(r)).count();
     let no_site = status(
-        &|r| matches!(r, RowRecord::NotRun { reason } if reason == crate::pipeline::NO_CANDIDATE),
+        &|r| matches!(r, RowRecord::NotRun { reason } if reason == crate::regions::NO_CANDIDATE),
     );
     let sum = |f: &dyn Fn(&crate::scenario::record::SolvedRecord) -> f64| -> f64 {
         solved.iter().map(|s| f(s)).sum()

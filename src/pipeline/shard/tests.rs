@@ -1,4 +1,5 @@
 use super::*;
+use crate::io::DataPaths;
 
 fn body() -> ShardBody {
     ShardBody {
