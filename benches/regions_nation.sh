@@ -11,19 +11,21 @@
 #   benches/regions_nation.sh [DIR] [cells] [candidates] [squares] [sample]
 #
 # `sample` (default: all) times only every k-th region's task so a slow machine can finish;
-# the wall-time estimates then scale the sample (said in the output).
+# the wall-time estimates then scale the sample (said in the output). SPLIT_FLAGS sets the
+# budget and radius (default `--stops-per-aged 2000`: about 11 stops a region, 500 m).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${1:-/tmp/mobile-stops-nation}"
 cells="${2:-2000000}"; sites="${3:-160000}"; squares="${4:-1700}"; every="${5:-1}"
 bin="$root/target/release/mobile-stops"
+split_flags="${SPLIT_FLAGS:---stops-per-aged 2000}"
 gen="$root/target/release/examples/nation_regions"
 (cd "$root" && cargo build --release --quiet --example nation_regions && cargo build --release --quiet)
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; split flags: $split_flags"
 rm -rf "$dir"; mkdir -p "$dir"
 t() { local s; s=$(date +%s.%N); "$@"; echo "$(date +%s.%N) - $s" | bc; }
 echo "generate: $(t "$gen" "$dir/data" "$cells" "$sites" "$squares" 2>/dev/null) s"
-echo "split:    $(t "$bin" regions split --data "$dir/data" --by mesh2 --stops-per-aged 2000 --out "$dir/reg" 2>"$dir/split.log") s ($(cat "$dir/split.log"))"
+echo "split:    $(t "$bin" regions split --data "$dir/data" --by mesh2 $split_flags --out "$dir/reg" 2>"$dir/split.log") s ($(cat "$dir/split.log"))"
 echo "solve all regions in one process ($(nproc) threads): $(t "$bin" regions solve "$dir/reg" --format json --out "$dir/all.json") s"
 regions=$(( $(wc -l <"$dir/reg/regions.csv") - 1 ))
 mkdir -p "$dir/shards"
@@ -40,6 +42,7 @@ if [ "$every" = 1 ]; then
     m=$(t "$bin" merge "$dir"/shards/shard-*.json --format json --out "$dir/merged.json")
     cmp "$dir/all.json" "$dir/merged.json" && echo "merge of $regions shards: $m s, byte-identical to the one-process run"
 fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$dir/times.txt" "$regions" <<'PY'
 import heapq, sys
 times = sorted((float(l.split()[1]) for l in open(sys.argv[1])), reverse=True)

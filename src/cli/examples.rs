@@ -53,18 +53,26 @@ Examples:
 /// `mobile-stops merge --help`.
 pub const MERGE: &str = "\
 Examples:
-  mobile-stops scenarios sweep.toml --shard 0/2 --out shard-0.json      # on one machine
-  mobile-stops scenarios sweep.toml --shard 1/2 --out shard-1.json      # on another
-  mobile-stops merge shard-*.json --format json --out results.json --report scenarios.html
-  mobile-stops merge regions-*.json --format csv --out regions.csv";
+  mobile-stops merge examples/shards/scenarios-0.json examples/shards/scenarios-1.json --format json --out results.json --report scenarios.html
+  mobile-stops merge examples/shards/regions-0.json examples/shards/regions-1.json --format csv --out regions.csv";
 
 /// `mobile-stops regions --help`.
 pub const REGIONS: &str = "\
 Examples:
-  mobile-stops regions split --demand demand.csv --candidates candidates.csv --by mesh2 --stops-per-aged 500 --out regions/
-  mobile-stops regions split --demand demand.csv --candidates candidates.csv --by N03.geojson --budget budget.csv --out regions/
-  mobile-stops regions solve regions/ --shard 3/100 --out shard-3.json
-  mobile-stops merge shard-*.json --format csv --out regions.csv";
+  mobile-stops regions split --by mesh2 --p 3 --out squares            # the embedded data, a region per 10 km square
+  mobile-stops regions solve examples/regions --format csv --out regions.csv";
+
+/// `mobile-stops regions split --help`.
+pub const REGIONS_SPLIT: &str = "\
+Examples:
+  mobile-stops regions split --by mesh2 --stops-per-aged 2000 --out squares
+  mobile-stops regions split --by data/chigasaki_outline.geojson --p 8 --radius-m 800 --out city";
+
+/// `mobile-stops regions solve --help`.
+pub const REGIONS_SOLVE: &str = "\
+Examples:
+  mobile-stops regions solve examples/regions --format csv --out regions.csv
+  mobile-stops regions solve examples/regions --shard 0/2 --out regions-0.json   # one task of an array job";
 
 /// `mobile-stops data --help`.
 pub const DATA: &str = "\

@@ -22,8 +22,10 @@ use std::path::{Path, PathBuf};
 pub enum RegionsCommand {
     /// One folder per region (its demand, the candidates within reach of it) and the region
     /// table (regions.csv: each region's budget p) with the settings (regions.toml).
+    #[command(after_help = super::examples::REGIONS_SPLIT)]
     Split(SplitArgs),
     /// Solve every region (or shard I of N of them, for an array job) on its own.
+    #[command(after_help = super::examples::REGIONS_SOLVE)]
     Solve(SolveArgs),
 }
 
