@@ -73,4 +73,3 @@ pub fn hash_files(h: &mut blake3::Hasher, files: &[(&str, PathBuf)]) -> Result<S
     }
     Ok(format!("blake3:{}", h.finalize().to_hex()))
 }
-

@@ -4,7 +4,6 @@
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
 pub(crate) mod area;
-pub mod fingerprint;
 mod candidates;
 pub mod columns;
 mod costs;
@@ -12,6 +11,7 @@ mod dataset;
 pub mod demand_checks;
 pub mod embedded;
 mod estat;
+pub mod fingerprint;
 pub mod notes;
 mod places;
 mod points;

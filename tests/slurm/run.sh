@@ -162,5 +162,8 @@ state=$(scontrol show job "${job}_3" | grep -o 'JobState=[A-Z]*' | cut -d= -f2)
 [ "$state" = COMPLETED ] || fail "task 3 ended $state, not COMPLETED"
 check_merge shards2
 echo "ok: task 3 requeued while running (Restarts=$restarts), completed, and the merge is still byte-identical"
-rm -rf "$work/state" "$work/spool"
-echo "PASSED: Slurm array job ($work)"
+cd /
+stop
+pids=()
+rm -rf "$work"
+echo "PASSED: Slurm array job: 8 shards merged byte-identically, also after a requeue"
