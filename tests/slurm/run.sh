@@ -3,7 +3,8 @@
 # slurmd; 2 CPUs) started from a temporary configuration on this machine, an array of 8 shards
 # of a scenario sweep run through deploy/slurm/mobile-stops.sbatch and merged, byte for byte
 # what the single-machine run writes (JSON, CSV, HTML); then again with one running task
-# requeued (`scontrol requeue JOB_TASK`), which must run again, finish, and merge the same.
+# requeued (`scontrol requeue JOB_TASK`), which must run again, finish, and merge the same;
+# then a region set, one task per region, merged as `regions solve` writes it in one process.
 # The daemons are stopped by their process ids at the end, whatever happens. Where Debian's
 # slurm-wlm and munge cannot be installed, prints SKIPPED and why, and exits 0.
 #
@@ -162,8 +163,18 @@ state=$(scontrol show job "${job}_3" | grep -o 'JobState=[A-Z]*' | cut -d= -f2)
 [ "$state" = COMPLETED ] || fail "task 3 ended $state, not COMPLETED"
 check_merge shards2
 echo "ok: task 3 requeued while running (Restarts=$restarts), completed, and the merge is still byte-identical"
+echo "== regions: the embedded data by 10 km square, one array task per region"
+"$bin" regions split --by mesh2 --p 3 --out regions 2>/dev/null
+"$bin" regions solve regions --format csv --out out/regions-single.csv
+n=$(( $(wc -l <regions/regions.csv) - 1 ))
+job=$(MOBILE_STOPS="$bin" sbatch --parsable --array=0-$((n - 1)) --output="$work/log/%A_%a.log" \
+    "$root/deploy/slurm/mobile-stops.sbatch" regions regions rshards)
+wait_job "$job" 120
+"$bin" merge rshards/shard-*.json --format csv --out out/regions-merged.csv
+cmp out/regions-single.csv out/regions-merged.csv || fail "merged regions differ from the single run"
+echo "ok: $n region tasks merged, byte-identical to solving every region in one process"
 cd /
 stop
 pids=()
 rm -rf "$work"
-echo "PASSED: Slurm array job: 8 shards merged byte-identically, also after a requeue"
+echo "PASSED: Slurm array jobs: 8 shards merged byte-identically, also after a requeue; regions too"
