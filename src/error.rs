@@ -111,6 +111,18 @@ pub enum Error {
         /// Why, in words.
         reason: String,
     },
+    /// An error another process met (a shard of a scenario batch run on another machine),
+    /// carried in the form that process wrote it, so a merged result says exactly what a
+    /// single run would have said, with the same exit code.
+    #[error("{message}")]
+    Recorded {
+        /// The message as the other process displayed it.
+        message: String,
+        /// Its exit code there.
+        exit_code: i32,
+        /// Its machine-readable form there (what [`Error::to_json`] gave).
+        json: serde_json::Value,
+    },
 }
 
 /// The crate's result type.
@@ -158,11 +170,15 @@ impl Error {
             | Error::Io { .. }
             | Error::TooLarge { .. } => 2,
             Error::Infeasible { .. } => 3,
+            Error::Recorded { exit_code, .. } => *exit_code,
         }
     }
 
     /// A machine-readable form for `--format json`, keeping the same fields as the text.
     pub fn to_json(&self) -> serde_json::Value {
+        if let Error::Recorded { json, .. } = self {
+            return json.clone();
+        }
         let mut obj = serde_json::Map::new();
         obj.insert("message".into(), self.to_string().into());
         obj.insert("exit_code".into(), self.exit_code().into());
@@ -205,6 +221,7 @@ impl Error {
                 obj.insert("kind".into(), "infeasible".into());
                 obj.insert("reason".into(), reason.clone().into());
             }
+            Error::Recorded { .. } => {} // returned whole above
         }
         serde_json::json!({ "error": obj })
     }

@@ -37,6 +37,7 @@ pub mod model;
 pub mod network;
 pub mod param;
 pub mod pipeline;
+pub mod regions;
 pub mod report;
 pub mod route;
 pub mod scenario;

@@ -3,9 +3,16 @@
 
 /// Flags that only say where to write, how fast to run or what to show while running: left out,
 /// so a page made twice the same way reads the same wherever it was written. Each takes a value.
-const WITH_VALUE: [&str; 4] = ["--out", "--report", "--threads", "--max-memory-gb"];
+/// `--shard` and `--shard-from-env` too: every shard of a batch shows the command of the whole.
+const WITH_VALUE: [&str; 5] = [
+    "--out",
+    "--report",
+    "--threads",
+    "--max-memory-gb",
+    "--shard",
+];
 /// The same, without a value.
-const ALONE: [&str; 2] = ["--quiet", "--stamp"];
+const ALONE: [&str; 3] = ["--quiet", "--stamp", "--shard-from-env"];
 
 /// `mobile-stops SUB ARGS…` from this process's arguments: the subcommand `sub` and what follows
 /// it, without the flags above, each argument quoted for a shell when it needs it.
@@ -18,9 +25,28 @@ pub fn shown_command(sub: &str) -> String {
     command_from(sub, &args)
 }
 
+/// The arguments after the subcommand `sub` that shape a result (as [`shown_command`] keeps
+/// them), leaving out those in `skip` (a merge's shard files): what `merge` adds to the command
+/// its shards ran.
+pub fn shown_flags(sub: &str, skip: &[String]) -> Vec<String> {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|a| !skip.contains(a))
+        .collect();
+    kept(sub, &args)
+}
+
 fn command_from(sub: &str, args: &[String]) -> String {
-    let start = args.iter().position(|a| a == sub).map_or(0, |k| k + 1);
     let mut shown = vec!["mobile-stops".to_string(), sub.to_string()];
+    shown.extend(kept(sub, args).iter().map(|a| quoted(a)));
+    shown.join(" ")
+}
+
+/// The arguments after `sub` without the flags that only say where to write or how to run.
+fn kept(sub: &str, args: &[String]) -> Vec<String> {
+    let start = args.iter().position(|a| a == sub).map_or(0, |k| k + 1);
+    let mut shown = Vec::new();
     let mut rest = args[start..].iter();
     while let Some(a) = rest.next() {
         let flag = a.split('=').next().unwrap_or(a);
@@ -33,9 +59,19 @@ fn command_from(sub: &str, args: &[String]) -> String {
         if ALONE.contains(&a.as_str()) {
             continue;
         }
-        shown.push(quoted(a));
+        shown.push(a.clone());
     }
-    shown.join(" ")
+    shown
+}
+
+/// `base` (a command as shown) with `flags` added, each quoted for a shell.
+pub fn with_flags(base: &str, flags: &[String]) -> String {
+    let mut out = base.to_string();
+    for f in flags {
+        out.push(' ');
+        out.push_str(&quoted(f));
+    }
+    out
 }
 
 /// An argument as a POSIX shell reads it back: as is when every character is plain (letters of

@@ -50,6 +50,30 @@ Examples:
   mobile-stops scenarios examples/scenarios.toml --format json --out results.json --report scenarios.html
   mobile-stops scenarios examples/scenarios.toml --format csv --out rows.csv --sites sites.csv --robustness robustness.csv";
 
+/// `mobile-stops merge --help`.
+pub const MERGE: &str = "\
+Examples:
+  mobile-stops merge examples/shards/scenarios-0.json examples/shards/scenarios-1.json --format json --out results.json --report scenarios.html
+  mobile-stops merge examples/shards/regions-0.json examples/shards/regions-1.json --format csv --out regions.csv";
+
+/// `mobile-stops regions --help`.
+pub const REGIONS: &str = "\
+Examples:
+  mobile-stops regions split --by mesh2 --p 3 --out squares            # the embedded data, a region per 10 km square
+  mobile-stops regions solve examples/regions --format csv --out regions.csv";
+
+/// `mobile-stops regions split --help`.
+pub const REGIONS_SPLIT: &str = "\
+Examples:
+  mobile-stops regions split --by mesh2 --stops-per-aged 2000 --out squares
+  mobile-stops regions split --by data/chigasaki_outline.geojson --p 8 --radius-m 800 --out city";
+
+/// `mobile-stops regions solve --help`.
+pub const REGIONS_SOLVE: &str = "\
+Examples:
+  mobile-stops regions solve examples/regions --format csv --out regions.csv
+  mobile-stops regions solve examples/regions --shard 0/2 --out regions-0.json   # one task of an array job";
+
 /// `mobile-stops data --help`.
 pub const DATA: &str = "\
 Examples:

@@ -18,6 +18,7 @@ mod error;
 mod examples;
 mod interrupt;
 mod leaflet;
+mod merge;
 mod network;
 mod network_drive;
 mod network_render;
@@ -25,9 +26,11 @@ mod output;
 mod paths;
 mod progress;
 mod rank;
+mod regions;
 mod report;
 mod route;
 mod scenarios;
+mod shard;
 mod solve;
 
 use clap::{Parser, Subcommand};
@@ -100,6 +103,17 @@ enum Command {
     /// rank candidates by how robustly they are chosen.
     #[command(after_help = examples::SCENARIOS)]
     Scenarios(scenarios::ScenariosArgs),
+    /// Join shard results (`scenarios --shard`, `regions solve --shard`) into one result:
+    /// byte for byte what one machine writes, or refused when a shard is missing or wrong.
+    #[command(after_help = examples::MERGE)]
+    Merge(merge::MergeArgs),
+    /// Plan many areas at once: split the data into regions (mesh squares or municipal
+    /// outlines), solve each as a task of an array job, merge.
+    #[command(after_help = examples::REGIONS)]
+    Regions {
+        #[command(subcommand)]
+        action: regions::RegionsCommand,
+    },
     /// Walking distances along an OpenStreetMap extract's streets (© OpenStreetMap
     /// contributors): a from,to,metres matrix, and a check of what the extract gives.
     #[command(after_help = examples::NETWORK)]
@@ -213,6 +227,8 @@ impl Cli {
             Command::Compare(a) => a.output.format == Format::Json,
             Command::Report(_) => false,
             Command::Scenarios(a) => a.output.format == Format::Json,
+            Command::Merge(a) => a.output.format == Format::Json,
+            Command::Regions { action } => action.json(),
             Command::Network { action } => action.json(),
             Command::Data { .. } => false,
         }
@@ -253,6 +269,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Compare(args) => compare::run(&args, memory),
         Command::Report(args) => report::run(&args, memory),
         Command::Scenarios(args) => scenarios::run(&args, memory),
+        Command::Merge(args) => merge::run(&args, memory),
+        Command::Regions { action } => regions::run(&action, memory),
         Command::Network { action } => network::run(&action, memory),
         Command::Data { action } => data::run(&action),
     }

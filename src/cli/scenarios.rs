@@ -7,12 +7,13 @@ use clap::Args;
 use mobile_stops::budget::MemoryLimit;
 use mobile_stops::model::{CostUnit, Dataset};
 use mobile_stops::network;
-use mobile_stops::pipeline::{load_scenarios_with, DistanceSource};
+use mobile_stops::pipeline::{load_scenarios_with, DistanceSource, ScenarioRun};
 use mobile_stops::report::{
     render_scenarios, robustness_table, scenarios_html, sites_table, Format, ScenarioPage,
     TableFormat,
 };
 use mobile_stops::scenario::cost::CostModel;
+use mobile_stops::scenario::record::{replay, RowRecord};
 use mobile_stops::scenario::Batch;
 use mobile_stops::{Error, Location};
 use std::path::{Path, PathBuf};
@@ -57,6 +58,15 @@ pub struct ScenariosArgs {
     /// points to candidates are walked along its streets.
     #[command(flatten)]
     pub streets: super::args::StreetArgs,
+    /// Run only shard I of N (0 ≤ I < N: rows split by expected cost, the same split on every
+    /// machine) and write a shard result for `merge` to --out; --format, --report, --sites and
+    /// --robustness belong to `merge`.
+    #[arg(long, value_name = "I/N", conflicts_with_all = ["report", "sites", "robustness"])]
+    pub shard: Option<String>,
+    /// --shard from a Slurm array task: I = SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN, N =
+    /// SLURM_ARRAY_TASK_MAX − MIN + 1 (or SLURM_ARRAY_TASK_COUNT).
+    #[arg(long, conflicts_with_all = ["shard", "report", "sites", "robustness"])]
+    pub shard_from_env: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -67,7 +77,10 @@ pub struct ScenariosArgs {
 /// `interrupted`), then exits 130 naming the files (see [`super::interrupt`]).
 pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     let budget = super::budget(args.time_limit_s, memory)?;
-    let tables = Tables::of(args)?;
+    if let Some(spec) = super::shard::spec(args)? {
+        return super::shard::run(args, spec, budget);
+    }
+    Written::of(args)?;
     let out = args.output.out.as_deref();
     let outputs = [
         ("--out", out),
@@ -81,15 +94,7 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         .file("--network", args.streets.network.as_deref())
         .file("--dem", args.streets.dem.as_deref());
     inputs.check_all(&outputs)?;
-    let matrix = args
-        .cost_matrix
-        .as_deref()
-        .map(|p| DistanceSource::Matrix(p, args.cost));
-    let streets = args.streets.network.as_deref().map(|p| {
-        let snap = args.streets.snap_max_m.unwrap_or(network::SNAP_MAX_M);
-        DistanceSource::Streets(p, snap, args.streets.dem.as_deref())
-    });
-    let input = load_scenarios_with(&args.file, matrix.or(streets), budget)?;
+    let input = load_scenarios_with(&args.file, distances(args), budget)?;
     // The [data] files are known once the scenario file is read; still before any solving.
     inputs
         .data(&input.file.data, "the scenario file's [data] ")
@@ -105,28 +110,16 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
     };
     let progress = Progress::start(mode, &costs, budget.deadline);
     let done = input.run(budget, &|i| progress.tick(i));
+    // Written from the rows' records, as `merge` writes shards' rows: the same bytes.
+    let records: Vec<RowRecord> = done.batch.rows.iter().map(RowRecord::of).collect();
+    let done = ScenarioRun {
+        batch: replay(&records, &input.file, &input.data).expect("records of this run read back"),
+        source: done.source,
+    };
     let (batch, source) = (&done.batch, &done.source);
     progress.finish(batch.rows.len() - batch.not_run, batch.interrupted() > 0);
-    let bytes = render_scenarios(
-        batch,
-        source,
-        &input.data,
-        args.output.format,
-        args.output.lang,
-    );
-    // The results first: a bad --report path must not lose them.
-    super::emit(args.output.out.as_deref(), &bytes)?;
-    if let Some(path) = &args.report {
-        let page = ScenarioPage {
-            batch,
-            file: source,
-            data: Some(&input.data),
-            command: Some(super::command_line::shown_command("scenarios")),
-        };
-        let html = scenarios_html(&page, args.output.lang);
-        super::output::write_atomic(path, html.as_bytes())?;
-    }
-    tables.write(batch, &input.data)?;
+    let command = super::command_line::shown_command("scenarios");
+    Written::of(args)?.write(batch, source, &input.data, &command)?;
     let late = batch.not_run - batch.interrupted();
     if late > 0 {
         eprintln!(
@@ -142,6 +135,19 @@ pub fn run(args: &ScenariosArgs, memory: MemoryLimit) -> Result<(), Error> {
         super::interrupt::exit_interrupted(&interrupted(batch, out.is_none()));
     }
     done.failure().map_or(Ok(()), Err)
+}
+
+/// Distances the flags give instead of the file's `[data]`.
+pub fn distances(args: &ScenariosArgs) -> Option<DistanceSource<'_>> {
+    let matrix = args
+        .cost_matrix
+        .as_deref()
+        .map(|p| DistanceSource::Matrix(p, args.cost));
+    let streets = args.streets.network.as_deref().map(|p| {
+        let snap = args.streets.snap_max_m.unwrap_or(network::SNAP_MAX_M);
+        DistanceSource::Streets(p, snap, args.streets.dem.as_deref())
+    });
+    matrix.or(streets)
 }
 
 /// What an interrupted batch left: how many rows finished, the files written in full (every
@@ -180,8 +186,69 @@ struct Tables<'a> {
     robustness: Option<(&'a Path, TableFormat)>,
 }
 
+/// Every output of a batch asked for: the results (`--out`, in `--format` and `--lang`), the
+/// page (`--report`) and the long tables. `scenarios` and `merge` both write through this.
+pub struct Written<'a> {
+    /// The results' file (none: standard output).
+    pub out: Option<&'a Path>,
+    /// The format and language.
+    pub output: &'a OutputArgs,
+    /// The HTML page.
+    pub report: Option<&'a Path>,
+    tables: Tables<'a>,
+}
+
+impl<'a> Written<'a> {
+    fn of(args: &'a ScenariosArgs) -> Result<Written<'a>, Error> {
+        Written::new(&args.output, &args.report, &args.sites, &args.robustness)
+    }
+
+    /// The outputs named by these flags; a table's extension is checked here, before any work.
+    pub fn new(
+        output: &'a OutputArgs,
+        report: &'a Option<PathBuf>,
+        sites: &'a Option<PathBuf>,
+        robustness: &'a Option<PathBuf>,
+    ) -> Result<Written<'a>, Error> {
+        Ok(Written {
+            out: output.out.as_deref(),
+            output,
+            report: report.as_deref(),
+            tables: Tables::of(sites, robustness)?,
+        })
+    }
+
+    /// Writes the results first (a bad --report path must not lose them), then the page with
+    /// `command` in its box, then the tables.
+    pub fn write(
+        &self,
+        batch: &Batch,
+        source: &str,
+        data: &Dataset,
+        command: &str,
+    ) -> Result<(), Error> {
+        let (format, lang) = (self.output.format, self.output.lang);
+        let bytes = render_scenarios(batch, source, data, format, lang);
+        super::emit(self.out, &bytes)?;
+        if let Some(path) = self.report {
+            let page = ScenarioPage {
+                batch,
+                file: source,
+                data: Some(data),
+                command: Some(command.to_string()),
+            };
+            let html = scenarios_html(&page, lang);
+            super::output::write_atomic(path, html.as_bytes())?;
+        }
+        self.tables.write(batch, data)
+    }
+}
+
 impl<'a> Tables<'a> {
-    fn of(args: &'a ScenariosArgs) -> Result<Tables<'a>, Error> {
+    fn of(
+        sites: &'a Option<PathBuf>,
+        robustness: &'a Option<PathBuf>,
+    ) -> Result<Tables<'a>, Error> {
         let format = |flag: &str, path: &'a Option<PathBuf>| match path.as_deref() {
             None => Ok(None),
             Some(p) => match TableFormat::of(p) {
@@ -194,8 +261,8 @@ impl<'a> Tables<'a> {
             },
         };
         Ok(Tables {
-            sites: format("--sites", &args.sites)?,
-            robustness: format("--robustness", &args.robustness)?,
+            sites: format("--sites", sites)?,
+            robustness: format("--robustness", robustness)?,
         })
     }
 

@@ -95,11 +95,11 @@ fn feature_name(f: &Value) -> Option<String> {
         .map(str::to_string)
 }
 
-type Bad<'a> = dyn Fn(&str, &str, String) -> Error + 'a;
+pub(crate) type Bad<'a> = dyn Fn(&str, &str, String) -> Error + 'a;
 
 /// One polygon: an outer ring and any holes, each at least four closed positions of
 /// longitude, latitude in range.
-fn polygon(v: &Value, path: &str, bad: &Bad) -> Result<Polygon<f64>> {
+pub(crate) fn polygon(v: &Value, path: &str, bad: &Bad) -> Result<Polygon<f64>> {
     let rings = v
         .as_array()
         .filter(|r| !r.is_empty())

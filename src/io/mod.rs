@@ -3,7 +3,7 @@
 //! Each reader takes decoded text ([`SourceText`]) so the same code reads a user's file and the
 //! embedded dataset. Errors always carry `FILE:LINE:COLUMN`.
 
-mod area;
+pub(crate) mod area;
 mod candidates;
 pub mod columns;
 mod costs;
@@ -11,6 +11,7 @@ mod dataset;
 pub mod demand_checks;
 pub mod embedded;
 mod estat;
+pub mod fingerprint;
 pub mod notes;
 mod places;
 mod points;

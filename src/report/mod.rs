@@ -21,6 +21,7 @@ mod labels;
 mod left_out;
 mod map;
 mod rank;
+mod regions;
 mod route;
 mod scenarios;
 mod solve;
@@ -42,6 +43,7 @@ pub use json::{rank_geojson, rank_json};
 pub use labels::Lang;
 pub use map::{map_svg, Depot, MapSpec};
 pub use rank::render_rank;
+pub use regions::{render_regions, BUDGET_NOTE, REGION_KEYS};
 pub use route::{
     render_route, route_csv, route_geojson, route_ics_per_stop, route_json, route_leaflet,
     route_table, weekday_name, LeafletFormat, RouteInfo, ICS_FIRST_START, ICS_LAST_START,

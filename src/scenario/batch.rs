@@ -32,6 +32,20 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// The batch of `rows` (one per scenario of `file`, in its order): the counts, and the
+    /// robustness counted over every row, however the rows were solved (here, or in shards).
+    pub fn of_rows(rows: Vec<Row>, data: &Dataset, file: &ScenarioFile) -> Batch {
+        Batch {
+            solved: rows.iter().filter(|r| r.outcome.solved().is_some()).count(),
+            not_run: rows
+                .iter()
+                .filter(|r| matches!(r.outcome, RowOutcome::NotRun(_)))
+                .count(),
+            robustness: robustness(&rows, data, file),
+            rows,
+        }
+    }
+
     /// Rows not solved because the run was interrupted: when any, the other rows (and the
     /// robustness counted over them) are the scenarios that finished before the interrupt.
     pub fn interrupted(&self) -> usize {
@@ -126,15 +140,7 @@ pub fn run_batch(
         .into_iter()
         .map(|r| r.expect("every scenario has a row"))
         .collect();
-    Batch {
-        solved: rows.iter().filter(|r| r.outcome.solved().is_some()).count(),
-        not_run: rows
-            .iter()
-            .filter(|r| matches!(r.outcome, RowOutcome::NotRun(_)))
-            .count(),
-        robustness: robustness(&rows, data, file),
-        rows,
-    }
+    Batch::of_rows(rows, data, file)
 }
 
 /// Each data variant the valid scenarios need, built once (in parallel) from the first

@@ -11,8 +11,10 @@
 pub mod apply;
 pub mod batch;
 pub mod cost;
+pub mod record;
 pub mod robust;
 pub mod row;
+pub mod shard;
 pub mod sites;
 pub mod spec;
 

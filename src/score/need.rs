@@ -26,7 +26,7 @@ pub struct NeedEstimate {
 }
 
 /// An estimate with its 95 % interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Central estimate.
     pub estimate: f64,

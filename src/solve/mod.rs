@@ -96,7 +96,7 @@ impl Model {
 }
 
 /// What the solver could prove about its answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Objective equals the bound: no better set exists.

@@ -243,3 +243,6 @@ fn weights_name_the_top_ranked_candidates_as_rank_does() {
 }
 
 mod analyst;
+mod merge_errors;
+mod regions;
+mod shard;
