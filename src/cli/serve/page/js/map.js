@@ -1,0 +1,303 @@
+// The map: an SVG in metres around the data's centre (a flat projection is exact enough for a
+// town), so a stop's walking radius is a true circle and the scale bar is honest. Drawn whole
+// from the state on every change: a town is a few hundred cells, which takes a few ms.
+'use strict';
+
+MS.map = (function () {
+  var NS = 'http://www.w3.org/2000/svg';
+  // ColorBrewer YlOrRd, 5 classes, as on the council report's map.
+  var RAMP = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
+  var svg = null;
+  var proj = null;
+  var view = null; // {cx, cy, w}: centre and width of the view, in metres
+  var layers = {};
+  var classes = null;
+  var highlight = null; // cell indexes to outline ("why this stop")
+
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  // Equirectangular projection around the centre of `b` (the state's bounds), in metres, y down.
+  function projection(b) {
+    var lat0 = (b.south + b.north) / 2;
+    var lon0 = (b.west + b.east) / 2;
+    var kx = Math.cos((lat0 * Math.PI) / 180) * 111320;
+    var ky = 110574;
+    return {
+      xy: function (lat, lon) {
+        return [(lon - lon0) * kx, (lat0 - lat) * ky];
+      },
+      latlon: function (x, y) {
+        return [lat0 - y / ky, lon0 + x / kx];
+      },
+      kx: kx,
+      ky: ky,
+    };
+  }
+
+  // The grid's step in degrees: the smallest gap between distinct cell centres (census meshes
+  // are regular), else a quarter mesh.
+  function step(values, fallback) {
+    var s = values.slice().sort(function (a, b) {
+      return a - b;
+    });
+    var best = Infinity;
+    for (var i = 1; i < s.length; i++) {
+      var d = s[i] - s[i - 1];
+      if (d > 1e-6 && d < best) best = d;
+    }
+    return isFinite(best) ? Math.min(best, fallback * 8) : fallback;
+  }
+
+  // Up to five quantile classes of the cells' aged 65+, bounds rounded to 2 significant figures.
+  function makeClasses(cells) {
+    var v = cells
+      .map(function (c) {
+        return c.aged || 0;
+      })
+      .sort(function (a, b) {
+        return a - b;
+      });
+    var uppers = [];
+    if (!v.length) return { uppers: [0], min: 0 };
+    for (var k = 1; k < RAMP.length; k++) {
+      var q = v[Math.max(0, Math.ceil((k * v.length) / RAMP.length) - 1)];
+      var mag = q > 0 ? Math.pow(10, Math.floor(Math.log10(q)) - 1) : 1;
+      var b = Math.round(q / mag) * mag;
+      if (b < v[v.length - 1] && (!uppers.length || b > uppers[uppers.length - 1])) uppers.push(b);
+    }
+    uppers.push(v[v.length - 1]);
+    return { uppers: uppers, min: v[0] };
+  }
+
+  function classOf(x) {
+    for (var i = 0; i < classes.uppers.length; i++) if (x <= classes.uppers[i]) return i;
+    return classes.uppers.length - 1;
+  }
+
+  // Metres per screen pixel at the current view.
+  function unit() {
+    var w = svg.clientWidth || 800;
+    return view.w / w;
+  }
+
+  function setViewBox() {
+    var w = svg.clientWidth || 800;
+    var h = svg.clientHeight || 600;
+    var vh = (view.w * h) / w;
+    svg.setAttribute('viewBox', [view.cx - view.w / 2, view.cy - vh / 2, view.w, vh].join(' '));
+  }
+
+  // Fits the view to the data's bounds.
+  function fit() {
+    var b = MS.state.bounds;
+    var a = proj.xy(b.north, b.west);
+    var z = proj.xy(b.south, b.east);
+    var w = svg.clientWidth || 800;
+    var h = svg.clientHeight || 600;
+    var bw = (z[0] - a[0]) * 1.06;
+    var bh = (z[1] - a[1]) * 1.06;
+    view = { cx: (a[0] + z[0]) / 2, cy: (a[1] + z[1]) / 2, w: Math.max(bw, (bh * w) / h, 200) };
+  }
+
+  function init(svgElement) {
+    svg = svgElement;
+    ['tiles', 'cells', 'uncovered', 'reach', 'why', 'shops', 'cands', 'labels'].forEach(function (n) {
+      layers[n] = el('g', { class: 'layer-' + n }, svg);
+    });
+    window.addEventListener('resize', function () {
+      if (MS.state) draw();
+    });
+  }
+
+  function clear(g) {
+    while (g.firstChild) g.removeChild(g.firstChild);
+  }
+
+  // Draws `state` (MS.state when not given); keeps the view unless the data's bounds changed.
+  function draw() {
+    var s = MS.state;
+    var key = JSON.stringify(s.bounds);
+    if (!proj || proj.key !== key) {
+      proj = projection(s.bounds);
+      proj.key = key;
+      proj.dlat = step(s.cells.map(function (c) { return c.lat; }), 1 / 480);
+      proj.dlon = step(s.cells.map(function (c) { return c.lon; }), 1 / 320);
+      fit();
+    }
+    classes = makeClasses(s.cells);
+    setViewBox();
+    MS.tiles.draw(layers.tiles, s, proj, view, svg);
+    drawCells(s);
+    drawReach(s);
+    drawWhy(s);
+    drawShops(s);
+    drawCandidates(s);
+    MS.legend.scale(unit());
+  }
+
+  function drawCells(s) {
+    var g = layers.cells;
+    clear(g);
+    var w = proj.dlon * proj.kx;
+    var h = proj.dlat * proj.ky;
+    var frag = document.createDocumentFragment();
+    s.cells.forEach(function (c, i) {
+      var p = proj.xy(c.lat, c.lon);
+      el('rect', {
+        x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h,
+        fill: RAMP[classOf(c.aged || 0)], 'data-i': i,
+        class: c.reached ? 'cell reached' : 'cell',
+      }, frag);
+    });
+    g.appendChild(frag);
+    g.setAttribute('opacity', s.tiles ? 0.65 : 0.9);
+    var u = layers.uncovered;
+    clear(u);
+    var f2 = document.createDocumentFragment();
+    // Pockets, as on the council report: of the cells no stop reaches, those in the top two
+    // classes of aged 65+ (outlining every unreached cell would cover the whole map).
+    var top = classes.uppers.length - 2;
+    (s.answer.uncovered || []).forEach(function (i) {
+      var c = s.cells[i];
+      if (!c || classOf(c.aged || 0) < top) return;
+      var p = proj.xy(c.lat, c.lon);
+      el('rect', { x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h, class: 'pocket', 'data-i': i }, f2);
+    });
+    u.appendChild(f2);
+  }
+
+  function candidateById(s) {
+    var m = {};
+    s.candidates.forEach(function (c) {
+      m[c.id] = c;
+    });
+    return m;
+  }
+
+  // What each chosen stop reaches: its radius as a circle, or with street distances (`network`)
+  // a line to each cell it reaches and those cells outlined.
+  function drawReach(s) {
+    var g = layers.reach;
+    clear(g);
+    var byId = candidateById(s);
+    var u = unit();
+    (s.answer.chosen || []).forEach(function (id) {
+      var c = byId[id];
+      if (!c) return;
+      var p = proj.xy(c.lat, c.lon);
+      if (!s.network) {
+        el('circle', { cx: p[0], cy: p[1], r: s.options.radius_m, class: 'reach', 'data-id': id }, g);
+        return;
+      }
+      var grp = el('g', { class: 'reach-net', 'data-id': id }, g);
+      var w = proj.dlon * proj.kx;
+      var h = proj.dlat * proj.ky;
+      ((s.answer.reaches || {})[id] || []).forEach(function (i) {
+        var cell = s.cells[i];
+        if (!cell) return;
+        var q = proj.xy(cell.lat, cell.lon);
+        el('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], 'stroke-width': 1.2 * u }, grp);
+        el('rect', { x: q[0] - w / 2, y: q[1] - h / 2, width: w, height: h, 'stroke-width': 1.5 * u }, grp);
+      });
+    });
+  }
+
+  function drawWhy() {
+    var g = layers.why;
+    clear(g);
+    if (!highlight) return;
+    var w = proj.dlon * proj.kx;
+    var h = proj.dlat * proj.ky;
+    highlight.forEach(function (i) {
+      var c = MS.state.cells[i];
+      if (!c) return;
+      var p = proj.xy(c.lat, c.lon);
+      el('rect', { x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h, 'stroke-width': 3 * unit() }, g);
+    });
+  }
+
+  function drawShops(s) {
+    var g = layers.shops;
+    clear(g);
+    var r = 6 * unit();
+    (s.shops || []).forEach(function (sh) {
+      var p = proj.xy(sh.lat, sh.lon);
+      var e = el('rect', { x: p[0] - r, y: p[1] - r, width: 2 * r, height: 2 * r, class: 'shop' }, g);
+      el('title', {}, e).textContent = sh.name || sh.id;
+    });
+  }
+
+  function drawCandidates(s) {
+    var g = layers.cands;
+    var lab = layers.labels;
+    clear(g);
+    clear(lab);
+    var u = unit();
+    var chosen = {};
+    (s.answer.chosen || []).forEach(function (id) {
+      chosen[id] = true;
+    });
+    // Unchosen first, so chosen stops are drawn on top.
+    var order = s.candidates.slice().sort(function (a, b) {
+      return (chosen[a.id] ? 1 : 0) - (chosen[b.id] ? 1 : 0);
+    });
+    var showAll = view.w < 5000;
+    order.forEach(function (c) {
+      var p = proj.xy(c.lat, c.lon);
+      var isChosen = !!chosen[c.id];
+      var grp = MS.symbols.candidate(c, isChosen, u, s);
+      grp.setAttribute('transform', 'translate(' + p[0] + ',' + p[1] + ')');
+      g.appendChild(grp);
+      if (isChosen || showAll) {
+        var t = el('text', {
+          x: p[0] + 14 * u, y: p[1] + 5 * u, 'font-size': (isChosen ? 17 : 14) * u,
+          'stroke-width': 4 * u, class: isChosen ? 'label chosen' : 'label',
+        }, lab);
+        t.textContent = c.name;
+      }
+    });
+  }
+
+  return {
+    init: init,
+    draw: draw,
+    el: el,
+    RAMP: RAMP,
+    classes: function () {
+      return classes;
+    },
+    unit: unit,
+    view: function () {
+      return view;
+    },
+    setView: function (v) {
+      view = v;
+      draw();
+    },
+    fit: function () {
+      fit();
+      draw();
+    },
+    // The latitude and longitude at client pixel (px, py).
+    latlonAt: function (px, py) {
+      var r = svg.getBoundingClientRect();
+      var u = unit();
+      var vh = (view.w * r.height) / r.width;
+      var x = view.cx - view.w / 2 + (px - r.left) * u;
+      var y = view.cy - vh / 2 + (py - r.top) * (vh / r.height);
+      return proj.latlon(x, y);
+    },
+    xy: function (lat, lon) {
+      return proj.xy(lat, lon);
+    },
+    highlight: function (cells) {
+      highlight = cells;
+      if (MS.state) drawWhy(MS.state);
+    },
+  };
+})();
