@@ -17,10 +17,25 @@ MS.legend = (function () {
     return MS.num(x);
   }
 
+  // Folded on a narrow screen (a tablet held upright), where it would cover the map.
+  var folded = window.innerWidth < 900;
+
   // Fills the legend box for the current state and language.
   function draw() {
     var box = document.getElementById('legend');
     box.textContent = '';
+    box.classList.toggle('folded', folded);
+    var fold = document.createElement('button');
+    fold.type = 'button';
+    fold.className = 'leg-toggle';
+    fold.textContent = MS.t('legend') + (folded ? ' ▸' : ' ▾');
+    fold.setAttribute('aria-expanded', folded ? 'false' : 'true');
+    fold.addEventListener('click', function () {
+      folded = !folded;
+      draw();
+    });
+    box.appendChild(fold);
+    if (folded) return;
     var h = document.createElement('div');
     h.className = 'leg-head';
     h.textContent = MS.t('legend_cells');
