@@ -28,6 +28,7 @@ mod rank;
 mod report;
 mod route;
 mod scenarios;
+mod serve;
 mod solve;
 
 use clap::{Parser, Subcommand};
@@ -100,6 +101,11 @@ enum Command {
     /// rank candidates by how robustly they are chosen.
     #[command(after_help = examples::SCENARIOS)]
     Scenarios(scenarios::ScenariosArgs),
+    /// The live page for the council meeting: members' changes (roles, new or moved sites,
+    /// parking slots, p, radius) re-solve at once on every screen, with history, undo and the
+    /// report and timetable to download.
+    #[command(after_help = serve::EXAMPLES)]
+    Serve(Box<serve::ServeArgs>),
     /// Walking distances along an OpenStreetMap extract's streets (© OpenStreetMap
     /// contributors): a from,to,metres matrix, and a check of what the extract gives.
     #[command(after_help = examples::NETWORK)]
@@ -213,6 +219,7 @@ impl Cli {
             Command::Compare(a) => a.output.format == Format::Json,
             Command::Report(_) => false,
             Command::Scenarios(a) => a.output.format == Format::Json,
+            Command::Serve(_) => false,
             Command::Network { action } => action.json(),
             Command::Data { .. } => false,
         }
@@ -253,6 +260,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Compare(args) => compare::run(&args, memory),
         Command::Report(args) => report::run(&args, memory),
         Command::Scenarios(args) => scenarios::run(&args, memory),
+        Command::Serve(args) => serve::run(&args, memory),
         Command::Network { action } => network::run(&action, memory),
         Command::Data { action } => data::run(&action),
     }
