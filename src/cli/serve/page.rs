@@ -15,6 +15,7 @@ const SCRIPT: &str = concat!(
     include_str!("page/js/symbols.js"),
     include_str!("page/js/tiles.js"),
     include_str!("page/js/legend.js"),
+    include_str!("page/js/pockets.js"),
     include_str!("page/js/map.js"),
     include_str!("page/js/mapinput.js"),
     include_str!("page/js/panel.js"),
@@ -74,14 +75,26 @@ mod tests {
     #[test]
     fn only_the_pages_own_files_are_served() {
         assert!(asset("/app.js").is_some() && asset("/style.css").is_some());
-        for p in ["/js/app.js", "/../Cargo.toml", "/page/index.html", "/index.htm", ""] {
+        for p in [
+            "/js/app.js",
+            "/../Cargo.toml",
+            "/page/index.html",
+            "/index.htm",
+            "",
+        ] {
             assert!(asset(p).is_none(), "{p}");
         }
     }
 
     #[test]
     fn user_text_goes_in_as_text_never_as_markup() {
-        for bad in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+        for bad in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ] {
             assert!(!SCRIPT.contains(bad), "the script uses {bad}");
         }
     }

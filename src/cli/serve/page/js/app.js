@@ -81,6 +81,7 @@ MS.app = (function () {
     document.getElementById('loading').hidden = true;
     MS.map.draw();
     MS.legend.draw();
+    if (first) MS.map.fit(); // again, now the legend's height is known
     MS.panel.draw(s);
     MS.side.draw(s);
     MS.addForm.draw(s);

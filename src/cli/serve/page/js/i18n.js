@@ -91,9 +91,9 @@ MS.WORDS = {
     cancel: 'やめる',
     who: '端末の名前',
     legend: '凡例',
-    legend_cells: '65歳以上の人数（250 m 区画）',
+    legend_cells: '65歳以上の人数（{m} m 区画）',
     legend_stop: '選ばれた停留所',
-    legend_cand: '候補地（白：駐車不明・緑枠：駐車可・赤枠：駐車不可）',
+    legend_cand: '候補地（緑枠：駐車可・赤枠：不可）',
     legend_excluded: '除外した候補地',
     legend_required: '必須の候補地',
     legend_shop: '店',
@@ -193,9 +193,9 @@ MS.WORDS = {
     cancel: 'Cancel',
     who: 'This device',
     legend: 'Legend',
-    legend_cells: 'People aged 65+ (250 m cells)',
+    legend_cells: 'People aged 65+ ({m} m cells)',
     legend_stop: 'Chosen stop',
-    legend_cand: 'Candidate (green ring: fits, red ring: no space)',
+    legend_cand: 'Candidate (ring: green fits, red no space)',
     legend_excluded: 'Excluded candidate',
     legend_required: 'Required candidate',
     legend_shop: 'Shop',
@@ -210,6 +210,25 @@ MS.WORDS = {
     kind_default: 'open space',
     set_named: 'Saved the list “{name}”',
   },
+};
+
+// Names of the usual kinds of site; any other kind is shown as it was typed.
+MS.KINDS = {
+  ja: {
+    shrine: '神社', temple: '寺院', housing_estate: '団地', car_park: '駐車場', parking: '駐車場',
+    community_centre: '集会所', park: '公園', school: '学校', shop: '店舗', supermarket: 'スーパー',
+    hospital: '病院', clinic: '診療所', station: '駅', town_hall: '役所', other: 'その他',
+  },
+  en: {
+    housing_estate: 'housing estate', car_park: 'car park', community_centre: 'community centre',
+    town_hall: 'town hall',
+  },
+};
+
+// A site's kind in the page's language.
+MS.kind = function (k) {
+  var table = MS.KINDS[MS.lang] || {};
+  return table[k] || k || '';
 };
 
 MS.lang = 'ja';

@@ -38,22 +38,34 @@ MS.legend = (function () {
     if (folded) return;
     var h = document.createElement('div');
     h.className = 'leg-head';
-    h.textContent = MS.t('legend_cells');
+    h.textContent = MS.t('legend_cells', { m: MS.map.cellSize() });
     box.appendChild(h);
+    // The classes side by side, each colour over its range.
+    var ramp = document.createElement('div');
+    ramp.className = 'leg-ramp';
     var cl = MS.map.classes();
     var lo = cl.min;
     cl.uppers.forEach(function (up, i) {
-      row(box, MS.symbols.swatch(MS.map.RAMP[i]), fmt(lo) + '–' + fmt(up));
+      var step = document.createElement('div');
+      step.appendChild(MS.symbols.swatch(MS.map.RAMP[i]));
+      var t = document.createElement('span');
+      t.textContent = fmt(lo) + '–' + fmt(up);
+      step.appendChild(t);
+      ramp.appendChild(step);
       lo = up;
     });
+    box.appendChild(ramp);
     var s = MS.state;
-    row(box, MS.symbols.swatch('stop'), MS.t('legend_stop'));
-    row(box, MS.symbols.swatch('cand'), MS.t('legend_cand'));
-    row(box, MS.symbols.swatch('required'), MS.t('legend_required'));
-    row(box, MS.symbols.swatch('excluded'), MS.t('legend_excluded'));
-    if (s.shops && s.shops.length) row(box, MS.symbols.swatch('shop'), MS.t('legend_shop'));
-    row(box, MS.symbols.swatch('reach'), MS.t('legend_reach'));
-    row(box, MS.symbols.swatch('uncovered'), MS.t('legend_uncovered'));
+    var rows = document.createElement('div');
+    rows.className = 'leg-rows';
+    row(rows, MS.symbols.swatch('stop'), MS.t('legend_stop'));
+    row(rows, MS.symbols.swatch('reach'), MS.t('legend_reach'));
+    row(rows, MS.symbols.swatch('cand'), MS.t('legend_cand'));
+    row(rows, MS.symbols.swatch('required'), MS.t('legend_required'));
+    row(rows, MS.symbols.swatch('excluded'), MS.t('legend_excluded'));
+    row(rows, MS.symbols.swatch('uncovered'), MS.t('legend_uncovered'));
+    if (s.shops && s.shops.length) row(rows, MS.symbols.swatch('shop'), MS.t('legend_shop'));
+    box.appendChild(rows);
   }
 
   // The scale bar for `u` metres per pixel: the longest round length under 160 pixels.

@@ -92,16 +92,20 @@ MS.map = (function () {
     svg.setAttribute('viewBox', [view.cx - view.w / 2, view.cy - vh / 2, view.w, vh].join(' '));
   }
 
-  // Fits the view to the data's bounds.
+  // Fits the view to the data's bounds, above the legend (so it hides none of the data).
   function fit() {
     var b = MS.state.bounds;
     var a = proj.xy(b.north, b.west);
     var z = proj.xy(b.south, b.east);
     var w = svg.clientWidth || 800;
     var h = svg.clientHeight || 600;
+    var legend = document.getElementById('legend');
+    var below = legend ? Math.min(legend.offsetHeight + 10, h * 0.45) : 0;
     var bw = (z[0] - a[0]) * 1.06;
     var bh = (z[1] - a[1]) * 1.06;
-    view = { cx: (a[0] + z[0]) / 2, cy: (a[1] + z[1]) / 2, w: Math.max(bw, (bh * w) / h, 200) };
+    var vw = Math.max(bw, (bh * w) / (h - below), 200);
+    var u = vw / w;
+    view = { cx: (a[0] + z[0]) / 2, cy: (a[1] + z[1]) / 2 + (below / 2) * u, w: vw };
   }
 
   function init(svgElement) {
@@ -156,19 +160,8 @@ MS.map = (function () {
     });
     g.appendChild(frag);
     g.setAttribute('opacity', s.tiles ? 0.65 : 0.9);
-    var u = layers.uncovered;
-    clear(u);
-    var f2 = document.createDocumentFragment();
-    // Pockets, as on the council report: of the cells no stop reaches, those in the top two
-    // classes of aged 65+ (outlining every unreached cell would cover the whole map).
-    var top = classes.uppers.length - 2;
-    (s.answer.uncovered || []).forEach(function (i) {
-      var c = s.cells[i];
-      if (!c || classOf(c.aged || 0) < top) return;
-      var p = proj.xy(c.lat, c.lon);
-      el('rect', { x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h, class: 'pocket', 'data-i': i }, f2);
-    });
-    u.appendChild(f2);
+    var grid = { w: w, h: h, dlat: proj.dlat, dlon: proj.dlon, xy: proj.xy };
+    MS.pockets.draw(layers.uncovered, s, grid, classes.uppers.length - 2, classOf);
   }
 
   function candidateById(s) {
@@ -272,6 +265,11 @@ MS.map = (function () {
       return classes;
     },
     unit: unit,
+    // The cells' side in metres (a census mesh's nominal size: 250 m for a quarter mesh).
+    cellSize: function () {
+      var side = Math.sqrt(proj.dlon * proj.kx * proj.dlat * proj.ky);
+      return side > 100 ? Math.round(side / 50) * 50 : Math.round(side / 10) * 10;
+    },
     view: function () {
       return view;
     },

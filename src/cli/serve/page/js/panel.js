@@ -130,7 +130,7 @@ MS.panel = (function () {
     r.tr.setAttribute('data-chosen', chosen ? '1' : '0');
     r.mark.textContent = chosen ? '●' : '';
     r.nameBtn.textContent = c.name;
-    var bits = [c.kind || '', MS.t('space_' + (c.space || 'unknown'))];
+    var bits = [MS.kind(c.kind), MS.t('space_' + (c.space || 'unknown'))];
     if (c.added) bits.push(MS.t('added'));
     if (c.moved) bits.push(MS.t('moved'));
     r.sub.textContent = bits.filter(Boolean).join(' · ');

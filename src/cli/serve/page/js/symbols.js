@@ -46,7 +46,7 @@ MS.symbols = (function () {
       }, g);
     }
     var title = el('title', {}, g);
-    title.textContent = c.name + ' (' + (c.kind || '') + ')';
+    title.textContent = c.name + ' (' + MS.kind(c.kind) + ')';
     return g;
   }
 
@@ -75,9 +75,12 @@ MS.symbols = (function () {
     } else if (kind === 'reach') {
       el('circle', { r: 13, class: 'reach', 'stroke-width': 2 }, s);
     } else if (kind === 'uncovered') {
-      el('rect', { x: -12, y: -12, width: 24, height: 24, class: 'pocket', 'stroke-width': 2 }, s);
+      el('rect', { x: -12, y: -12, width: 24, height: 24, class: 'pocket' }, s);
+      el('rect', { x: -12, y: -12, width: 24, height: 24, class: 'pocket-edge' }, s);
     } else {
-      el('rect', { x: -12, y: -12, width: 24, height: 24, fill: kind, stroke: '#999' }, s);
+      // A colour of the ramp: a plain box, stretched to the box it is put in.
+      s.setAttribute('preserveAspectRatio', 'none');
+      el('rect', { x: -16, y: -16, width: 32, height: 32, fill: kind }, s);
     }
     return s;
   }

@@ -32,7 +32,7 @@ MS.why = (function () {
     body.textContent = '';
     document.getElementById('why-title').textContent = MS.t(w.chosen ? 'why_stop' : 'why_not');
     body.appendChild(text('h3', 'why-name', c.name));
-    body.appendChild(text('p', 'sub', [c.kind, MS.t('space_' + (c.space || 'unknown'))].join(' · ')));
+    body.appendChild(text('p', 'sub', [MS.kind(c.kind), MS.t('space_' + (c.space || 'unknown'))].join(' · ')));
     if (w.chosen) {
       line(body, 'only_it', people(w.only_it));
       if (w.best_replacement) {
