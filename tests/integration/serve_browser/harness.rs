@@ -148,6 +148,16 @@ impl Page {
         }
     }
 
+    /// The value of `js`, a promise, once settled.
+    pub fn eval_async(&self, js: &str) -> Value {
+        let wrapped = format!("(async () => JSON.stringify(await ({js})))()");
+        let r = self.tab.evaluate(&wrapped, true).expect("the script runs");
+        match r.value {
+            Some(Value::String(s)) => serde_json::from_str(&s).unwrap(),
+            other => panic!("{js}: {other:?}"),
+        }
+    }
+
     /// Waits until `js` is true, or fails naming `what`.
     pub fn wait_for(&self, what: &str, js: &str) -> Duration {
         let start = Instant::now();

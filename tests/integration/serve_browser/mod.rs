@@ -5,4 +5,5 @@
 
 mod editing;
 mod harness;
+mod meeting;
 mod safety;

@@ -144,24 +144,31 @@ MS.map = (function () {
     MS.legend.scale(unit());
   }
 
+  // The cells' shading depends on the data only, not on the answer or the zoom: redrawn only
+  // when the cells or their classes change (most of a redraw's time otherwise).
   function drawCells(s) {
     var g = layers.cells;
-    clear(g);
     var w = proj.dlon * proj.kx;
     var h = proj.dlat * proj.ky;
+    var grid = { w: w, h: h, dlat: proj.dlat, dlon: proj.dlon, xy: proj.xy };
+    MS.pockets.draw(layers.uncovered, s, grid, classes.uppers.length - 2, classOf);
+    var aged = s.cells.map(function (c) {
+      return c.aged;
+    });
+    var key = proj.key + s.cells.length + classes.uppers.join() + aged.join();
+    if (g.getAttribute('data-key') === key) return;
+    g.setAttribute('data-key', key);
+    clear(g);
     var frag = document.createDocumentFragment();
     s.cells.forEach(function (c, i) {
       var p = proj.xy(c.lat, c.lon);
       el('rect', {
         x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h,
-        fill: RAMP[classOf(c.aged || 0)], 'data-i': i,
-        class: c.reached ? 'cell reached' : 'cell',
+        fill: RAMP[classOf(c.aged || 0)], 'data-i': i, class: 'cell',
       }, frag);
     });
     g.appendChild(frag);
     g.setAttribute('opacity', s.tiles ? 0.65 : 0.9);
-    var grid = { w: w, h: h, dlat: proj.dlat, dlon: proj.dlon, xy: proj.xy };
-    MS.pockets.draw(layers.uncovered, s, grid, classes.uppers.length - 2, classOf);
   }
 
   function candidateById(s) {
