@@ -96,3 +96,32 @@ fn why_a_stop_then_the_named_set_and_an_undo() {
         true
     );
 }
+
+#[test]
+fn with_streets_each_stop_is_joined_to_what_it_reaches() {
+    let Some(browser) = browser() else {
+        return skipped("with_streets_each_stop_is_joined_to_what_it_reaches");
+    };
+    let osm = crate::helpers::shared_root("data-sources/osm-nerima-tokyo/nerima.osm");
+    let osm = osm.display().to_string();
+    let flags = ["--data", "examples/network", "--network", &osm, "--p", "2"];
+    let server = Server::start(&[&flags[..], &["--radius-m", "400"]].concat());
+    let page = Page::open(browser.new_tab().unwrap(), &server, "projector");
+    let s = page.eval("MS.state");
+    assert_eq!(s["network"], true);
+    assert_eq!(
+        page.eval("document.querySelectorAll('#map .reach').length"),
+        0
+    );
+    let chosen = s["answer"]["chosen"].as_array().unwrap();
+    assert_eq!(chosen.len(), 2);
+    for id in chosen {
+        let id = id.as_str().unwrap();
+        let reached = s["answer"]["reaches"][id].as_array().unwrap().len();
+        assert!(reached > 0);
+        let lines = page.eval(&format!(
+            "document.querySelectorAll(\"#map .reach-net[data-id='{id}'] line\").length"
+        ));
+        assert_eq!(lines, reached, "{id}: a line to each point it reaches");
+    }
+}

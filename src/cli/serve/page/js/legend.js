@@ -38,7 +38,8 @@ MS.legend = (function () {
     if (folded) return;
     var h = document.createElement('div');
     h.className = 'leg-head';
-    h.textContent = MS.t('legend_cells', { m: MS.map.cellSize() });
+    var side = MS.map.cellSize();
+    h.textContent = side ? MS.t('legend_cells', { m: side }) : MS.t('legend_points');
     box.appendChild(h);
     // The classes side by side, each colour over its range.
     var ramp = document.createElement('div');
@@ -59,7 +60,8 @@ MS.legend = (function () {
     var rows = document.createElement('div');
     rows.className = 'leg-rows';
     row(rows, MS.symbols.swatch('stop'), MS.t('legend_stop'));
-    row(rows, MS.symbols.swatch('reach'), MS.t('legend_reach'));
+    if (s.network) row(rows, MS.symbols.swatch('reach-net'), MS.t('legend_reach_net'));
+    else row(rows, MS.symbols.swatch('reach'), MS.t('legend_reach'));
     row(rows, MS.symbols.swatch('cand'), MS.t('legend_cand'));
     row(rows, MS.symbols.swatch('required'), MS.t('legend_required'));
     row(rows, MS.symbols.swatch('excluded'), MS.t('legend_excluded'));

@@ -53,6 +53,37 @@ MS.map = (function () {
     return isFinite(best) ? Math.min(best, fallback * 8) : fallback;
   }
 
+  // Whether the values sit on a regular grid of `d` degrees (a census mesh), not scattered
+  // points (addresses, a survey's homes), which are drawn as dots instead.
+  function onGrid(values, d) {
+    if (!values.length || d < 1e-4) return false;
+    var min = Math.min.apply(null, values);
+    return values.every(function (v) {
+      var k = (v - min) / d;
+      return Math.abs(k - Math.round(k)) < 0.05;
+    });
+  }
+
+  // A demand cell's shape with `attrs`: its square on a grid, else a dot 7 pixels across.
+  function shape(c, attrs, parent) {
+    var p = proj.xy(c.lat, c.lon);
+    var a = {};
+    for (var k in attrs) a[k] = attrs[k];
+    if (proj.grid) {
+      var w = proj.dlon * proj.kx;
+      var h = proj.dlat * proj.ky;
+      a.x = p[0] - w / 2;
+      a.y = p[1] - h / 2;
+      a.width = w;
+      a.height = h;
+      return el('rect', a, parent);
+    }
+    a.cx = p[0];
+    a.cy = p[1];
+    a.r = 7 * unit();
+    return el('circle', a, parent);
+  }
+
   // Up to five quantile classes of the cells' aged 65+, bounds rounded to 2 significant figures.
   function makeClasses(cells) {
     var v = cells
@@ -131,6 +162,8 @@ MS.map = (function () {
       proj.key = key;
       proj.dlat = step(s.cells.map(function (c) { return c.lat; }), 1 / 480);
       proj.dlon = step(s.cells.map(function (c) { return c.lon; }), 1 / 320);
+      proj.grid = onGrid(s.cells.map(function (c) { return c.lat; }), proj.dlat) &&
+        onGrid(s.cells.map(function (c) { return c.lon; }), proj.dlon);
       fit();
     }
     classes = makeClasses(s.cells);
@@ -148,24 +181,19 @@ MS.map = (function () {
   // when the cells or their classes change (most of a redraw's time otherwise).
   function drawCells(s) {
     var g = layers.cells;
-    var w = proj.dlon * proj.kx;
-    var h = proj.dlat * proj.ky;
-    var grid = { w: w, h: h, dlat: proj.dlat, dlon: proj.dlon, xy: proj.xy };
+    var grid = proj.grid && { w: proj.dlon * proj.kx, h: proj.dlat * proj.ky, dlat: proj.dlat, dlon: proj.dlon, xy: proj.xy };
     MS.pockets.draw(layers.uncovered, s, grid, classes.uppers.length - 2, classOf);
     var aged = s.cells.map(function (c) {
       return c.aged;
     });
-    var key = proj.key + s.cells.length + classes.uppers.join() + aged.join();
+    // Dots keep their size on screen, so they are redrawn at each zoom.
+    var key = proj.key + (proj.grid ? '' : unit()) + s.cells.length + classes.uppers.join() + aged.join();
     if (g.getAttribute('data-key') === key) return;
     g.setAttribute('data-key', key);
     clear(g);
     var frag = document.createDocumentFragment();
     s.cells.forEach(function (c, i) {
-      var p = proj.xy(c.lat, c.lon);
-      el('rect', {
-        x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h,
-        fill: RAMP[classOf(c.aged || 0)], 'data-i': i, class: 'cell',
-      }, frag);
+      shape(c, { fill: RAMP[classOf(c.aged || 0)], 'data-i': i, class: 'cell' }, frag);
     });
     g.appendChild(frag);
     g.setAttribute('opacity', s.tiles ? 0.65 : 0.9);
@@ -195,14 +223,12 @@ MS.map = (function () {
         return;
       }
       var grp = el('g', { class: 'reach-net', 'data-id': id }, g);
-      var w = proj.dlon * proj.kx;
-      var h = proj.dlat * proj.ky;
       ((s.answer.reaches || {})[id] || []).forEach(function (i) {
         var cell = s.cells[i];
         if (!cell) return;
         var q = proj.xy(cell.lat, cell.lon);
-        el('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], 'stroke-width': 1.2 * u }, grp);
-        el('rect', { x: q[0] - w / 2, y: q[1] - h / 2, width: w, height: h, 'stroke-width': 1.5 * u }, grp);
+        el('line', { x1: p[0], y1: p[1], x2: q[0], y2: q[1], 'stroke-width': 1.5 * u }, grp);
+        shape(cell, { 'stroke-width': 1.5 * u }, grp);
       });
     });
   }
@@ -211,13 +237,9 @@ MS.map = (function () {
     var g = layers.why;
     clear(g);
     if (!highlight) return;
-    var w = proj.dlon * proj.kx;
-    var h = proj.dlat * proj.ky;
     highlight.forEach(function (i) {
       var c = MS.state.cells[i];
-      if (!c) return;
-      var p = proj.xy(c.lat, c.lon);
-      el('rect', { x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h, 'stroke-width': 3 * unit() }, g);
+      if (c) shape(c, { 'stroke-width': 3 * unit() }, g);
     });
   }
 
@@ -273,7 +295,9 @@ MS.map = (function () {
     },
     unit: unit,
     // The cells' side in metres (a census mesh's nominal size: 250 m for a quarter mesh).
+    shape: shape,
     cellSize: function () {
+      if (!proj.grid) return null;
       var side = Math.sqrt(proj.dlon * proj.kx * proj.dlat * proj.ky);
       return side > 100 ? Math.round(side / 50) * 50 : Math.round(side / 10) * 10;
     },

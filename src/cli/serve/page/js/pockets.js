@@ -1,15 +1,17 @@
 // Uncovered pockets, as on the council report: of the cells no stop reaches, those in the top
 // two classes of aged 65+, tinted, with one outline around each group of neighbouring cells
-// (an outline per cell would cover half the map in dashes).
+// (an outline per cell would cover half the map in dashes); scattered points get a ring each.
 'use strict';
 
 MS.pockets = (function () {
-  // Draws into `g` the pockets of state `s`; `grid` = {w, h, dlat, dlon, xy}, `top` the first
-  // class counted as many aged 65+, `classOf` a cell's class.
+  // Draws into `g` the pockets of state `s`; `grid` = {w, h, dlat, dlon, xy} of a mesh, or
+  // false for scattered points; `top` the first class counted as many aged 65+, `classOf` a
+  // cell's class.
   function draw(g, s, grid, top, classOf) {
     while (g.firstChild) g.removeChild(g.firstChild);
     var b = s.bounds;
     var key = function (c) {
+      if (!grid) return '';
       return Math.round((c.lat - b.south) / grid.dlat) + ':' + Math.round((c.lon - b.west) / grid.dlon);
     };
     var inPocket = {};
@@ -22,13 +24,14 @@ MS.pockets = (function () {
     });
     var frag = document.createDocumentFragment();
     var d = [];
-    var w = grid.w;
-    var h = grid.h;
     cells.forEach(function (ic) {
       var i = ic[0];
       var c = ic[1];
+      var e = MS.map.shape(c, { class: grid ? 'pocket' : 'pocket dot', 'data-i': i }, frag);
+      if (!grid) return e.setAttribute('r', 11 * MS.map.unit());
+      var w = grid.w;
+      var h = grid.h;
       var p = grid.xy(c.lat, c.lon);
-      MS.map.el('rect', { x: p[0] - w / 2, y: p[1] - h / 2, width: w, height: h, class: 'pocket', 'data-i': i }, frag);
       var r = Math.round((c.lat - b.south) / grid.dlat);
       var q = Math.round((c.lon - b.west) / grid.dlon);
       var x0 = p[0] - w / 2;

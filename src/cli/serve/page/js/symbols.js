@@ -74,6 +74,10 @@ MS.symbols = (function () {
       el('rect', { x: -7, y: -7, width: 14, height: 14, class: 'shop' }, s);
     } else if (kind === 'reach') {
       el('circle', { r: 13, class: 'reach', 'stroke-width': 2 }, s);
+    } else if (kind === 'reach-net') {
+      var n = el('g', { class: 'reach-net' }, s);
+      el('line', { x1: -12, y1: 10, x2: 10, y2: -8, 'stroke-width': 2 }, n);
+      el('circle', { cx: 10, cy: -8, r: 4, 'stroke-width': 1.5 }, n);
     } else if (kind === 'uncovered') {
       el('rect', { x: -12, y: -12, width: 24, height: 24, class: 'pocket' }, s);
       el('rect', { x: -12, y: -12, width: 24, height: 24, class: 'pocket-edge' }, s);
