@@ -18,4 +18,5 @@ mod route;
 mod scenarios;
 mod scenarios_progress;
 mod scoring;
+mod serve;
 mod solve;
