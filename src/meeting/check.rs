@@ -170,9 +170,8 @@ fn objective(weight: Option<&str>, data: &Dataset) -> Result<(), Refusal> {
 }
 
 fn near(data: &Dataset, lat: f64, lon: f64) -> Result<(), Refusal> {
-    if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat))
-        || !(-180.0..=180.0).contains(&lon)
-    {
+    let on_earth = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+    if !on_earth {
         return Err(Refusal::bad(format!(
             "lat, lon: expected latitude -90 to 90 and longitude -180 to 180, found {lat}, {lon}"
         )));

@@ -8,12 +8,10 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-#[test]
-fn half_open_connections_and_garbage_leave_the_page_working() {
-    let dir = session_dir();
-    let s = Server::start(dir.path(), &["--p", "4"]);
+/// 50 connections that send half a request and stop, 20 that say nothing, 10 that send
+/// garbage, and one that stalls inside a declared body.
+fn bad_clients(s: &Server) -> (Vec<TcpStream>, Vec<TcpStream>, Vec<TcpStream>, TcpStream) {
     let connect = || TcpStream::connect(&s.addr).expect("connects");
-    // 50 that send half a request and stop.
     let half: Vec<TcpStream> = (0..50)
         .map(|_| {
             let mut c = connect();
@@ -21,10 +19,8 @@ fn half_open_connections_and_garbage_leave_the_page_working() {
             c
         })
         .collect();
-    // 20 that connect and say nothing.
     let silent: Vec<TcpStream> = (0..20).map(|_| connect()).collect();
-    // 10 that send garbage.
-    let mut garbage: Vec<TcpStream> = (0..10)
+    let garbage: Vec<TcpStream> = (0..10)
         .map(|k| {
             let mut c = connect();
             let junk: Vec<u8> = (0..2000u32).map(|i| (i * 31 + k * 7) as u8).collect();
@@ -33,13 +29,20 @@ fn half_open_connections_and_garbage_leave_the_page_working() {
             c
         })
         .collect();
-    // One that declares a body and stalls inside it.
     let mut stalled = connect();
     let head = format!(
         "POST /api/op HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{{\"base\":",
         s.addr
     );
     stalled.write_all(head.as_bytes()).unwrap();
+    (half, silent, garbage, stalled)
+}
+
+#[test]
+fn half_open_connections_and_garbage_leave_the_page_working() {
+    let dir = session_dir();
+    let s = Server::start(dir.path(), &["--p", "4"]);
+    let (half, silent, mut garbage, _stalled) = bad_clients(&s);
     let mut worst = Duration::ZERO;
     for _ in 0..10 {
         let t = Instant::now();

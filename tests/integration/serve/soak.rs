@@ -71,6 +71,39 @@ fn op_for(k: u64, w: u64) -> serde_json::Value {
     }
 }
 
+/// What one writer sent: the `who` of each applied operation, the conflicts, the slowest
+/// reply.
+type Sent = (Vec<String>, u64, Duration);
+
+/// Writer `w`: its share of the operations, on time, each on the version its last reply gave.
+fn writer(s: &Server, w: u64, started: Instant) -> Sent {
+    let (mut applied, mut conflicts, mut base, mut worst) =
+        (Vec::new(), 0u64, 0u64, Duration::ZERO);
+    let every = Duration::from_millis(1000 * WRITERS / PER_SECOND);
+    for k in 0..SECONDS * PER_SECOND / WRITERS {
+        let due = started + every * k as u32;
+        if let Some(wait) = due.checked_duration_since(Instant::now()) {
+            std::thread::sleep(wait);
+        }
+        let who = format!("w{w}-{k}");
+        let t = Instant::now();
+        let r = s.op(&json!({"base": base, "who": who, "op": op_for(k, w)}));
+        worst = worst.max(t.elapsed());
+        match r.status {
+            200 => {
+                base = r.json()["version"].as_u64().unwrap();
+                applied.push(who);
+            }
+            409 => {
+                conflicts += 1;
+                base = r.json()["version"].as_u64().unwrap();
+            }
+            other => panic!("{who}: {other} {}", r.text()),
+        }
+    }
+    (applied, conflicts, worst)
+}
+
 #[test]
 #[ignore = "a minute of load; run by hand, figures in the README"]
 fn fifty_subscribers_and_twenty_operations_a_second_for_a_minute() {
@@ -86,33 +119,7 @@ fn fifty_subscribers_and_twenty_operations_a_second_for_a_minute() {
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
             let s = s.clone();
-            std::thread::spawn(move || {
-                let (mut applied, mut conflicts, mut base, mut worst) =
-                    (Vec::new(), 0u64, 0u64, Duration::ZERO);
-                let every = Duration::from_millis(1000 * WRITERS / PER_SECOND);
-                for k in 0..SECONDS * PER_SECOND / WRITERS {
-                    let due = started + every * k as u32;
-                    if let Some(wait) = due.checked_duration_since(Instant::now()) {
-                        std::thread::sleep(wait);
-                    }
-                    let who = format!("w{w}-{k}");
-                    let t = Instant::now();
-                    let r = s.op(&json!({"base": base, "who": who, "op": op_for(k, w)}));
-                    worst = worst.max(t.elapsed());
-                    match r.status {
-                        200 => {
-                            base = r.json()["version"].as_u64().unwrap();
-                            applied.push(who);
-                        }
-                        409 => {
-                            conflicts += 1;
-                            base = r.json()["version"].as_u64().unwrap();
-                        }
-                        other => panic!("{who}: {other} {}", r.text()),
-                    }
-                }
-                (applied, conflicts, worst)
-            })
+            std::thread::spawn(move || writer(&s, w, started))
         })
         .collect();
     let (mut applied, mut conflicts, mut worst) = (Vec::new(), 0, Duration::ZERO);
