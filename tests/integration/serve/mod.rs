@@ -4,6 +4,7 @@
 
 mod downloads;
 mod faults;
+mod network;
 mod ops;
 mod security;
 mod soak;
