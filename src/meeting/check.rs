@@ -114,11 +114,13 @@ pub fn check(
         } => {
             check_text("name", name, 1, NAME_MAX)?;
             check_text("site_kind", site_kind.as_deref().unwrap_or(""), 0, KIND_MAX)?;
+            placeable(data)?;
             check_slots(*vehicle_slots)?;
             near(data, *lat, *lon)
         }
         Op::MoveCandidate { id, lat, lon } => {
             known(id)?;
+            placeable(data)?;
             near(data, *lat, *lon)
         }
         Op::SetSlots { id, vehicle_slots } => {
@@ -139,6 +141,18 @@ pub fn check(
             }
         }
     }
+}
+
+/// Sites can be placed where the distances are computed (straight line, or walked along the
+/// streets again); a cost matrix file lists its sites by id, so a new place has no distances.
+fn placeable(data: &Dataset) -> Result<(), Refusal> {
+    if data.costs.is_some() && data.streets.is_none() {
+        return Err(Refusal::bad(
+            "lat, lon: the distances come from a cost matrix file (--cost-matrix), which has none \
+             for a new place; start serve without it, or with --network",
+        ));
+    }
+    Ok(())
 }
 
 fn in_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<(), Refusal> {
@@ -170,9 +184,8 @@ fn objective(weight: Option<&str>, data: &Dataset) -> Result<(), Refusal> {
 }
 
 fn near(data: &Dataset, lat: f64, lon: f64) -> Result<(), Refusal> {
-    if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat))
-        || !(-180.0..=180.0).contains(&lon)
-    {
+    let on_earth = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+    if !on_earth {
         return Err(Refusal::bad(format!(
             "lat, lon: expected latitude -90 to 90 and longitude -180 to 180, found {lat}, {lon}"
         )));

@@ -25,3 +25,6 @@ pub use out::Agreed;
 pub use session::{Session, CANDIDATES, OPERATIONS};
 pub use state::{Meeting, Setup, Walk};
 pub use view::answer_json;
+
+#[cfg(test)]
+mod tests;

@@ -31,6 +31,10 @@ pub struct Setup {
     pub walk: Option<Walk>,
 }
 
+/// Every candidate's id and place (to about a metre): what walking along the streets
+/// depends on.
+type Places = Vec<(String, (i64, i64))>;
+
 /// The live meeting.
 pub struct Meeting {
     pub(super) setup: Setup,
@@ -42,7 +46,7 @@ pub struct Meeting {
     pub(super) previous: Option<Answer>,
     pub(super) session: Option<Session>,
     /// The last dataset walked for moved or added candidates, by their places.
-    walked: Option<(Vec<(String, (i64, i64))>, Dataset)>,
+    walked: Option<(Places, Dataset)>,
 }
 
 impl Meeting {
@@ -250,7 +254,7 @@ impl Meeting {
 
     /// The data with `candidates`; walked again when some stand where the data had none.
     fn edited(&mut self, candidates: &Candidates) -> Result<Dataset> {
-        let key = |c: &Candidates| -> Vec<(String, (i64, i64))> {
+        let key = |c: &Candidates| -> Places {
             c.sites
                 .iter()
                 .map(|s| (s.id.clone(), s.location.point_key()))

@@ -17,7 +17,7 @@ use mobile_stops::budget::MemoryLimit;
 use mobile_stops::meeting::{Meeting, Session, Setup, Walk};
 use mobile_stops::pipeline::CouncilOptions;
 use mobile_stops::report::Lang;
-use mobile_stops::{io, Error};
+use mobile_stops::{io, Dataset, Error};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -141,7 +141,7 @@ pub fn run(args: &ServeArgs, memory: MemoryLimit) -> Result<(), Error> {
     let walk = paths
         .network
         .is_some()
-        .then(|| walker(paths.clone(), dir.clone(), budget));
+        .then(|| walker(paths.clone(), dir.clone(), &data, budget));
     let setup = Setup {
         data,
         council,
@@ -154,7 +154,14 @@ pub fn run(args: &ServeArgs, memory: MemoryLimit) -> Result<(), Error> {
 
 /// With `--network`: candidates added or moved are walked along the streets again, reading
 /// them from the session's candidates file (the street graph comes from its cache).
-fn walker(paths: io::DataPaths, dir: PathBuf, budget: mobile_stops::Budget) -> Walk {
+fn walker(
+    paths: io::DataPaths,
+    dir: PathBuf,
+    base: &Dataset,
+    budget: mobile_stops::Budget,
+) -> Walk {
+    // The data keeps its name: the candidates are the same file, edited.
+    let (label, source) = (base.label.clone(), base.candidates.source.clone());
     Arc::new(move |cands| {
         let file = dir.join(".walked-candidates.csv");
         let bytes = mobile_stops::meeting::candidates_csv::write(cands, false);
@@ -162,7 +169,9 @@ fn walker(paths: io::DataPaths, dir: PathBuf, budget: mobile_stops::Budget) -> W
             .map_err(|e| Error::io(file.display().to_string(), "writing", e))?;
         let mut p = paths.clone();
         p.candidates = Some(file);
-        let data = io::load_dataset(&p, budget)?;
+        let mut data = io::load_dataset(&p, budget)?;
+        data.label = label.clone();
+        data.candidates.source = source.clone();
         Ok(data)
     })
 }
