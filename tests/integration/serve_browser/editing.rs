@@ -78,6 +78,15 @@ fn the_page_draws_the_map_the_figures_and_the_status() {
             .unwrap()
             > 0.0
     );
+    // Nothing was fetched from anywhere but the server.
+    let fetched = page.eval("performance.getEntriesByType('resource').map(e => e.name)");
+    let fetched = fetched.as_array().unwrap();
+    assert!(fetched
+        .iter()
+        .any(|u| u.as_str().unwrap().contains("/api/state")));
+    for url in fetched {
+        assert!(url.as_str().unwrap().starts_with(&server.url), "{url}");
+    }
     page.screenshot(server.dir.path(), "loaded.png");
 }
 

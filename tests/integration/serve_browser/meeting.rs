@@ -4,9 +4,9 @@
 use super::harness::{browser, skipped, Page, Server};
 
 #[test]
-fn why_a_stop_then_the_named_set_and_an_undo() {
+fn tapping_a_stop_explains_why_it_is_chosen() {
     let Some(browser) = browser() else {
-        return skipped("why_a_stop_then_the_named_set_and_an_undo");
+        return skipped("tapping_a_stop_explains_why_it_is_chosen");
     };
     let server = Server::start(&[]);
     let page = Page::open(browser.new_tab().unwrap(), &server, "chair");
@@ -37,6 +37,21 @@ fn why_a_stop_then_the_named_set_and_an_undo() {
     );
     page.click("#why-close");
     assert_eq!(page.eval("document.getElementById('why').hidden"), true);
+    assert_eq!(
+        page.eval("document.querySelectorAll('#map .layer-why rect').length"),
+        0
+    );
+}
+
+#[test]
+fn a_named_set_is_compared_with_and_a_change_undone() {
+    let Some(browser) = browser() else {
+        return skipped("a_named_set_is_compared_with_and_a_change_undone");
+    };
+    let server = Server::start(&[]);
+    let page = Page::open(browser.new_tab().unwrap(), &server, "chair");
+    let s = page.eval("MS.state");
+    let id = s["answer"]["chosen"][0].as_str().unwrap().to_string();
 
     // Name the set and compare with it (a select, chosen as a person would: value, then
     // change), then exclude one of its stops: the change is measured against the set.
@@ -124,4 +139,38 @@ fn with_streets_each_stop_is_joined_to_what_it_reaches() {
         ));
         assert_eq!(lines, reached, "{id}: a line to each point it reaches");
     }
+}
+
+#[test]
+fn a_base_map_comes_only_from_the_tile_template_with_its_credit() {
+    let Some(browser) = browser() else {
+        return skipped("a_base_map_comes_only_from_the_tile_template_with_its_credit");
+    };
+    // A template nothing answers: the page must place the tiles and credit them all the same.
+    let template = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png";
+    let server = Server::start(&["--tiles", template, "--tiles-attribution", "テスト地図"]);
+    let page = Page::open(browser.new_tab().unwrap(), &server, "projector");
+    let hrefs =
+        page.eval("[...document.querySelectorAll('#map image')].map(i => i.getAttribute('href'))");
+    let hrefs = hrefs.as_array().unwrap();
+    assert!(
+        !hrefs.is_empty() && hrefs.len() <= 150,
+        "{} tiles",
+        hrefs.len()
+    );
+    for h in hrefs {
+        let h = h.as_str().unwrap();
+        let rest = h.strip_prefix("http://127.0.0.1:9/tiles/").expect(h);
+        let parts: Vec<&str> = rest.trim_end_matches(".png").split('/').collect();
+        assert_eq!(parts.len(), 3, "{h}");
+        assert!(parts.iter().all(|p| p.parse::<u32>().is_ok()), "{h}");
+    }
+    assert_eq!(
+        page.eval("document.getElementById('tile-credit').hidden"),
+        false
+    );
+    assert_eq!(
+        page.eval("document.getElementById('tile-credit').textContent"),
+        "テスト地図"
+    );
 }

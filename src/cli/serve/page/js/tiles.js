@@ -56,7 +56,7 @@ MS.tiles = (function () {
       for (var y = y0; y <= y1; y++) {
         var a = proj.xy(y2lat(y, z), x2lon(x, z));
         var b = proj.xy(y2lat(y + 1, z), x2lon(x + 1, z));
-        var href = sp.url.replace('{z}', z).replace('{x}', x).replace('{y}', y);
+        var href = sp.url.replace(/\{z\}/g, z).replace(/\{x\}/g, x).replace(/\{y\}/g, y);
         MS.map.el('image', {
           href: href, x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1],
           preserveAspectRatio: 'none',
