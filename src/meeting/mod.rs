@@ -21,7 +21,7 @@ pub use answer::{Answer, Solved, SOLVE_LIMIT};
 pub use check::Bounds;
 pub use edits::{Edits, Entry, NamedSet};
 pub use op::{Op, Refusal, Request, Role, Target};
-pub use out::Agreed;
+pub use out::{Agreed, Outputs};
 pub use session::{Session, CANDIDATES, OPERATIONS};
 pub use state::{Meeting, Setup, Walk};
 pub use view::answer_json;

@@ -2,11 +2,13 @@
 //! answer): the council report and the week from the same pipelines as `report` and `route`,
 //! so the page's downloads are the files those commands write for the same flags and edits.
 
-use super::state::Meeting;
+use super::state::{Meeting, Setup};
 use crate::budget::Budget;
 use crate::error::Result;
-use crate::pipeline::{council, plan_route, Council, RoutePlan, StopSource};
+use crate::model::{Candidates, Dataset};
+use crate::pipeline::{council, plan_route, Council, ModelOptions, RoutePlan, StopSource};
 use serde_json::{json, Value};
+use std::path::PathBuf;
 
 /// The set the meeting agreed on.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +17,21 @@ pub struct Agreed {
     pub name: Option<String>,
     /// Candidate ids.
     pub stops: Vec<String>,
+}
+
+/// One version of the meeting, copied so a report that takes seconds to write does not hold
+/// up the room's next change.
+#[derive(Clone)]
+pub struct Outputs {
+    setup: Setup,
+    model: ModelOptions,
+    candidates: Candidates,
+    data: Dataset,
+    agreed: Agreed,
+    /// The version it is of.
+    pub version: u64,
+    /// The session folder.
+    pub session: Option<PathBuf>,
 }
 
 impl Meeting {
@@ -32,6 +49,41 @@ impl Meeting {
         }
     }
 
+    /// This version's outputs, to write without the meeting.
+    pub fn outputs(&self) -> Outputs {
+        Outputs {
+            setup: self.setup.clone(),
+            model: self.edits.model.clone(),
+            candidates: self.edits.candidates.clone(),
+            data: self.data.clone(),
+            agreed: self.agreed(),
+            version: self.version(),
+            session: self.session_dir().map(std::path::Path::to_path_buf),
+        }
+    }
+}
+
+impl Outputs {
+    /// The set the downloads are for.
+    pub fn agreed(&self) -> &Agreed {
+        &self.agreed
+    }
+
+    /// The options the meeting started from (language, week).
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// The edited dataset.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The edited candidates as a candidates file (UTF-8 with BOM, or CP932).
+    pub fn candidates_csv(&self, cp932: bool) -> Vec<u8> {
+        super::candidates_csv::write(&self.candidates, cp932)
+    }
+
     fn budget(&self) -> Budget {
         Budget {
             deadline: None,
@@ -43,8 +95,8 @@ impl Meeting {
     /// compared, as `report --set NAME=STOPS` would.
     pub fn council_report(&self) -> Result<Council> {
         let mut opts = self.setup.council.clone();
-        opts.model = self.edits.model.clone();
-        let agreed = self.agreed();
+        opts.model = self.model.clone();
+        let agreed = &self.agreed;
         if let Some(name) = &agreed.name {
             opts.sets.push(format!("{name}={}", agreed.stops.join(",")));
         }
@@ -57,14 +109,14 @@ impl Meeting {
         let Some(week) = &self.setup.council.week else {
             return Ok(None);
         };
-        let source = StopSource::List(self.agreed().stops.join(","));
+        let source = StopSource::List(self.agreed.stops.join(","));
         plan_route(&self.data, &source, week, self.budget()).map(Some)
     }
 
     /// The agreed stops with their places and what they hold.
     pub fn stops_json(&self) -> Value {
-        let agreed = self.agreed();
-        let sites = &self.edits.candidates;
+        let agreed = &self.agreed;
+        let sites = &self.candidates;
         let stops: Vec<Value> = agreed
             .stops
             .iter()
@@ -74,7 +126,7 @@ impl Meeting {
                        "lon": s.location.lon, "vehicle_slots": s.vehicle_slots})
             })
             .collect();
-        json!({"name": agreed.name, "version": self.version(), "stops": stops})
+        json!({"name": agreed.name, "version": self.version, "stops": stops})
     }
 
     /// The agreed stops as CSV (UTF-8 with a byte-order mark): id, name, kind, lat, lon,

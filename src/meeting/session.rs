@@ -31,13 +31,26 @@ impl Session {
         let shown = path.display().to_string();
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(dir.display().to_string(), "creating", e))?;
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-                Error::input(Location::file(&shown), "UTF-8 JSON lines", "other bytes")
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(Error::io(&shown, "reading", e)),
-        };
+        let log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(&path)
+            .map_err(|e| Error::io(&shown, "opening", e))?;
+        // Two servers on one session would interleave their logs; the lock dies with the
+        // process, so a server killed with SIGKILL does not keep it.
+        let locked = fs4::fs_std::FileExt::try_lock_exclusive(&log)
+            .map_err(|e| Error::io(&shown, "locking", e))?;
+        if !locked {
+            return Err(Error::input(
+                Location::file(&shown),
+                "a session no other serve has open",
+                "one in use (stop the other server first, or give another --session)",
+            ));
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&shown, "reading", e))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::input(Location::file(&shown), "UTF-8 JSON lines", "other bytes"))?;
         let complete = match text.rfind('\n') {
             Some(end) => &text[..=end],
             None => "",
@@ -45,15 +58,9 @@ impl Session {
         let entries = parse(complete, &shown)?;
         if complete.len() < text.len() {
             // Drop the unacknowledged tail so the next line starts clean.
-            let f = OpenOptions::new().write(true).open(&path);
-            f.and_then(|f| f.set_len(complete.len() as u64))
+            log.set_len(complete.len() as u64)
                 .map_err(|e| Error::io(&shown, "truncating", e))?;
         }
-        let log = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| Error::io(&shown, "opening", e))?;
         let session = Session {
             dir: dir.to_path_buf(),
             log,
@@ -148,8 +155,11 @@ mod tests {
         let path = dir.path().join(OPERATIONS);
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(br#"{"version": 2, "ba"#).unwrap();
-        let (_, back) = Session::open(dir.path()).unwrap();
+        let (held, back) = Session::open(dir.path()).unwrap();
         assert_eq!(back, vec![e]);
+        let twice = Session::open(dir.path()).unwrap_err().to_string();
+        assert!(twice.contains("in use"), "{twice}");
+        drop(held);
         assert!(std::fs::read_to_string(&path).unwrap().ends_with("}\n"));
         std::fs::write(&path, "{\"version\": 5}\n").unwrap();
         let err = Session::open(dir.path()).unwrap_err().to_string();

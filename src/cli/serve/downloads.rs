@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use mobile_stops::calendar::{Series, SeriesOptions};
-use mobile_stops::meeting::{candidates_csv, Meeting};
+use mobile_stops::meeting::Outputs;
 use mobile_stops::pipeline::{start_date, unfit_error};
 use mobile_stops::report::{council_html, render_route, Lang, RouteFormat, RouteInfo};
 use std::collections::HashMap;
@@ -23,7 +23,11 @@ pub async fn download(
         .get("encoding")
         .is_some_and(|e| e.eq_ignore_ascii_case("cp932"));
     let name = file.clone();
-    let made = app.with_meeting(move |m| make(m, &name, cp932)).await;
+    // A copy of this version: the report takes a while, and the room goes on meanwhile.
+    let outputs = app.meeting.lock().await.outputs();
+    let made = tokio::task::spawn_blocking(move || make(&outputs, &name, cp932))
+        .await
+        .ok();
     match made {
         Some(Ok((kind, bytes))) => {
             let disposition = format!("attachment; filename=\"{file}\"");
@@ -48,7 +52,7 @@ pub async fn download(
 
 type Made = Result<(&'static str, Vec<u8>), (StatusCode, String)>;
 
-fn make(m: &Meeting, file: &str, cp932: bool) -> Made {
+fn make(m: &Outputs, file: &str, cp932: bool) -> Made {
     let lang = m.setup().council.lang;
     match file {
         "report.html" => report(m, lang),
@@ -62,7 +66,7 @@ fn make(m: &Meeting, file: &str, cp932: bool) -> Made {
         "stops.csv" => Ok(("text/csv; charset=utf-8", m.stops_csv())),
         "candidates.csv" => {
             let kind = if cp932 { "text/csv; charset=shift_jis" } else { "text/csv; charset=utf-8" };
-            Ok((kind, candidates_csv::write(&m.edits().candidates, cp932)))
+            Ok((kind, m.candidates_csv(cp932)))
         }
         _ => Err((StatusCode::NOT_FOUND, format!(
             "no download `{}`: report.html, timetable.csv, timetable.ics, stops.json, stops.csv, candidates.csv",
@@ -77,19 +81,17 @@ fn failed(e: mobile_stops::Error) -> (StatusCode, String) {
 
 /// The council report as `report` writes it for the same flags and edits, stamped with the
 /// time and the session's version.
-fn report(m: &Meeting, lang: Lang) -> Made {
+fn report(m: &Outputs, lang: Lang) -> Made {
     let done = m.council_report().map_err(failed)?;
     let mut r = done.report(m.data(), Some(mobile_stops::pipeline::stamp_now(lang)));
-    let session = m
-        .session_dir()
-        .map(|d| d.display().to_string())
-        .unwrap_or_default();
+    let session = m.session.as_ref().map(|d| d.display().to_string());
+    let session = session.unwrap_or_default();
     r.command = Some(format!(
         "{} ({} {session}, {} {})",
         super::super::command_line::shown_command("serve"),
         lang.pick("session", "セッション"),
         lang.pick("version", "版"),
-        m.version()
+        m.version
     ));
     Ok((
         "text/html; charset=utf-8",
@@ -100,7 +102,7 @@ fn report(m: &Meeting, lang: Lang) -> Made {
 /// The agreed set's week as `route --stops IDS` writes it (the calendar from the coming
 /// Monday, as `route` without `--start-date`).
 fn timetable(
-    m: &Meeting,
+    m: &Outputs,
     format: RouteFormat,
     lang: Lang,
 ) -> Result<Vec<u8>, (StatusCode, String)> {

@@ -199,3 +199,19 @@ fn a_killed_server_restarts_on_exactly_the_same_state() {
         .iter()
         .any(|c| c["id"] == "new-1" && c["moved"] == true));
 }
+
+#[test]
+fn a_second_server_on_the_same_session_is_refused() {
+    let dir = session_dir();
+    let s = Server::start(dir.path(), &["--p", "4"]);
+    s.apply(json!({"kind": "set_p", "p": 3}));
+    let session = dir.path().to_str().unwrap();
+    let o = crate::helpers::run(&["serve", "--port", "0", "--session", session]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::helpers::stderr(&o);
+    assert!(
+        err.contains("operations.jsonl") && err.contains("in use"),
+        "{err}"
+    );
+    assert_eq!(s.state()["version"], 1, "the first server goes on");
+}
