@@ -35,9 +35,9 @@ MS.side = (function () {
     box.appendChild(nums);
     [['stops_added', ch.added, 'plus'], ['stops_dropped', ch.dropped, 'minus']].forEach(function (x) {
       var p = text('p', 'stops-list ' + x[2]);
-      p.appendChild(text('span', 'k', MS.t(x[0]) + '：'));
+      p.appendChild(text('span', 'k', MS.t(x[0]) + MS.t('colon')));
       var list = names(s, x[1]);
-      p.appendChild(text('span', 'v', list.length ? list.join('、') : MS.t('none')));
+      p.appendChild(text('span', 'v', list.length ? list.join(MS.t('list_sep')) : MS.t('none')));
       box.appendChild(p);
     });
     return box;

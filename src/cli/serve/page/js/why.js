@@ -13,7 +13,7 @@ MS.why = (function () {
 
   function line(box, key, value) {
     var p = text('p', 'why-line');
-    p.appendChild(text('span', 'k', MS.t(key) + '：'));
+    p.appendChild(text('span', 'k', MS.t(key) + MS.t('colon')));
     p.appendChild(text('span', 'v', value));
     box.appendChild(p);
   }
@@ -57,6 +57,7 @@ MS.why = (function () {
       if (x.id === id) c = x;
     });
     if (!c) return;
+    MS.addForm.close();
     current = id;
     MS.api
       .why(id)
@@ -86,6 +87,7 @@ MS.addForm = (function () {
   var at = null;
 
   function open(lat, lon) {
+    MS.why.hide();
     at = [lat, lon];
     var box = document.getElementById('add');
     box.hidden = false;
@@ -120,6 +122,12 @@ MS.addForm = (function () {
       });
     });
     document.getElementById('add-cancel').addEventListener('click', close);
+    // Escape closes whichever card is open.
+    document.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Escape') return;
+      close();
+      MS.why.hide();
+    });
     document.getElementById('why-close').addEventListener('click', function () {
       MS.why.hide();
     });
