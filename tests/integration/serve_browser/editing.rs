@@ -165,39 +165,47 @@ fn dragging_a_stop_moves_what_it_reaches() {
     };
     let server = Server::start(&[]);
     let page = Page::open(browser.new_tab().unwrap(), &server, "tablet-1");
-    let before = state(&page);
-    let id = first_chosen(&before);
-    let reach_before = before["answer"]["reaches"][&id].clone();
+    let s = state(&page);
+    let chosen = s["answer"]["chosen"].as_array().unwrap();
+    // With the mouse, then another stop with a finger (the same pointer events).
+    drag_and_check(&page, chosen[0].as_str().unwrap(), (90.0, 70.0), false);
+    drag_and_check(&page, chosen[1].as_str().unwrap(), (-80.0, 60.0), true);
+}
+
+/// Drags stop `id` by `by` pixels and checks it moved there and reaches other cells.
+fn drag_and_check(page: &Page, id: &str, by: (f64, f64), finger: bool) {
+    let before = state(page);
+    let reach_before = before["answer"]["reaches"][id].clone();
     let v = page.version();
     let dot = format!("#map .cand[data-id='{id}'] .dot");
     let from = page.centre(&dot);
-    let to = (from.0 + 90.0, from.1 + 70.0);
+    let to = (from.0 + by.0, from.1 + by.1);
     let expected = page.eval(&format!("MS.map.latlonAt({}, {})", to.0, to.1));
-
-    page.drag(from, to);
+    if finger {
+        page.touch_drag(from, to);
+    } else {
+        page.drag(from, to);
+    }
     page.wait_for(
         "the move applied",
         &format!("MS.state.version === {}", v + 1),
     );
-    let after = state(&page);
-    let c = candidate(&after, &id);
+    let after = state(page);
+    let c = candidate(&after, id);
     assert_eq!(c["moved"], true);
     assert!((c["lat"].as_f64().unwrap() - expected[0].as_f64().unwrap()).abs() < 1e-4);
     assert!((c["lon"].as_f64().unwrap() - expected[1].as_f64().unwrap()).abs() < 1e-4);
     let reach_after = after["answer"]["reaches"]
-        .get(&id)
+        .get(id)
         .cloned()
         .unwrap_or(Value::Array(vec![]));
-    assert_ne!(reach_after, reach_before, "what the stop reaches changed");
+    assert_ne!(reach_after, reach_before, "what {id} reaches changed");
     // The marker sits where it was dropped, and its circle (if still chosen) around it.
     let now = page.centre(&dot);
-    assert!(
-        (now.0 - to.0).abs() < 3.0 && (now.1 - to.1).abs() < 3.0,
-        "{now:?}"
-    );
+    let near = |p: (f64, f64)| (p.0 - to.0).abs() < 3.0 && (p.1 - to.1).abs() < 3.0;
+    assert!(near(now), "{now:?}");
     if !reach_after.as_array().unwrap().is_empty() {
-        let circle = page.centre(&format!("#map .reach[data-id='{id}']"));
-        assert!((circle.0 - to.0).abs() < 3.0 && (circle.1 - to.1).abs() < 3.0);
+        assert!(near(page.centre(&format!("#map .reach[data-id='{id}']"))));
     }
 }
 

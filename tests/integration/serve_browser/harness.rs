@@ -217,6 +217,42 @@ impl Page {
         self.mouse(MouseReleased, to.0, to.1, 0);
     }
 
+    /// A finger pressed at `from`, moved in steps to `to` and lifted there.
+    pub fn touch_drag(&self, from: (f64, f64), to: (f64, f64)) {
+        use headless_chrome::protocol::cdp::Input::DispatchTouchEventTypeOption as T;
+        use headless_chrome::protocol::cdp::Input::{DispatchTouchEvent, TouchPoint};
+        let point = |(x, y): (f64, f64)| TouchPoint {
+            x,
+            y,
+            radius_x: None,
+            radius_y: None,
+            rotation_angle: None,
+            force: None,
+            tangential_pressure: None,
+            tilt_x: None,
+            tilt_y: None,
+            twist: None,
+            id: Some(1.0),
+        };
+        let touch = |kind: T, points: Vec<TouchPoint>| {
+            self.tab
+                .call_method(DispatchTouchEvent {
+                    Type: kind,
+                    touch_points: points,
+                    modifiers: None,
+                    timestamp: None,
+                })
+                .expect("the touch is delivered");
+        };
+        touch(T::TouchStart, vec![point(from)]);
+        for k in 1..=8 {
+            let f = f64::from(k) / 8.0;
+            let at = (from.0 + (to.0 - from.0) * f, from.1 + (to.1 - from.1) * f);
+            touch(T::TouchMove, vec![point(at)]);
+        }
+        touch(T::TouchEnd, vec![]);
+    }
+
     fn mouse(&self, kind: DispatchMouseEventTypeOption, x: f64, y: f64, buttons: u32) {
         let pressing = !matches!(kind, DispatchMouseEventTypeOption::MouseMoved) || buttons > 0;
         self.tab
