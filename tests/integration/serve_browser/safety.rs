@@ -137,3 +137,54 @@ fn the_report_and_the_timetable_download_from_the_page() {
     assert!(ics.trim_end().ends_with("END:VCALENDAR"));
     assert!(ics.contains("BEGIN:VEVENT"), "{:.600}", ics);
 }
+
+#[test]
+fn on_the_rooms_network_the_page_carries_its_token_everywhere() {
+    let Some(browser) = browser() else {
+        return skipped("on_the_rooms_network_the_page_carries_its_token_everywhere");
+    };
+    let server = Server::start(&["--host", "0.0.0.0"]);
+    assert!(server.url.contains("?token="), "{}", server.url);
+    let token = server.url.split("token=").nth(1).unwrap().to_string();
+    let page = Page::open(browser.new_tab().unwrap(), &server, "tablet-5");
+    // Without the token the server refuses; the page got its state and its events with it.
+    let bare = page.eval_async("fetch('/api/state').then(r => r.status)");
+    assert_eq!(bare, 401);
+    let v = page.version();
+    let id = page.eval("MS.state.answer.chosen[0]");
+    let id = id.as_str().unwrap();
+    page.click(&format!(
+        "#cand-rows tr[data-id='{id}'] button[data-role='excluded']"
+    ));
+    page.wait_for(
+        "the change applied",
+        &format!("MS.state.version === {}", v + 1),
+    );
+    // A change made behind the page's back reaches it only through its event stream.
+    let body = format!(
+        "{{base: {}, who: 'other', op: {{kind: 'set_role', id: '{id}', role: 'free'}}}}",
+        v + 1
+    );
+    let status = page.eval_async(&format!(
+        "fetch(MS.api.url('/api/op'), {{method: 'POST', headers: {{'Content-Type': \
+         'application/json'}}, body: JSON.stringify({body})}}).then(r => r.status)"
+    ));
+    assert_eq!(status, 200);
+    page.wait_for(
+        "the event stream",
+        &format!("MS.state.version === {}", v + 2),
+    );
+    assert_eq!(page.eval("document.getElementById('offline').hidden"), true);
+    let fetched = page.eval("performance.getEntriesByType('resource').map(e => e.name)");
+    let fetched = fetched.as_array().unwrap();
+    for url in fetched
+        .iter()
+        .filter(|u| !u.as_str().unwrap().ends_with("/api/state"))
+    {
+        assert!(url.as_str().unwrap().contains(&token), "{url}");
+    }
+    let links = page.eval("[...document.querySelectorAll('#downloads a')].map(a => a.href)");
+    for href in links.as_array().unwrap() {
+        assert!(href.as_str().unwrap().contains(&token), "{href}");
+    }
+}
