@@ -33,6 +33,7 @@ pub mod calendar;
 pub mod defaults;
 pub mod error;
 pub mod io;
+pub mod meeting;
 pub mod model;
 pub mod network;
 pub mod param;

@@ -31,6 +31,7 @@ mod report;
 mod route;
 mod scenarios;
 mod shard;
+mod serve;
 mod solve;
 
 use clap::{Parser, Subcommand};
@@ -114,6 +115,11 @@ enum Command {
         #[command(subcommand)]
         action: regions::RegionsCommand,
     },
+    /// The live page for the council meeting: members' changes (roles, new or moved sites,
+    /// parking slots, p, radius) re-solve at once on every screen, with history, undo and the
+    /// report and timetable to download.
+    #[command(after_help = serve::EXAMPLES)]
+    Serve(Box<serve::ServeArgs>),
     /// Walking distances along an OpenStreetMap extract's streets (© OpenStreetMap
     /// contributors): a from,to,metres matrix, and a check of what the extract gives.
     #[command(after_help = examples::NETWORK)]
@@ -229,6 +235,7 @@ impl Cli {
             Command::Scenarios(a) => a.output.format == Format::Json,
             Command::Merge(a) => a.output.format == Format::Json,
             Command::Regions { action } => action.json(),
+            Command::Serve(_) => false,
             Command::Network { action } => action.json(),
             Command::Data { .. } => false,
         }
@@ -271,6 +278,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Scenarios(args) => scenarios::run(&args, memory),
         Command::Merge(args) => merge::run(&args, memory),
         Command::Regions { action } => regions::run(&action, memory),
+        Command::Serve(args) => serve::run(&args, memory),
         Command::Network { action } => network::run(&action, memory),
         Command::Data { action } => data::run(&action),
     }

@@ -18,4 +18,6 @@ mod route;
 mod scenarios;
 mod scenarios_progress;
 mod scoring;
+mod serve;
+mod serve_browser;
 mod solve;
