@@ -30,8 +30,8 @@ mod regions;
 mod report;
 mod route;
 mod scenarios;
-mod shard;
 mod serve;
+mod shard;
 mod solve;
 
 use clap::{Parser, Subcommand};
