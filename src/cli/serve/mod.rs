@@ -135,6 +135,10 @@ pub fn run(args: &ServeArgs, memory: MemoryLimit) -> Result<(), Error> {
         Some(d) => d.clone(),
         None => new_session_dir(),
     };
+    // Shown in the state and the report as a full path, wherever serve was started.
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::io(dir.display().to_string(), "creating", e))?;
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let session = Session::open(&dir)?;
     let walk = paths
         .network
