@@ -23,10 +23,8 @@ use std::sync::Arc;
 
 /// `serve --help`'s examples.
 pub const EXAMPLES: &str = "Examples:
-  mobile-stops serve --p 5                                  # http://127.0.0.1:8080/ on this computer
-  mobile-stops serve --p 5 --depot hiejinja --session meeting-dec   # with the timetable; restart on the same folder
-  mobile-stops serve --host 0.0.0.0 --port 8080 --p 5       # tablets on the room's Wi-Fi: URL with ?token= and a QR code
-  mobile-stops serve --p 5 --tiles 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'   # GSI base map when online";
+  mobile-stops serve --p 5 --depot hiejinja --port 0         # this computer only; the URL is printed first
+  mobile-stops serve --host 0.0.0.0 --port 0 --p 5           # tablets on the room's Wi-Fi: URL with ?token= and a QR code";
 
 /// Stops asked for when the model needs a number and `--p` is not given.
 const DEFAULT_P: usize = 5;
@@ -137,6 +135,10 @@ pub fn run(args: &ServeArgs, memory: MemoryLimit) -> Result<(), Error> {
         Some(d) => d.clone(),
         None => new_session_dir(),
     };
+    // Shown in the state and the report as a full path, wherever serve was started.
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::io(dir.display().to_string(), "creating", e))?;
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let session = Session::open(&dir)?;
     let walk = paths
         .network

@@ -52,9 +52,13 @@ impl Sandbox {
     }
 
     /// Runs every line in order (a later example may read what an earlier one wrote) and
-    /// asserts each exits 0.
+    /// asserts each exits 0; a `serve` example, which runs until stopped, must print its URL.
     fn run_all(&self, lines: &[String], from: &str) {
         for line in lines {
+            if line.starts_with("mobile-stops serve") {
+                self.serve(line, from);
+                continue;
+            }
             let o = self.run(line);
             assert_eq!(
                 o.status.code(),
@@ -63,6 +67,42 @@ impl Sandbox {
                 stderr(&o)
             );
         }
+    }
+}
+
+impl Sandbox {
+    /// Starts a `serve` example as a shell would, in its own process group; it must print its
+    /// URL as the first line within a minute; then the group is stopped with Ctrl-C.
+    fn serve(&self, line: &str, from: &str) {
+        use std::io::BufRead;
+        use std::os::unix::process::CommandExt;
+        let _turn = crate::helpers::share_machine();
+        let bin_dir = Path::new(BIN).parent().unwrap();
+        let path = format!(
+            "{}:{}",
+            bin_dir.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(line)
+            .current_dir(&self.work)
+            .env("PATH", path)
+            .process_group(0)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        let out = child.stdout.take().unwrap();
+        let read = std::io::BufReader::new(out).read_line(&mut first);
+        let group = format!("-{}", child.id());
+        let _ = Command::new("kill").args(["-INT", "--", &group]).status();
+        let _ = child.wait();
+        assert!(
+            read.is_ok() && first.starts_with("http://"),
+            "{from}: `{line}` did not print its URL: {first:?}"
+        );
     }
 }
 

@@ -169,3 +169,24 @@ impl Server {
         )
     }
 }
+
+#[test]
+fn a_base_map_is_offered_only_when_asked_for_and_only_as_a_tile_template() {
+    let dir = session_dir();
+    let plain = Server::start(dir.path(), &["--p", "3"]);
+    assert_eq!(plain.state()["tiles"], serde_json::Value::Null);
+    plain.kill();
+    let gsi = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
+    let dir2 = session_dir();
+    let s = Server::start(dir2.path(), &["--p", "3", "--tiles", gsi, "--lang", "en"]);
+    let st = s.state();
+    assert_eq!(st["tiles"]["url"], gsi);
+    assert!(st["tiles"]["attribution"]
+        .as_str()
+        .unwrap()
+        .contains("地理院タイル"));
+    assert_eq!(st["lang"], "en");
+    let o = crate::helpers::run(&["serve", "--port", "0", "--tiles", "file:///etc/passwd"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(crate::helpers::stderr(&o).contains("{z}"));
+}
