@@ -10,20 +10,11 @@ use serde_json::Value;
 /// every feature belongs to the area. `name` is the feature's `name` (or `N03_004`, N03's
 /// municipality field) when it has one, else the file name.
 pub fn read_area(src: &SourceText) -> Result<Area> {
-    let root: Value = serde_json::from_str(&src.text).map_err(|e| {
-        Error::input(
-            Location::at(src.name.clone(), e.line() as u64, Some(e.column())),
-            "GeoJSON (a FeatureCollection, Feature, Polygon or MultiPolygon)",
-            e.to_string(),
-        )
-    })?;
-    let bad = |path: &str, expected: &str, found: String| {
-        Error::input(
-            Location::file(format!("{} at {path}", src.name)),
-            expected,
-            found,
-        )
-    };
+    let root = geojson_root(
+        src,
+        "GeoJSON (a FeatureCollection, Feature, Polygon or MultiPolygon)",
+    )?;
+    let bad = at_path(src);
     let mut polygons = Vec::new();
     let mut name = None;
     let geometries: Vec<(String, &Value)> = match root.get("type").and_then(Value::as_str) {
@@ -96,6 +87,28 @@ fn feature_name(f: &Value) -> Option<String> {
 }
 
 pub(crate) type Bad<'a> = dyn Fn(&str, &str, String) -> Error + 'a;
+
+/// The JSON of a GeoJSON file, or an error at the line and column where it stops being JSON.
+pub(crate) fn geojson_root(src: &SourceText, expected: &str) -> Result<Value> {
+    serde_json::from_str(&src.text).map_err(|e| {
+        Error::input(
+            Location::at(src.name.clone(), e.line() as u64, Some(e.column())),
+            expected,
+            e.to_string(),
+        )
+    })
+}
+
+/// Errors at a JSON path of `src` (GeoJSON has no useful line for a value deep inside).
+pub(crate) fn at_path(src: &SourceText) -> impl Fn(&str, &str, String) -> Error + '_ {
+    move |path: &str, expected: &str, found: String| {
+        Error::input(
+            Location::file(format!("{} at {path}", src.name)),
+            expected,
+            found,
+        )
+    }
+}
 
 /// One polygon: an outer ring and any holes, each at least four closed positions of
 /// longitude, latitude in range.

@@ -3,7 +3,7 @@
 //! one region that contains it.
 
 use crate::error::{Error, Location, Result};
-use crate::io::area::polygon;
+use crate::io::area::{at_path, geojson_root, polygon};
 use crate::io::text::SourceText;
 use crate::model::LatLon;
 use geo::{Area, BooleanOps, BoundingRect, Contains, MultiPolygon, Point, Polygon, Validation};
@@ -37,20 +37,11 @@ pub struct Outline {
 /// Reads every feature; features with the same id are one region. Invalid polygons (crossing
 /// rings, too few points, holes outside) are refused naming the feature.
 pub fn read_outlines(src: &SourceText, field: Option<&str>) -> Result<Vec<Outline>> {
-    let root: Value = serde_json::from_str(&src.text).map_err(|e| {
-        Error::input(
-            Location::at(src.name.clone(), e.line() as u64, Some(e.column())),
-            "GeoJSON (a FeatureCollection of Polygon or MultiPolygon features)",
-            e.to_string(),
-        )
-    })?;
-    let bad = |path: &str, expected: &str, found: String| {
-        Error::input(
-            Location::file(format!("{} at {path}", src.name)),
-            expected,
-            found,
-        )
-    };
+    let root = geojson_root(
+        src,
+        "GeoJSON (a FeatureCollection of Polygon or MultiPolygon features)",
+    )?;
+    let bad = at_path(src);
     let features = root
         .get("features")
         .and_then(Value::as_array)
