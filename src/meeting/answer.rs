@@ -6,6 +6,7 @@
 use crate::budget::Budget;
 use crate::model::{round, Dataset, AGED_65_PLUS, POPULATION};
 use crate::pipeline::ModelOptions;
+use crate::report::Lang;
 use crate::solve::{solve_with, validate, Instance, SolveResult, Status};
 use crate::spatial::Coverage;
 use std::time::{Duration, Instant};
@@ -65,8 +66,14 @@ pub fn column(data: &Dataset, name: &str) -> Vec<f64> {
         .map_or_else(|| vec![0.0; d.len()], <[f64]>::to_vec)
 }
 
-/// Solves `model` on `data` (the edited dataset) within [`SOLVE_LIMIT`].
-pub fn answer(data: &Dataset, model: &ModelOptions, memory: crate::budget::MemoryLimit) -> Answer {
+/// Solves `model` on `data` (the edited dataset) within [`SOLVE_LIMIT`]; the message is in
+/// `lang`, the meeting's language.
+pub fn answer(
+    data: &Dataset,
+    model: &ModelOptions,
+    memory: crate::budget::MemoryLimit,
+    lang: Lang,
+) -> Answer {
     let started = Instant::now();
     let budget = Budget {
         deadline: Some(started + SOLVE_LIMIT),
@@ -74,7 +81,7 @@ pub fn answer(data: &Dataset, model: &ModelOptions, memory: crate::budget::Memor
     };
     let n = data.demand.data.len();
     let mut out = match run(data, model, budget) {
-        Ok(solved) => measured(data, solved),
+        Ok(solved) => measured(data, solved, lang),
         Err(e) => Answer {
             status: "error",
             gap_pct: None,
@@ -88,7 +95,7 @@ pub fn answer(data: &Dataset, model: &ModelOptions, memory: crate::budget::Memor
             aged: 0.0,
             uncovered: uncovered(data, &vec![false; n]),
             solve_ms: 0,
-            message: Some(e.to_string()),
+            message: Some(super::reasons::of_error(&e, lang)),
             solved: None,
         },
     };
@@ -106,7 +113,7 @@ fn run(data: &Dataset, model: &ModelOptions, budget: Budget) -> crate::Result<So
     Ok(Solved { inst, res, cover })
 }
 
-fn measured(data: &Dataset, solved: Solved) -> Answer {
+fn measured(data: &Dataset, solved: Solved, lang: Lang) -> Answer {
     let o = &solved.res.outcome;
     let mut chosen = o.open.clone();
     chosen.sort_unstable();
@@ -132,6 +139,7 @@ fn measured(data: &Dataset, solved: Solved) -> Answer {
         Status::Infeasible => "infeasible",
     };
     let finite = |v: f64| v.is_finite().then_some(round(v, 2));
+    let message = super::reasons::of_solve(&solved, lang);
     let feasible = o.status != Status::Infeasible;
     Answer {
         status,
@@ -149,7 +157,7 @@ fn measured(data: &Dataset, solved: Solved) -> Answer {
         reached,
         reaches,
         solve_ms: 0,
-        message: o.note.clone(),
+        message,
         solved: Some(solved),
     }
 }
@@ -173,7 +181,7 @@ mod tests {
             p: Some(4),
             ..ModelOptions::default()
         };
-        let a = answer(&data, &model, Default::default());
+        let a = answer(&data, &model, Default::default(), Lang::En);
         assert_eq!(a.status, "optimal");
         assert_eq!(a.chosen.len(), 4);
         assert_eq!(a.gap_pct, Some(0.0));
@@ -182,8 +190,55 @@ mod tests {
         assert_eq!(a.objective, Some(round(res.outcome.objective, 2)));
         assert!(a.population > 0.0 && a.aged > 0.0 && a.aged < a.population);
         assert!(a.uncovered.iter().all(|&i| !a.reached[i]));
-        let none = answer(&data, &ModelOptions::default(), Default::default());
+        let none = answer(
+            &data,
+            &ModelOptions::default(),
+            Default::default(),
+            Lang::En,
+        );
         assert_eq!(none.status, "error");
         assert!(none.message.unwrap().contains("--p"));
+        let ja = answer(
+            &data,
+            &ModelOptions::default(),
+            Default::default(),
+            Lang::Ja,
+        );
+        let said = ja.message.unwrap();
+        assert!(
+            said.starts_with("この設定では解けません") && said.contains("--p"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn an_unsolvable_answer_says_why_in_the_meetings_language() {
+        let data = crate::io::embedded::dataset().unwrap();
+        let model = |p: usize, require: &[&str], exclude: Vec<String>| ModelOptions {
+            p: Some(p),
+            require: require.iter().map(|s| s.to_string()).collect(),
+            exclude,
+            ..ModelOptions::default()
+        };
+        let two = model(1, &["hiejinja", "myogyoji"], Vec::new());
+        let en = answer(&data, &two, Default::default(), Lang::En);
+        assert_eq!(en.status, "infeasible");
+        let en = en.message.unwrap();
+        assert_eq!(en, "2 stops are required but only 1 may open (p = 1)");
+        let ja = answer(&data, &two, Default::default(), Lang::Ja)
+            .message
+            .unwrap();
+        assert!(ja.starts_with("必須の停留所が 2 か所"), "{ja}");
+        assert!(ja.contains("p = 1"), "{ja}");
+        let sites = &data.candidates.data.sites;
+        let all_but_one: Vec<String> = sites.iter().skip(1).map(|s| s.id.clone()).collect();
+        let few = model(2, &[], all_but_one);
+        let ja = answer(&data, &few, Default::default(), Lang::Ja);
+        assert_eq!(ja.status, "infeasible");
+        let ja = ja.message.unwrap();
+        assert!(
+            ja.starts_with("停留所数 p = 2 に対して、選べる候補地は 1 か所"),
+            "{ja}"
+        );
     }
 }

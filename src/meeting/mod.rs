@@ -11,6 +11,7 @@ mod check;
 mod edits;
 mod op;
 mod out;
+mod reasons;
 mod session;
 mod state;
 mod view;

@@ -1,6 +1,7 @@
 //! The operations a meeting applies: each change a member makes on the page is one of these,
 //! numbered by the version it produces, so the room's screens can agree on one order of events.
 
+use crate::report::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Longest `who`, in characters: a device or a person's name, not a paragraph.
@@ -199,6 +200,15 @@ impl Refusal {
             version: None,
         }
     }
+
+    /// A bad operation said in the meeting's language: `en` or `ja`, which name the same
+    /// facts and start with the same field tag (`p: …`), so a page can tell the field either way.
+    pub fn said(lang: Lang, en: String, ja: String) -> Refusal {
+        Refusal::bad(match lang {
+            Lang::En => en,
+            Lang::Ja => ja,
+        })
+    }
 }
 
 impl std::fmt::Display for Refusal {
@@ -209,29 +219,43 @@ impl std::fmt::Display for Refusal {
 
 /// A name or other text a member typed: trimmed length within `1..=max` characters and no
 /// control characters (which no name needs and a log line should not carry).
-pub fn check_text(what: &str, text: &str, min: usize, max: usize) -> Result<(), Refusal> {
+pub fn check_text(
+    lang: Lang,
+    what: &str,
+    text: &str,
+    min: usize,
+    max: usize,
+) -> Result<(), Refusal> {
     let n = text.trim().chars().count();
     if n < min || n > max {
-        return Err(Refusal::bad(format!(
-            "{what}: expected {min} to {max} characters, found {n}"
-        )));
+        return Err(Refusal::said(
+            lang,
+            format!("{what}: expected {min} to {max} characters, found {n}"),
+            format!("{what}: {min}〜{max} 文字で入力してください（入力は {n} 文字）"),
+        ));
     }
     if text.chars().any(char::is_control) {
-        return Err(Refusal::bad(format!(
-            "{what}: expected text without control characters"
-        )));
+        return Err(Refusal::said(
+            lang,
+            format!("{what}: expected text without control characters"),
+            format!("{what}: 制御文字を含まない文字で入力してください"),
+        ));
     }
     Ok(())
 }
 
 /// Parking places within `0..=SLOTS_MAX` (or unknown).
-pub fn check_slots(slots: Option<i64>) -> Result<Option<u64>, Refusal> {
+pub fn check_slots(lang: Lang, slots: Option<i64>) -> Result<Option<u64>, Refusal> {
     match slots {
         None => Ok(None),
         Some(s) if (0..=SLOTS_MAX).contains(&s) => Ok(Some(s as u64)),
-        Some(s) => Err(Refusal::bad(format!(
-            "vehicle_slots: expected 0 to {SLOTS_MAX} or null, found {s}"
-        ))),
+        Some(s) => Err(Refusal::said(
+            lang,
+            format!("vehicle_slots: expected 0 to {SLOTS_MAX} or null, found {s}"),
+            format!(
+                "vehicle_slots: 0〜{SLOTS_MAX} または null（不明）を指定してください（入力値 {s}）"
+            ),
+        )),
     }
 }
 
@@ -257,12 +281,23 @@ mod tests {
 
     #[test]
     fn texts_and_slots_are_bounded() {
-        assert!(check_text("name", "宝蔵寺", 1, NAME_MAX).is_ok());
-        assert!(check_text("name", "  ", 1, NAME_MAX).is_err());
-        assert!(check_text("name", &"x".repeat(81), 1, NAME_MAX).is_err());
-        assert!(check_text("name", "a\u{7}b", 1, NAME_MAX).is_err());
-        assert_eq!(check_slots(Some(3)).unwrap(), Some(3));
-        assert!(check_slots(Some(-1)).is_err());
-        assert!(check_slots(Some(100)).is_err());
+        let en = Lang::En;
+        assert!(check_text(en, "name", "宝蔵寺", 1, NAME_MAX).is_ok());
+        assert!(check_text(en, "name", "  ", 1, NAME_MAX).is_err());
+        assert!(check_text(en, "name", &"x".repeat(81), 1, NAME_MAX).is_err());
+        assert!(check_text(en, "name", "a\u{7}b", 1, NAME_MAX).is_err());
+        assert_eq!(check_slots(en, Some(3)).unwrap(), Some(3));
+        assert!(check_slots(en, Some(-1)).is_err());
+        assert!(check_slots(en, Some(100)).is_err());
+        let ja = check_text(Lang::Ja, "name", &"x".repeat(81), 1, NAME_MAX).unwrap_err();
+        assert_eq!(
+            ja.message,
+            "name: 1〜80 文字で入力してください（入力は 81 文字）"
+        );
+        let ja = check_slots(Lang::Ja, Some(100)).unwrap_err().message;
+        assert!(
+            ja.starts_with("vehicle_slots: 0〜99") && ja.contains("入力値 100"),
+            "{ja}"
+        );
     }
 }

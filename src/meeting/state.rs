@@ -3,7 +3,7 @@
 //! when nothing since touched the same thing, and refused with who changed it otherwise.
 
 use super::answer::{answer, Answer};
-use super::check::check;
+use super::check::{check, Against};
 use super::edits::{active, Edits, Entry};
 use super::op::{Op, Refusal, Request, Target};
 use super::session::{Session, CANDIDATES};
@@ -12,6 +12,7 @@ use crate::budget::MemoryLimit;
 use crate::error::Result;
 use crate::model::{Candidates, Dataset};
 use crate::pipeline::CouncilOptions;
+use crate::report::Lang;
 use std::sync::Arc;
 
 /// Walks the streets again for candidates added or moved (with `--network`): the dataset
@@ -64,7 +65,7 @@ impl Meeting {
         };
         let mut m = Meeting {
             data: setup.data.clone(),
-            answer: answer(&setup.data, &start.model, setup.memory),
+            answer: answer(&setup.data, &start.model, setup.memory, setup.council.lang),
             edits: start.clone(),
             start,
             setup,
@@ -135,14 +136,23 @@ impl Meeting {
     /// and only then makes it the current state. Returns the new version.
     pub fn apply(&mut self, req: Request, at: String) -> std::result::Result<u64, Refusal> {
         let version = self.version();
+        let lang = self.setup.council.lang;
         if req.base > version {
-            return Err(Refusal::bad(format!(
-                "base: expected a version up to {version}, found {}",
-                req.base
-            )));
+            let b = req.base;
+            return Err(Refusal::said(
+                lang,
+                format!("base: expected a version up to {version}, found {b}"),
+                format!("base: {version} 以下の版を指定してください（入力値 {b}）"),
+            ));
         }
-        check(&req.op, &req.who, &self.edits, &self.setup.data, &self.log)?;
-        self.conflict(&req)?;
+        let against = Against {
+            edits: &self.edits,
+            data: &self.setup.data,
+            log: &self.log,
+            lang,
+        };
+        check(&req.op, &req.who, &against)?;
+        self.conflict(&req, lang)?;
         let mut entry = Entry {
             version: version + 1,
             base: req.base,
@@ -156,11 +166,14 @@ impl Meeting {
         };
         if let Op::NameSet { .. } = entry.op {
             if self.answer.chosen_ids.is_empty() {
-                return Err(Refusal::bad("name: there are no chosen stops to name"));
+                return Err(Refusal::said(
+                    lang,
+                    "name: there are no chosen stops to name".into(),
+                    "name: 名前を付ける停留所がありません（いまの答えに停留所がありません）".into(),
+                ));
             }
             entry.stops = self.answer.chosen_ids.clone();
         }
-        let lang = self.setup.council.lang;
         entry.what = describe(
             &entry.op,
             &self.edits,
@@ -183,7 +196,10 @@ impl Meeting {
         if let Some(s) = &mut self.session {
             s.append(last).map_err(|e| Refusal {
                 status: 500,
-                message: format!("the session could not be written: {e}"),
+                message: match lang {
+                    Lang::En => format!("the session could not be written: {e}"),
+                    Lang::Ja => format!("セッションを書き込めませんでした: {e}"),
+                },
                 version: Some(version),
             })?;
         }
@@ -195,7 +211,7 @@ impl Meeting {
     }
 
     /// Refuses `req` when an operation after its base touched the same thing.
-    fn conflict(&self, req: &Request) -> std::result::Result<(), Refusal> {
+    fn conflict(&self, req: &Request, lang: Lang) -> std::result::Result<(), Refusal> {
         let mine = self.target(&req.op);
         if mine == Target::Nothing {
             return Ok(());
@@ -205,14 +221,7 @@ impl Meeting {
             None => Ok(()),
             Some(e) => Err(Refusal {
                 status: 409,
-                message: format!(
-                    "{} changed this at version {} ({}); the page now shows version {}: \
-                     look again and repeat the change if it still holds",
-                    if e.who.is_empty() { "someone" } else { &e.who },
-                    e.version,
-                    e.what,
-                    self.version()
-                ),
+                message: clash(lang, e, self.version()),
                 version: Some(self.version()),
             }),
         }
@@ -248,7 +257,12 @@ impl Meeting {
     /// The edited dataset and its answer.
     fn solve(&mut self, edits: &Edits) -> Result<(Dataset, Answer)> {
         let data = self.edited(&edits.candidates)?;
-        let ans = answer(&data, &edits.model, self.setup.memory);
+        let ans = answer(
+            &data,
+            &edits.model,
+            self.setup.memory,
+            self.setup.council.lang,
+        );
         Ok((data, ans))
     }
 
@@ -291,5 +305,27 @@ impl Meeting {
     /// Whether the operation that produced `version` is in force.
     pub fn in_force(&self) -> Vec<bool> {
         active(&self.log)
+    }
+}
+
+/// The 409 message: who changed the same thing, at which version and how, and the version
+/// the page now shows.
+fn clash(lang: Lang, e: &Entry, now: u64) -> String {
+    let (v, what) = (e.version, &e.what);
+    match lang {
+        Lang::En => {
+            let who = if e.who.is_empty() { "someone" } else { &e.who };
+            format!(
+                "{who} changed this at version {v} ({what}); the page now shows version {now}: \
+                 look again and repeat the change if it still holds"
+            )
+        }
+        Lang::Ja => {
+            let who = if e.who.is_empty() { "誰か" } else { &e.who };
+            format!(
+                "{who} が版 {v} で同じものを変更しました（{what}）。画面はいま版 {now} です。\
+                 確かめて、まだ必要なら変更をやり直してください"
+            )
+        }
     }
 }

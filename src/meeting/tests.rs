@@ -71,7 +71,13 @@ fn stale_changes_rebase_or_are_refused_and_nothing_half_applies() {
     let err = clash.unwrap_err();
     assert_eq!((err.status, err.version), (409, Some(1)));
     assert!(
-        err.message.starts_with("a changed this at version 1"),
+        err.message
+            .starts_with("a が版 1 で同じものを変更しました（徒歩圏 600 m）"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("画面はいま版 1 です"),
         "{}",
         err.message
     );
@@ -106,7 +112,10 @@ fn an_unsolvable_state_is_still_served_with_its_reason() {
         req(3, "t", json!({"kind": "name_set", "name": "x"})),
         AT.into(),
     );
-    assert!(name.unwrap_err().message.contains("no chosen stops"));
+    assert!(name
+        .unwrap_err()
+        .message
+        .starts_with("name: 名前を付ける停留所がありません"));
     assert_eq!(m.why("hozoji").unwrap()["chosen"], false);
 }
 
@@ -142,4 +151,57 @@ fn why_a_stop_names_whom_only_it_reaches_and_its_stand_in() {
     assert_eq!(not["chosen"], false);
     assert!(!not["reason"].as_str().unwrap().is_empty());
     assert!(m.why("no-such").is_none());
+}
+
+#[test]
+fn an_english_meeting_says_its_refusals_in_english() {
+    let mut s = setup(4);
+    s.council.lang = crate::report::Lang::En;
+    let mut m = Meeting::open(s, None).unwrap();
+    let radius = |r: f64| json!({"kind": "set_radius", "radius_m": r});
+    m.apply(req(0, "a", radius(600.0)), AT.into()).unwrap();
+    let err = m.apply(req(0, "b", radius(700.0)), AT.into()).unwrap_err();
+    assert!(
+        err.message
+            .starts_with("a changed this at version 1 (radius 600 m)"),
+        "{}",
+        err.message
+    );
+    let p = m.apply(req(1, "b", json!({"kind": "set_p", "p": 0})), AT.into());
+    assert_eq!(p.unwrap_err().message, "p: expected 1 to 35, found 0");
+}
+
+#[test]
+fn a_change_that_leaves_no_answer_reports_what_was_lost() {
+    let mut m = Meeting::open(setup(4), None).unwrap();
+    for id in ["hiejinja", "myogyoji"] {
+        let v = m.version();
+        let op = json!({"kind": "set_role", "id": id, "role": "required"});
+        m.apply(req(v, "t", op), AT.into()).unwrap();
+    }
+    let before = m.answer().clone();
+    assert!(before.population > 0.0 && before.chosen_ids.len() == 4);
+    m.apply(req(2, "t", json!({"kind": "set_p", "p": 1})), AT.into())
+        .unwrap();
+    let st = m.state_json(serde_json::Value::Null);
+    assert_eq!(st["answer"]["status"], "infeasible");
+    let msg = st["answer"]["message"].as_str().unwrap();
+    assert!(msg.starts_with("必須の停留所が 2 か所"), "{msg}");
+    let prev = &st["changed"]["previous"];
+    assert_eq!(prev["version"], 2);
+    assert_eq!(prev["population"], json!(-before.population), "{prev}");
+    assert_eq!(prev["aged"], json!(-before.aged), "{prev}");
+    assert_eq!(prev["dropped"], json!(before.chosen_ids), "{prev}");
+    assert_eq!(prev["added"], json!([]));
+    assert_eq!(prev["unsolved"], true, "said outright, not only as a loss");
+    // Back to an answer: the stops come back as added, the people as a gain.
+    m.apply(
+        req(3, "t", json!({"kind": "undo", "version": 3})),
+        AT.into(),
+    )
+    .unwrap();
+    let back = m.state_json(serde_json::Value::Null)["changed"]["previous"].clone();
+    assert_eq!(back["population"], json!(before.population), "{back}");
+    assert_eq!(back["added"], json!(before.chosen_ids));
+    assert_eq!(back["unsolved"], false);
 }

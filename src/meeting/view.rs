@@ -149,7 +149,9 @@ impl Meeting {
 }
 
 /// The answer against another set reaching `population` and `aged`: positive when the answer
-/// reaches more; stops the answer has that the other lacks are `added`.
+/// reaches more; stops the answer has that the other lacks are `added`. An answer that could
+/// not be solved has no stops and reaches nobody: everything the other set had is the loss,
+/// and `unsolved` says so outright, so a drop to nothing is not read as a real plan.
 fn diff(version: u64, now: &Answer, population: f64, aged: f64, other: &[String]) -> Value {
     let added: Vec<&String> = now
         .chosen_ids
@@ -166,6 +168,7 @@ fn diff(version: u64, now: &Answer, population: f64, aged: f64, other: &[String]
         "aged": round(now.aged - aged, 2),
         "added": added,
         "dropped": dropped,
+        "unsolved": matches!(now.status, "infeasible" | "error"),
     })
 }
 

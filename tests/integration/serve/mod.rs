@@ -4,6 +4,7 @@
 
 mod downloads;
 mod faults;
+mod lang;
 mod network;
 mod ops;
 mod security;

@@ -27,7 +27,7 @@ fn a_stale_base_is_rebased_unless_someone_changed_the_same_thing() {
     assert_eq!(body["version"], 1);
     let msg = body["error"].as_str().unwrap();
     assert!(
-        msg.contains("projector") && msg.contains("version 1"),
+        msg.contains("projector") && msg.contains("版 1") && msg.contains("停留所数 3"),
         "{msg}"
     );
     assert_eq!(

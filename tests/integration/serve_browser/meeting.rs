@@ -174,3 +174,50 @@ fn a_base_map_comes_only_from_the_tile_template_with_its_credit() {
         "テスト地図"
     );
 }
+
+#[test]
+fn a_change_that_leaves_no_answer_is_explained_in_japanese() {
+    let Some(browser) = browser() else {
+        return skipped("a_change_that_leaves_no_answer_is_explained_in_japanese");
+    };
+    let server = Server::start(&["--p", "4"]);
+    let page = Page::open(browser.new_tab().unwrap(), &server, "chair");
+    for (k, id) in ["hiejinja", "myogyoji"].iter().enumerate() {
+        page.click(&format!(
+            "#cand-rows tr[data-id='{id}'] button[data-role='required']"
+        ));
+        page.wait_for("required", &format!("MS.state.version === {}", k + 1));
+    }
+    let set_p = |p: u32| {
+        page.eval(&format!(
+            "(() => {{ const c = document.getElementById('opt-p'); c.value = '{p}'; \
+             c.dispatchEvent(new Event('change')); return 0; }})()"
+        ))
+    };
+    set_p(1);
+    page.wait_for("no answer", "MS.state.answer.status === 'infeasible'");
+    let why = page.eval("document.getElementById('status-msg').textContent");
+    assert!(
+        why.as_str().unwrap().starts_with("必須の停留所が 2 か所"),
+        "{why}"
+    );
+    assert_eq!(
+        page.eval("document.querySelector('#changed .unsolved').textContent"),
+        "答えがないため、停留所はすべて外れ、誰にも届いていません"
+    );
+    let dropped = page.eval("document.querySelector('#changed .stops-list.minus .v').textContent");
+    assert!(dropped.as_str().unwrap().contains("日枝神社"), "{dropped}");
+    let people = page.eval("document.querySelector('#changed .delta').className");
+    assert_eq!(people, "delta down", "the loss shows as a loss");
+
+    set_p(0);
+    page.wait_for(
+        "the refusal",
+        "!document.getElementById('notice').hidden && \
+         document.getElementById('notice').textContent.includes('p: ')",
+    );
+    assert_eq!(
+        page.eval("document.getElementById('notice').textContent"),
+        "受け付けられませんでした：p: 1〜35 の範囲で指定してください（入力値 0）"
+    );
+}

@@ -25,6 +25,7 @@ MS.side = (function () {
       box.appendChild(text('p', 'muted', emptyText));
       return box;
     }
+    if (ch.unsolved) box.appendChild(text('p', 'unsolved', MS.t('unsolved_change')));
     var nums = text('p', 'deltas');
     [['people', ch.population], ['aged', ch.aged]].forEach(function (pair) {
       var span = text('span', 'delta ' + (Math.round(pair[1]) > 0 ? 'up' : Math.round(pair[1]) < 0 ? 'down' : 'same'));
