@@ -8,9 +8,14 @@ use crate::solve::{Instance, Model, SolveResult, Status};
 pub fn proof_words(res: &SolveResult, lang: Lang) -> String {
     let o = &res.outcome;
     let gap = o.gap() * 100.0;
-    let within = |lead_en: &str, lead_ja: &str| match lang {
-        Lang::En => format!("{lead_en}within {} % of optimal", pct(gap)),
-        Lang::Ja => format!("{lead_ja}最適値との差は最大 {} %", pct(gap)),
+    // Stopped before the first bound: no gap is known, and "within inf %" says nothing.
+    let within = |lead_en: &str, lead_ja: &str| match (lang, gap.is_finite()) {
+        (Lang::En, true) => format!("{lead_en}within {} % of optimal", pct(gap)),
+        (Lang::Ja, true) => format!("{lead_ja}最適値との差は最大 {} %", pct(gap)),
+        (Lang::En, false) => {
+            format!("{lead_en}no bound proven yet, so how far from optimal is unknown")
+        }
+        (Lang::Ja, false) => format!("{lead_ja}下界が未証明のため最適値との差は不明"),
     };
     match o.status {
         Status::Optimal => lang
