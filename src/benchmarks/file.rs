@@ -1,8 +1,8 @@
 //! Reading a published benchmark file into a solve instance, with the capacity rule a
 //! benchmark allows (one number for every site: the files have no candidate columns).
 
-use super::{pmed_instance, pmedcap_instance, sjc_instance};
-use super::{read_pmed_within, read_pmedcap_within, read_sjc_within};
+use super::{cpmp_instance, pmed_instance, pmedcap_instance, sjc_instance};
+use super::{read_cpmp_within, read_pmed_within, read_pmedcap_within, read_sjc_within};
 use crate::budget::Budget;
 use crate::error::{Error, Result};
 use crate::io::text::SourceText;
@@ -19,10 +19,13 @@ pub enum Benchmark {
     Pmedcap(PathBuf, usize),
     /// São José dos Campos point set (Lorena & Pereira).
     Sjc(PathBuf),
+    /// Capacitated p-median point set of Lorena & Senne or Stefanello et al. (`n p`, then
+    /// `x y Q d`; p from the file unless given).
+    Cpmp(PathBuf),
 }
 
 /// The instance of a benchmark file, and whether it is solved with capacities: a capacitated
-/// p-median file always is (for p-median and MCLP), the others when `capacity` gives a number.
+/// p-median file (`pmedcap` or `cpmp`) always is (for p-median and MCLP), the others when `capacity` gives a number.
 ///
 /// Reading keeps the run's `budget`: what the file's header states is checked against the
 /// memory limit before it is built, and the deadline is kept while reading and building the
@@ -34,7 +37,7 @@ pub fn benchmark_instance(
     budget: Budget,
 ) -> Result<(Instance, bool)> {
     let (path, problem) = match bench {
-        Benchmark::Orlib(p) | Benchmark::Sjc(p) => (p, 1),
+        Benchmark::Orlib(p) | Benchmark::Sjc(p) | Benchmark::Cpmp(p) => (p, 1),
         Benchmark::Pmedcap(p, k) => (p, *k),
     };
     let name = path.display().to_string();
@@ -46,6 +49,7 @@ pub fn benchmark_instance(
             pmedcap_instance(&name, &read_pmedcap_within(&name, &text, problem, b)?)
         }
         Benchmark::Sjc(_) => sjc_instance(&name, &read_sjc_within(&name, &text, b)?),
+        Benchmark::Cpmp(_) => cpmp_instance(&name, &read_cpmp_within(&name, &text, b)?),
     };
     let given = match capacity {
         None => false,
@@ -64,7 +68,9 @@ pub fn benchmark_instance(
         }
     };
     let capacitated = match bench {
-        Benchmark::Pmedcap(..) => matches!(model, Model::Pmedian | Model::Mclp),
+        Benchmark::Pmedcap(..) | Benchmark::Cpmp(_) => {
+            matches!(model, Model::Pmedian | Model::Mclp)
+        }
         _ => given,
     };
     Ok((inst, capacitated))

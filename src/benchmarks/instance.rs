@@ -3,7 +3,7 @@
 //! The builders live here, above `solve`, so that the solver never depends on the file
 //! formats: the arrows run benchmark files → [`Instance`] → solver.
 
-use super::{CapInstance, PmedInstance, SjcInstance};
+use super::{CapInstance, CpmpInstance, PmedInstance, SjcInstance};
 use crate::solve::{instance::Geometry, Instance, SiteInfo};
 
 /// An OR-Library p-median graph: every vertex a client of weight 1 and a site.
@@ -24,6 +24,19 @@ pub fn pmedcap_instance(label: &str, inst: &CapInstance) -> Instance {
         s.capacity = Some(inst.capacity as f64);
     }
     out.load = Some(inst.demands());
+    out.p_in_file = Some(inst.p);
+    out
+}
+
+/// A Lorena–Senne / Stefanello point set: every point a site with its own capacity, a client
+/// of weight 1 (the published values do not weight distances by demand) and a load of its
+/// demand.
+pub fn cpmp_instance(label: &str, inst: &CpmpInstance) -> Instance {
+    let mut out = unit_instance(label, inst.n, inst.problem().dist);
+    for (s, &q) in out.sites.iter_mut().zip(&inst.capacity) {
+        s.capacity = Some(q);
+    }
+    out.load = Some(inst.demand.clone());
     out.p_in_file = Some(inst.p);
     out
 }

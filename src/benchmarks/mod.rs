@@ -1,5 +1,6 @@
 //! Benchmark inputs: readers for published facility-location benchmark files, the solver
-//! inputs built from them ([`pmed_instance`], [`pmedcap_instance`], [`sjc_instance`]), and
+//! inputs built from them ([`pmed_instance`], [`pmedcap_instance`], [`cpmp_instance`],
+//! [`sjc_instance`]), and
 //! seeded [`synthetic`] datasets, [`street_grid`] street graphs and [`city_extract`] OSM files
 //! for speed measurements.
 //!
@@ -13,6 +14,8 @@
 //! - [`read_pmed`]: OR-Library graphs; a later duplicate edge line overwrites the earlier
 //!   one, then Floyd–Warshall.
 //! - [`read_pmedcap`]: capacitated p-median points; Euclidean distance truncated to an integer.
+//! - [`read_cpmp`]: the Lorena–Senne and Stefanello et al. capacitated point sets; Euclidean
+//!   distance truncated to five decimals.
 //! - [`read_sjc`]: MCLP point sets; coverage tested exactly on squared integers ([`SjcInstance::covers`]).
 //!
 //! Each reader has a `*_within` form taking the run's [`Budget`]: the size the header states is
@@ -27,6 +30,7 @@
 //! blank lines, which carry no data.
 
 pub mod city_extract;
+mod cpmp;
 mod file;
 mod instance;
 mod orlib;
@@ -35,8 +39,9 @@ mod sjc;
 pub mod street_grid;
 pub mod synthetic;
 
+pub use cpmp::{read_cpmp, read_cpmp_within, CpmpInstance};
 pub use file::{benchmark_instance, Benchmark};
-pub use instance::{pmed_instance, pmedcap_instance, sjc_instance};
+pub use instance::{cpmp_instance, pmed_instance, pmedcap_instance, sjc_instance};
 pub use orlib::{read_pmed, read_pmed_within, PmedInstance};
 pub use pmedcap::{count_pmedcap, read_pmedcap, read_pmedcap_within, CapInstance};
 pub use sjc::{read_sjc, read_sjc_within, SjcInstance};

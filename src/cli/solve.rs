@@ -89,13 +89,17 @@ pub struct SolveArgs {
     /// OR-Library capacitated p-median file (pmedcap1 or one problem of it); with --instance.
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
     pub pmedcap: Option<PathBuf>,
+    /// Capacitated p-median point set of Lorena & Senne or Stefanello et al. (`n p`, then
+    /// `x y Q d` per point; p from the file unless --p).
+    #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
+    pub cpmp: Option<PathBuf>,
     /// Problem number within a --pmedcap file.
     #[arg(long, value_name = "K", requires = "pmedcap")]
     pub instance: Option<usize>,
     /// Also write each demand point's stop: id, lat, lon, weight, served_by (the nearest
     /// chosen stop; the assigned one with --capacity in pmedian), the distance and
     /// within_radius. CSV, or GeoJSON points when FILE ends in .geojson.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["orlib", "pmedcap", "sjc"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["orlib", "pmedcap", "cpmp", "sjc"])]
     pub assignments: Option<PathBuf>,
     /// SJC point set (Lorena & Pereira); needs --p for mclp and --radius-m.
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
@@ -146,7 +150,11 @@ impl SolveArgs {
         let k = self.instance.unwrap_or(1);
         let orlib = self.orlib.clone().map(Benchmark::Orlib);
         let pmedcap = self.pmedcap.clone().map(|p| Benchmark::Pmedcap(p, k));
-        orlib.or(pmedcap).or(self.sjc.clone().map(Benchmark::Sjc))
+        let cpmp = self.cpmp.clone().map(Benchmark::Cpmp);
+        orlib
+            .or(pmedcap)
+            .or(cpmp)
+            .or(self.sjc.clone().map(Benchmark::Sjc))
     }
 
     /// Checks the flags that do not depend on the data.
@@ -186,6 +194,7 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
         .data(&args.streets.paths(&args.data, args.model.reach()), "--")
         .file("--orlib", args.orlib.as_deref())
         .file("--pmedcap", args.pmedcap.as_deref())
+        .file("--cpmp", args.cpmp.as_deref())
         .file("--sjc", args.sjc.as_deref())
         .check_named(
             args.output.out.as_deref(),

@@ -25,6 +25,7 @@ mod interchange;
 mod knapsack;
 mod lagrange;
 mod multistart;
+mod regret;
 
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use costs::Costs;
@@ -182,7 +183,13 @@ pub fn solve_capacitated_plan(
         let sites = local_search(&costs, greedy(&costs, None), limits).open;
         assign::assign(&data, &sites, None)
     });
-    let start = start.map(|plan| assign::swap_sites(&data, plan, limits));
+    // The site swaps improve the start but must leave the search time to prove a bound: at
+    // most a quarter of what is left of a time limit.
+    let swaps = limits.until(limits.deadline.map(|d| {
+        let now = std::time::Instant::now();
+        now + d.saturating_duration_since(now) / 4
+    }));
+    let start = start.map(|plan| assign::swap_sites(&data, plan, &swaps));
     let search = capacitated::search(&data, start, limits);
     let Some(plan) = search.best else {
         let outcome = if search.finished {

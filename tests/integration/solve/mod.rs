@@ -8,6 +8,7 @@ mod cli_rules;
 mod cover_benchmarks;
 mod cover_brute;
 mod cover_limits;
+mod cpmp_benchmarks;
 mod median_benchmarks;
 mod median_brute;
 mod median_rules;

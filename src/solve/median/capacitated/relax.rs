@@ -44,12 +44,10 @@ impl View {
         }
         let mut lo = vec![0.0; n];
         for &i in &free {
-            let cheapest = (0..m)
-                .filter(|&j| {
-                    fix[j] != Fix::Closed && !forbid[i * m + j] && data.demand[i] <= room[j]
-                })
-                .map(|j| data.cost(i, j))
-                .fold(f64::INFINITY, f64::min);
+            let cheapest = data
+                .near(i)
+                .find(|&j| fix[j] != Fix::Closed && !forbid[i * m + j] && data.demand[i] <= room[j])
+                .map_or(f64::INFINITY, |j| data.cost(i, j));
             dead |= cheapest == f64::INFINITY;
             lo[i] = cheapest;
         }
@@ -184,24 +182,33 @@ fn knapsacks(
 ) -> Vec<f64> {
     let m = data.m;
     work.items.resize_with(m, Vec::new);
-    let mut lp = vec![f64::INFINITY; m];
-    for j in 0..m {
-        if view.fix[j] == Fix::Closed {
-            continue;
-        }
-        let items = &mut work.items[j];
-        items.clear();
-        for &i in &view.free {
+    work.items.iter_mut().for_each(Vec::clear);
+    // Clients in ascending order, each along its sites while they are cheaper than `λ_i`:
+    // every site's items come out in client order, as a scan of all pairs would give them.
+    for &i in &view.free {
+        for j in data.near(i) {
             let v = data.cost(i, j) - lambda[i];
-            if v < 0.0 && !view.forbid[i * m + j] && data.demand[i] <= view.room[j] {
-                items.push(Item {
+            if v >= 0.0 {
+                break;
+            }
+            if view.fix[j] != Fix::Closed
+                && !view.forbid[i * m + j]
+                && data.demand[i] <= view.room[j]
+            {
+                work.items[j].push(Item {
                     client: i,
                     weight: data.demand[i],
                     value: v,
                 });
             }
         }
-        lp[j] = lp_bound(items, view.room[j].max(0.0)) + view.fixed_cost[j];
+    }
+    let mut lp = vec![f64::INFINITY; m];
+    for j in 0..m {
+        if view.fix[j] == Fix::Closed {
+            continue;
+        }
+        lp[j] = lp_bound(&mut work.items[j], view.room[j].max(0.0)) + view.fixed_cost[j];
         k[j] = lp[j];
     }
     lp
