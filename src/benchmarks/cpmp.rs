@@ -237,13 +237,13 @@ mod tests {
         assert!(err("1 1\n0 0 5 x\n").starts_with("c.dat:2:4: expected d, the demand"));
         assert!(err("2 1\n0 0 5 1\n").starts_with("c.dat:3: expected point line 2 of 2"));
         assert!(err("1 1\n0 0 5 1\n0 0 5 1\n")
-            .starts_with("c.dat:3: expected the end of the file after the 1 point lines"));
+            .starts_with("c.dat:3:1: expected the end of the file after the 1 point lines"));
     }
 
     #[test]
     fn negative_coordinates_and_mixed_decimals_share_one_scale() {
         let c = read_cpmp("c", "2 1\n-3 0 1 1\n0 4.0001 1 1\n").unwrap();
-        // sqrt(9 + 4.0001²) = sqrt(25.00080001) = 5.00007999...
-        assert_eq!(c.dist[1], 5.00007);
+        // sqrt(9 + 4.0001²) = sqrt(25.00080001) = 5.0000800006...
+        assert_eq!(c.dist[1], 5.00008);
     }
 }

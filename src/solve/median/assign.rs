@@ -47,7 +47,8 @@ pub(crate) fn assign(data: &CapData, sites: &[usize], hint: Option<&[usize]>) ->
     Some(plan)
 }
 
-/// Shift, swap and median moves until none improves; sets `plan.cost`.
+/// Shift, swap and median moves until none improves, then ejections (one pass each time the
+/// others are stuck); sets `plan.cost`.
 pub(crate) fn improve(data: &CapData, plan: &mut Plan) {
     let n = data.n;
     let mut load = vec![0.0; data.m];
@@ -58,7 +59,9 @@ pub(crate) fn improve(data: &CapData, plan: &mut Plan) {
         let shifted = shift_clients(data, plan, &mut load);
         let swapped = swap_clients(data, plan, &mut load);
         let recentred = move_medians(data, plan, &mut load);
-        if !(shifted || swapped || recentred) {
+        let ejected = !(shifted || swapped || recentred)
+            && super::eject::eject_clients(data, plan, &mut load);
+        if !(shifted || swapped || recentred || ejected) {
             break;
         }
     }
@@ -67,7 +70,7 @@ pub(crate) fn improve(data: &CapData, plan: &mut Plan) {
 }
 
 /// Smallest cost change a move must make to count: guards against cycling on rounding noise.
-const MOVE_TOL: f64 = 1e-9;
+pub(super) const MOVE_TOL: f64 = 1e-9;
 
 /// Shifts: each client, in order, moves to the cheapest open site with room that is cheaper
 /// than its own by more than the tolerance (a walk along its nearest sites, which stops at its
@@ -136,7 +139,7 @@ fn swap_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
 }
 
 /// Which sites a plan opens, as a mask over all sites.
-fn open_mask(data: &CapData, open: &[usize]) -> Vec<bool> {
+pub(super) fn open_mask(data: &CapData, open: &[usize]) -> Vec<bool> {
     let mut mask = vec![false; data.m];
     for &j in open {
         mask[j] = true;

@@ -21,6 +21,7 @@ mod branch;
 mod capacitated;
 mod capdata;
 mod costs;
+mod eject;
 mod interchange;
 mod knapsack;
 mod lagrange;

@@ -164,3 +164,69 @@ pub(super) fn greedy(
     }
     Some(site)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{DistanceProblem, SiteRules};
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    /// The rule as first written: every round, scan every unassigned client over every site.
+    fn literal(data: &CapData, sites: &[usize]) -> Option<Vec<usize>> {
+        let mut load = vec![0.0; data.m];
+        let mut site = vec![usize::MAX; data.n];
+        loop {
+            let mut pick: Option<(f64, f64, usize, usize)> = None;
+            for i in (0..data.n).filter(|&i| site[i] == usize::MAX) {
+                let mut fit: Vec<(f64, usize)> = sites
+                    .iter()
+                    .filter(|&&j| load[j] + data.demand[i] <= data.capacity[j])
+                    .map(|&j| (data.cost(i, j), j))
+                    .collect();
+                fit.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                let (c1, b1) = *fit.first()?;
+                let regret = fit.get(1).map_or(f64::INFINITY, |s| s.0) - c1;
+                let better = |&(r, q, _, _): &(f64, f64, usize, usize)| {
+                    regret > r || (regret == r && data.demand[i] > q)
+                };
+                if pick.as_ref().is_none_or(better) {
+                    pick = Some((regret, data.demand[i], i, b1));
+                }
+            }
+            let Some((_, _, i, j)) = pick else {
+                return Some(site);
+            };
+            load[j] += data.demand[i];
+            site[i] = j;
+        }
+    }
+
+    #[test]
+    fn the_queue_picks_as_the_literal_scan_does() {
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        let mut compared = 0;
+        for _ in 0..300 {
+            let (n, m) = (rng.gen_range(1..30), rng.gen_range(2..9));
+            let problem = DistanceProblem {
+                clients: n,
+                sites: m,
+                dist: (0..n * m)
+                    .map(|_| f64::from(rng.gen_range(0..12u32)))
+                    .collect(),
+                weight: vec![1.0; n],
+            };
+            let demand: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(1..6u32))).collect();
+            let capacity: Vec<f64> = (0..m).map(|_| f64::from(rng.gen_range(4..25u32))).collect();
+            let p = rng.gen_range(1..=m);
+            let Ok(data) = CapData::new(&problem, &demand, &capacity, &SiteRules::open(m, p))
+            else {
+                continue;
+            };
+            let sites: Vec<usize> = (m - p..m).collect();
+            assert_eq!(greedy(&data, &sites, None), literal(&data, &sites));
+            compared += 1;
+        }
+        assert!(compared > 100, "{compared}");
+    }
+}
