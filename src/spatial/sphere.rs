@@ -25,7 +25,7 @@ pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
     Haversine.distance(a.to_point(), b.to_point())
 }
 
-fn to_xyz(p: LatLon) -> [f64; 3] {
+pub(crate) fn to_xyz(p: LatLon) -> [f64; 3] {
     let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
     [
         EARTH_RADIUS_M * lat.cos() * lon.cos(),
