@@ -13,4 +13,5 @@ pub use distances::Distances;
 pub use extent::{DataExtent, EdgeStatus};
 pub use groups::{CoverGroups, Grouped};
 pub use nearest::Cloud;
+pub(crate) use sphere::to_xyz;
 pub use sphere::{chord_sq, haversine_m, SphereIndex, EARTH_RADIUS_M};

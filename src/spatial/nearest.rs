@@ -47,6 +47,11 @@ impl<'a> Cloud<'a> {
         self.locations
     }
 
+    /// The points as positions in 3-D (metres from the Earth's centre).
+    pub fn xyz(&self) -> &[[f64; 3]] {
+        &self.xyz
+    }
+
     /// For point `i`, the position in `chosen` of its nearest site and the Haversine
     /// distance (ties to the earlier position); `None` when `chosen` is empty.
     pub fn nearest_one(

@@ -165,6 +165,16 @@ impl SphereIndex {
         found * sites.len() as u64 / counted
     }
 
+    /// Indices and Haversine distances of the `k` points nearest `at`, nearest first (the
+    /// order of the chord, which is the great-circle order): candidate sites around a spot.
+    pub fn nearest_k(&self, at: LatLon, k: usize) -> Vec<(usize, f64)> {
+        self.tree
+            .nearest_neighbor_iter(&to_xyz(at))
+            .take(k)
+            .map(|item| (item.data, haversine_m(at, self.locations[item.data])))
+            .collect()
+    }
+
     /// Index and Haversine distance of the nearest point (ties to the lower index), or `None`
     /// when the index is empty.
     pub fn nearest(&self, at: LatLon) -> Option<(usize, f64)> {

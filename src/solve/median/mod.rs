@@ -25,10 +25,12 @@ mod interchange;
 mod knapsack;
 mod lagrange;
 mod multistart;
+mod sphere;
 
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use costs::Costs;
 use interchange::{greedy, local_search};
+pub use sphere::pmedian_sphere;
 
 /// Exact p-median: the open set of least total weighted distance, with `rules` honoured.
 ///
@@ -265,7 +267,7 @@ fn prepare(problem: &DistanceProblem, rules: &SiteRules) -> Result<Costs, Box<Ou
 }
 
 /// `Σ_i w_i · min_{j ∈ open} d_ij` on the problem as given (∞ when nothing is open).
-fn objective(problem: &DistanceProblem, open: &[usize]) -> f64 {
+pub(crate) fn objective(problem: &DistanceProblem, open: &[usize]) -> f64 {
     (0..problem.clients)
         .map(|i| {
             let w = problem.weight[i];
