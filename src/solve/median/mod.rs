@@ -30,7 +30,7 @@ mod sphere;
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use costs::Costs;
 use interchange::{greedy, local_search};
-pub use sphere::pmedian_sphere;
+pub use sphere::{pmedian_sphere, MAX_PAIRS};
 
 /// Exact p-median: the open set of least total weighted distance, with `rules` honoured.
 ///
