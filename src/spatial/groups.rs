@@ -180,5 +180,18 @@ mod tests {
                 .sum::<f64>()
         };
         assert_eq!(open_sum(&b.open), a.objective);
+        // One thread groups the points as many do.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let alone = pool.install(|| {
+            let mut one = CoverGroups::new(&sites, 500.0);
+            for (pts, w) in stream(&spec, 700).1 {
+                one.add(&pts, &w);
+            }
+            one.finish()
+        });
+        assert_eq!(alone, g);
     }
 }

@@ -217,3 +217,37 @@ mod tests {
         assert_eq!((r.status, r.objective), (Status::Optimal, 0.0));
     }
 }
+
+#[cfg(test)]
+mod threads {
+    use super::*;
+    use crate::benchmarks::synthetic::{dataset, SyntheticSpec};
+
+    #[test]
+    fn one_thread_or_many_give_the_same_plan() {
+        let data = dataset(&SyntheticSpec {
+            demand_points: 40_000,
+            candidates: 200,
+            stores: 0,
+            survey_places: 0,
+            side_km: 10.0,
+            seed: 9,
+        });
+        let sites = data.candidates.data.locations();
+        let (pts, w) = (
+            &data.demand.data.locations,
+            &data.demand.data.columns[0].values,
+        );
+        let rules = SiteRules::open(sites.len(), 5);
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| pcenter_sphere(pts, w, &sites, &rules, &Limits::new(None, 1)))
+        };
+        let one = run(1);
+        assert_eq!(run(3), one);
+        assert_eq!(one.status, Status::Optimal);
+    }
+}

@@ -80,35 +80,8 @@ pub fn pmedian_sphere(
         required: &required,
         p: rules.p,
     };
-    let mut best = ground.improve(ground.seed(limits.seed), limits);
-    for s in 1..3 {
-        if limits.expired() {
-            break;
-        }
-        let other = ground.improve(ground.seed(limits.seed.wrapping_add(s)), limits);
-        if other.cost < best.cost {
-            best = other;
-        }
-    }
-    // The multipliers of clients near their stop exceed their own distance (they share the
-    // stop's price), so every list reaches up to the plan's mean distance beyond 1.5 × its
-    // own, less when the lists would pass `MAX_PAIRS` (counted on every 64th client).
-    let total_w: f64 = cw.iter().sum();
-    let mut extra = best.cost / total_w;
-    let reach =
-        |extra: f64| -> Vec<f64> { best.near.iter().map(|n| REACH * n.1 + extra).collect() };
-    let mut radius = reach(extra);
-    while extra > 1.0 {
-        let sample: u64 = (0..clients.len())
-            .step_by(64)
-            .map(|i| index.within(clients[i], radius[i]).len() as u64)
-            .sum();
-        if sample.saturating_mul(64) <= MAX_PAIRS {
-            break;
-        }
-        extra *= 0.8;
-        radius = reach(extra);
-    }
+    let mut best = starts(&ground, limits);
+    let radius = list_radius(&best, &cw, &clients, &index);
     let lists = Lists::build(&clients, radius, &index, &ids);
     let relax = Relax {
         lists: &lists,
@@ -130,6 +103,45 @@ pub fn pmedian_sphere(
         }
     }
     finish(best, bound, lists.pairs())
+}
+
+/// The best of three seeded spread starts, each improved by locate–allocate.
+fn starts(ground: &Ground, limits: &Limits) -> Plan {
+    let mut best = ground.improve(ground.seed(limits.seed), limits);
+    for s in 1..3 {
+        if limits.expired() {
+            break;
+        }
+        let other = ground.improve(ground.seed(limits.seed.wrapping_add(s)), limits);
+        if other.cost < best.cost {
+            best = other;
+        }
+    }
+    best
+}
+
+/// Each client's list radius. The multipliers of clients near their stop exceed their own
+/// distance (they share the stop's price), so every list reaches up to the plan's mean
+/// distance beyond 1.5 × its own, less when the lists would pass [`MAX_PAIRS`] (counted on
+/// every 64th client).
+fn list_radius(best: &Plan, cw: &[f64], clients: &[LatLon], index: &SphereIndex) -> Vec<f64> {
+    let total_w: f64 = cw.iter().sum();
+    let mut extra = best.cost / total_w;
+    let reach =
+        |extra: f64| -> Vec<f64> { best.near.iter().map(|n| REACH * n.1 + extra).collect() };
+    let mut radius = reach(extra);
+    while extra > 1.0 {
+        let sample: u64 = (0..clients.len())
+            .step_by(64)
+            .map(|i| index.within(clients[i], radius[i]).len() as u64)
+            .sum();
+        if sample.saturating_mul(64) <= MAX_PAIRS {
+            break;
+        }
+        extra *= 0.8;
+        radius = reach(extra);
+    }
+    radius
 }
 
 /// The outcome of the best plan and bound; the bound is lowered by a billionth for the float

@@ -87,3 +87,31 @@ fn bad_input_is_a_reason() {
     // The distances behind the bound are rounded down to f32: a gap of that size remains.
     assert!(r.bound <= r.objective && r.bound >= r.objective * (1.0 - 1e-6));
 }
+
+#[test]
+fn one_thread_or_many_give_the_same_plan_and_bound() {
+    let data = dataset(&SyntheticSpec {
+        demand_points: 40_000,
+        candidates: 200,
+        stores: 0,
+        survey_places: 0,
+        side_km: 10.0,
+        seed: 9,
+    });
+    let sites = data.candidates.data.locations();
+    let (pts, w) = (
+        &data.demand.data.locations,
+        &data.demand.data.columns[0].values,
+    );
+    let rules = SiteRules::open(sites.len(), 6);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| pmedian_sphere(pts, w, &sites, &rules, &Limits::new(None, 3)))
+    };
+    let one = run(1);
+    assert_eq!(run(3), one);
+    assert!(one.bound > 0.0 && one.bound <= one.objective);
+}
