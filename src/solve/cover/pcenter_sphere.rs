@@ -1,13 +1,13 @@
 //! The vertex p-center on the sphere at a million points, without the points × sites matrix.
 //!
 //! Only the few points that end up farthest from their stop decide a p-center, so the exact
-//! solver ([`pcenter`]) runs on a growing subset of them (the relaxation of Chen & Chen 2009,
+//! solver ([`pcenter`](crate::solve::cover::pcenter)) runs on a growing subset of them (the relaxation of Chen & Chen 2009,
 //! used at this scale by Contardo, Iori & Kramer 2019 and Gaar & Sinnl 2022). The optimum on
 //! a subset is a lower bound for all points, because dropping points never lengthens the
 //! largest distance; the subset's plan, measured on every point, is an upper bound. When the
 //! two meet the plan is optimal; otherwise the points its plan leaves beyond the subset's
 //! radius (the farthest per stop) join the subset and it is solved again. Points at the same
-//! position are one point here, and points of weight 0 are not served, as in [`pcenter`].
+//! position are one point here, and points of weight 0 are not served, as in [`pcenter`](crate::solve::cover::pcenter).
 
 use super::pcenter::{pcenter_from, Hint};
 use crate::model::LatLon;
@@ -18,7 +18,7 @@ use rayon::prelude::*;
 /// Exact vertex p-center of `points` (with `weight`; weight 0 is not served) over candidate
 /// `sites` on the sphere, distances in great-circle metres, with `rules` honoured.
 ///
-/// Why next to [`pcenter`]: that solver reads a dense matrix, 32 bytes per point and site
+/// Why next to [`pcenter`](crate::solve::cover::pcenter): that solver reads a dense matrix, 32 bytes per point and site
 /// (320 GB at 1,000,000 × 10,000); this one keeps the points, a matrix for the subset that
 /// decides the answer (a few hundred points) and one distance per point. The outcome means
 /// the same: the objective is the plan's largest distance over every served point, the bound
