@@ -17,6 +17,7 @@ pub mod assignment;
 pub mod cover;
 pub mod explain;
 pub mod instance;
+pub mod large;
 pub mod limits;
 pub mod median;
 pub mod mip;

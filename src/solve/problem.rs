@@ -32,6 +32,51 @@ impl DistanceProblem {
         &self.dist[i * self.sites..(i + 1) * self.sites]
     }
 
+    /// Checks the matrix and weights (sizes agree, distances and weights finite and not
+    /// negative); `Err` says what is wrong, for an `Infeasible` outcome rather than a panic.
+    pub fn check(&self) -> Result<(), String> {
+        let problem = self;
+        let cells = problem.clients.checked_mul(problem.sites);
+        if cells != Some(problem.dist.len()) {
+            return Err(format!(
+                "the distance matrix has {} entries, not {} clients × {} sites",
+                problem.dist.len(),
+                problem.clients,
+                problem.sites
+            ));
+        }
+        if problem.weight.len() != problem.clients {
+            return Err(format!(
+                "{} weights given for {} clients",
+                problem.weight.len(),
+                problem.clients
+            ));
+        }
+        if let Some(k) = problem
+            .dist
+            .iter()
+            .position(|d| !(d.is_finite() && *d >= 0.0))
+        {
+            return Err(format!(
+                "the distance from client {} to site {} is {}, not a finite number 0 or more",
+                k / problem.sites.max(1),
+                k % problem.sites.max(1),
+                problem.dist[k]
+            ));
+        }
+        if let Some(i) = problem
+            .weight
+            .iter()
+            .position(|w| !(w.is_finite() && *w >= 0.0))
+        {
+            return Err(format!(
+                "the weight of client {i} is {}, not a finite number 0 or more",
+                problem.weight[i]
+            ));
+        }
+        Ok(())
+    }
+
     /// Whether every weighted distance is a whole number, so a bound may be rounded up to the
     /// next integer (as in OR-Library, where all optima are integers).
     pub fn integral(&self) -> bool {

@@ -62,6 +62,9 @@ struct Answer {
     /// Which stop serves each point, when the solver decides it (capacities) rather than the
     /// nearest-stop rule.
     assignment: Option<Vec<usize>>,
+    /// Each point's nearest chosen stop, when p-median or p-center was solved without the
+    /// matrix ([`super::large`]).
+    nearest: Option<Vec<Option<(usize, f64)>>>,
 }
 
 impl Answer {
@@ -71,6 +74,15 @@ impl Answer {
             outcome,
             distances: None,
             assignment: None,
+            nearest: None,
+        }
+    }
+
+    /// An answer of the sphere formulations, described by each point's nearest stop.
+    fn sparse((outcome, nearest): super::large::Sparse) -> Answer {
+        Answer {
+            nearest: Some(nearest),
+            ..Answer::plain(outcome)
         }
     }
 }
@@ -119,14 +131,18 @@ fn solve_checked(inst: &Instance, params: &SolveParams, cover: &Coverage) -> Res
         outcome,
         distances,
         assignment,
+        nearest,
     } = answer;
     let mut stops = describe(
         inst,
         params,
         &outcome,
         cover,
-        distances.as_ref(),
-        assignment.as_deref(),
+        super::summary::Serving {
+            distances: distances.as_ref(),
+            assignment: assignment.as_deref(),
+            nearest: nearest.as_deref(),
+        },
         &rules,
     );
     let assignment = assignment.filter(|_| outcome.status != super::Status::Infeasible);
@@ -195,8 +211,26 @@ impl Job<'_> {
         }
     }
 
+    /// The sphere formulation of `model` when its matrix does not fit (not for capacities
+    /// or the MIP, which need the matrix).
+    fn sparse(&self, model: Model) -> Result<Option<super::large::Sparse>> {
+        if self.capacity.is_some() || self.params.method == Method::Mip {
+            return Ok(None);
+        }
+        super::large::solve_sparse(
+            self.inst,
+            model,
+            self.rules,
+            &self.limits,
+            self.params.memory,
+        )
+    }
+
     /// The p-median, capacitated (single-source) or not.
     fn median(&self) -> Result<Answer> {
+        if let Some(sparse) = self.sparse(Model::Pmedian)? {
+            return Ok(Answer::sparse(sparse));
+        }
         let (d, missing) = self.inst.distances("pmedian", self.params.memory)?;
         if let Some(reason) =
             missing.and_then(|m| stranded(self.inst, &d, m, self.rules, "pmedian"))
@@ -235,11 +269,15 @@ impl Job<'_> {
             outcome,
             distances: Some(d),
             assignment,
+            nearest: None,
         })
     }
 
     /// The p-center.
     fn center(&self) -> Result<Answer> {
+        if let Some(sparse) = self.sparse(Model::Pcenter)? {
+            return Ok(Answer::sparse(sparse));
+        }
         let (d, missing) = self.inst.distances("pcenter", self.params.memory)?;
         if let Some(reason) =
             missing.and_then(|m| stranded(self.inst, &d, m, self.rules, "pcenter"))
@@ -259,6 +297,7 @@ impl Job<'_> {
             outcome,
             distances: Some(d),
             assignment: None,
+            nearest: None,
         })
     }
 }

@@ -94,6 +94,16 @@ pub(super) fn unreachable(inst: &Instance, cover: &Coverage, rules: &SiteRules) 
         .collect()
 }
 
+/// What decides which stop serves each point, as far as the solve knows it.
+pub(super) struct Serving<'a> {
+    /// The matrix p-median and p-center solved on.
+    pub distances: Option<&'a DistanceProblem>,
+    /// The solver's own assignment (capacities).
+    pub assignment: Option<&'a [usize]>,
+    /// Each point's nearest chosen stop, from a solve without the matrix.
+    pub nearest: Option<&'a [Option<(usize, f64)>]>,
+}
+
 /// Per-stop detail: assignment to the nearest chosen stop (within the radius for covering
 /// models), unique coverage and reach.
 pub(super) fn describe(
@@ -101,10 +111,14 @@ pub(super) fn describe(
     params: &SolveParams,
     outcome: &Outcome,
     cover: &Coverage,
-    distances: Option<&DistanceProblem>,
-    assignment: Option<&[usize]>,
+    serving: Serving,
     rules: &SiteRules,
 ) -> Vec<StopDetail> {
+    let Serving {
+        distances,
+        assignment,
+        nearest,
+    } = serving;
     let open = &outcome.open;
     let n = inst.points();
     // Nearest chosen stop within the radius, and how many chosen stops reach each point.
@@ -120,7 +134,10 @@ pub(super) fn describe(
             }
         }
     }
-    let assigned = assign(inst, params.model, open, &near, distances, assignment);
+    // Without the matrix (p-median, p-center at scale) each point's nearest stop comes
+    // from the solve, whatever the radius.
+    let nearest = nearest.unwrap_or(&near);
+    let assigned = assign(inst, params.model, open, nearest, distances, assignment);
     open.iter()
         .zip(assigned)
         .map(|(&j, (w, count, maxd))| {

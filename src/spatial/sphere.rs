@@ -25,7 +25,7 @@ pub fn haversine_m(a: LatLon, b: LatLon) -> f64 {
     Haversine.distance(a.to_point(), b.to_point())
 }
 
-fn to_xyz(p: LatLon) -> [f64; 3] {
+pub(crate) fn to_xyz(p: LatLon) -> [f64; 3] {
     let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
     [
         EARTH_RADIUS_M * lat.cos() * lon.cos(),
@@ -163,6 +163,16 @@ impl SphereIndex {
             }
         }
         found * sites.len() as u64 / counted
+    }
+
+    /// Indices and Haversine distances of the `k` points nearest `at`, nearest first (the
+    /// order of the chord, which is the great-circle order): candidate sites around a spot.
+    pub fn nearest_k(&self, at: LatLon, k: usize) -> Vec<(usize, f64)> {
+        self.tree
+            .nearest_neighbor_iter(&to_xyz(at))
+            .take(k)
+            .map(|item| (item.data, haversine_m(at, self.locations[item.data])))
+            .collect()
     }
 
     /// Index and Haversine distance of the nearest point (ties to the lower index), or `None`

@@ -18,6 +18,8 @@
 //! - `mclp`: exact maximal covering ([`mclp`]);
 //! - `heuristic`: seeded parallel multi-start MCLP ([`mclp_heuristic`]);
 //! - `pcenter`: the vertex p-center ([`pcenter`]);
+//! - `pcenter_sphere`: the same on the sphere at a million points, on a growing subset of
+//!   them ([`pcenter_sphere`]);
 //! - `capacitated`, `flow`: maximal covering with site capacities ([`mclp_capacitated`]).
 
 mod capacitated;
@@ -29,6 +31,7 @@ mod lagrange;
 mod lscp;
 mod mclp;
 mod pcenter;
+mod pcenter_sphere;
 mod reduce;
 mod setcover;
 
@@ -37,6 +40,7 @@ pub use heuristic::mclp_heuristic;
 pub use lscp::{lscp, uncoverable};
 pub use mclp::mclp;
 pub use pcenter::pcenter;
+pub use pcenter_sphere::pcenter_sphere;
 
 use crate::solve::search::Candidate;
 use crate::solve::{Outcome, SiteRules};

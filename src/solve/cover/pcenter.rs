@@ -14,49 +14,6 @@ use super::setcover::{solve_cover, Goal};
 use super::{pad, split_sites, Setup};
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 
-/// Checks the matrix and weights; `Err` says what is wrong.
-fn check_problem(problem: &DistanceProblem) -> Result<(), String> {
-    let cells = problem.clients.checked_mul(problem.sites);
-    if cells != Some(problem.dist.len()) {
-        return Err(format!(
-            "the distance matrix has {} entries, not {} clients × {} sites",
-            problem.dist.len(),
-            problem.clients,
-            problem.sites
-        ));
-    }
-    if problem.weight.len() != problem.clients {
-        return Err(format!(
-            "{} weights given for {} clients",
-            problem.weight.len(),
-            problem.clients
-        ));
-    }
-    if let Some(k) = problem
-        .dist
-        .iter()
-        .position(|d| !(d.is_finite() && *d >= 0.0))
-    {
-        return Err(format!(
-            "the distance from client {} to site {} is {}, not a finite number 0 or more",
-            k / problem.sites.max(1),
-            k % problem.sites.max(1),
-            problem.dist[k]
-        ));
-    }
-    if let Some(i) = problem
-        .weight
-        .iter()
-        .position(|w| !(w.is_finite() && *w >= 0.0))
-    {
-        return Err(format!(
-            "the weight of client {i} is {}, not a finite number 0 or more",
-            problem.weight[i]
-        ));
-    }
-    Ok(())
-}
-
 /// Largest distance from a client to its nearest site of `open` (0 with no clients).
 fn radius(problem: &DistanceProblem, clients: &[usize], open: &[usize]) -> f64 {
     clients
@@ -130,6 +87,22 @@ enum Decision {
 /// best plan and bound so far come back as `TimeLimit`. Clients of weight 0 are not served;
 /// with no client left the radius is 0.
 pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
+    pcenter_from(problem, rules, limits, None)
+}
+
+/// A known start for [`pcenter_from`]: a radius every plan needs (no smaller radius is
+/// searched) and a plan of exactly `p` allowed sites (the first incumbent when it beats the
+/// greedy one).
+pub(super) type Hint = (f64, Vec<usize>);
+
+/// [`pcenter`] that starts from `hint`, so a sequence of solves on growing subsets of the
+/// points does not search again the radii an earlier one ruled out.
+pub(super) fn pcenter_from(
+    problem: &DistanceProblem,
+    rules: &SiteRules,
+    limits: &Limits,
+    hint: Option<&Hint>,
+) -> Outcome {
     let setup = match checked_setup(problem, rules) {
         Ok(s) => s,
         Err(reason) => return Outcome::infeasible(reason),
@@ -155,6 +128,9 @@ pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) ->
         return center.finish(center.required.clone(), 0.0, Status::Optimal, 0);
     }
     let mut search = Search::start(&center);
+    if let Some((lower, plan)) = hint {
+        search.hint(&center, *lower, plan);
+    }
     search.run(&center, limits);
     let status = if search.stopped {
         Status::TimeLimit
@@ -168,7 +144,7 @@ pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) ->
 /// The checks that make a problem unanswerable, in the order their reasons are reported
 /// (matrix and weights, then the site rules), and the sites split into required and free.
 fn checked_setup(problem: &DistanceProblem, rules: &SiteRules) -> Result<Setup, String> {
-    check_problem(problem)?;
+    problem.check()?;
     let setup = split_sites(problem.sites, rules)?;
     if let Some(reason) = rules.infeasibility() {
         return Err(reason);
@@ -329,6 +305,18 @@ impl Search {
             nodes: 0,
             stopped: false,
         }
+    }
+
+    /// Narrows the window to radii of at least `lower` (known to be needed) and takes `plan`
+    /// as the incumbent when it is better.
+    fn hint(&mut self, center: &Center, lower: f64, plan: &[usize]) {
+        let r = center.padded_radius(plan.to_vec());
+        if r < self.best {
+            self.best = r;
+            self.best_open = plan.to_vec();
+            self.hi = self.radii.partition_point(|&x| x < r).min(self.hi);
+        }
+        self.lo = self.radii.partition_point(|&x| x < lower).min(self.hi);
     }
 
     /// Halves the window until it is one radius wide, the deadline passes, or a decision runs

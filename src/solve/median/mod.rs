@@ -27,10 +27,12 @@ mod knapsack;
 mod lagrange;
 mod multistart;
 mod regret;
+mod sphere;
 
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use costs::Costs;
 use interchange::{greedy, local_search};
+pub use sphere::{pmedian_sphere, MAX_PAIRS};
 
 /// Exact p-median: the open set of least total weighted distance, with `rules` honoured.
 ///
@@ -273,7 +275,7 @@ fn prepare(problem: &DistanceProblem, rules: &SiteRules) -> Result<Costs, Box<Ou
 }
 
 /// `Σ_i w_i · min_{j ∈ open} d_ij` on the problem as given (∞ when nothing is open).
-fn objective(problem: &DistanceProblem, open: &[usize]) -> f64 {
+pub(crate) fn objective(problem: &DistanceProblem, open: &[usize]) -> f64 {
     (0..problem.clients)
         .map(|i| {
             let w = problem.weight[i];
