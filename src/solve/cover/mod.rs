@@ -30,6 +30,7 @@ mod interchange;
 mod lagrange;
 mod lscp;
 mod mclp;
+mod mclp_prepare;
 mod pcenter;
 mod pcenter_sphere;
 mod reduce;
