@@ -101,10 +101,7 @@ fn shift_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
 /// the open sites cheaper for it than its own. Whether any pair swapped.
 fn swap_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
     let open = open_mask(data, &plan.open);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.m];
-    for (i, &j) in plan.site.iter().enumerate() {
-        members[j].push(i);
-    }
+    let mut members = members_of(data, plan);
     let mut moved = false;
     for i in 0..data.n {
         let a = plan.site[i];
@@ -138,6 +135,15 @@ fn swap_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
     moved
 }
 
+/// The clients of each site under a plan, ascending.
+pub(super) fn members_of(data: &CapData, plan: &Plan) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.m];
+    for (i, &j) in plan.site.iter().enumerate() {
+        members[j].push(i);
+    }
+    members
+}
+
 /// Which sites a plan opens, as a mask over all sites.
 pub(super) fn open_mask(data: &CapData, open: &[usize]) -> Vec<bool> {
     let mut mask = vec![false; data.m];
@@ -152,10 +158,7 @@ pub(super) fn open_mask(data: &CapData, open: &[usize]) -> Vec<bool> {
 fn move_medians(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
     let mut moved = false;
     let mut open = open_mask(data, &plan.open);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.m];
-    for (i, &j) in plan.site.iter().enumerate() {
-        members[j].push(i);
-    }
+    let mut members = members_of(data, plan);
     let mut seen = vec![false; data.m];
     for pos in 0..plan.open.len() {
         let j = plan.open[pos];

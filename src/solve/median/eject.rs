@@ -6,7 +6,7 @@
 //! can move it; a chain of two moves often can. Each client looks only at the sites cheaper
 //! for it than its own, and each pushed client only at its [`PUSH_NEAR`] nearest sites.
 
-use super::assign::{open_mask, Plan, MOVE_TOL};
+use super::assign::{members_of, open_mask, Plan, MOVE_TOL};
 use super::capdata::CapData;
 
 /// Sites a pushed client may go to: its nearest ones (the move must pay for itself).
@@ -15,10 +15,7 @@ const PUSH_NEAR: usize = 24;
 /// One pass of ejections; whether any client moved.
 pub(super) fn eject_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
     let open = open_mask(data, &plan.open);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.m];
-    for (i, &j) in plan.site.iter().enumerate() {
-        members[j].push(i);
-    }
+    let mut members = members_of(data, plan);
     let mut moved = false;
     for i in 0..data.n {
         let a = plan.site[i];
