@@ -4,8 +4,10 @@
 //! The capacitated relaxation proposes open sites and, per site, the clients it would like;
 //! clients end up wanted twice or not at all. Turning that into a feasible plan is a
 //! generalised assignment: regret-ordered greedy (the client that loses most by not getting
-//! its best site goes first), then shift and swap moves, then moving each cluster's median to
-//! a better site of the cluster's capacity.
+//! its best site goes first; `regret`), then shift and swap moves, moving each cluster's
+//! median to a better site of the cluster's capacity, and ejection chains when those are stuck
+//! (`eject`). Every move walks a client's nearest sites, not all of them, so a plan costs
+//! milliseconds at thousands of points.
 
 use super::capdata::CapData;
 use super::regret::greedy;
