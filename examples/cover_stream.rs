@@ -6,30 +6,20 @@
 //! Run: `/usr/bin/time -v cargo run --release --example cover_stream [points] [side_km]
 //! [limit_s]`
 
-use mobile_stops::benchmarks::synthetic::{stream, SyntheticSpec};
 use mobile_stops::solve::cover::mclp;
 use mobile_stops::solve::{Limits, SiteRules};
 use mobile_stops::spatial::CoverGroups;
 use std::time::{Duration, Instant};
 
+mod scale_common;
+
 fn main() {
-    let a: Vec<f64> = std::env::args()
-        .skip(1)
-        .filter_map(|x| x.parse().ok())
-        .collect();
+    let a = scale_common::numbers();
     let points = a.first().copied().unwrap_or(1e7) as usize;
     let side_km = a.get(1).copied().unwrap_or(80.0);
     let limit = a.get(2).copied().unwrap_or(110.0);
     let t = Instant::now();
-    let spec = SyntheticSpec {
-        demand_points: points,
-        candidates: 10_000,
-        stores: 0,
-        survey_places: 0,
-        side_km,
-        seed: 11,
-    };
-    let (sites, chunks) = stream(&spec, 1 << 20);
+    let (sites, chunks) = scale_common::streamed(points, side_km);
     let mut groups = CoverGroups::new(&sites, 500.0);
     for (pts, w) in chunks {
         groups.add(&pts, &w);

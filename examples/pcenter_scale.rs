@@ -5,35 +5,20 @@
 //! Run: `/usr/bin/time -v cargo run --release --example pcenter_scale [points] [side_km]
 //! [p] [limit_s]`
 
-use mobile_stops::benchmarks::synthetic::{stream, SyntheticSpec};
 use mobile_stops::solve::cover::pcenter_sphere;
 use mobile_stops::solve::{Limits, SiteRules};
 use std::time::{Duration, Instant};
 
+mod scale_common;
+
 fn main() {
-    let a: Vec<f64> = std::env::args()
-        .skip(1)
-        .filter_map(|x| x.parse().ok())
-        .collect();
+    let a = scale_common::numbers();
     let n = a.first().copied().unwrap_or(1e6) as usize;
     let side_km = a.get(1).copied().unwrap_or(80.0);
     let p = a.get(2).copied().unwrap_or(50.0) as usize;
     let limit = a.get(3).copied().unwrap_or(115.0);
     let t = Instant::now();
-    let spec = SyntheticSpec {
-        demand_points: n,
-        candidates: 10_000,
-        stores: 0,
-        survey_places: 0,
-        side_km,
-        seed: 11,
-    };
-    let (sites, chunks) = stream(&spec, 1 << 20);
-    let (mut points, mut weight) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    for (pts, w) in chunks {
-        points.extend(pts);
-        weight.extend(w);
-    }
+    let (sites, points, weight) = scale_common::gathered(n, side_km);
     println!("data {:.2}s", t.elapsed().as_secs_f64());
     let limits = Limits::new(Some(Duration::from_secs_f64(limit)), 1);
     let t1 = Instant::now();
