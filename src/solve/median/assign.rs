@@ -107,11 +107,7 @@ fn swap_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -> bool {
     let mut moved = false;
     for i in 0..data.n {
         let a = plan.site[i];
-        let cheaper: Vec<usize> = data
-            .near(i)
-            .take_while(|&b| data.cost(i, b) < data.cost(i, a))
-            .filter(|&b| open[b])
-            .collect();
+        let cheaper = cheaper_open(data, &open, i, data.cost(i, a));
         'sites: for b in cheaper {
             for pos in 0..members[b].len() {
                 let k = members[b][pos];
@@ -144,6 +140,15 @@ pub(super) fn members_of(data: &CapData, plan: &Plan) -> Vec<Vec<usize>> {
         members[j].push(i);
     }
     members
+}
+
+/// The open sites that serve client `i` for less than `below`, cheapest first: the only sites
+/// a move of `i` can gain at, found along its nearest sites.
+pub(super) fn cheaper_open(data: &CapData, open: &[bool], i: usize, below: f64) -> Vec<usize> {
+    data.near(i)
+        .take_while(|&b| data.cost(i, b) < below)
+        .filter(|&b| open[b])
+        .collect()
 }
 
 /// Which sites a plan opens, as a mask over all sites.

@@ -6,7 +6,7 @@
 //! can move it; a chain of two moves often can. Each client looks only at the sites cheaper
 //! for it than its own, and each pushed client only at its [`PUSH_NEAR`] nearest sites.
 
-use super::assign::{members_of, open_mask, Plan, MOVE_TOL};
+use super::assign::{cheaper_open, members_of, open_mask, Plan, MOVE_TOL};
 use super::capdata::CapData;
 
 /// Sites a pushed client may go to: its nearest ones (the move must pay for itself).
@@ -19,11 +19,7 @@ pub(super) fn eject_clients(data: &CapData, plan: &mut Plan, load: &mut [f64]) -
     let mut moved = false;
     for i in 0..data.n {
         let a = plan.site[i];
-        let cheaper: Vec<usize> = data
-            .near(i)
-            .take_while(|&b| data.cost(i, b) < data.cost(i, a) - MOVE_TOL)
-            .filter(|&b| open[b])
-            .collect();
+        let cheaper = cheaper_open(data, &open, i, data.cost(i, a) - MOVE_TOL);
         for b in cheaper {
             let gain = data.cost(i, a) - data.cost(i, b);
             let Some((k, c)) = best_push(data, &open, load, &members[b], (i, a, b), gain) else {
