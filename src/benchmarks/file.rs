@@ -49,7 +49,7 @@ pub fn benchmark_instance(
             pmedcap_instance(&name, &read_pmedcap_within(&name, &text, problem, b)?)
         }
         Benchmark::Sjc(_) => sjc_instance(&name, &read_sjc_within(&name, &text, b)?),
-        Benchmark::Cpmp(_) => cpmp_instance(&name, &read_cpmp_within(&name, &text, b)?),
+        Benchmark::Cpmp(_) => cpmp_instance(&name, read_cpmp_within(&name, &text, b)?),
     };
     let given = match capacity {
         None => false,

@@ -31,12 +31,15 @@ pub fn pmedcap_instance(label: &str, inst: &CapInstance) -> Instance {
 /// A Lorena–Senne / Stefanello point set: every point a site with its own capacity, a client
 /// of weight 1 (the published values do not weight distances by demand) and a load of its
 /// demand.
-pub fn cpmp_instance(label: &str, inst: &CpmpInstance) -> Instance {
-    let mut out = unit_instance(label, inst.n, inst.problem().dist);
+///
+/// Takes the point set by value: its n × n matrix moves into the instance rather than being
+/// copied (160 MB at 4,461 points).
+pub fn cpmp_instance(label: &str, inst: CpmpInstance) -> Instance {
+    let mut out = unit_instance(label, inst.n, inst.dist);
     for (s, &q) in out.sites.iter_mut().zip(&inst.capacity) {
         s.capacity = Some(q);
     }
-    out.load = Some(inst.demand.clone());
+    out.load = Some(inst.demand);
     out.p_in_file = Some(inst.p);
     out
 }
