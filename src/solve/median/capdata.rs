@@ -99,6 +99,43 @@ impl CapData {
         Ok(data)
     }
 
+    /// The instance cut down to `clients` and `sites` (parent indices, ascending), with `p`
+    /// sites to open and `required` (parent indices) forced open; every kept site allowed.
+    /// Why: the regrouping heuristic re-solves a few neighbouring clusters of a plan exactly
+    /// with the same search, on an instance small enough to finish in milliseconds.
+    pub fn restrict(
+        &self,
+        clients: &[usize],
+        sites: &[usize],
+        p: usize,
+        required: &[usize],
+    ) -> CapData {
+        let (n, m) = (clients.len(), sites.len());
+        let mut costs = Vec::with_capacity(n * m);
+        for &i in clients {
+            costs.extend(sites.iter().map(|&j| self.cost(i, j)));
+        }
+        let demand: Vec<f64> = clients.iter().map(|&i| self.demand[i]).collect();
+        let allowed: Vec<usize> = (0..m).collect();
+        let near = nearest_first(&costs, n, m, &allowed);
+        CapData {
+            n,
+            m,
+            p,
+            costs,
+            total_demand: demand.iter().sum(),
+            demand,
+            capacity: sites.iter().map(|&j| self.capacity[j]).collect(),
+            allowed,
+            required: sites.iter().map(|j| required.contains(j)).collect(),
+            // Whole demands and capacities stay whole, and a smaller total only narrows the
+            // knapsack tables.
+            exact: self.exact,
+            integral: self.integral,
+            near,
+        }
+    }
+
     /// Why no plan can exist, judged from sizes alone (the search proves the rest).
     fn feasibility(&self, rules: &SiteRules) -> Result<(), String> {
         let total: f64 = self.demand.iter().sum();

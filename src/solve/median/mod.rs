@@ -27,6 +27,7 @@ mod knapsack;
 mod lagrange;
 mod multistart;
 mod regret;
+mod regroup;
 mod sphere;
 
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
@@ -186,13 +187,17 @@ pub fn solve_capacitated_plan(
         let sites = local_search(&costs, greedy(&costs, None), limits).open;
         assign::assign(&data, &sites, None)
     });
-    // The site swaps improve the start but must leave the search time to prove a bound: at
-    // most a quarter of what is left of a time limit.
-    let swaps = limits.until(limits.deadline.map(|d| {
-        let now = std::time::Instant::now();
-        now + d.saturating_duration_since(now) / 4
-    }));
-    let start = start.map(|plan| assign::swap_sites(&data, plan, &swaps));
+    // Regrouping and site swaps improve the start but must leave the search time to prove a
+    // bound: regrouping at most half of what is left of a time limit, the swaps a quarter of
+    // what is left then.
+    let share = |part: u32| {
+        limits.until(limits.deadline.map(|d| {
+            let now = std::time::Instant::now();
+            now + d.saturating_duration_since(now) / part
+        }))
+    };
+    let start = start.map(|plan| regroup::regroup(&data, plan, &share(2)));
+    let start = start.map(|plan| assign::swap_sites(&data, plan, &share(4)));
     let search = capacitated::search(&data, start, limits);
     let Some(plan) = search.best else {
         let outcome = if search.finished {

@@ -26,7 +26,7 @@ use crate::solve::search::{walk, Fold, Tree, Visit};
 use crate::solve::Limits;
 use incumbent::Incumbent;
 use relax::{Relaxed, View, Work};
-use subgradient::{optimise, reduce, Schedule, CHILD, ROOT};
+use subgradient::{optimise, reduce, Schedule, CHILD, LIGHT, ROOT};
 
 /// A subproblem of the capacitated search.
 #[derive(Debug, Clone)]
@@ -54,6 +54,18 @@ pub(crate) struct CapSearch {
 
 /// Branch and bound for the capacitated p-median, from the plan `start` if one is known.
 pub(crate) fn search(data: &CapData, start: Option<Plan>, limits: &Limits) -> CapSearch {
+    search_nodes(data, start, limits, u64::MAX)
+}
+
+/// [`search`] that stops after `max_nodes` nodes (then `finished` is false). Why: the
+/// regrouping heuristic wants the best plan of a small neighbourhood in bounded work, the
+/// same whatever the clock says.
+pub(crate) fn search_nodes(
+    data: &CapData,
+    start: Option<Plan>,
+    limits: &Limits,
+    max_nodes: u64,
+) -> CapSearch {
     let (n, m) = (data.n, data.m);
     let incumbent = Incumbent::new(start);
     let mut fix = vec![Fix::Closed; m];
@@ -82,19 +94,23 @@ pub(crate) fn search(data: &CapData, start: Option<Plan>, limits: &Limits) -> Ca
         incumbent,
         work: Work::default(),
         limits,
+        visited: 0,
+        max_nodes,
+        root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
     };
     let walked = walk(&mut tree, root, limits);
+    let finished = walked.finished && tree.visited < max_nodes;
     let best = tree.incumbent.into_best();
     let cost = best.as_ref().map_or(f64::INFINITY, |b| b.cost);
     CapSearch {
-        bound: if walked.finished {
+        bound: if finished {
             cost
         } else {
             report_bound(data.integral, walked.value, cost)
         },
         best,
         nodes: walked.nodes,
-        finished: walked.finished,
+        finished,
     }
 }
 
@@ -104,6 +120,11 @@ struct Capacitated<'a> {
     incumbent: Incumbent,
     work: Work,
     limits: &'a Limits,
+    /// Nodes worked on, and the most the search may work on.
+    visited: u64,
+    max_nodes: u64,
+    /// Effort at the root.
+    root: Schedule,
 }
 
 impl Tree for Capacitated<'_> {
@@ -119,8 +140,13 @@ impl Tree for Capacitated<'_> {
         node.bound
     }
 
+    fn satisfied(&self) -> bool {
+        self.visited >= self.max_nodes
+    }
+
     fn visit(&mut self, mut node: Node, depth: usize) -> Visit<Node> {
-        let schedule = if depth == 0 { ROOT } else { CHILD };
+        self.visited += 1;
+        let schedule = if depth == 0 { self.root } else { CHILD };
         let Some((view, rel)) = self.bound(&mut node, schedule) else {
             return Visit::Closed(f64::INFINITY);
         };

@@ -25,6 +25,15 @@ pub(super) const ROOT: Schedule = Schedule {
     min_factor: 1e-4,
 };
 
+/// The root of a search bounded by nodes (a small neighbourhood re-solved): its plans
+/// matter, not a tight bound.
+pub(super) const LIGHT: Schedule = Schedule {
+    iterations: 150,
+    patience: 10,
+    factor: 2.0,
+    min_factor: 1e-3,
+};
+
 pub(super) const CHILD: Schedule = Schedule {
     iterations: 60,
     patience: 10,
