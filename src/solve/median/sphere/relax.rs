@@ -109,39 +109,49 @@ impl Relax<'_> {
     }
 
     /// Multipliers kept where the lists give the exact bound.
-    fn clamp(&self, i: usize, l: f64) -> f64 {
+    pub fn clamp(&self, i: usize, l: f64) -> f64 {
         let (_, dist) = self.lists.of(i);
         let w = self.weight[i];
         let lo = w * f64::from(dist[0]);
         l.clamp(lo, (w * self.lists.radius[i]).max(lo))
     }
 
-    /// Subgradient ascent from `lambda` (changed in place) towards `upper` (the best known
-    /// plan's cost): the best bound found and the open sites of each improving step (plans
-    /// to try). Stops after `iterations`, when the step factor has halved below 1/256, or
-    /// at the deadline.
+    /// Subgradient ascent from `lambda` towards `upper` (the best known plan's cost),
+    /// starting with step factor `factor`: the best bound found, with `lambda` left at the
+    /// multipliers that gave it, and the open sites of each improving step (plans to try).
+    /// Stops after `iterations`, when the step factor has shrunk below 1/1024, or at the
+    /// deadline.
     pub fn ascend(
         &self,
         lambda: &mut [f64],
         upper: f64,
         iterations: usize,
+        factor: f64,
         limits: &Limits,
     ) -> (f64, Vec<Vec<usize>>) {
-        let (mut best, mut factor, mut stale) = (f64::NEG_INFINITY, 2.0, 0);
+        let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+        let (stale_max, decay, gamma) = (env("PM_STALE", 12.0) as usize, env("PM_DECAY", 0.5), env("PM_GAMMA", 0.0));
+        let (mut best, mut factor, mut stale) = (f64::NEG_INFINITY, factor, 0);
+        let mut kept = lambda.to_vec();
         let mut plans = Vec::new();
-        for _ in 0..iterations {
+        let mut dir: Vec<f64> = vec![0.0; lambda.len()];
+        for it in 0..iterations {
             if limits.expired() || factor < 1.0 / 1024.0 {
                 break;
             }
             let v = self.value(lambda);
+            if it % 100 == 0 && std::env::var_os("PMEDIAN_TRACE").is_some() {
+                eprintln!("  it {it} bound {:.5e} best {best:.5e} factor {factor}", v.bound);
+            }
             if v.bound > best {
                 best = v.bound;
                 stale = 0;
+                kept.copy_from_slice(lambda);
                 plans.push(v.open.clone());
             } else {
                 stale += 1;
-                if stale >= 12 {
-                    factor /= 2.0;
+                if stale >= stale_max {
+                    factor *= decay;
                     stale = 0;
                 }
             }
@@ -149,22 +159,39 @@ impl Relax<'_> {
                 break;
             }
             let g = self.subgradient(lambda, &v.open);
-            let norm: f64 = g
-                .par_chunks(PIECE)
-                .map(|c| c.iter().map(|x| x * x).sum::<f64>())
-                .collect::<Vec<_>>()
-                .iter()
-                .sum();
+            // Steps in price per unit weight: every client's price moves by the same metres
+            // (a light client's multiplier no longer swings as far as a heavy one's).
+            let gd = self.dot(&g, &dir);
+            let dd = self.dot(&dir, &dir);
+            let beta = if gd < 0.0 && dd > 0.0 { -gamma * gd / dd } else { 0.0 };
+            dir.par_iter_mut().zip(g.par_iter()).for_each(|(d, &gi)| *d = gi + beta * *d);
+            let norm = self.dot(&dir, &dir);
             if norm == 0.0 {
                 break;
             }
-            let step = factor * (upper - v.bound) / norm;
+            let tgt = env("PM_TGT", 0.0);
+            let target = if tgt > 0.0 { upper.min(best.max(v.bound) * (1.0 + tgt)) } else { upper };
+            let step = factor * (target - v.bound) / norm;
             lambda
                 .par_iter_mut()
-                .zip(g.par_iter())
+                .zip(dir.par_iter())
                 .enumerate()
-                .for_each(|(i, (l, &gi))| *l = self.clamp(i, *l + step * gi));
+                .for_each(|(i, (l, &di))| {
+                    *l = self.clamp(i, *l + step * self.weight[i] * di);
+                });
         }
+        lambda.copy_from_slice(&kept);
         (best, plans)
+    }
+
+    /// Σ wᵢ aᵢ bᵢ, summed per piece and the pieces in order.
+    fn dot(&self, a: &[f64], b: &[f64]) -> f64 {
+        a.par_chunks(PIECE)
+            .zip(b.par_chunks(PIECE))
+            .zip(self.weight.par_chunks(PIECE))
+            .map(|((a, b), w)| a.iter().zip(b).zip(w).map(|((a, b), w)| w * a * b).sum::<f64>())
+            .collect::<Vec<_>>()
+            .iter()
+            .sum()
     }
 }
