@@ -74,7 +74,7 @@ impl<'a> Ground<'a> {
     }
 
     /// The allowed site nearest `at` that is not in `taken`.
-    fn free_near(&self, at: LatLon, taken: &[usize]) -> Option<usize> {
+    pub fn free_near(&self, at: LatLon, taken: &[usize]) -> Option<usize> {
         let mut k = AROUND;
         loop {
             let near = self.index.nearest_k(at, k);

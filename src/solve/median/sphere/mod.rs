@@ -1,12 +1,18 @@
 //! p-median on the sphere at a million points, without the points × sites matrix: a plan
-//! by locate–allocate, a proven lower bound by the Lagrangian on per-client radius lists.
+//! by locate–allocate and swaps, a proven lower bound by the Lagrangian on per-client radius
+//! lists.
 //!
 //! The dense solvers read 32 bytes per point and site (320 GB at 1,000,000 × 10,000). Here
-//! points at the same position are one client with their weights summed, a plan is measured
-//! with one distance per client, and the bound reads for each client only the sites within
-//! a radius of it (1.5 × its distance in the best plan; about 10 % of the sites at p = 50),
-//! which is where its multiplier can pay into a site ([`relax`]). The answer is a plan with a
-//! proven gap, `Heuristic` (or `Optimal` when the bound meets it), never a hope.
+//! points at the same position are one client with their weights summed, and the clients are
+//! merged into about 40,000 grid-cell groups and those into about 5,000 coarser ones
+//! ([`group`]). The plan is searched on the groups (starts, swaps and kicks on the coarse
+//! ones, swaps on the groups, locate–allocate on the clients: [`swap`]); the multipliers are
+//! searched on the coarse groups, then the groups ([`prices`]), then carried to the clients,
+//! whose lists hold only the sites within a little more than their price (never past the
+//! second nearest stop; about 200 per client at p = 50 of 10,000 sites), and raised there by
+//! a few steps ([`relax`]). Every plan is measured and every bound computed on the clients
+//! themselves; the groups only guide. The answer is a plan with a proven gap, `Heuristic`
+//! (or `Optimal` when the bound meets it), never a hope.
 
 mod group;
 mod lists;
@@ -26,13 +32,20 @@ use locate::{Ground, Plan};
 use prices::{group_prices, reach, two_nearest, GroupPrices, Setting};
 use rayon::prelude::*;
 use relax::Relax;
-use swap::{refine, search};
+use swap::search;
 
 /// About how many groups the plan and the multipliers are searched on.
 const GROUPS: usize = 40_000;
 
 /// About how many coarser groups (of the groups) the first prices and the starts use.
 const COARSE: usize = 5_000;
+
+/// The part of the time left after the plan that the groups' prices take; the rest goes to
+/// the clients' lists and steps.
+const PRICES_SHARE: f64 = 0.6;
+
+/// The part of the time the plan search takes.
+const PLAN_SHARE: f64 = 0.25;
 
 /// Most client–site pairs the lists may hold (8 bytes each: 1.6 GB).
 pub const MAX_PAIRS: u64 = 200_000_000;
@@ -102,7 +115,6 @@ fn solve(
     sizes: (usize, usize),
     limits: &Limits,
 ) -> Outcome {
-    let t = std::time::Instant::now();
     let cloud = Cloud::new(clients);
     let ground = Ground::new(&cloud, cw, set, p);
     let fine = Groups::new(clients, cw, sizes.0);
@@ -113,13 +125,15 @@ fn solve(
         Ground::new(&fcloud, &fine.weight, set, p),
         ground,
     ];
-    let best = search(&grounds, &share(limits, 0.25), limits.seed);
-    trace(t, &format!("{} / {} groups, plan {:.5e}", coarse.len(), fine.len(), best.cost));
-    let part = std::env::var("PM_PART").ok().and_then(|v| v.parse().ok()).unwrap_or(0.5);
-    let gp = group_prices(&coarse, &fine, set, &best.open, &share(limits, part));
-    trace(t, "group prices");
+    let best = search(&grounds, &share(limits, PLAN_SHARE), limits.seed);
+    let gp = group_prices(
+        &coarse,
+        &fine,
+        set,
+        &best.open,
+        &share(limits, PRICES_SHARE),
+    );
     let (bound, pairs) = client_bound(&grounds[2], set, &fine, &gp, &best, limits);
-    trace(t, &format!("bound {bound:.5e}"));
     finish(best, bound, pairs)
 }
 
@@ -134,14 +148,12 @@ fn client_bound(
     best: &Plan,
     limits: &Limits,
 ) -> (f64, usize) {
-    let t = std::time::Instant::now();
     let (clients, cw) = (ground.cloud.locations(), ground.weight);
     let near = two_nearest(ground.cloud, ground.sites, &best.open);
     let d1: Vec<f64> = near.iter().map(|n| n[0]).collect();
     let price = fine.transfer(&gp.price, &gp.near, &d1);
     let radius = list_radius(&price, &near, clients, ground.index);
     let lists = Lists::build(clients, radius, ground.index, ground.ids);
-    trace(t, &format!("lists {}", lists.pairs()));
     let relax = Relax {
         lists: &lists,
         weight: cw,
@@ -161,8 +173,7 @@ fn client_bound(
     };
     let s = best_scale(|s| relax.value(&scaled(s)).bound);
     let mut lambda = scaled(s);
-    trace(t, &format!("transferred, scale {s:.3}"));
-    let (bound, _) = relax.ascend(&mut lambda, best.cost, STEPS, 0.05, limits);
+    let bound = relax.ascend(&mut lambda, best.cost, STEPS, 0.05, limits);
     (bound, lists.pairs())
 }
 
@@ -196,12 +207,6 @@ fn share(limits: &Limits, part: f64) -> Limits {
         let now = std::time::Instant::now();
         now + d.saturating_duration_since(now).mul_f64(part)
     }))
-}
-
-fn trace(t: std::time::Instant, what: &str) {
-    if std::env::var_os("PMEDIAN_TRACE").is_some() {
-        eprintln!("{:8.2}s {what}", t.elapsed().as_secs_f64());
-    }
 }
 
 /// Each client's list radius: a margin beyond its price for the steps to come, never past

@@ -31,8 +31,6 @@ pub(super) struct GroupPrices {
     pub price: Vec<f64>,
     /// Each group's distance to the plan's nearest stop.
     pub near: Vec<f64>,
-    /// The open sites of the relaxation at each improving step (plans to try).
-    pub plans: Vec<Vec<usize>>,
 }
 
 /// Each point's distances to the nearest and the second nearest of the sites `open` (the
@@ -87,11 +85,7 @@ pub(super) fn group_prices(
         let now = std::time::Instant::now();
         now + d.saturating_duration_since(now).mul_f64(0.5)
     }));
-    let nofine = std::env::var_os("PM_NOFINE").is_some();
-    let c = level(coarse, set, open, None, COARSE_STEPS, 2.0, if nofine { limits } else { &half });
-    if nofine {
-        return GroupPrices { price: coarse.transfer(&c.price, &c.near, &two_nearest(&Cloud::new(&fine.at), set.sites, open).iter().map(|n| n[0]).collect::<Vec<_>>()), near: two_nearest(&Cloud::new(&fine.at), set.sites, open).iter().map(|n| n[0]).collect(), plans: vec![] };
-    }
+    let c = level(coarse, set, open, None, COARSE_STEPS, 2.0, &half);
     let fine_near: Vec<f64> = two_nearest(&Cloud::new(&fine.at), set.sites, open)
         .iter()
         .map(|n| n[0])
@@ -145,24 +139,13 @@ fn level(
     let mut lambda: Vec<f64> = (0..groups.len())
         .map(|g| relax.clamp(g, groups.weight[g] * price[g]))
         .collect();
-    let (gb, plans) = relax.ascend(&mut lambda, upper, steps, factor, limits);
-    if std::env::var_os("PMEDIAN_TRACE").is_some() {
-        eprintln!(
-            "groups {}: upper {upper:.4e} bound {gb:.4e} pairs {}",
-            groups.len(),
-            lists.pairs()
-        );
-    }
+    relax.ascend(&mut lambda, upper, steps, factor, limits);
     let price = lambda
         .iter()
         .zip(&groups.weight)
         .map(|(l, w)| l / w)
         .collect();
-    GroupPrices {
-        price,
-        near: d1,
-        plans,
-    }
+    GroupPrices { price, near: d1 }
 }
 
 /// The surplus `e` in [0, 2 × `mean`] for which prices `d1 + e` give the best bound

@@ -11,6 +11,17 @@ use super::lists::{Lists, PIECE};
 use crate::solve::Limits;
 use rayon::prelude::*;
 
+/// Steps without a better bound before the step factor shrinks.
+const STALE: usize = 25;
+
+/// What the step factor is multiplied by after [`STALE`] steps without progress.
+const DECAY: f64 = 0.7;
+
+/// Deflection of the step direction (Camerini, Fratta & Maffioli 1975): when the new
+/// subgradient turns back against the last direction, this much of the last direction is
+/// kept, which damps the zigzag of plain subgradient steps.
+const DEFLECT: f64 = 1.5;
+
 /// What the relaxation needs besides the lists.
 pub(super) struct Relax<'a> {
     pub lists: &'a Lists,
@@ -117,8 +128,8 @@ impl Relax<'_> {
     }
 
     /// Subgradient ascent from `lambda` towards `upper` (the best known plan's cost),
-    /// starting with step factor `factor`: the best bound found, with `lambda` left at the
-    /// multipliers that gave it, and the open sites of each improving step (plans to try).
+    /// starting with step factor `factor`, in price per unit weight and deflected: the best
+    /// bound found, with `lambda` left at the multipliers that gave it.
     /// Stops after `iterations`, when the step factor has shrunk below 1/1024, or at the
     /// deadline.
     pub fn ascend(
@@ -128,30 +139,23 @@ impl Relax<'_> {
         iterations: usize,
         factor: f64,
         limits: &Limits,
-    ) -> (f64, Vec<Vec<usize>>) {
-        let env = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        let (stale_max, decay, gamma) = (env("PM_STALE", 12.0) as usize, env("PM_DECAY", 0.5), env("PM_GAMMA", 0.0));
+    ) -> f64 {
         let (mut best, mut factor, mut stale) = (f64::NEG_INFINITY, factor, 0);
         let mut kept = lambda.to_vec();
-        let mut plans = Vec::new();
         let mut dir: Vec<f64> = vec![0.0; lambda.len()];
-        for it in 0..iterations {
+        for _ in 0..iterations {
             if limits.expired() || factor < 1.0 / 1024.0 {
                 break;
             }
             let v = self.value(lambda);
-            if it % 100 == 0 && std::env::var_os("PMEDIAN_TRACE").is_some() {
-                eprintln!("  it {it} bound {:.5e} best {best:.5e} factor {factor}", v.bound);
-            }
             if v.bound > best {
                 best = v.bound;
                 stale = 0;
                 kept.copy_from_slice(lambda);
-                plans.push(v.open.clone());
             } else {
                 stale += 1;
-                if stale >= stale_max {
-                    factor *= decay;
+                if stale >= STALE {
+                    factor *= DECAY;
                     stale = 0;
                 }
             }
@@ -163,15 +167,19 @@ impl Relax<'_> {
             // (a light client's multiplier no longer swings as far as a heavy one's).
             let gd = self.dot(&g, &dir);
             let dd = self.dot(&dir, &dir);
-            let beta = if gd < 0.0 && dd > 0.0 { -gamma * gd / dd } else { 0.0 };
-            dir.par_iter_mut().zip(g.par_iter()).for_each(|(d, &gi)| *d = gi + beta * *d);
+            let beta = if gd < 0.0 && dd > 0.0 {
+                -DEFLECT * gd / dd
+            } else {
+                0.0
+            };
+            dir.par_iter_mut()
+                .zip(g.par_iter())
+                .for_each(|(d, &gi)| *d = gi + beta * *d);
             let norm = self.dot(&dir, &dir);
             if norm == 0.0 {
                 break;
             }
-            let tgt = env("PM_TGT", 0.0);
-            let target = if tgt > 0.0 { upper.min(best.max(v.bound) * (1.0 + tgt)) } else { upper };
-            let step = factor * (target - v.bound) / norm;
+            let step = factor * (upper - v.bound) / norm;
             lambda
                 .par_iter_mut()
                 .zip(dir.par_iter())
@@ -181,7 +189,7 @@ impl Relax<'_> {
                 });
         }
         lambda.copy_from_slice(&kept);
-        (best, plans)
+        best
     }
 
     /// Σ wᵢ aᵢ bᵢ, summed per piece and the pieces in order.
@@ -189,7 +197,13 @@ impl Relax<'_> {
         a.par_chunks(PIECE)
             .zip(b.par_chunks(PIECE))
             .zip(self.weight.par_chunks(PIECE))
-            .map(|((a, b), w)| a.iter().zip(b).zip(w).map(|((a, b), w)| w * a * b).sum::<f64>())
+            .map(|((a, b), w)| {
+                a.iter()
+                    .zip(b)
+                    .zip(w)
+                    .map(|((a, b), w)| w * a * b)
+                    .sum::<f64>()
+            })
             .collect::<Vec<_>>()
             .iter()
             .sum()
