@@ -29,13 +29,16 @@ pub const SUBSET_POINTS: u64 = 2_000;
 pub const SUBSET_BYTES_PER_ENTRY: u64 = 32;
 
 /// Bytes per point of the sphere p-median beyond its lists: positions, 3-D copies, the
-/// plans' nearest stops, multipliers, subgradient, radii.
+/// plans' nearest stops, the two nearest stops, prices, multipliers, the kept multipliers,
+/// the step direction and subgradient, radii, the group of each client.
 pub const PMEDIAN_BYTES_PER_POINT: u64 = 200;
 
-/// Bytes per client–site pair of the p-median's lists while they are built (the per-piece
-/// lists, then the packed copy; 8 bytes each) with a quarter more for the estimate's error.
-/// Measured: 1,000,000 points, 219 million pairs, 3.27 GB in all.
-pub const PMEDIAN_BYTES_PER_PAIR: u64 = 20;
+/// Bytes per client–site pair of the p-median's lists (a site number and an `f32` distance,
+/// kept in the pieces they are built in, never copied whole) with a quarter more for the
+/// estimate's error. The groups' lists (a tenth as many pairs) are gone before the clients'
+/// are built. Measured: 1,000,000 points × 10,000 sites, p 50, 198 million pairs, 1.81 GB in
+/// all (`examples/pmedian_scale`; 2.2 GB by this estimate).
+pub const PMEDIAN_BYTES_PER_PAIR: u64 = 10;
 
 /// What the sphere formulation of `model` needs for `inst`, in bytes.
 pub fn sphere_bytes(model: Model, points: usize, sites: usize) -> u64 {

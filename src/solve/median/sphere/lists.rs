@@ -7,21 +7,28 @@
 //! (the radius formulation of García, Labbé & Marín 2011, cut at a radius per client).
 
 use crate::model::LatLon;
-use crate::spatial::SphereIndex;
+use crate::spatial::{SphereIndex, EARTH_RADIUS_M};
 use rayon::prelude::*;
 
 /// Clients handled by one task; sums are made per piece and then in piece order, so no
 /// result depends on the number of threads.
 pub(super) const PIECE: usize = 1 << 14;
 
-/// The lists, packed: client `i`'s sites are `site[start[i]..start[i + 1]]`, nearest first,
-/// with the distance rounded down to `f32` (so the bound can only be lower).
+/// The lists, in pieces of [`PIECE`] clients as they were built (packing them into one
+/// array would hold every pair twice at the peak): client `i`'s sites are, in piece
+/// `i / PIECE`, `site[start[l]..start[l + 1]]` for `l = i % PIECE`, nearest first, with the
+/// distance rounded down to `f32` (so the bound can only be lower).
 pub(super) struct Lists {
-    pub start: Vec<usize>,
-    pub site: Vec<u32>,
-    pub dist: Vec<f32>,
+    pieces: Vec<Piece>,
     /// Every allowed site not listed for client `i` is farther than `radius[i]` metres.
     pub radius: Vec<f64>,
+}
+
+/// The lists of one piece of clients.
+struct Piece {
+    start: Vec<usize>,
+    site: Vec<u32>,
+    dist: Vec<f32>,
 }
 
 /// `d` as `f32`, never above `d`.
@@ -34,6 +41,14 @@ fn down(d: f64) -> f32 {
     }
 }
 
+/// The great-circle distance of a squared chord, a micrometre and a billionth short (so
+/// never above the Haversine distance despite rounding): no trigonometry of positions per
+/// pair, the lists of a million clients are built in half the time.
+fn arc(c2: f64) -> f64 {
+    let d = 2.0 * EARTH_RADIUS_M * (c2.sqrt() / (2.0 * EARTH_RADIUS_M)).min(1.0).asin();
+    (d * (1.0 - 1e-9) - 1e-6).max(0.0)
+}
+
 impl Lists {
     /// For each client, the allowed sites (`index` holds them; `ids` maps its entries to
     /// site numbers) within `radius[i]`.
@@ -43,50 +58,47 @@ impl Lists {
         index: &SphereIndex,
         ids: &[usize],
     ) -> Lists {
-        let pieces: Vec<(Vec<usize>, Vec<u32>, Vec<f32>)> = clients
+        let pieces: Vec<Piece> = clients
             .par_chunks(PIECE)
             .zip(radius.par_chunks(PIECE))
             .map(|(cs, rs)| {
-                let (mut len, mut site, mut dist) = (Vec::new(), Vec::new(), Vec::new());
+                let mut piece = Piece {
+                    start: vec![0],
+                    site: Vec::new(),
+                    dist: Vec::new(),
+                };
                 for (&c, &r) in cs.iter().zip(rs) {
-                    let mut near = index.within(c, r);
+                    let mut near = Vec::new();
+                    index.for_each_near(c, r, |k, c2| {
+                        let d = arc(c2);
+                        if d <= r {
+                            near.push((k, d));
+                        }
+                    });
                     near.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-                    len.push(near.len());
                     for (k, d) in near {
-                        site.push(ids[k] as u32);
-                        dist.push(down(d));
+                        piece.site.push(ids[k] as u32);
+                        piece.dist.push(down(d));
                     }
+                    piece.start.push(piece.site.len());
                 }
-                (len, site, dist)
+                piece.site.shrink_to_fit();
+                piece.dist.shrink_to_fit();
+                piece
             })
             .collect();
-        let total = pieces.iter().map(|p| p.1.len()).sum();
-        let mut lists = Lists {
-            start: Vec::with_capacity(clients.len() + 1),
-            site: Vec::with_capacity(total),
-            dist: Vec::with_capacity(total),
-            radius,
-        };
-        lists.start.push(0);
-        for (len, site, dist) in pieces {
-            for l in len {
-                let last = *lists.start.last().expect("starts with 0");
-                lists.start.push(last + l);
-            }
-            lists.site.extend(site);
-            lists.dist.extend(dist);
-        }
-        lists
+        Lists { pieces, radius }
     }
 
     /// Number of (client, site) entries.
     pub fn pairs(&self) -> usize {
-        self.site.len()
+        self.pieces.iter().map(|p| p.site.len()).sum()
     }
 
     /// Client `i`'s sites and distances, nearest first.
     pub fn of(&self, i: usize) -> (&[u32], &[f32]) {
-        let r = self.start[i]..self.start[i + 1];
-        (&self.site[r.clone()], &self.dist[r])
+        let (p, l) = (&self.pieces[i / PIECE], i % PIECE);
+        let r = p.start[l]..p.start[l + 1];
+        (&p.site[r.clone()], &p.dist[r])
     }
 }

@@ -34,7 +34,25 @@ pub(super) struct Plan {
     pub near: Vec<(usize, f64)>,
 }
 
-impl Ground<'_> {
+impl<'a> Ground<'a> {
+    /// The ground of points in `cloud` (weights `weight`) over the sites of `set`.
+    pub fn new(
+        cloud: &'a Cloud<'a>,
+        weight: &'a [f64],
+        set: &'a super::prices::Setting<'a>,
+        p: usize,
+    ) -> Ground<'a> {
+        Ground {
+            cloud,
+            weight,
+            sites: set.sites,
+            index: set.index,
+            ids: set.ids,
+            required: set.required,
+            p,
+        }
+    }
+
     /// Measures `open` (sorted here) on every client.
     pub fn plan(&self, mut open: Vec<usize>) -> Plan {
         open.sort_unstable();
@@ -56,7 +74,7 @@ impl Ground<'_> {
     }
 
     /// The allowed site nearest `at` that is not in `taken`.
-    fn free_near(&self, at: LatLon, taken: &[usize]) -> Option<usize> {
+    pub fn free_near(&self, at: LatLon, taken: &[usize]) -> Option<usize> {
         let mut k = AROUND;
         loop {
             let near = self.index.nearest_k(at, k);

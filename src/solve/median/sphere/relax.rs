@@ -11,6 +11,17 @@ use super::lists::{Lists, PIECE};
 use crate::solve::Limits;
 use rayon::prelude::*;
 
+/// Steps without a better bound before the step factor shrinks.
+const STALE: usize = 25;
+
+/// What the step factor is multiplied by after [`STALE`] steps without progress.
+const DECAY: f64 = 0.7;
+
+/// Deflection of the step direction (Camerini, Fratta & Maffioli 1975): when the new
+/// subgradient turns back against the last direction, this much of the last direction is
+/// kept, which damps the zigzag of plain subgradient steps.
+const DEFLECT: f64 = 1.5;
+
 /// What the relaxation needs besides the lists.
 pub(super) struct Relax<'a> {
     pub lists: &'a Lists,
@@ -109,26 +120,29 @@ impl Relax<'_> {
     }
 
     /// Multipliers kept where the lists give the exact bound.
-    fn clamp(&self, i: usize, l: f64) -> f64 {
+    pub fn clamp(&self, i: usize, l: f64) -> f64 {
         let (_, dist) = self.lists.of(i);
         let w = self.weight[i];
         let lo = w * f64::from(dist[0]);
         l.clamp(lo, (w * self.lists.radius[i]).max(lo))
     }
 
-    /// Subgradient ascent from `lambda` (changed in place) towards `upper` (the best known
-    /// plan's cost): the best bound found and the open sites of each improving step (plans
-    /// to try). Stops after `iterations`, when the step factor has halved below 1/256, or
-    /// at the deadline.
+    /// Subgradient ascent from `lambda` towards `upper` (the best known plan's cost),
+    /// starting with step factor `factor`, in price per unit weight and deflected: the best
+    /// bound found, with `lambda` left at the multipliers that gave it.
+    /// Stops after `iterations`, when the step factor has shrunk below 1/1024, or at the
+    /// deadline.
     pub fn ascend(
         &self,
         lambda: &mut [f64],
         upper: f64,
         iterations: usize,
+        factor: f64,
         limits: &Limits,
-    ) -> (f64, Vec<Vec<usize>>) {
-        let (mut best, mut factor, mut stale) = (f64::NEG_INFINITY, 2.0, 0);
-        let mut plans = Vec::new();
+    ) -> f64 {
+        let (mut best, mut factor, mut stale) = (f64::NEG_INFINITY, factor, 0);
+        let mut kept = lambda.to_vec();
+        let mut dir: Vec<f64> = vec![0.0; lambda.len()];
         for _ in 0..iterations {
             if limits.expired() || factor < 1.0 / 1024.0 {
                 break;
@@ -137,11 +151,11 @@ impl Relax<'_> {
             if v.bound > best {
                 best = v.bound;
                 stale = 0;
-                plans.push(v.open.clone());
+                kept.copy_from_slice(lambda);
             } else {
                 stale += 1;
-                if stale >= 12 {
-                    factor /= 2.0;
+                if stale >= STALE {
+                    factor *= DECAY;
                     stale = 0;
                 }
             }
@@ -149,22 +163,49 @@ impl Relax<'_> {
                 break;
             }
             let g = self.subgradient(lambda, &v.open);
-            let norm: f64 = g
-                .par_chunks(PIECE)
-                .map(|c| c.iter().map(|x| x * x).sum::<f64>())
-                .collect::<Vec<_>>()
-                .iter()
-                .sum();
+            // Steps in price per unit weight: every client's price moves by the same metres
+            // (a light client's multiplier no longer swings as far as a heavy one's).
+            let gd = self.dot(&g, &dir);
+            let dd = self.dot(&dir, &dir);
+            let beta = if gd < 0.0 && dd > 0.0 {
+                -DEFLECT * gd / dd
+            } else {
+                0.0
+            };
+            dir.par_iter_mut()
+                .zip(g.par_iter())
+                .for_each(|(d, &gi)| *d = gi + beta * *d);
+            let norm = self.dot(&dir, &dir);
             if norm == 0.0 {
                 break;
             }
             let step = factor * (upper - v.bound) / norm;
             lambda
                 .par_iter_mut()
-                .zip(g.par_iter())
+                .zip(dir.par_iter())
                 .enumerate()
-                .for_each(|(i, (l, &gi))| *l = self.clamp(i, *l + step * gi));
+                .for_each(|(i, (l, &di))| {
+                    *l = self.clamp(i, *l + step * self.weight[i] * di);
+                });
         }
-        (best, plans)
+        lambda.copy_from_slice(&kept);
+        best
+    }
+
+    /// Σ wᵢ aᵢ bᵢ, summed per piece and the pieces in order.
+    fn dot(&self, a: &[f64], b: &[f64]) -> f64 {
+        a.par_chunks(PIECE)
+            .zip(b.par_chunks(PIECE))
+            .zip(self.weight.par_chunks(PIECE))
+            .map(|((a, b), w)| {
+                a.iter()
+                    .zip(b)
+                    .zip(w)
+                    .map(|((a, b), w)| w * a * b)
+                    .sum::<f64>()
+            })
+            .collect::<Vec<_>>()
+            .iter()
+            .sum()
     }
 }

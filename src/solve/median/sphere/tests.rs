@@ -115,3 +115,128 @@ fn one_thread_or_many_give_the_same_plan_and_bound() {
     assert_eq!(run(3), one);
     assert!(one.bound > 0.0 && one.bound <= one.objective);
 }
+
+/// The instances of the first test, as points, weights and sites.
+fn small(seed: u64, points: usize, candidates: usize) -> (Vec<LatLon>, Vec<f64>, Vec<LatLon>) {
+    let data = dataset(&SyntheticSpec {
+        demand_points: points,
+        candidates,
+        stores: 0,
+        survey_places: 0,
+        side_km: 8.0,
+        seed,
+    });
+    (
+        data.demand.data.locations.clone(),
+        data.demand.data.columns[0].values.clone(),
+        data.candidates.data.locations(),
+    )
+}
+
+#[test]
+fn with_few_groups_the_bound_carried_to_the_clients_stays_below_the_optimum() {
+    for seed in 4..=6 {
+        let (pts, weight, sites) = small(seed, 1500, 90);
+        let rules = SiteRules::open(sites.len(), 5);
+        let limits = Limits::new(None, 1);
+        let d = dense(&pts, &weight, &sites);
+        let opt = median::solve(&d, &rules, &limits);
+        assert_eq!(opt.status, Status::Optimal);
+        let (clients, cw) = merged(&pts, &weight);
+        let ids: Vec<usize> = (0..sites.len()).collect();
+        let index = SphereIndex::new(&sites);
+        let set = Setting {
+            sites: &sites,
+            index: &index,
+            ids: &ids,
+            required: &[],
+            free: &ids,
+            k: rules.p,
+        };
+        // 1,500 clients in about 120 groups and 20 coarse ones: the prices are searched on
+        // groups of a dozen clients, the bound is computed on the clients.
+        let got = solve(&clients, &cw, &set, rules.p, (120, 20), &limits);
+        assert!(
+            got.bound <= opt.objective * (1.0 + 1e-12),
+            "seed {seed}: bound {} above the optimum {}",
+            got.bound,
+            opt.objective
+        );
+        let measured = median::objective(&d, &got.open);
+        assert!((measured - got.objective).abs() <= 1e-9 * measured);
+        assert!(got.objective >= opt.objective * (1.0 - 1e-12));
+        assert!(
+            got.gap() < 0.05,
+            "seed {seed}: gap {} (objective {}, optimum {}, bound {})",
+            got.gap(),
+            got.objective,
+            opt.objective,
+            got.bound
+        );
+    }
+}
+
+#[test]
+fn the_swap_priced_best_is_the_best_single_swap_measured() {
+    let (pts, weight, sites) = small(2, 400, 40);
+    let (clients, cw) = merged(&pts, &weight);
+    let ids: Vec<usize> = (0..sites.len()).collect();
+    let index = SphereIndex::new(&sites);
+    let set = Setting {
+        sites: &sites,
+        index: &index,
+        ids: &ids,
+        required: &[],
+        free: &ids,
+        k: 4,
+    };
+    let cloud = Cloud::new(&clients);
+    let ground = Ground::new(&cloud, &cw, &set, 4);
+    let plan = ground.plan(vec![0, 1, 2, 3]);
+    // Lists to every site: the pricing is then exact.
+    let lists = Lists::build(&clients, vec![1e9; clients.len()], &index, &ids);
+    let priced = swap::best_swaps(&ground, &lists, &plan, 1);
+    let mut best = (plan.cost, None);
+    for j in 4..sites.len() {
+        for k in 0..4 {
+            let mut open = plan.open.clone();
+            open[k] = j;
+            let c = ground.plan(open).cost;
+            if c < best.0 - 1e-6 {
+                best = (c, Some((j, k)));
+            }
+        }
+    }
+    let (j, k) = priced[0];
+    let mut open = plan.open.clone();
+    open[k] = j;
+    let got = ground.plan(open).cost;
+    assert!(best.1.is_some());
+    // Within the f32 rounding of the listed distances.
+    assert!((got - best.0).abs() <= 1e-6 * best.0, "{got} vs {}", best.0);
+}
+
+#[test]
+fn groups_keep_every_client_and_its_weight() {
+    let (pts, weight, _) = small(3, 3000, 10);
+    let (clients, cw) = merged(&pts, &weight);
+    let g = group::Groups::new(&clients, &cw, 100);
+    assert!(g.len() > 20 && g.len() <= 150, "{}", g.len());
+    let mut sum = vec![0.0; g.len()];
+    for (i, &k) in g.of.iter().enumerate() {
+        sum[k as usize] += cw[i];
+        // A group stands near its clients (cells of about 800 m here).
+        assert!(haversine_m(clients[i], g.at[k as usize]) < 1500.0);
+    }
+    for (a, b) in sum.iter().zip(&g.weight) {
+        assert!((a - b).abs() <= 1e-9 * b);
+    }
+    // A client's price is its group's surplus on its own distance.
+    let price: Vec<f64> = (0..g.len()).map(|k| 100.0 + k as f64).collect();
+    let near: Vec<f64> = vec![50.0; g.len()];
+    let own: Vec<f64> = (0..clients.len()).map(|i| i as f64).collect();
+    let t = g.transfer(&price, &near, &own);
+    for i in 0..clients.len() {
+        assert_eq!(t[i], own[i] + price[g.of[i] as usize] - 50.0);
+    }
+}
