@@ -18,7 +18,10 @@ use std::collections::HashMap;
 /// Neighbourhood sizes, one round each, smallest first: (most clients, most stops). Small
 /// neighbourhoods are cheap and take the easy gains; the larger ones then reach what needs
 /// several stops to move together. A neighbour whose cluster would pass the client count
-/// is left out, but every neighbourhood has at least two stops.
+/// is left out, but every neighbourhood has at least two stops. A round runs only when two
+/// clusters of the mean size fit in it and it holds at most a third of the clients: beyond
+/// that a neighbourhood is nearly the whole instance, which the full search handles better
+/// (the small instances it proves are not slowed by a heuristic they do not need).
 const ROUNDS: [(usize, usize); 5] = [(48, 6), (96, 10), (192, 16), (384, 28), (768, 48)];
 
 /// Closed sites offered per client of a neighbourhood, its nearest ones.
@@ -32,7 +35,10 @@ const NODES: u64 = 10;
 /// passes). Deterministic: neighbourhoods are visited in a fixed order and each search is
 /// bounded by nodes, not time.
 pub(crate) fn regroup(data: &CapData, mut plan: Plan, limits: &Limits) -> Plan {
-    for size in ROUNDS {
+    let mean = data.n as f64 / data.p.max(1) as f64;
+    let fits =
+        |&(clients, _): &(usize, usize)| 2.0 * mean <= clients as f64 && 3 * clients <= data.n;
+    for size in ROUNDS.into_iter().filter(fits) {
         plan = round(data, plan, limits, size);
     }
     plan
@@ -221,8 +227,8 @@ mod tests {
     fn regrouped_plans_stay_feasible_and_never_cost_more() {
         let mut rng = ChaCha8Rng::seed_from_u64(5);
         let mut gained = 0;
-        for _ in 0..40 {
-            let (n, p) = (rng.gen_range(8..70), rng.gen_range(2..9));
+        for _ in 0..12 {
+            let (n, p) = (rng.gen_range(150..260), rng.gen_range(10..25));
             let Some(data) = instance(&mut rng, n, p) else {
                 continue;
             };
@@ -238,15 +244,15 @@ mod tests {
             assert!(plan.cost <= start.cost);
             gained += usize::from(plan.cost < start.cost);
         }
-        assert!(gained >= 20, "regrouping improved only {gained} poor plans");
+        assert!(gained >= 8, "regrouping improved only {gained} poor plans");
     }
 
     #[test]
     fn regrouping_comes_near_the_proven_optimum() {
         let mut rng = ChaCha8Rng::seed_from_u64(8);
-        for _ in 0..6 {
-            let data = instance(&mut rng, 60, 6).expect("room for every client");
-            let sites: Vec<usize> = (0..5).chain([30]).collect();
+        for _ in 0..3 {
+            let data = instance(&mut rng, 150, 15).expect("room for every client");
+            let sites: Vec<usize> = (0..14).chain([75]).collect();
             let start = assign(&data, &sites, None).expect("a plan");
             let plan = regroup(&data, start.clone(), &Limits::default());
             let exact = search(&data, None, &Limits::default());
