@@ -117,6 +117,23 @@ fn one_thread_or_many_give_the_same_plan_and_bound() {
 }
 
 /// The instances of the first test, as points, weights and sites.
+/// The setting where every site may open and none must, `k` to open.
+fn every_site_free<'a>(
+    sites: &'a [LatLon],
+    index: &'a SphereIndex,
+    ids: &'a [usize],
+    k: usize,
+) -> Setting<'a> {
+    Setting {
+        sites,
+        index,
+        ids,
+        required: &[],
+        free: ids,
+        k,
+    }
+}
+
 fn small(seed: u64, points: usize, candidates: usize) -> (Vec<LatLon>, Vec<f64>, Vec<LatLon>) {
     let data = dataset(&SyntheticSpec {
         demand_points: points,
@@ -145,14 +162,7 @@ fn with_few_groups_the_bound_carried_to_the_clients_stays_below_the_optimum() {
         let (clients, cw) = merged(&pts, &weight);
         let ids: Vec<usize> = (0..sites.len()).collect();
         let index = SphereIndex::new(&sites);
-        let set = Setting {
-            sites: &sites,
-            index: &index,
-            ids: &ids,
-            required: &[],
-            free: &ids,
-            k: rules.p,
-        };
+        let set = every_site_free(&sites, &index, &ids, rules.p);
         // 1,500 clients in about 120 groups and 20 coarse ones: the prices are searched on
         // groups of a dozen clients, the bound is computed on the clients.
         let got = solve(&clients, &cw, &set, rules.p, (120, 20), &limits);
@@ -182,14 +192,7 @@ fn the_swap_priced_best_is_the_best_single_swap_measured() {
     let (clients, cw) = merged(&pts, &weight);
     let ids: Vec<usize> = (0..sites.len()).collect();
     let index = SphereIndex::new(&sites);
-    let set = Setting {
-        sites: &sites,
-        index: &index,
-        ids: &ids,
-        required: &[],
-        free: &ids,
-        k: 4,
-    };
+    let set = every_site_free(&sites, &index, &ids, 4);
     let cloud = Cloud::new(&clients);
     let ground = Ground::new(&cloud, &cw, &set, 4);
     let plan = ground.plan(vec![0, 1, 2, 3]);
