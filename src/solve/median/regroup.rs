@@ -53,11 +53,12 @@ fn round(data: &CapData, mut plan: Plan, limits: &Limits, size: (usize, usize)) 
     let mut clock = 1u64;
     loop {
         let mut improved = false;
+        // Each site's clients, rebuilt only when a neighbourhood changes them.
+        let mut members = members_of(data, &plan);
         for k in plan.open.clone() {
             if limits.expired() {
                 return plan;
             }
-            let members = members_of(data, &plan);
             if !plan.open.contains(&k) {
                 continue;
             }
@@ -76,6 +77,7 @@ fn round(data: &CapData, mut plan: Plan, limits: &Limits, size: (usize, usize)) 
                     changed[j] = clock;
                 }
                 improved = true;
+                members = members_of(data, &plan);
             }
         }
         if !improved {
