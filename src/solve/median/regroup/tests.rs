@@ -1,0 +1,148 @@
+//! Regrouping keeps plans feasible, never costs more, comes near the optimum and gives the
+//! same plan whatever the thread count.
+
+use super::*;
+use crate::solve::median::assign::assign;
+use crate::solve::median::capacitated::search;
+use crate::solve::{DistanceProblem, SiteRules};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// `n` random points in a 100 × 100 square, each a client and a site, whole distances.
+fn instance(rng: &mut ChaCha8Rng, n: usize, p: usize) -> Option<CapData> {
+    instance_slack(rng, n, p, 1.25)
+}
+
+fn instance_slack(rng: &mut ChaCha8Rng, n: usize, p: usize, slack: f64) -> Option<CapData> {
+    let at: Vec<(f64, f64)> = (0..n)
+        .map(|_| (rng.gen_range(0.0..100.0), rng.gen_range(0.0..100.0)))
+        .collect();
+    let dist = at
+        .iter()
+        .flat_map(|a| at.iter().map(move |b| (a.0 - b.0).hypot(a.1 - b.1).round()))
+        .collect();
+    let problem = DistanceProblem {
+        clients: n,
+        sites: n,
+        dist,
+        weight: vec![1.0; n],
+    };
+    let demand: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(1..10u32))).collect();
+    let cap = (demand.iter().sum::<f64>() / p as f64 * slack).ceil();
+    let mut rules = SiteRules::open(n, p);
+    rules.required = vec![n / 2];
+    CapData::new(&problem, &demand, &vec![cap; n], &rules).ok()
+}
+
+fn check(data: &CapData, plan: &Plan) {
+    assert_eq!(plan.open.len(), data.p);
+    assert!(plan.open.windows(2).all(|w| w[0] < w[1]));
+    assert!(plan.open.contains(&(data.n / 2)), "the required site stays");
+    let mut load = vec![0.0; data.m];
+    for (i, &j) in plan.site.iter().enumerate() {
+        assert!(plan.open.contains(&j));
+        load[j] += data.demand[i];
+    }
+    assert!((0..data.m).all(|j| load[j] <= data.capacity[j]));
+    let cost: f64 = (0..data.n).map(|i| data.cost(i, plan.site[i])).sum();
+    assert_eq!(plan.cost, cost);
+}
+
+#[test]
+fn regrouped_plans_stay_feasible_and_never_cost_more() {
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    let mut gained = 0;
+    for _ in 0..12 {
+        let (n, p) = (rng.gen_range(150..260), rng.gen_range(10..25));
+        let Some(data) = instance(&mut rng, n, p) else {
+            continue;
+        };
+        // A poor start: the required site and the lowest-numbered others.
+        let mut sites: Vec<usize> = (0..data.n).filter(|&j| j != data.n / 2).collect();
+        sites.truncate(p - 1);
+        sites.push(data.n / 2);
+        let Some(start) = assign(&data, &sites, None) else {
+            continue;
+        };
+        let plan = regroup(&data, start.clone(), &Limits::default());
+        check(&data, &plan);
+        assert!(plan.cost <= start.cost);
+        gained += usize::from(plan.cost < start.cost);
+    }
+    assert!(gained >= 8, "regrouping improved only {gained} poor plans");
+}
+
+#[test]
+fn regrouping_comes_near_the_proven_optimum() {
+    let mut rng = ChaCha8Rng::seed_from_u64(8);
+    for _ in 0..3 {
+        let data = instance(&mut rng, 150, 15).expect("room for every client");
+        let sites: Vec<usize> = (0..14).chain([75]).collect();
+        let start = assign(&data, &sites, None).expect("a plan");
+        let plan = regroup(&data, start.clone(), &Limits::default());
+        let exact = search(&data, None, &Limits::default());
+        let best = exact.best.expect("an optimum").cost;
+        assert!(exact.finished);
+        check(&data, &plan);
+        // No worse than the assignment moves alone, and close to what the search proves.
+        assert!(plan.cost <= start.cost, "{} vs {}", plan.cost, start.cost);
+        assert!(plan.cost <= best * 1.03, "{} vs optimum {best}", plan.cost);
+    }
+}
+
+#[test]
+fn one_thread_or_many_regroup_alike() {
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let data = instance(&mut rng, 150, 12).expect("room for every client");
+    let sites: Vec<usize> = (0..11).chain([75]).collect();
+    let start = assign(&data, &sites, None).expect("a plan");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| regroup(&data, start.clone(), &Limits::default()))
+    };
+    let one = run(1);
+    check(&data, &one);
+    assert_eq!(run(3), one);
+}
+
+#[test]
+fn deeper_passes_gain_on_tight_capacities_alike_on_any_thread_count() {
+    let mut gained = 0;
+    for seed in 0..4u64 {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let (n, p) = (rng.gen_range(300..400), rng.gen_range(40..80));
+        let Some(data) = instance_slack(&mut rng, n, p, 1.05) else {
+            continue;
+        };
+        let sites: Vec<usize> = (0..p - 1).chain([n / 2]).collect();
+        let Some(start) = assign(&data, &sites, None) else {
+            continue;
+        };
+        let limits = Limits::default();
+        let shallow = regroup_at(&data, start.clone(), &limits, &DEPTHS[..1]);
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| regroup_at(&data, start.clone(), &limits, &DEPTHS))
+        };
+        let deep = run(2);
+        check(&data, &deep);
+        // The deeper passes start from where the first one stops and only take gains.
+        assert!(
+            deep.cost <= shallow.cost,
+            "{} vs {}",
+            deep.cost,
+            shallow.cost
+        );
+        gained += usize::from(deep.cost < shallow.cost);
+        if seed == 1 {
+            assert_eq!(run(1), deep);
+        }
+    }
+    assert!(gained >= 2, "the deeper passes gained on {gained} of 4");
+}
