@@ -10,8 +10,7 @@ use crate::solve::median::costs::Fix;
 /// while sites are undecided, else on a client the relaxation takes twice or not at all.
 /// Empty when nothing is left to split.
 pub(super) fn branch(data: &CapData, node: &Node, view: &View, rel: &Relaxed) -> Vec<Node> {
-    let free_chosen = (0..data.m).any(|j| view.fix[j] == Fix::Free && rel.chosen[j]);
-    let split = if free_chosen {
+    let split = if sites_undecided(data, view, rel) {
         site_split(data, view, rel)
     } else {
         client_split(data, view, rel)
@@ -30,6 +29,11 @@ pub(super) fn branch(data: &CapData, node: &Node, view: &View, rel: &Relaxed) ->
         c
     };
     vec![child(first), child(second)]
+}
+
+/// Whether the node still splits on sites: the relaxation chooses a site not yet forced.
+pub(super) fn sites_undecided(data: &CapData, view: &View, rel: &Relaxed) -> bool {
+    (0..data.m).any(|j| view.fix[j] == Fix::Free && rel.chosen[j])
 }
 
 /// What a child changes in its parent's fixings.

@@ -11,12 +11,14 @@
 //! decided they branch on assigning a contested client (assign here / never here).
 //!
 //! Modules: `relax` (the knapsack relaxation of one node), `subgradient` (its optimisation
-//! and the reduction tests), `incumbent` (the best plan), `branch` (how a node splits); here
+//! and the reduction tests), `incumbent` (the best plan), `branch` (how a node splits),
+//! `strong` (which site a node splits on once the tree proves hard); here
 //! the search tree they make up, walked by the shared [`walk`].
 
 mod branch;
 mod incumbent;
 mod relax;
+mod strong;
 mod subgradient;
 
 use super::assign::Plan;
@@ -26,6 +28,7 @@ use crate::solve::search::{walk, Fold, Tree, Visit};
 use crate::solve::Limits;
 use incumbent::Incumbent;
 use relax::{Relaxed, View, Work};
+use strong::{Strong, STRONG};
 use subgradient::{optimise, reduce, Schedule, CHILD, LIGHT, ROOT};
 
 /// A subproblem of the capacitated search.
@@ -97,6 +100,7 @@ pub(crate) fn search_nodes(
         visited: 0,
         max_nodes,
         root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
+        strong: (max_nodes == u64::MAX).then_some(STRONG),
     };
     let walked = walk(&mut tree, root, limits);
     let finished = walked.finished && tree.visited < max_nodes;
@@ -125,6 +129,8 @@ struct Capacitated<'a> {
     max_nodes: u64,
     /// Effort at the root.
     root: Schedule,
+    /// Strong branching effort (none in a search bounded by nodes).
+    strong: Option<Strong>,
 }
 
 impl Tree for Capacitated<'_> {
@@ -153,7 +159,15 @@ impl Tree for Capacitated<'_> {
         if self.limits.expired() {
             return Visit::Stopped(node.bound);
         }
-        let children = branch::branch(self.data, &node, &view, &rel);
+        let strong = if branch::sites_undecided(self.data, &view, &rel) {
+            self.strong_split(&node, &view, &rel)
+        } else {
+            None
+        };
+        let children = match strong {
+            Some(children) => children,
+            None => branch::branch(self.data, &node, &view, &rel),
+        };
         if children.is_empty() {
             return Visit::Closed(f64::INFINITY);
         }
