@@ -219,3 +219,35 @@ fn nearest_first(costs: &[f64], n: usize, m: usize, allowed: &[usize]) -> Vec<u3
     });
     near
 }
+
+/// `n` random points in a 100 × 100 square, each a client and a site, whole distances,
+/// demands 1–9, every capacity `slack` times the mean need of a stop, the middle site
+/// required: the capacitated tests' shared instance, tight or loose as they need.
+#[cfg(test)]
+pub(crate) fn random_instance(
+    rng: &mut rand_chacha::ChaCha8Rng,
+    n: usize,
+    p: usize,
+    slack: f64,
+) -> Option<CapData> {
+    use crate::solve::{DistanceProblem, SiteRules};
+    use rand::Rng;
+    let at: Vec<(f64, f64)> = (0..n)
+        .map(|_| (rng.gen_range(0.0..100.0), rng.gen_range(0.0..100.0)))
+        .collect();
+    let dist = at
+        .iter()
+        .flat_map(|a| at.iter().map(move |b| (a.0 - b.0).hypot(a.1 - b.1).round()))
+        .collect();
+    let problem = DistanceProblem {
+        clients: n,
+        sites: n,
+        dist,
+        weight: vec![1.0; n],
+    };
+    let demand: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(1..10u32))).collect();
+    let cap = (demand.iter().sum::<f64>() / p as f64 * slack).ceil();
+    let mut rules = SiteRules::open(n, p);
+    rules.required = vec![n / 2];
+    CapData::new(&problem, &demand, &vec![cap; n], &rules).ok()
+}

@@ -69,6 +69,23 @@ pub(crate) fn search_nodes(
     limits: &Limits,
     max_nodes: u64,
 ) -> CapSearch {
+    run(
+        data,
+        start,
+        limits,
+        max_nodes,
+        (max_nodes == u64::MAX).then_some(STRONG),
+    )
+}
+
+/// [`search_nodes`] with the strong branching effort given (tests compare it with none).
+fn run(
+    data: &CapData,
+    start: Option<Plan>,
+    limits: &Limits,
+    max_nodes: u64,
+    strong: Option<Strong>,
+) -> CapSearch {
     let (n, m) = (data.n, data.m);
     let incumbent = Incumbent::new(start);
     let mut fix = vec![Fix::Closed; m];
@@ -100,7 +117,7 @@ pub(crate) fn search_nodes(
         visited: 0,
         max_nodes,
         root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
-        strong: (max_nodes == u64::MAX).then_some(STRONG),
+        strong,
     };
     let walked = walk(&mut tree, root, limits);
     let finished = walked.finished && tree.visited < max_nodes;

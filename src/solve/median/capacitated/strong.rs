@@ -102,3 +102,35 @@ impl Capacitated<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::run;
+    use super::*;
+    use crate::solve::median::capdata::random_instance;
+    use crate::solve::Limits;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    #[test]
+    fn strong_branching_from_the_root_proves_the_same_optima() {
+        let mut rng = ChaCha8Rng::seed_from_u64(21);
+        let from_root = Strong { after: 0, ..STRONG };
+        let mut compared = 0;
+        for _ in 0..6 {
+            let (n, p) = (rng.gen_range(50..70), rng.gen_range(5..9));
+            let Some(data) = random_instance(&mut rng, n, p, 1.05) else {
+                continue;
+            };
+            let limits = Limits::default();
+            let plain = run(&data, None, &limits, u64::MAX, None);
+            let strong = run(&data, None, &limits, u64::MAX, Some(from_root));
+            assert!(plain.finished && strong.finished);
+            let cost = |s: &super::super::CapSearch| s.best.as_ref().map(|b| b.cost);
+            assert_eq!(cost(&strong), cost(&plain));
+            assert_eq!(strong.bound, plain.bound);
+            compared += usize::from(plain.nodes > 1);
+        }
+        assert!(compared >= 3, "only {compared} instances needed branching");
+    }
+}

@@ -4,34 +4,13 @@
 use super::*;
 use crate::solve::median::assign::assign;
 use crate::solve::median::capacitated::search;
-use crate::solve::{DistanceProblem, SiteRules};
+use crate::solve::median::capdata::random_instance;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// `n` random points in a 100 × 100 square, each a client and a site, whole distances.
+/// `n` random points, capacities 25 % above the mean need, the middle site required.
 fn instance(rng: &mut ChaCha8Rng, n: usize, p: usize) -> Option<CapData> {
-    instance_slack(rng, n, p, 1.25)
-}
-
-fn instance_slack(rng: &mut ChaCha8Rng, n: usize, p: usize, slack: f64) -> Option<CapData> {
-    let at: Vec<(f64, f64)> = (0..n)
-        .map(|_| (rng.gen_range(0.0..100.0), rng.gen_range(0.0..100.0)))
-        .collect();
-    let dist = at
-        .iter()
-        .flat_map(|a| at.iter().map(move |b| (a.0 - b.0).hypot(a.1 - b.1).round()))
-        .collect();
-    let problem = DistanceProblem {
-        clients: n,
-        sites: n,
-        dist,
-        weight: vec![1.0; n],
-    };
-    let demand: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(1..10u32))).collect();
-    let cap = (demand.iter().sum::<f64>() / p as f64 * slack).ceil();
-    let mut rules = SiteRules::open(n, p);
-    rules.required = vec![n / 2];
-    CapData::new(&problem, &demand, &vec![cap; n], &rules).ok()
+    random_instance(rng, n, p, 1.25)
 }
 
 fn check(data: &CapData, plan: &Plan) {
@@ -114,7 +93,7 @@ fn deeper_passes_gain_on_tight_capacities_alike_on_any_thread_count() {
     for seed in 0..4u64 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let (n, p) = (rng.gen_range(300..400), rng.gen_range(40..80));
-        let Some(data) = instance_slack(&mut rng, n, p, 1.05) else {
+        let Some(data) = random_instance(&mut rng, n, p, 1.05) else {
             continue;
         };
         let sites: Vec<usize> = (0..p - 1).chain([n / 2]).collect();
