@@ -98,8 +98,9 @@ pub struct SolveArgs {
     pub instance: Option<usize>,
     /// Also write each demand point's stop: id, lat, lon, weight, served_by (the nearest
     /// chosen stop; the assigned one with --capacity in pmedian), the distance and
-    /// within_radius. CSV, or GeoJSON points when FILE ends in .geojson.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["orlib", "pmedcap", "cpmp", "sjc"])]
+    /// within_radius. CSV, or GeoJSON points when FILE ends in .geojson. With a benchmark
+    /// file: CSV without lat and lon, the plan as the file measures it.
+    #[arg(long, value_name = "FILE")]
     pub assignments: Option<PathBuf>,
     /// SJC point set (Lorena & Pereira); needs --p for mclp and --radius-m.
     #[arg(long, value_name = "FILE", conflicts_with_all = DATA_FLAGS, group = "bench")]
@@ -175,6 +176,18 @@ impl SolveArgs {
                 "`0`",
             ));
         }
+        let geojson = |p: &std::path::Path| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("geojson"))
+        };
+        if bench && self.assignments.as_deref().is_some_and(geojson) {
+            return Err(Error::param(
+                Param::Assignments,
+                "a .csv file for benchmark files (their points have no map positions)",
+                "a .geojson file",
+            ));
+        }
         if self.output.format == Format::Geojson && bench {
             return Err(Error::param(
                 Param::Format,
@@ -243,8 +256,8 @@ fn write_assignments(
     let list = assignments(inst, result).ok_or_else(|| {
         Error::param(
             Param::Assignments,
-            "planning data (benchmark points have no positions)",
-            "a benchmark file",
+            "data with positions or a distance matrix",
+            "neither",
         )
     })?;
     let geojson = path

@@ -20,16 +20,19 @@ pub struct PointAssignment {
     pub within_radius: bool,
 }
 
-/// Every demand point of a planning instance with the stop serving it, in point order;
-/// `None` for benchmark data, whose points have no positions. A capacitated MCLP may split a
-/// point's weight between stops; its points are given their nearest chosen stop, and the
-/// weight each stop serves is in the result's `stop_detail`.
+/// Every demand point with the stop serving it, in point order. A capacitated MCLP may
+/// split a point's weight between stops; its points are given their nearest chosen stop, and
+/// the weight each stop serves is in the result's `stop_detail`. Benchmark data (no
+/// positions) takes its distances from the matrix or plane the solver used, so a benchmark
+/// plan can be checked and published as it is.
 pub fn assignments(inst: &Instance, res: &SolveResult) -> Option<Vec<PointAssignment>> {
-    let points = inst.point_locations()?;
     let open = if res.outcome.status == Status::Infeasible {
         &[][..]
     } else {
         &res.outcome.open[..]
+    };
+    let Some(points) = inst.point_locations() else {
+        return benchmark_assignments(inst, res, open);
     };
     let index = SphereIndex::new(points);
     let sites: Vec<_> = inst.sites.iter().filter_map(|s| s.location).collect();
@@ -66,6 +69,39 @@ pub fn assignments(inst: &Instance, res: &SolveResult) -> Option<Vec<PointAssign
             })
             .collect(),
     )
+}
+
+/// [`assignments`] for data without positions: the solver's assignment where it made one,
+/// else the nearest chosen stop (lowest index on a tie); `None` when the instance has no
+/// pairwise distances to read (it always has for benchmark files).
+fn benchmark_assignments(
+    inst: &Instance,
+    res: &SolveResult,
+    open: &[usize],
+) -> Option<Vec<PointAssignment>> {
+    let radius = res.params.radius_m;
+    (0..inst.points())
+        .map(|i| {
+            let served = match &res.served_by {
+                Some(plan) => match open.contains(&plan[i]) {
+                    true => Some((plan[i], inst.pair_distance(i, plan[i])?)),
+                    false => None,
+                },
+                None => open
+                    .iter()
+                    .map(|&j| inst.pair_distance(i, j).map(|d| (j, d)))
+                    .collect::<Option<Vec<_>>>()?
+                    .into_iter()
+                    .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))),
+            };
+            Some(PointAssignment {
+                point: i,
+                stop: served.map(|(j, _)| j),
+                distance: served.map(|(_, d)| d),
+                within_radius: served.is_some_and(|(_, d)| d <= radius),
+            })
+        })
+        .collect()
 }
 
 /// The name of the distance column of an assignments file: `distance_m`, or `minutes`.

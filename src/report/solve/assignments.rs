@@ -27,15 +27,23 @@ fn header(inst: &Instance) -> [&'static str; 8] {
 /// distance cells and `within_radius` false.
 pub fn assignments_csv(inst: &Instance, list: &[PointAssignment]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(header(inst)).expect("writing to memory");
-    let points = inst.point_locations().unwrap_or(&[]);
+    // Benchmark points have no positions: their rows leave out `lat` and `lon`.
+    let points = inst.point_locations();
+    let keep = |c: usize| points.is_some() || !(1..=2).contains(&c);
+    let head: Vec<&str> = header(inst)
+        .into_iter()
+        .enumerate()
+        .filter(|&(c, _)| keep(c))
+        .map(|(_, h)| h)
+        .collect();
+    w.write_record(&head).expect("writing to memory");
     for a in list {
-        let at = points[a.point];
+        let at = points.map(|p| p[a.point]);
         let stop = a.stop.map(|j| &inst.sites[j]);
         let row = [
             neutralise(&inst.point_ids[a.point]),
-            at.lat.to_string(),
-            at.lon.to_string(),
+            at.map(|p| p.lat.to_string()).unwrap_or_default(),
+            at.map(|p| p.lon.to_string()).unwrap_or_default(),
             inst.weight[a.point].to_string(),
             stop.map(|s| neutralise(&s.id)).unwrap_or_default(),
             stop.and_then(|s| s.name.as_deref())
@@ -44,7 +52,12 @@ pub fn assignments_csv(inst: &Instance, list: &[PointAssignment]) -> Vec<u8> {
             a.distance.map(|d| d.to_string()).unwrap_or_default(),
             a.within_radius.to_string(),
         ];
-        w.write_record(&row).expect("writing to memory");
+        let row = row
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| keep(c))
+            .map(|(_, v)| v);
+        w.write_record(row).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
 }

@@ -193,6 +193,20 @@ impl Instance {
         }
     }
 
+    /// The distance from point `i` to site `j` as the solvers measure it, for the data
+    /// without positions (a benchmark's matrix or plane); `None` for planning data, whose
+    /// distances come from [`Distances`].
+    pub fn pair_distance(&self, i: usize, j: usize) -> Option<f64> {
+        match &self.geometry {
+            Geometry::Matrix { dist } => dist.get(i * self.sites.len() + j).copied(),
+            Geometry::Plane { points } => {
+                let ((x, y), (sx, sy)) = (*points.get(i)?, *points.get(j)?);
+                Some(((x - sx) as f64).hypot((y - sy) as f64))
+            }
+            Geometry::Sphere { .. } | Geometry::Table { .. } => None,
+        }
+    }
+
     /// The cost table the distances come from, when a cost matrix was read.
     pub fn costs(&self) -> Option<&SiteCosts> {
         match &self.geometry {

@@ -258,12 +258,8 @@ fn the_assignments_file_is_checked_against_the_other_paths_before_any_work() {
         stderr(&o)
     );
     let bench = crate::helpers::bench_arg("orlib-pmed/instances/pmed1.txt");
-    let o = run(&[
-        "solve",
-        "--orlib",
-        &bench,
-        "--assignments",
-        arg(&dir.path().join("b.csv")),
-    ]);
+    let geo = dir.path().join("b.geojson");
+    let o = run(&["solve", "--orlib", &bench, "--assignments", arg(&geo)]);
     assert_eq!(o.status.code(), Some(2));
+    assert!(!geo.exists());
 }

@@ -116,6 +116,79 @@ fn check_plan(name: &str, v: &serde_json::Value) {
 }
 
 #[test]
+fn a_benchmark_plan_is_written_client_by_client_as_the_file_measures_it() {
+    let _turn = share_machine();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sjc2.csv");
+    let c = load("SJC2");
+    let v = solve_json(&[
+        "--model",
+        "pmedian",
+        "--cpmp",
+        &bench_arg(&file_of("SJC2")),
+        "--assignments",
+        out.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&out).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        head[..3],
+        ["id", "weight", "served_by"],
+        "no lat/lon: {head:?}"
+    );
+    let stops: Vec<&str> = v["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let mut load = vec![0.0; c.n];
+    let mut total = 0.0;
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), c.n, "every client once");
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row[0].parse::<usize>().unwrap(), i + 1, "in file order");
+        assert!(
+            stops.contains(&&row[2]),
+            "{} served by a chosen stop",
+            &row[0]
+        );
+        let j = row[2].parse::<usize>().unwrap() - 1;
+        load[j] += c.demand[i];
+        let d: f64 = row[4].parse().unwrap();
+        assert!((d - trunc5(&c, i, j)).abs() <= 1.01e-5, "client {i}: {d}");
+        total += d;
+    }
+    assert!(
+        (0..c.n).all(|j| load[j] <= c.capacity[j]),
+        "capacities hold"
+    );
+    assert!(
+        (total - num(&v, "objective")).abs() <= 1e-6,
+        "{total} vs {v}"
+    );
+    // GeoJSON needs positions: refused before any work, nothing written.
+    let geo = dir.path().join("sjc2.geojson");
+    let o = run(&[
+        "solve",
+        "--model",
+        "pmedian",
+        "--cpmp",
+        &bench_arg(&file_of("SJC2")),
+        "--assignments",
+        geo.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a .csv file for benchmark files"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!geo.exists());
+}
+
+#[test]
 fn a_bound_under_a_time_limit_stays_below_the_proven_optimum() {
     let _turn = share_machine();
     let rows = best();
