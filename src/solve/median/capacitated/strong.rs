@@ -70,7 +70,7 @@ enum Trial {
 
 /// The best split found so far: tried (its children already bounded) or only estimated.
 enum Choice {
-    Tried(Node, Node),
+    Tried(Box<(Node, Node)>),
     Estimated(usize),
 }
 
@@ -115,7 +115,7 @@ impl Capacitated<'_> {
                             * (close.bound - node.bound).max(eps);
                         let better = best.as_ref().is_none_or(|b| score > b.0);
                         stale = if better { 0 } else { stale + 1 };
-                        (score, Choice::Tried(open, close))
+                        (score, Choice::Tried(Box::new((open, close))))
                     }
                 }
             } else {
@@ -126,7 +126,7 @@ impl Capacitated<'_> {
             }
         }
         Some(match best?.1 {
-            Choice::Tried(open, close) => vec![open, close],
+            Choice::Tried(pair) => vec![pair.0, pair.1],
             Choice::Estimated(j) => [Side::Open, Side::Close]
                 .map(|side| child(node, j, side, u[j], false))
                 .into(),
