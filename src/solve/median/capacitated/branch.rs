@@ -1,8 +1,9 @@
 //! How a capacitated node splits: on sites while the open set is undecided, then on where a
 //! contested client goes.
 
+use super::pseudo::Side;
 use super::relax::{Relaxed, View};
-use super::Node;
+use super::{strong, Node};
 use crate::solve::median::capdata::CapData;
 use crate::solve::median::costs::Fix;
 
@@ -18,15 +19,19 @@ pub(super) fn branch(data: &CapData, node: &Node, view: &View, rel: &Relaxed) ->
     let Some((first, second)) = split else {
         return Vec::new();
     };
-    let child = |change: Change| {
-        let mut c = node.clone();
-        match change {
-            Change::Open(j) => c.fix[j] = Fix::Open,
-            Change::Close(j) => c.fix[j] = Fix::Closed,
-            Change::Assign(i, j) => c.fixed[i] = j,
-            Change::Forbid(i, j) => c.forbid.push(i * data.m + j),
+    let child = |change: Change| match change {
+        Change::Open(j) => strong::child(node, j, Side::Open, rel.usage[j], false),
+        Change::Close(j) => strong::child(node, j, Side::Close, rel.usage[j], false),
+        Change::Assign(i, j) => {
+            let mut c = node.clone();
+            c.fixed[i] = j;
+            c
         }
-        c
+        Change::Forbid(i, j) => {
+            let mut c = node.clone();
+            c.forbid.push(i * data.m + j);
+            c
+        }
     };
     vec![child(first), child(second)]
 }

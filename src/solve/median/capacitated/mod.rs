@@ -17,6 +17,7 @@
 
 mod branch;
 mod incumbent;
+mod pseudo;
 mod relax;
 mod strong;
 mod subgradient;
@@ -27,6 +28,7 @@ use super::costs::{prunes, report_bound, Fix};
 use crate::solve::search::{walk, Fold, Tree, Visit};
 use crate::solve::Limits;
 use incumbent::Incumbent;
+use pseudo::{Origin, Pseudocosts};
 use relax::{Relaxed, View, Work};
 use strong::{Strong, STRONG};
 use subgradient::{optimise, reduce, Schedule, CHILD, LIGHT, ROOT};
@@ -41,6 +43,11 @@ struct Node {
     forbid: Vec<usize>,
     lambda: Vec<f64>,
     bound: f64,
+    /// The site split that made this node (`None`: the root or a client split).
+    origin: Option<Origin>,
+    /// Site usage of the trial run that bounded this node (empty: none), so a short run
+    /// here still ranks sites by a long average.
+    usage: Vec<f64>,
 }
 
 /// What the capacitated search proved.
@@ -108,6 +115,8 @@ fn run(
         forbid: Vec::new(),
         lambda,
         bound: f64::NEG_INFINITY,
+        origin: None,
+        usage: Vec::new(),
     };
     let mut tree = Capacitated {
         data,
@@ -118,6 +127,7 @@ fn run(
         max_nodes,
         root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
         strong,
+        pseudo: Pseudocosts::default(),
     };
     let walked = walk(&mut tree, root, limits);
     let finished = walked.finished && tree.visited < max_nodes;
@@ -148,6 +158,8 @@ struct Capacitated<'a> {
     root: Schedule,
     /// Strong branching effort (none in a search bounded by nodes).
     strong: Option<Strong>,
+    /// What the site splits so far did to the bound.
+    pseudo: Pseudocosts,
 }
 
 impl Tree for Capacitated<'_> {
@@ -169,8 +181,18 @@ impl Tree for Capacitated<'_> {
 
     fn visit(&mut self, mut node: Node, depth: usize) -> Visit<Node> {
         self.visited += 1;
-        let schedule = if depth == 0 { self.root } else { CHILD };
-        let Some((view, rel)) = self.bound(&mut node, schedule) else {
+        let origin = node.origin.take();
+        let schedule = match (depth, origin, self.strong) {
+            (0, _, _) => self.root,
+            (_, Some(o), Some(s)) if o.tried => s.tried_child,
+            _ => CHILD,
+        };
+        let bounded = self.bound(&mut node, schedule);
+        if let Some(o) = origin {
+            let bound = node.bound.min(self.incumbent.cost());
+            self.pseudo.record(&o, bound);
+        }
+        let Some((view, rel)) = bounded else {
             return Visit::Closed(f64::INFINITY);
         };
         if self.limits.expired() {

@@ -58,11 +58,14 @@ pub(super) fn optimise(
     let mut current = relax(data, view, &node.lambda, work);
     let mut best = current.clone();
     let mut best_lambda = node.lambda.clone();
-    let mut usage: Vec<f64> = current
-        .chosen
-        .iter()
-        .map(|&c| f64::from(u8::from(c)))
-        .collect();
+    let mut usage: Vec<f64> = std::mem::take(&mut node.usage);
+    if usage.len() != data.m {
+        usage = current
+            .chosen
+            .iter()
+            .map(|&c| f64::from(u8::from(c)))
+            .collect();
+    }
     if best.bound == f64::INFINITY {
         best.usage = usage;
         return best;
