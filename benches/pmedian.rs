@@ -4,8 +4,8 @@
 //!
 //! Run: `cargo bench --bench pmedian`. First prints one timed pass over every instance (with
 //! objective, optimum, status and nodes), then lets criterion time the sets: all 40 pmed
-//! instances, and pmedcap 1–19 (cpmp20 alone takes about a minute, so criterion's ten
-//! samples would take ten; its time is in the one-pass table). Set `MEDIAN_TABLE=0` to
+//! instances, and pmedcap 1–19 (cpmp20 alone takes about 13 s, so criterion's ten samples
+//! of it would take over two minutes; its time is in the one-pass table). Set `MEDIAN_TABLE=0` to
 //! skip the table.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items

@@ -34,6 +34,7 @@ use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use costs::Costs;
 use interchange::{greedy, local_search};
 pub use sphere::{pmedian_sphere, MAX_PAIRS};
+use std::time::Duration;
 
 /// Exact p-median: the open set of least total weighted distance, with `rules` honoured.
 ///
@@ -190,21 +191,31 @@ pub fn solve_capacitated_plan(
     // Regrouping and site swaps improve the start but must leave the search time to prove a
     // bound: regrouping at most half of what is left of a time limit, the swaps a quarter of
     // what is left then. Above `regroup::LARGE` clients the search's nodes no longer improve
-    // the plan and its root bound settles early: regrouping gets three quarters, and the
-    // swaps (which gained nothing there after regrouping) are left out.
-    let share = |num: u32, den: u32| {
+    // the plan: regrouping may take three quarters, as long as the search keeps a minute (its
+    // root bound on 4,461 clients needs tens of seconds), and the swaps (which gained nothing
+    // there after regrouping) are left out.
+    let until = |keep: &dyn Fn(Duration) -> Duration| {
         limits.until(limits.deadline.map(|d| {
             let now = std::time::Instant::now();
-            now + d.saturating_duration_since(now) * num / den
+            let left = d.saturating_duration_since(now);
+            now + left.saturating_sub(keep(left))
         }))
     };
     let large = data.n > regroup::LARGE;
-    let (num, den) = if large { (3, 4) } else { (1, 2) };
-    let start = start.map(|plan| regroup::regroup(&data, plan, &share(num, den)));
+    let start = start.map(|plan| {
+        let keep = |left: Duration| {
+            if large {
+                (left / 4).max((left / 2).min(Duration::from_secs(60)))
+            } else {
+                left / 2
+            }
+        };
+        regroup::regroup(&data, plan, &until(&keep))
+    });
     let start = if large {
         start
     } else {
-        start.map(|plan| assign::swap_sites(&data, plan, &share(1, 4)))
+        start.map(|plan| assign::swap_sites(&data, plan, &until(&|left| left * 3 / 4)))
     };
     let search = capacitated::search(&data, start, limits);
     let Some(plan) = search.best else {
