@@ -176,12 +176,7 @@ impl SolveArgs {
                 "`0`",
             ));
         }
-        let geojson = |p: &std::path::Path| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("geojson"))
-        };
-        if bench && self.assignments.as_deref().is_some_and(geojson) {
+        if bench && self.assignments.as_deref().is_some_and(is_geojson) {
             return Err(Error::param(
                 Param::Assignments,
                 "a .csv file for benchmark files (their points have no map positions)",
@@ -247,6 +242,14 @@ pub fn run(args: &SolveArgs, memory: MemoryLimit) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether `--assignments` names a GeoJSON file (else it is CSV): one rule for the check
+/// before any work and for the writing.
+fn is_geojson(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("geojson"))
+}
+
 /// Writes `--assignments`: GeoJSON points when the name ends in `.geojson`, else CSV.
 fn write_assignments(
     path: &std::path::Path,
@@ -260,11 +263,7 @@ fn write_assignments(
             "neither",
         )
     })?;
-    let geojson = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("geojson"));
-    let bytes = if geojson {
+    let bytes = if is_geojson(path) {
         assignments_geojson(inst, &list, result.params.radius_m)
     } else {
         assignments_csv(inst, &list)
