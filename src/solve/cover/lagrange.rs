@@ -57,7 +57,8 @@ fn reduced_costs(inst: &Incidence, lambda: &[f64], out: &mut [f64]) -> f64 {
 /// the search stops early once `lb > stop_above` (the node is pruned anyway), after
 /// `max_iter` rounds, when the step has shrunk to nothing, or when the deadline passes.
 /// Every `heuristic_every` rounds the Lagrangian solution is completed to a cover
-/// with [`greedy_cover`].
+/// with [`greedy_cover`]; with `stop_on_cover` the first cover smaller than `ub` ends the
+/// optimisation (a decision "is there a cover of at most k?" needs no bound once it has one).
 pub(crate) fn cover_bound(
     inst: &Incidence,
     start: Option<Vec<f64>>,
@@ -65,6 +66,7 @@ pub(crate) fn cover_bound(
     stop_above: f64,
     max_iter: usize,
     limits: &Limits,
+    stop_on_cover: bool,
 ) -> CoverBound {
     let (rows, cols) = (inst.rows(), inst.cols());
     let mut lambda = start.unwrap_or_else(|| cover_start(inst));
@@ -97,6 +99,10 @@ pub(crate) fn cover_bound(
         if iter % 10 == 0 {
             let x: Vec<u32> = (0..cols as u32).filter(|&j| c[j as usize] < 0.0).collect();
             let cover = greedy_cover(inst, &x, Some(&c));
+            if stop_on_cover && (cover.len() as f64) < ub {
+                best.cover = Some(cover);
+                break;
+            }
             if cover.len() < best_cover_len {
                 best_cover_len = cover.len();
                 ub = ub.min(cover.len() as f64);
@@ -350,7 +356,7 @@ mod tests {
     fn triangle_cover_bound_is_one_and_a_half() {
         // rows {0,1} {1,2} {0,2}: LP optimum 1.5, integer optimum 2.
         let m = inc(&[&[0, 1], &[1, 2], &[0, 2]], &[1.0; 3], 3);
-        let b = cover_bound(&m, None, 3.0, f64::INFINITY, 500, &Limits::default());
+        let b = cover_bound(&m, None, 3.0, f64::INFINITY, 500, &Limits::default(), false);
         assert!(b.lb <= 1.5 + 1e-9 && b.lb > 1.4, "{}", b.lb);
         assert_eq!(b.cover.unwrap().len(), 2);
     }

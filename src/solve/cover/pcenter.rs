@@ -67,7 +67,7 @@ fn farthest_first(
 }
 
 /// Answer of one covering decision.
-enum Decision {
+pub(super) enum Decision {
     /// These free sites (with the required ones) reach every client within the radius.
     Yes(Vec<usize>),
     /// Proven impossible.
@@ -87,22 +87,6 @@ enum Decision {
 /// best plan and bound so far come back as `TimeLimit`. Clients of weight 0 are not served;
 /// with no client left the radius is 0.
 pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) -> Outcome {
-    pcenter_from(problem, rules, limits, None)
-}
-
-/// A known start for [`pcenter_from`]: a radius every plan needs (no smaller radius is
-/// searched) and a plan of exactly `p` allowed sites (the first incumbent when it beats the
-/// greedy one).
-pub(super) type Hint = (f64, Vec<usize>);
-
-/// [`pcenter`] that starts from `hint`, so a sequence of solves on growing subsets of the
-/// points does not search again the radii an earlier one ruled out.
-pub(super) fn pcenter_from(
-    problem: &DistanceProblem,
-    rules: &SiteRules,
-    limits: &Limits,
-    hint: Option<&Hint>,
-) -> Outcome {
     let setup = match checked_setup(problem, rules) {
         Ok(s) => s,
         Err(reason) => return Outcome::infeasible(reason),
@@ -128,9 +112,6 @@ pub(super) fn pcenter_from(
         return center.finish(center.required.clone(), 0.0, Status::Optimal, 0);
     }
     let mut search = Search::start(&center);
-    if let Some((lower, plan)) = hint {
-        search.hint(&center, *lower, plan);
-    }
     search.run(&center, limits);
     let status = if search.stopped {
         Status::TimeLimit
@@ -150,6 +131,35 @@ fn checked_setup(problem: &DistanceProblem, rules: &SiteRules) -> Result<Setup, 
         return Err(reason);
     }
     Ok(setup)
+}
+
+/// One covering decision at radius `r`: `Yes` with a plan (the required sites and at most
+/// `p` minus those free ones, ascending, not padded) that reaches every client of positive
+/// weight within `r`, `No` when none exists, `Unknown` at the deadline; and the nodes used.
+///
+/// Why apart from [`pcenter`]: the p-center on a million points asks this of a growing
+/// subset of them at one radius at a time, instead of solving every subset whole.
+pub(super) fn decide_radius(
+    problem: &DistanceProblem,
+    rules: &SiteRules,
+    r: f64,
+    limits: &Limits,
+) -> Result<(Decision, u64), String> {
+    let setup = checked_setup(problem, rules)?;
+    let clients: Vec<usize> = (0..problem.clients)
+        .filter(|&i| problem.weight[i] > 0.0)
+        .collect();
+    let center = Center::new(problem, rules, clients, setup);
+    let (answer, nodes) = center.decide(r, limits);
+    Ok(match answer {
+        Decision::Yes(cover) => {
+            let mut open = center.required.clone();
+            open.extend(cover);
+            open.sort_unstable();
+            (Decision::Yes(open), nodes)
+        }
+        other => (other, nodes),
+    })
 }
 
 /// For each client, the distance to the nearest site of `sites` (∞ with none): what the
@@ -305,18 +315,6 @@ impl Search {
             nodes: 0,
             stopped: false,
         }
-    }
-
-    /// Narrows the window to radii of at least `lower` (known to be needed) and takes `plan`
-    /// as the incumbent when it is better.
-    fn hint(&mut self, center: &Center, lower: f64, plan: &[usize]) {
-        let r = center.padded_radius(plan.to_vec());
-        if r < self.best {
-            self.best = r;
-            self.best_open = plan.to_vec();
-            self.hi = self.radii.partition_point(|&x| x < r).min(self.hi);
-        }
-        self.lo = self.radii.partition_point(|&x| x < lower).min(self.hi);
     }
 
     /// Halves the window until it is one radius wide, the deadline passes, or a decision runs

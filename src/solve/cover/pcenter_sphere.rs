@@ -1,15 +1,19 @@
 //! The vertex p-center on the sphere at a million points, without the points × sites matrix.
 //!
-//! Only the few points that end up farthest from their stop decide a p-center, so the exact
-//! solver ([`pcenter`](crate::solve::cover::pcenter)) runs on a growing subset of them (the relaxation of Chen & Chen 2009,
-//! used at this scale by Contardo, Iori & Kramer 2019 and Gaar & Sinnl 2022). The optimum on
-//! a subset is a lower bound for all points, because dropping points never lengthens the
-//! largest distance; the subset's plan, measured on every point, is an upper bound. When the
-//! two meet the plan is optimal; otherwise the points its plan leaves beyond the subset's
-//! radius (the farthest per stop) join the subset and it is solved again. Points at the same
-//! position are one point here, and points of weight 0 are not served, as in [`pcenter`](crate::solve::cover::pcenter).
+//! Only the few points that end up farthest from their stop decide a p-center, so the
+//! covering decisions of the binary search over radii are asked of a growing subset of the
+//! points (the relaxation of Chen & Chen 2009, used at this scale by Contardo, Iori & Kramer
+//! 2019 and Gaar & Sinnl 2022). "No cover of the subset within r" holds for all points too,
+//! because dropping points never lengthens the largest distance: r is too short. A cover of
+//! the subset is measured on every point: if it reaches them all within r, r is long enough;
+//! if not, the points it leaves farthest (per stop and quarter around it) join the subset and
+//! the same radius is asked again. Each question is one covering decision on a few hundred
+//! points, and the subset carries over from one radius to the next. Points at the same
+//! position are one point here, and points of weight 0 are not served, as in
+//! [`pcenter`](crate::solve::cover::pcenter).
 
-use super::pcenter::{pcenter_from, Hint};
+use super::pad;
+use super::pcenter::{decide_radius, pcenter, Decision};
 use crate::model::LatLon;
 use crate::solve::{DistanceProblem, Limits, Outcome, SiteRules, Status};
 use crate::spatial::{haversine_m, Cloud};
@@ -23,7 +27,7 @@ use rayon::prelude::*;
 /// decides the answer (a few hundred points) and one distance per point. The outcome means
 /// the same: the objective is the plan's largest distance over every served point, the bound
 /// a proven lower bound (equal when `Optimal`); `nodes` counts the set-covering nodes of all
-/// the subset solves.
+/// the subset decisions.
 pub fn pcenter_sphere(
     points: &[LatLon],
     weight: &[f64],
@@ -45,58 +49,159 @@ pub fn pcenter_sphere(
         ));
     }
     let clients = distinct_served(points, weight);
+    let mut sub = Subset::new(sites, rules, clients.len());
+    // Any one point starts the subset; its own optimum is a first bound and plan.
+    sub.add(&clients, &[0][..clients.len().min(1)]);
+    let first = pcenter(&sub.problem, rules, limits);
+    if first.status == Status::Infeasible || clients.is_empty() {
+        return first;
+    }
     let cloud = Cloud::new(&clients);
-    // Any one point starts the subset; the loop adds the ones that matter.
-    let mut subset: Vec<usize> = (0..clients.len().min(1)).collect();
-    let (mut lower, mut nodes) = (0.0f64, 0u64);
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    loop {
-        let sub = subset_problem(&clients, &subset, sites);
-        let hint: Option<Hint> = best.as_ref().map(|b| (lower, b.1.clone()));
-        let inner = pcenter_from(&sub, rules, limits, hint.as_ref());
-        nodes += inner.nodes;
-        if inner.status == Status::Infeasible || clients.is_empty() {
-            return inner;
+    let mut run = Run {
+        lower: first.bound,
+        best: (f64::INFINITY, Vec::new()),
+        nodes: first.nodes,
+    };
+    run.measure(&cloud, sites, first.open);
+    while run.lower < run.best.0 && !limits.expired() {
+        let r = sub.middle_radius(run.lower, run.best.0);
+        let (answer, nodes) = match decide_radius(&sub.problem, rules, r, limits) {
+            Ok(a) => a,
+            Err(reason) => return Outcome::infeasible(reason),
+        };
+        run.nodes += nodes;
+        match answer {
+            Decision::No => run.lower = sub.next_radius(r, run.best.0),
+            Decision::Unknown => break,
+            Decision::Yes(open) => {
+                let open = pad(open, rules.p, &rules.allowed);
+                let (near, at) = run.measure(&cloud, sites, open);
+                let far = farthest_per_stop(&clients, &near, r, &at);
+                sub.add(&clients, &far);
+            }
         }
-        lower = lower.max(inner.bound);
-        let at: Vec<LatLon> = inner.open.iter().map(|&j| sites[j]).collect();
+    }
+    run.finish()
+}
+
+/// What the search over radii holds between questions.
+struct Run {
+    /// Proven: no plan reaches every point within less.
+    lower: f64,
+    /// The best plan so far and its radius over every point.
+    best: (f64, Vec<usize>),
+    nodes: u64,
+}
+
+impl Run {
+    /// Measures `open` on every point, keeps it when it beats the best plan, and returns each
+    /// point's nearest stop of it with the stops' positions.
+    fn measure(
+        &mut self,
+        cloud: &Cloud,
+        sites: &[LatLon],
+        open: Vec<usize>,
+    ) -> (Vec<Option<(usize, f64)>>, Vec<LatLon>) {
+        let at: Vec<LatLon> = open.iter().map(|&j| sites[j]).collect();
         let near = cloud.nearest(&at);
-        let upper = near.iter().flatten().map(|n| n.1).fold(0.0, f64::max);
-        if best.as_ref().is_none_or(|b| upper < b.0) {
-            best = Some((upper, inner.open.clone()));
+        let reach = near.iter().flatten().map(|n| n.1).fold(0.0, f64::max);
+        if reach < self.best.0 {
+            self.best = (reach, open);
         }
-        let (radius, open) = best.clone().expect("set above");
-        let done = radius <= lower;
-        if done || inner.status != Status::Optimal || limits.expired() {
-            return Outcome {
-                status: if done {
-                    Status::Optimal
-                } else {
-                    Status::TimeLimit
-                },
-                open,
-                objective: radius,
-                bound: if done { radius } else { lower.min(radius) },
-                nodes,
-                note: None,
-            };
+        (near, at)
+    }
+
+    fn finish(self) -> Outcome {
+        let (radius, open) = self.best;
+        let done = radius <= self.lower;
+        Outcome {
+            status: if done {
+                Status::Optimal
+            } else {
+                Status::TimeLimit
+            },
+            open,
+            objective: radius,
+            bound: self.lower.min(radius),
+            nodes: self.nodes,
+            note: None,
         }
-        let added = farthest_per_stop(&clients, &near, inner.objective, &at);
-        if added.is_empty() {
-            // Cannot happen (a plan over its subset's radius leaves a point beyond it), but a
-            // loop without progress must not spin.
-            return Outcome {
-                status: Status::TimeLimit,
-                open,
-                objective: radius,
-                bound: lower.min(radius),
-                nodes,
-                note: None,
-            };
+    }
+}
+
+/// The points asked so far, as a dense problem: their rows × every site, each of weight 1.
+struct Subset<'a> {
+    sites: &'a [LatLon],
+    allowed: Vec<usize>,
+    problem: DistanceProblem,
+    /// Which clients are in, so none joins twice.
+    taken: Vec<bool>,
+}
+
+impl<'a> Subset<'a> {
+    fn new(sites: &'a [LatLon], rules: &SiteRules, clients: usize) -> Subset<'a> {
+        Subset {
+            sites,
+            allowed: (0..sites.len()).filter(|&j| rules.allowed[j]).collect(),
+            problem: DistanceProblem {
+                clients: 0,
+                sites: sites.len(),
+                dist: Vec::new(),
+                weight: Vec::new(),
+            },
+            taken: vec![false; clients],
         }
-        subset.extend(added);
-        subset.sort_unstable();
-        subset.dedup();
+    }
+
+    /// Adds the rows of `chosen` (indices into `clients`) not already in.
+    fn add(&mut self, clients: &[LatLon], chosen: &[usize]) {
+        let fresh: Vec<usize> = chosen
+            .iter()
+            .copied()
+            .filter(|&i| !std::mem::replace(&mut self.taken[i], true))
+            .collect();
+        let sites = self.sites;
+        let rows: Vec<f64> = fresh
+            .par_iter()
+            .flat_map_iter(|&i| sites.iter().map(move |&s| haversine_m(clients[i], s)))
+            .collect();
+        self.problem.dist.extend(rows);
+        self.problem.clients += fresh.len();
+        self.problem.weight.resize(self.problem.clients, 1.0);
+    }
+
+    /// The distances from a subset point to an allowed site within [`lower`, `upper`).
+    fn window(&self, lower: f64, upper: f64) -> Vec<f64> {
+        (0..self.problem.clients)
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let row = self.problem.row(i);
+                self.allowed
+                    .iter()
+                    .map(move |&j| row[j])
+                    .filter(move |&d| d >= lower && d < upper)
+            })
+            .collect()
+    }
+
+    /// The median of the subset's candidate radii in [`lower`, `upper`) (`lower` itself when
+    /// there are none: it is then the only radius left to ask).
+    fn middle_radius(&self, lower: f64, upper: f64) -> f64 {
+        let mut radii = self.window(lower, upper);
+        if radii.is_empty() {
+            return lower;
+        }
+        let mid = (radii.len() - 1) / 2;
+        *radii.select_nth_unstable_by(mid, f64::total_cmp).1
+    }
+
+    /// After "no cover within `r`": the subset's optimum is one of its distances beyond `r`,
+    /// so the smallest of them (capped at `upper`, a radius already reached) is a bound.
+    fn next_radius(&self, r: f64, upper: f64) -> f64 {
+        self.window(r, upper)
+            .into_iter()
+            .filter(|&d| d > r)
+            .fold(upper, f64::min)
     }
 }
 
@@ -112,20 +217,6 @@ fn distinct_served(points: &[LatLon], weight: &[f64]) -> Vec<LatLon> {
     at.par_sort_unstable_by(|a, b| a.lat.total_cmp(&b.lat).then(a.lon.total_cmp(&b.lon)));
     at.dedup_by(|a, b| a.lat.to_bits() == b.lat.to_bits() && a.lon.to_bits() == b.lon.to_bits());
     at
-}
-
-/// The dense problem of the subset: its points × every site, each point of weight 1.
-fn subset_problem(clients: &[LatLon], subset: &[usize], sites: &[LatLon]) -> DistanceProblem {
-    let dist = subset
-        .par_iter()
-        .flat_map_iter(|&i| sites.iter().map(move |&s| haversine_m(clients[i], s)))
-        .collect();
-    DistanceProblem {
-        clients: subset.len(),
-        sites: sites.len(),
-        dist,
-        weight: vec![1.0; subset.len()],
-    }
 }
 
 /// For each stop of the plan and each quarter around it (north-east, north-west, …), the

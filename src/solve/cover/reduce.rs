@@ -14,7 +14,12 @@ use super::incidence::Incidence;
 /// Calls `f(s, t)` for every pair of distinct sets with `set(s) ⊆ set(t)`; identical sets are
 /// reported once, with `s < t`. Sets must be non-empty and ascending; `containing(e)` lists
 /// the sets holding element `e`. Stops early (reporting fewer pairs, which is always safe for
-/// a reduction) once about `budget` list entries have been scanned.
+/// a reduction) once about `budget` candidate checks have been made.
+///
+/// Any superset of `s` holds its rarest element, so the candidates start as the sets holding
+/// that one and are then filtered element by element, most often down to none within a few
+/// elements: a column covering a third of a p-center subset is thus checked in a few thousand
+/// steps, not by reading each of the thousands of candidates whole.
 fn subset_pairs<'a>(
     sets: usize,
     set: impl Fn(usize) -> &'a [u32],
@@ -23,41 +28,76 @@ fn subset_pairs<'a>(
     mut budget: usize,
     mut f: impl FnMut(usize, usize),
 ) {
-    let mut mark = vec![u32::MAX; elements];
+    let member = Membership::new(sets, &set, elements, BIT_MATRIX_CELLS);
+    let mut cand: Vec<u32> = Vec::new();
     for s in 0..sets {
         let items = set(s);
-        if items.is_empty() {
+        let Some(&rare) = items.iter().min_by_key(|&&e| containing(e as usize).len()) else {
             continue;
-        }
+        };
+        let holders = containing(rare as usize);
+        budget = budget.saturating_sub(holders.len());
+        cand.clear();
+        cand.extend(holders.iter().copied().filter(|&t| {
+            let other = set(t as usize).len();
+            other > items.len() || (other == items.len() && t as usize > s)
+        }));
         for &e in items {
-            mark[e as usize] = s as u32;
+            if cand.is_empty() {
+                break;
+            }
+            if e != rare {
+                budget = budget.saturating_sub(cand.len());
+                cand.retain(|&t| member.has(t as usize, e, &set));
+            }
         }
-        // Any superset holds the rarest element of s.
-        let rare = items
-            .iter()
-            .copied()
-            .min_by_key(|&e| containing(e as usize).len())
-            .unwrap_or(0);
-        for &t in containing(rare as usize) {
-            let t = t as usize;
-            if t == s {
-                continue;
-            }
-            let other = set(t);
-            if other.len() < items.len() || (other.len() == items.len() && t < s) {
-                continue;
-            }
-            budget = budget.saturating_sub(other.len());
-            let hits = other
-                .iter()
-                .filter(|&&e| mark[e as usize] == s as u32)
-                .count();
-            if hits == items.len() {
-                f(s, t);
-            }
+        for &t in &cand {
+            f(s, t as usize);
         }
         if budget == 0 {
             return;
+        }
+    }
+}
+
+/// Sets × elements up to which [`Membership`] keeps a bit matrix (8 MB).
+const BIT_MATRIX_CELLS: usize = 1 << 26;
+
+/// "Does set `t` hold element `e`?" in one step: a bit matrix when it has at most `cap`
+/// cells, else a binary search in the set's ascending list.
+struct Membership {
+    bits: Option<Vec<u64>>,
+    elements: usize,
+}
+
+impl Membership {
+    fn new<'a>(
+        sets: usize,
+        set: &impl Fn(usize) -> &'a [u32],
+        elements: usize,
+        cap: usize,
+    ) -> Membership {
+        let cells = sets.saturating_mul(elements);
+        let bits = (cells <= cap).then(|| {
+            let mut bits = vec![0u64; cells.div_ceil(64)];
+            for t in 0..sets {
+                for &e in set(t) {
+                    let k = t * elements + e as usize;
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+            bits
+        });
+        Membership { bits, elements }
+    }
+
+    fn has<'a>(&self, t: usize, e: u32, set: &impl Fn(usize) -> &'a [u32]) -> bool {
+        match &self.bits {
+            Some(bits) => {
+                let k = t * self.elements + e as usize;
+                bits[k / 64] >> (k % 64) & 1 == 1
+            }
+            None => set(t).binary_search(&e).is_ok(),
         }
     }
 }
@@ -199,6 +239,70 @@ mod tests {
         let m = inc(&[&[0, 1], &[0, 1]], 2);
         assert_eq!(dominated_cols(&m, usize::MAX), vec![false, true]);
         assert_eq!(implied_rows(&m, usize::MAX), vec![false, true]);
+    }
+
+    /// Random 0/1 matrices with repeated rows and columns, as lists by row.
+    fn random_rows(seed: u64, rows: usize, cols: usize) -> Vec<Vec<u32>> {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for i in 0..rows {
+            let row: Vec<u32> = if i > 0 && rng.gen_bool(0.2) {
+                out[rng.gen_range(0..i)].clone() // a repeated row
+            } else {
+                (0..cols as u32).filter(|_| rng.gen_bool(0.3)).collect()
+            };
+            out.push(if row.is_empty() { vec![0] } else { row });
+        }
+        out
+    }
+
+    #[test]
+    fn domination_agrees_with_the_definition() {
+        let subset = |a: &[u32], b: &[u32]| a.iter().all(|e| b.contains(e));
+        for seed in 0..40 {
+            let rows = random_rows(seed, 6 + seed as usize % 9, 5 + seed as usize % 7);
+            let cols = 5 + seed as usize % 7;
+            let refs: Vec<&[u32]> = rows.iter().map(|r| r.as_slice()).collect();
+            let m = inc(&refs, cols);
+            // A row goes when another row's columns are within its own (of equal rows, all
+            // but the first).
+            let want_rows: Vec<bool> = (0..m.rows())
+                .map(|t| {
+                    (0..m.rows()).any(|s| {
+                        s != t && subset(m.row(s), m.row(t)) && (m.row(s) != m.row(t) || s < t)
+                    })
+                })
+                .collect();
+            assert_eq!(implied_rows(&m, usize::MAX), want_rows, "seed {seed}");
+            // A column goes when it covers nothing or another column's rows include its own
+            // (of equal columns, all but the first).
+            let want_cols: Vec<bool> = (0..m.cols())
+                .map(|s| {
+                    m.col(s).is_empty()
+                        || (0..m.cols()).any(|t| {
+                            s != t && subset(m.col(s), m.col(t)) && (m.col(s) != m.col(t) || t < s)
+                        })
+                })
+                .collect();
+            assert_eq!(dominated_cols(&m, usize::MAX), want_cols, "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn membership_by_bits_and_by_search_agree() {
+        let rows = random_rows(7, 30, 20);
+        let set = |t: usize| rows[t].as_slice();
+        let bits = Membership::new(rows.len(), &set, 20, usize::MAX);
+        let search = Membership::new(rows.len(), &set, 20, 0);
+        assert!(bits.bits.is_some() && search.bits.is_none());
+        for (t, row) in rows.iter().enumerate() {
+            for e in 0..20 {
+                let want = row.contains(&e);
+                assert_eq!(bits.has(t, e, &set), want);
+                assert_eq!(search.has(t, e, &set), want);
+            }
+        }
     }
 
     #[test]

@@ -189,6 +189,7 @@ impl Tree for Search<'_> {
                 limit(self.beat()),
                 iters,
                 self.limits,
+                self.stop_on_find,
             );
             if let Some(c) = &b.cover {
                 if base + c.len() < self.beat() {
