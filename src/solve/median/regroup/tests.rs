@@ -125,3 +125,18 @@ fn deeper_passes_gain_on_tight_capacities_alike_on_any_thread_count() {
     }
     assert!(gained >= 2, "the deeper passes gained on {gained} of 4");
 }
+
+#[test]
+fn small_clusters_fill_the_neighbourhood_with_stops_up_to_1000_clients() {
+    let mut rng = ChaCha8Rng::seed_from_u64(21);
+    // 3.6 clients a stop (as ali535_150): 48 clients need 14 stops, 96 need 27.
+    let data = instance(&mut rng, 535, 150).expect("feasible");
+    assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 14), (96, 27)]);
+    // 10 a stop (as SJC4b): the stop caps already fit the clients, nothing changes.
+    let data = instance(&mut rng, 400, 40).expect("feasible");
+    assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 6), (96, 10)]);
+    // Above 1,000 clients the caps stay as they were measured.
+    let data = instance(&mut rng, 1200, 400).expect("feasible");
+    let caps: Vec<_> = rounds(&data).collect();
+    assert_eq!(caps, vec![(48, 6), (96, 10), (192, 16), (384, 28)]);
+}
