@@ -6,7 +6,7 @@
 //! that read one distance per point instead ([`pcenter_sphere`], [`pmedian_sphere`]), and the
 //! memory refusal follows their needs, not the matrix's.
 
-use super::cover::pcenter_sphere;
+use super::cover::{pcenter_sphere, SUBSET_POINTS as SUBSET};
 use super::instance::{Geometry, Instance, BYTES_PER_MATRIX_ENTRY};
 use super::median::{pmedian_sphere, MAX_PAIRS};
 use super::{Limits, Model, Outcome, SiteRules};
@@ -15,18 +15,18 @@ use crate::error::Result;
 use crate::spatial::Cloud;
 
 /// Bytes per point of the sphere p-center: the positions and their 3-D copy, each point's
-/// nearest stop, the distinct positions. Measured: 1,000,000 points × 10,000 sites, p 50,
-/// peaked at 253 MB (`examples/pcenter_scale`), about 200 bytes a point with the subset's
-/// matrices; this counts them apart ([`SUBSET_BYTES_PER_ENTRY`]).
+/// nearest stop, the distinct positions; the subset's matrix is counted apart
+/// ([`SUBSET_BYTES_PER_ENTRY`]). Measured: 1,000,000 points × 10,000 sites, p 5, 148 MB in
+/// all with 672 subset points (`examples/pcenter_scale`).
 pub const PCENTER_BYTES_PER_POINT: u64 = 160;
 
-/// Points the sphere p-center's subset is allowed for in the estimate (the runs measured
-/// stopped below 1,000).
-pub const SUBSET_POINTS: u64 = 2_000;
+/// Points the sphere p-center's subset may hold (it stops there with its bound).
+pub const SUBSET_POINTS: u64 = SUBSET as u64;
 
-/// Bytes per subset point and site: the distance, its sorted copy among the candidate radii
-/// and the covering rows.
-pub const SUBSET_BYTES_PER_ENTRY: u64 = 32;
+/// Bytes per subset point and site: the distance and its copy among the candidate radii (the
+/// covering rows list only the sites within a radius, far fewer). Measured: 1,000,000 × 10,000,
+/// p 50, 4,810 subset points, 569 MB in all (this estimate: 0.93 GB).
+pub const SUBSET_BYTES_PER_ENTRY: u64 = 16;
 
 /// Bytes per point of the sphere p-median beyond its lists: positions, 3-D copies, the
 /// plans' nearest stops, the two nearest stops, prices, multipliers, the kept multipliers,

@@ -41,7 +41,7 @@ pub use heuristic::mclp_heuristic;
 pub use lscp::{lscp, uncoverable};
 pub use mclp::mclp;
 pub use pcenter::pcenter;
-pub use pcenter_sphere::pcenter_sphere;
+pub use pcenter_sphere::{pcenter_sphere, SUBSET_POINTS};
 
 use crate::solve::search::Candidate;
 use crate::solve::{Outcome, SiteRules};

@@ -135,6 +135,12 @@ fn small_clusters_fill_the_neighbourhood_with_stops_up_to_1000_clients() {
     // 10 a stop (as SJC4b): the stop caps already fit the clients, nothing changes.
     let data = instance(&mut rng, 400, 40).expect("feasible");
     assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 6), (96, 10)]);
+    // 8 a stop (as lin318_040): 6 and 10 stops fill over two thirds, nothing changes either.
+    let data = instance(&mut rng, 320, 40).expect("feasible");
+    assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 6), (96, 10)]);
+    // 5.3 a stop (as ali535_100): 6 stops fill 32 of 48, 10 stops 53 of 96 (filled to 18).
+    let data = instance(&mut rng, 535, 100).expect("feasible");
+    assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 6), (96, 18)]);
     // Above 1,000 clients the caps stay as they were measured.
     let data = instance(&mut rng, 1200, 400).expect("feasible");
     let caps: Vec<_> = rounds(&data).collect();
