@@ -71,14 +71,14 @@ pub fn pcenter_sphere(
     };
     run.measure(&cloud, sites, first.open);
     while run.lower < run.best.0 && !limits.expired() {
-        let r = sub.middle_radius(run.lower, run.best.0);
+        let (r, above) = sub.middle_radius(run.lower, run.best.0);
         let (answer, nodes) = match decide_radius(&sub.problem, rules, r, limits) {
             Ok(a) => a,
             Err(reason) => return Outcome::infeasible(reason),
         };
         run.nodes += nodes;
         match answer {
-            Decision::No => run.lower = sub.next_radius(r, run.best.0),
+            Decision::No => run.lower = above,
             Decision::Unknown => break,
             Decision::Yes(open) => {
                 let open = pad(open, rules.p, &rules.allowed);
@@ -200,23 +200,19 @@ impl<'a> Subset<'a> {
     }
 
     /// The median of the subset's candidate radii in [`lower`, `upper`) (`lower` itself when
-    /// there are none: it is then the only radius left to ask).
-    fn middle_radius(&self, lower: f64, upper: f64) -> f64 {
+    /// there are none: it is then the only radius left to ask), and the bound that "no cover
+    /// within it" would prove: the subset's optimum is one of its distances beyond it, so the
+    /// smallest of them (capped at `upper`, a radius already reached). Both come from one
+    /// pass over the subset's distances.
+    fn middle_radius(&self, lower: f64, upper: f64) -> (f64, f64) {
         let mut radii = self.window(lower, upper);
         if radii.is_empty() {
-            return lower;
+            return (lower, upper);
         }
         let mid = (radii.len() - 1) / 2;
-        *radii.select_nth_unstable_by(mid, f64::total_cmp).1
-    }
-
-    /// After "no cover within `r`": the subset's optimum is one of its distances beyond `r`,
-    /// so the smallest of them (capped at `upper`, a radius already reached) is a bound.
-    fn next_radius(&self, r: f64, upper: f64) -> f64 {
-        self.window(r, upper)
-            .into_iter()
-            .filter(|&d| d > r)
-            .fold(upper, f64::min)
+        let r = *radii.select_nth_unstable_by(mid, f64::total_cmp).1;
+        let above = radii.into_iter().filter(|&d| d > r).fold(upper, f64::min);
+        (r, above)
     }
 }
 
