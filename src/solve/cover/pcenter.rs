@@ -91,9 +91,7 @@ pub fn pcenter(problem: &DistanceProblem, rules: &SiteRules, limits: &Limits) ->
         Ok(s) => s,
         Err(reason) => return Outcome::infeasible(reason),
     };
-    let clients: Vec<usize> = (0..problem.clients)
-        .filter(|&i| problem.weight[i] > 0.0)
-        .collect();
+    let clients = served(problem);
     if clients.is_empty() {
         return Outcome {
             status: Status::Optimal,
@@ -146,9 +144,7 @@ pub(super) fn decide_radius(
     limits: &Limits,
 ) -> Result<(Decision, u64), String> {
     let setup = checked_setup(problem, rules)?;
-    let clients: Vec<usize> = (0..problem.clients)
-        .filter(|&i| problem.weight[i] > 0.0)
-        .collect();
+    let clients = served(problem);
     let center = Center::new(problem, rules, clients, setup);
     let (answer, nodes) = center.decide(r, limits);
     Ok(match answer {
@@ -160,6 +156,13 @@ pub(super) fn decide_radius(
         }
         other => (other, nodes),
     })
+}
+
+/// The clients a p-center serves: those of positive weight, ascending.
+fn served(problem: &DistanceProblem) -> Vec<usize> {
+    (0..problem.clients)
+        .filter(|&i| problem.weight[i] > 0.0)
+        .collect()
 }
 
 /// For each client, the distance to the nearest site of `sites` (∞ with none): what the
