@@ -15,6 +15,27 @@ pub(crate) struct Item {
     pub weight: f64,
     /// Reduced cost `c_ij − λ_i`, negative.
     pub value: f64,
+    /// Value per unit of weight (−∞ when weightless: always taken first), the LP order.
+    /// Kept with the item because the relaxation sorts every site's items on every
+    /// subgradient step, and dividing inside the comparison was a sixth of a search.
+    ratio: f64,
+}
+
+impl Item {
+    /// An item with its LP key worked out once.
+    pub(crate) fn new(client: usize, weight: f64, value: f64) -> Item {
+        let ratio = if weight > 0.0 {
+            value / weight
+        } else {
+            f64::NEG_INFINITY
+        };
+        Item {
+            client,
+            weight,
+            value,
+            ratio,
+        }
+    }
 }
 
 /// Least total value of items within `capacity` in the LP relaxation (items may be taken
@@ -23,19 +44,7 @@ pub(crate) fn lp_bound(items: &mut [Item], capacity: f64) -> f64 {
     let mut total = 0.0;
     let mut room = capacity;
     // Weightless items are always taken.
-    items.sort_by(|a, b| {
-        let ka = if a.weight > 0.0 {
-            a.value / a.weight
-        } else {
-            f64::NEG_INFINITY
-        };
-        let kb = if b.weight > 0.0 {
-            b.value / b.weight
-        } else {
-            f64::NEG_INFINITY
-        };
-        ka.total_cmp(&kb).then(a.client.cmp(&b.client))
-    });
+    items.sort_unstable_by(|a, b| a.ratio.total_cmp(&b.ratio).then(a.client.cmp(&b.client)));
     for it in items.iter() {
         if it.weight <= room {
             total += it.value;
@@ -96,31 +105,33 @@ impl Dp {
             self.take.clear();
             self.take.resize(items.len() * width, false);
         }
+        self.prev.clear();
+        self.prev.resize(width, 0.0);
         for (k, it) in items.iter().enumerate() {
             let w = it.weight as usize;
             if w > capacity {
                 continue;
             }
-            // best'[c] = min(best[c], best[c - w] + value), from a copy of the old row so
-            // the update is one branch-free slice pass.
-            self.prev.clear();
-            self.prev.extend_from_slice(&self.best);
-            let from = &self.prev[..width - w];
-            let to = &mut self.best[w..];
+            // next[c] = min(best[c], best[c - w] + value) into the other row, then the rows
+            // swap: one branch-free pass, and only the `w` cells below the weight copied.
+            let (old, next) = (&self.best, &mut self.prev);
+            next[..w].copy_from_slice(&old[..w]);
+            let rows = next[w..].iter_mut().zip(&old[w..]).zip(&old[..width - w]);
             if record {
                 let flags = &mut self.take[k * width + w..(k + 1) * width];
-                for ((b, t), &a) in to.iter_mut().zip(flags).zip(from) {
+                for (((n, &b), &a), t) in rows.zip(flags) {
                     let cand = a + it.value;
-                    let better = cand < *b;
-                    *b = if better { cand } else { *b };
+                    let better = cand < b;
+                    *n = if better { cand } else { b };
                     *t = better;
                 }
             } else {
-                for (b, &a) in to.iter_mut().zip(from) {
+                for ((n, &b), &a) in rows {
                     let cand = a + it.value;
-                    *b = if cand < *b { cand } else { *b };
+                    *n = if cand < b { cand } else { b };
                 }
             }
+            std::mem::swap(&mut self.best, &mut self.prev);
         }
         let value = self.best[capacity];
         if let Some(pick) = pick {
@@ -145,11 +156,7 @@ mod tests {
     fn items(spec: &[(f64, f64)]) -> Vec<Item> {
         spec.iter()
             .enumerate()
-            .map(|(client, &(weight, value))| Item {
-                client,
-                weight,
-                value,
-            })
+            .map(|(client, &(weight, value))| Item::new(client, weight, value))
             .collect()
     }
 

@@ -117,7 +117,7 @@ pub(super) fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work
     let mut forced = 0;
     for j in 0..m {
         if view.fix[j] == Fix::Open {
-            exact(data, view, j, work, &mut k, &mut take);
+            exact(data, view, j, work, &mut k, Some(&mut take));
             chosen[j] = true;
             bound += k[j];
             forced += 1;
@@ -140,12 +140,14 @@ pub(super) fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work
         if need == 0 {
             break;
         }
-        exact(data, view, j, work, &mut k, &mut take);
+        exact(data, view, j, work, &mut k, None);
         let pos = best.partition_point(|&(v, s)| (v, s) < (k[j], j));
         best.insert(pos, (k[j], j));
     }
     let mut k_last = f64::NEG_INFINITY;
     for &(v, j) in best.iter().take(need) {
+        // The packing only of the sites chosen: recording it costs as much as the value.
+        exact(data, view, j, work, &mut k, Some(&mut take));
         chosen[j] = true;
         bound += v;
         k_last = k_last.max(v);
@@ -195,11 +197,7 @@ fn knapsacks(
                 && !view.forbid[i * m + j]
                 && data.demand[i] <= view.room[j]
             {
-                work.items[j].push(Item {
-                    client: i,
-                    weight: data.demand[i],
-                    value: v,
-                });
+                work.items[j].push(Item::new(i, data.demand[i], v));
             }
         }
     }
@@ -214,20 +212,21 @@ fn knapsacks(
     lp
 }
 
-/// Site `j`'s exact knapsack value into `k[j]` (when demands allow the exact table), with the
-/// packing kept in `take[j]` so a chosen site needs no second pass.
+/// Site `j`'s exact knapsack value into `k[j]` (when demands allow the exact table); with
+/// `take`, the packing too, kept in `take[j]` so a chosen site needs no second pass.
 fn exact(
     data: &CapData,
     view: &View,
     j: usize,
     work: &mut Work,
     k: &mut [f64],
-    take: &mut [Vec<usize>],
+    take: Option<&mut [Vec<usize>]>,
 ) {
     if data.exact {
         let cap = data.dp_capacity(view.room[j]);
-        k[j] = work.dp.exact(&work.items[j], cap, Some(&mut take[j])) + view.fixed_cost[j];
-    } else {
+        let pick = take.map(|t| &mut t[j]);
+        k[j] = work.dp.exact(&work.items[j], cap, pick) + view.fixed_cost[j];
+    } else if let Some(take) = take {
         take[j] = greedy_pick(&work.items[j], view.room[j].max(0.0));
         take[j].sort_unstable();
     }
