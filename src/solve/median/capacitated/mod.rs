@@ -31,7 +31,7 @@ use incumbent::Incumbent;
 use pseudo::{Origin, Pseudocosts};
 use relax::{Relaxed, View, Work};
 use strong::{Strong, STRONG};
-use subgradient::{optimise, reduce, Schedule, CHILD, LIGHT, ROOT};
+use subgradient::{optimise, reduce, Schedule, CHILD, FULL_CHILD, LIGHT, ROOT};
 
 /// A subproblem of the capacitated search.
 #[derive(Debug, Clone)]
@@ -126,6 +126,11 @@ fn run(
         visited: 0,
         max_nodes,
         root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
+        child: if max_nodes == u64::MAX {
+            FULL_CHILD
+        } else {
+            CHILD
+        },
         strong,
         pseudo: Pseudocosts::default(),
     };
@@ -156,6 +161,8 @@ struct Capacitated<'a> {
     max_nodes: u64,
     /// Effort at the root.
     root: Schedule,
+    /// Effort below the root (trials and tried children aside).
+    child: Schedule,
     /// Strong branching effort (none in a search bounded by nodes).
     strong: Option<Strong>,
     /// What the site splits so far did to the bound.
@@ -185,7 +192,7 @@ impl Tree for Capacitated<'_> {
         let schedule = match (depth, origin, self.strong) {
             (0, _, _) => self.root,
             (_, Some(o), Some(s)) if o.tried => s.tried_child,
-            _ => CHILD,
+            _ => self.child,
         };
         let bounded = self.bound(&mut node, schedule);
         if let Some(o) = origin {

@@ -47,6 +47,7 @@ pub(super) const STRONG: Strong = Strong {
         patience: 5,
         factor: 1.0,
         min_factor: 1e-3,
+        offer_every: 0,
     },
     reliable: 4,
     lookahead: 4,
@@ -55,6 +56,7 @@ pub(super) const STRONG: Strong = Strong {
         patience: 10,
         factor: 2.0,
         min_factor: 1e-3,
+        offer_every: 0,
     },
 };
 

@@ -16,6 +16,10 @@ pub(super) struct Schedule {
     pub(super) patience: usize,
     pub(super) factor: f64,
     pub(super) min_factor: f64,
+    /// Relaxed solutions are repaired into plans every this many iterations (0: only the
+    /// best one, at the end). Why not always: a repair costs as much as a few hundred
+    /// relaxations, and deep in a tree the incumbent is nearly always already optimal.
+    pub(super) offer_every: usize,
 }
 
 pub(super) const ROOT: Schedule = Schedule {
@@ -23,6 +27,7 @@ pub(super) const ROOT: Schedule = Schedule {
     patience: 40,
     factor: 2.0,
     min_factor: 1e-4,
+    offer_every: 10,
 };
 
 /// The root of a search bounded by nodes (a small neighbourhood re-solved): its plans
@@ -32,6 +37,7 @@ pub(super) const LIGHT: Schedule = Schedule {
     patience: 10,
     factor: 2.0,
     min_factor: 1e-3,
+    offer_every: 10,
 };
 
 pub(super) const CHILD: Schedule = Schedule {
@@ -39,6 +45,16 @@ pub(super) const CHILD: Schedule = Schedule {
     patience: 10,
     factor: 2.0,
     min_factor: 1e-3,
+    offer_every: 10,
+};
+
+/// A node below the root of a full search: relaxed solutions are repaired only at the end
+/// of its run. On Osman–Christofides problem 20, 4,700 nodes made 28,000 repairs, of which
+/// five improved the plan (all in the first quarter of the run), and the repairs took a
+/// quarter of the time; a search bounded by nodes keeps [`CHILD`], as its plans are its point.
+pub(super) const FULL_CHILD: Schedule = Schedule {
+    offer_every: 0,
+    ..CHILD
 };
 
 /// Maximises the node's bound over its multipliers (`node.lambda` ends at the best found)
@@ -79,7 +95,7 @@ pub(super) fn optimise(
         if it % 8 == 7 && limits.expired() {
             break;
         }
-        if it % 10 == 0 {
+        if schedule.offer_every > 0 && it % schedule.offer_every == 0 {
             incumbent.offer(data, node, &current);
         }
         subgradient(data, view, &current, &mut g);
