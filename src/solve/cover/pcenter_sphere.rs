@@ -41,6 +41,19 @@ pub fn pcenter_sphere(
     rules: &SiteRules,
     limits: &Limits,
 ) -> Outcome {
+    capped(points, weight, sites, rules, limits, SUBSET_POINTS)
+}
+
+/// [`pcenter_sphere`] with the subset held to `cap` points (tests reach a small cap in
+/// milliseconds; the real one takes minutes).
+fn capped(
+    points: &[LatLon],
+    weight: &[f64],
+    sites: &[LatLon],
+    rules: &SiteRules,
+    limits: &Limits,
+    cap: usize,
+) -> Outcome {
     if weight.len() != points.len() {
         return Outcome::infeasible(format!(
             "{} weights given for {} points",
@@ -67,7 +80,7 @@ pub fn pcenter_sphere(
         lower: first.bound,
         best: (f64::INFINITY, Vec::new()),
         nodes: first.nodes,
-        full: false,
+        full: None,
     };
     run.measure(&cloud, sites, first.open);
     while run.lower < run.best.0 && !limits.expired() {
@@ -84,8 +97,8 @@ pub fn pcenter_sphere(
                 let open = pad(open, rules.p, &rules.allowed);
                 let (near, at) = run.measure(&cloud, sites, open);
                 let far = farthest_per_stop(&clients, &near, r, &at);
-                if sub.problem.clients + far.len() > SUBSET_POINTS {
-                    run.full = true;
+                if sub.problem.clients + far.len() > cap {
+                    run.full = Some(cap);
                     break;
                 }
                 sub.add(&clients, &far);
@@ -102,8 +115,8 @@ struct Run {
     /// The best plan so far and its radius over every point.
     best: (f64, Vec<usize>),
     nodes: u64,
-    /// The subset reached [`SUBSET_POINTS`].
-    full: bool,
+    /// The subset cap, once the subset would have passed it.
+    full: Option<usize>,
 }
 
 impl Run {
@@ -137,8 +150,8 @@ impl Run {
             objective: radius,
             bound: self.lower.min(radius),
             nodes: self.nodes,
-            note: (self.full && !done).then(|| {
-                format!("the points that decide the radius passed {SUBSET_POINTS}: stopped with the bound")
+            note: self.full.filter(|_| !done).map(|cap| {
+                format!("the points that decide the radius passed {cap}: stopped with the bound")
             }),
         }
     }
@@ -304,6 +317,45 @@ mod tests {
             assert_eq!(got.open.len(), rules.p);
             assert!(got.open.contains(&rules.required[0]) && !got.open.contains(&5));
         }
+    }
+
+    #[test]
+    fn a_full_subset_stops_with_a_valid_bound_and_says_so() {
+        let data = dataset(&SyntheticSpec {
+            demand_points: 800,
+            candidates: 60,
+            stores: 0,
+            survey_places: 0,
+            side_km: 6.0,
+            seed: 3,
+        });
+        let sites = data.candidates.data.locations();
+        let pts = &data.demand.data.locations;
+        let weight = vec![1.0; pts.len()];
+        let rules = SiteRules::open(sites.len(), 4);
+        let limits = Limits::new(None, 1);
+        let want = pcenter(&dense(pts, &weight, &sites), &rules, &limits);
+        for cap in [2, 6] {
+            let got = capped(pts, &weight, &sites, &rules, &limits, cap);
+            assert_eq!(got.status, Status::TimeLimit, "cap {cap}");
+            let note = got.note.expect("a stop at the cap is explained");
+            assert!(note.contains(&format!("passed {cap}")), "{note}");
+            assert!(got.bound <= want.objective + 1e-9 && want.objective <= got.objective);
+            // The objective is the plan's real radius over every point.
+            let reach = dense(pts, &weight, &sites);
+            let radius = (0..pts.len())
+                .map(|i| {
+                    got.open
+                        .iter()
+                        .map(|&j| reach.dist(i, j))
+                        .fold(f64::MAX, f64::min)
+                })
+                .fold(0.0, f64::max);
+            assert!((radius - got.objective).abs() < 1e-6, "cap {cap}");
+        }
+        let whole = capped(pts, &weight, &sites, &rules, &limits, SUBSET_POINTS);
+        assert_eq!((whole.status, whole.note), (Status::Optimal, None));
+        assert_eq!(whole.objective, want.objective);
     }
 
     #[test]
