@@ -47,6 +47,7 @@ pub(super) const STRONG: Strong = Strong {
         patience: 5,
         factor: 1.0,
         min_factor: 1e-3,
+        // Trials belong to a full search: one repair at the end, as its other nodes.
         offer_every: 0,
     },
     reliable: 4,
