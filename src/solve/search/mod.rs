@@ -13,8 +13,10 @@
 //! those of the plain recursive search.
 
 mod incumbent;
+mod rounds;
 
 pub(crate) use incumbent::{Candidate, Incumbent};
+pub(crate) use rounds::{walk_rounds, Fork, Rounds};
 
 use crate::solve::Limits;
 

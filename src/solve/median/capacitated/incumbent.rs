@@ -7,6 +7,13 @@ use crate::solve::median::assign::{assign, Plan};
 use crate::solve::median::capdata::CapData;
 use crate::solve::search::{self, Candidate};
 use std::collections::HashSet;
+use std::sync::Arc;
+
+/// A repair already made: the open sites and the hint.
+type Tried = (Vec<usize>, Vec<usize>);
+
+/// Repairs remembered before the memory is dropped and started again.
+const REMEMBER: usize = 200_000;
 
 impl Candidate for Plan {
     const NONE: f64 = f64::INFINITY;
@@ -21,9 +28,15 @@ impl Candidate for Plan {
 }
 
 /// Incumbent plan and the heuristic calls already made.
+///
+/// The calls are remembered only to skip a repeat, whose plan cannot beat an incumbent that
+/// has already seen it; forks of the search share what was tried before they were made
+/// (`seen`, read-only) and remember their own in `fresh`, so a fork never skips a repair
+/// because a sibling happened to make it first.
 pub(super) struct Incumbent {
     kept: search::Incumbent<Plan>,
-    tried: HashSet<(Vec<usize>, Vec<usize>)>,
+    seen: Arc<HashSet<Tried>>,
+    fresh: HashSet<Tried>,
 }
 
 impl Incumbent {
@@ -31,8 +44,30 @@ impl Incumbent {
     pub(super) fn new(start: Option<Plan>) -> Incumbent {
         Incumbent {
             kept: search::Incumbent::new(start),
-            tried: HashSet::new(),
+            seen: Arc::default(),
+            fresh: HashSet::new(),
         }
+    }
+
+    /// A copy for a fork of the search: the plan kept and what was tried so far.
+    pub(super) fn fork(&mut self) -> Incumbent {
+        if !self.fresh.is_empty() {
+            // Copies only if an earlier fork is still alive, which `join` rules out.
+            Arc::make_mut(&mut self.seen).extend(self.fresh.drain());
+        }
+        Incumbent {
+            kept: self.kept.clone(),
+            seen: Arc::clone(&self.seen),
+            fresh: HashSet::new(),
+        }
+    }
+
+    /// Takes back a fork's plan (kept if better) and what it tried.
+    pub(super) fn join(&mut self, fork: Incumbent) {
+        if let Some(plan) = fork.kept.into_best() {
+            self.kept.offer(plan);
+        }
+        self.fresh.extend(fork.fresh);
     }
 
     /// The incumbent's cost (∞ without a plan), which bounds prune against.
@@ -65,10 +100,12 @@ impl Incumbent {
                 }
             }
         }
-        if self.tried.len() > 200_000 {
-            self.tried.clear();
+        if self.seen.len() + self.fresh.len() > REMEMBER {
+            self.seen = Arc::default();
+            self.fresh.clear();
         }
-        if !self.tried.insert((open.clone(), hint.clone())) {
+        let key = (open.clone(), hint.clone());
+        if self.seen.contains(&key) || !self.fresh.insert(key) {
             return;
         }
         if let Some(plan) = assign(data, &open, Some(&hint)) {

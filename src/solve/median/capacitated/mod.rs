@@ -21,11 +21,13 @@ mod pseudo;
 mod relax;
 mod strong;
 mod subgradient;
+#[cfg(test)]
+mod tests;
 
 use super::assign::Plan;
 use super::capdata::CapData;
 use super::costs::{prunes, report_bound, Fix};
-use crate::solve::search::{walk, Fold, Tree, Visit};
+use crate::solve::search::{walk, walk_rounds, Fold, Fork, Rounds, Tree, Visit};
 use crate::solve::Limits;
 use incumbent::Incumbent;
 use pseudo::{Origin, Pseudocosts};
@@ -82,16 +84,19 @@ pub(crate) fn search_nodes(
         limits,
         max_nodes,
         (max_nodes == u64::MAX).then_some(STRONG),
+        ROUNDS,
     )
 }
 
-/// [`search_nodes`] with the strong branching effort given (tests compare it with none).
+/// [`search_nodes`] with the strong branching effort and the rounds of a full search given
+/// (tests compare them with others).
 fn run(
     data: &CapData,
     start: Option<Plan>,
     limits: &Limits,
     max_nodes: u64,
     strong: Option<Strong>,
+    rounds: Rounds,
 ) -> CapSearch {
     let (n, m) = (data.n, data.m);
     let incumbent = Incumbent::new(start);
@@ -124,6 +129,7 @@ fn run(
         work: Work::default(),
         limits,
         visited: 0,
+        forked_at: 0,
         max_nodes,
         root: if max_nodes == u64::MAX { ROOT } else { LIGHT },
         child: if max_nodes == u64::MAX {
@@ -134,7 +140,11 @@ fn run(
         strong,
         pseudo: Pseudocosts::default(),
     };
-    let walked = walk(&mut tree, root, limits);
+    let walked = if max_nodes == u64::MAX && data.n <= ROUNDS_UP_TO {
+        walk_rounds(&mut tree, root, limits, rounds)
+    } else {
+        walk(&mut tree, root, limits)
+    };
     let finished = walked.finished && tree.visited < max_nodes;
     let best = tree.incumbent.into_best();
     let cost = best.as_ref().map_or(f64::INFINITY, |b| b.cost);
@@ -159,6 +169,9 @@ struct Capacitated<'a> {
     /// Nodes worked on, and the most the search may work on.
     visited: u64,
     max_nodes: u64,
+    /// In a fork, the search's node count when it was made (strong branching starts after a
+    /// count of nodes, which a fork continues).
+    forked_at: u64,
     /// Effort at the root.
     root: Schedule,
     /// Effort below the root (trials and tried children aside).
@@ -221,6 +234,46 @@ impl Tree for Capacitated<'_> {
             bound: node.bound,
             children,
         }
+    }
+}
+
+/// How the full search is split among threads (see [`walk_rounds`]): four open nodes per
+/// round, 32 nodes each before they hand back what is left. Four forks keep two cores busy
+/// when one subtree closes early; 32 nodes let a fork dive well below its start, while an
+/// improved plan or a pseudocost reaches the other forks within a round. On
+/// Osman–Christofides problem 20 this walked 4,784 nodes where one thread walking depth
+/// first walks 4,694, in about two thirds of the time on two cores.
+const ROUNDS: Rounds = Rounds {
+    width: 4,
+    budget: 32,
+};
+
+/// One node per round: the plain depth-first walk, for comparison in tests.
+#[cfg(test)]
+const SEQUENTIAL: Rounds = Rounds {
+    width: 1,
+    budget: u64::MAX,
+};
+
+/// Above this many clients the full search stays on one thread (the tree walked as before),
+/// until the 300-second table of the large instances is measured again with rounds.
+const ROUNDS_UP_TO: usize = super::regroup::LARGE;
+
+impl Fork for Capacitated<'_> {
+    fn fork(&mut self) -> Self {
+        Capacitated {
+            incumbent: self.incumbent.fork(),
+            work: Work::default(),
+            forked_at: self.visited,
+            pseudo: self.pseudo.fork(),
+            ..*self
+        }
+    }
+
+    fn join(&mut self, fork: Self) {
+        self.visited += fork.visited - fork.forked_at;
+        self.incumbent.join(fork.incumbent);
+        self.pseudo.join(fork.pseudo);
     }
 }
 

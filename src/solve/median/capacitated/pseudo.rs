@@ -31,13 +31,16 @@ pub(super) struct Origin {
 const MIN_UNIT: f64 = 0.05;
 
 /// Sums and counts of the gains per site and side.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Pseudocosts {
     sum: Vec<[f64; 2]>,
     count: Vec<[u32; 2]>,
     /// All sites together, for the sites not yet seen on a side.
     total: [f64; 2],
     seen: [u32; 2],
+    /// In a fork of the search, the rates it recorded (site, side, rate), to be replayed in
+    /// the same order where it joins; `None` in the search itself.
+    log: Option<Vec<(usize, usize, f64)>>,
 }
 
 impl Pseudocosts {
@@ -49,6 +52,32 @@ impl Pseudocosts {
         }
         let rate = gain / origin.unit.max(MIN_UNIT);
         let (j, s) = (origin.site, origin.side as usize);
+        if let Some(log) = &mut self.log {
+            log.push((j, s, rate));
+        }
+        self.add(j, s, rate);
+    }
+
+    /// A copy for a fork of the search, which logs what it records.
+    pub(super) fn fork(&self) -> Pseudocosts {
+        Pseudocosts {
+            log: Some(Vec::new()),
+            ..self.clone()
+        }
+    }
+
+    /// Replays what a fork recorded, in its order, so the sums are those one search
+    /// recording the same gains would hold.
+    pub(super) fn join(&mut self, fork: Pseudocosts) {
+        for (j, s, rate) in fork.log.unwrap_or_default() {
+            if let Some(log) = &mut self.log {
+                log.push((j, s, rate));
+            }
+            self.add(j, s, rate);
+        }
+    }
+
+    fn add(&mut self, j: usize, s: usize, rate: f64) {
         if self.sum.len() <= j {
             self.sum.resize(j + 1, [0.0; 2]);
             self.count.resize(j + 1, [0; 2]);

@@ -180,7 +180,7 @@ pub(super) fn child(node: &Node, j: usize, side: Side, usage: f64, tried: bool) 
 
 #[cfg(test)]
 mod tests {
-    use super::super::run;
+    use super::super::{run, ROUNDS};
     use super::*;
     use crate::solve::median::capdata::random_instance;
     use crate::solve::Limits;
@@ -198,8 +198,8 @@ mod tests {
                 continue;
             };
             let limits = Limits::default();
-            let plain = run(&data, None, &limits, u64::MAX, None);
-            let strong = run(&data, None, &limits, u64::MAX, Some(from_root));
+            let plain = run(&data, None, &limits, u64::MAX, None, ROUNDS);
+            let strong = run(&data, None, &limits, u64::MAX, Some(from_root), ROUNDS);
             assert!(plain.finished && strong.finished);
             let cost = |s: &super::super::CapSearch| s.best.as_ref().map(|b| b.cost);
             assert_eq!(cost(&strong), cost(&plain));
