@@ -1,16 +1,9 @@
 use super::strong::STRONG;
 use super::*;
 use crate::solve::median::capdata::random_instance;
+use crate::solve::search::on_threads;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-
-fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool")
-        .install(f)
-}
 
 /// The full search splits into rounds of forks; what it proves and the tree it walks must
 /// not depend on how many threads run them, nor differ from the one-thread walk's optimum.
@@ -28,7 +21,7 @@ fn rounds_prove_the_same_plan_on_any_thread_count() {
         let summary = |s: CapSearch| (s.best.map(|b| (b.cost, b.site)), s.bound, s.nodes);
         for strong in [Some(STRONG), Some(from_root)] {
             let run_on = |threads| {
-                in_pool(threads, || {
+                on_threads(threads, || {
                     summary(run(&data, None, &limits, u64::MAX, strong, ROUNDS))
                 })
             };

@@ -149,14 +149,6 @@ impl Fork for Cover {
     }
 }
 
-fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool")
-        .install(f)
-}
-
 #[test]
 fn rounds_one_wide_walk_the_plain_tree() {
     for seed in 1..6 {
@@ -184,7 +176,7 @@ fn rounds_explore_the_same_tree_on_any_thread_count() {
     };
     for seed in 1..6 {
         let run = |threads| {
-            in_pool(threads, || {
+            on_threads(threads, || {
                 let mut tree = Cover::new(seed, 15);
                 let root = tree.root();
                 let walked = walk_rounds(&mut tree, root, &Limits::default(), wide);
