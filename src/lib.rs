@@ -36,6 +36,8 @@ pub mod io;
 pub mod meeting;
 pub mod model;
 pub mod network;
+#[cfg(test)]
+mod on_threads;
 pub mod param;
 pub mod pipeline;
 pub mod regions;

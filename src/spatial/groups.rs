@@ -130,6 +130,7 @@ impl CoverGroups {
 mod tests {
     use super::*;
     use crate::benchmarks::synthetic::{dataset, stream, SyntheticSpec};
+    use crate::on_threads::on_threads;
     use crate::solve::cover::mclp;
     use crate::solve::{Limits, SiteRules};
 
@@ -181,11 +182,7 @@ mod tests {
         };
         assert_eq!(open_sum(&b.open), a.objective);
         // One thread groups the points as many do.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .build()
-            .unwrap();
-        let alone = pool.install(|| {
+        let alone = on_threads(1, || {
             let mut one = CoverGroups::new(&sites, 500.0);
             for (pts, w) in stream(&spec, 700).1 {
                 one.add(&pts, &w);

@@ -16,8 +16,6 @@ mod incumbent;
 mod rounds;
 
 pub(crate) use incumbent::{Candidate, Incumbent};
-#[cfg(test)]
-pub(crate) use rounds::on_threads;
 pub(crate) use rounds::{walk_rounds, Fork, Rounds};
 
 use crate::solve::Limits;

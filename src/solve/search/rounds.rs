@@ -144,15 +144,5 @@ fn dive<T: Tree>(
     }
 }
 
-/// Runs `f` on a pool of `threads` threads, for tests that compare thread counts.
-#[cfg(test)]
-pub(crate) fn on_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool")
-        .install(f)
-}
-
 #[cfg(test)]
 mod tests;

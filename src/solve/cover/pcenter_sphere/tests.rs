@@ -109,6 +109,7 @@ mod optimum {
 mod threads {
     use super::*;
     use crate::benchmarks::synthetic::{dataset, SyntheticSpec};
+    use crate::on_threads::on_threads;
 
     #[test]
     fn one_thread_or_many_give_the_same_plan() {
@@ -127,11 +128,9 @@ mod threads {
         );
         let rules = SiteRules::open(sites.len(), 5);
         let run = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| pcenter_sphere(pts, w, &sites, &rules, &Limits::new(None, 1)))
+            on_threads(threads, || {
+                pcenter_sphere(pts, w, &sites, &rules, &Limits::new(None, 1))
+            })
         };
         let one = run(1);
         assert_eq!(run(3), one);

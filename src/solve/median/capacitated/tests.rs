@@ -1,7 +1,7 @@
 use super::strong::STRONG;
 use super::*;
+use crate::on_threads::on_threads;
 use crate::solve::median::capdata::random_instance;
-use crate::solve::search::on_threads;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

@@ -2,6 +2,7 @@
 //! same plan whatever the thread count.
 
 use super::*;
+use crate::on_threads::on_threads;
 use crate::solve::median::assign::assign;
 use crate::solve::median::capacitated::search;
 use crate::solve::median::capdata::random_instance;
@@ -76,11 +77,9 @@ fn one_thread_or_many_regroup_alike() {
     let sites: Vec<usize> = (0..11).chain([75]).collect();
     let start = assign(&data, &sites, None).expect("a plan");
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| regroup(&data, start.clone(), &Limits::default()))
+        on_threads(threads, || {
+            regroup(&data, start.clone(), &Limits::default())
+        })
     };
     let one = run(1);
     check(&data, &one);
@@ -103,11 +102,9 @@ fn deeper_passes_gain_on_tight_capacities_alike_on_any_thread_count() {
         let limits = Limits::default();
         let shallow = regroup_at(&data, start.clone(), &limits, &DEPTHS[..1]);
         let run = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| regroup_at(&data, start.clone(), &limits, &DEPTHS))
+            on_threads(threads, || {
+                regroup_at(&data, start.clone(), &limits, &DEPTHS)
+            })
         };
         let deep = run(2);
         check(&data, &deep);

@@ -1,5 +1,6 @@
 use super::*;
 use crate::benchmarks::synthetic::{dataset, SyntheticSpec};
+use crate::on_threads::on_threads;
 use crate::solve::median;
 use crate::solve::DistanceProblem;
 use crate::spatial::haversine_m;
@@ -105,11 +106,9 @@ fn one_thread_or_many_give_the_same_plan_and_bound() {
     );
     let rules = SiteRules::open(sites.len(), 6);
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| pmedian_sphere(pts, w, &sites, &rules, &Limits::new(None, 3)))
+        on_threads(threads, || {
+            pmedian_sphere(pts, w, &sites, &rules, &Limits::new(None, 3))
+        })
     };
     let one = run(1);
     assert_eq!(run(3), one);

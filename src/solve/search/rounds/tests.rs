@@ -1,4 +1,5 @@
 use super::*;
+use crate::on_threads::on_threads;
 use crate::solve::search::{walk, Fold};
 use std::time::{Duration, Instant};
 
