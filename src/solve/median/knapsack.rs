@@ -15,10 +15,11 @@ pub(crate) struct Item {
     pub weight: f64,
     /// Reduced cost `c_ij − λ_i`, negative.
     pub value: f64,
-    /// Value per unit of weight (−∞ when weightless: always taken first), the LP order.
-    /// Kept with the item because the relaxation sorts every site's items on every
-    /// subgradient step, and dividing inside the comparison was a sixth of a search.
-    ratio: f64,
+    /// Value per unit of weight (−∞ when weightless: always taken first), the LP order, as
+    /// an integer that orders as `f64::total_cmp` orders the ratio. Kept with the item
+    /// because the relaxation sorts every site's items on every subgradient step: dividing
+    /// inside the comparison was a sixth of a search, and comparing floats a tenth.
+    key: i64,
 }
 
 impl Item {
@@ -29,11 +30,14 @@ impl Item {
         } else {
             f64::NEG_INFINITY
         };
+        // The bits of a negative float count down as it grows: flip all but the sign.
+        let bits = ratio.to_bits() as i64;
+        let key = bits ^ (((bits >> 63) as u64) >> 1) as i64;
         Item {
             client,
             weight,
             value,
-            ratio,
+            key,
         }
     }
 }
@@ -44,7 +48,7 @@ pub(crate) fn lp_bound(items: &mut [Item], capacity: f64) -> f64 {
     let mut total = 0.0;
     let mut room = capacity;
     // Weightless items are always taken.
-    items.sort_unstable_by(|a, b| a.ratio.total_cmp(&b.ratio).then(a.client.cmp(&b.client)));
+    items.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.client.cmp(&b.client)));
     for it in items.iter() {
         if it.weight <= room {
             total += it.value;
@@ -95,30 +99,53 @@ impl Dp {
             }
             return items.iter().map(|it| it.value).sum();
         }
-        // Capacity beyond the items' total weight never binds.
+        // Items heavier than the whole capacity never go in; capacity beyond what the
+        // others weigh never binds.
         let capacity = capacity.min(all as usize);
+        let fits = |it: &Item| it.weight as usize <= capacity;
+        let fitting: usize = items
+            .iter()
+            .filter(|it| fits(it))
+            .map(|it| it.weight as usize)
+            .sum();
+        let capacity = capacity.min(fitting);
         let width = capacity + 1;
         self.best.clear();
         self.best.resize(width, 0.0);
+        self.prev.clear();
+        self.prev.resize(width, 0.0);
         let record = pick.is_some();
         if record {
             self.take.clear();
             self.take.resize(items.len() * width, false);
         }
-        self.prev.clear();
-        self.prev.resize(width, 0.0);
+        // Only cells `lo..=hi` of a row can matter (Martello & Toth's trimming): those the
+        // last row's `capacity` can still reach through the items left (`lo`), and those
+        // the items so far can fill (`hi`; above it every cell holds the same sum, all
+        // taken). The cells computed hold the values the full table would.
+        let mut rest = fitting;
+        let (mut lo, mut hi) = (capacity.saturating_sub(rest), 0);
         for (k, it) in items.iter().enumerate() {
-            let w = it.weight as usize;
-            if w > capacity {
+            if !fits(it) {
                 continue;
             }
+            let w = it.weight as usize;
+            rest -= w;
+            let (lo_next, hi_next) = (capacity.saturating_sub(rest), (hi + w).min(capacity));
+            // The old row past `hi` holds what `hi` holds.
+            let top = self.best[hi];
+            self.best[hi + 1..=hi_next].fill(top);
             // next[c] = min(best[c], best[c - w] + value) into the other row, then the rows
-            // swap: one branch-free pass, and only the `w` cells below the weight copied.
+            // swap: one branch-free pass, and only the cells below the weight copied.
             let (old, next) = (&self.best, &mut self.prev);
-            next[..w].copy_from_slice(&old[..w]);
-            let rows = next[w..].iter_mut().zip(&old[w..]).zip(&old[..width - w]);
+            let split = w.clamp(lo_next, hi_next + 1);
+            next[lo_next..split].copy_from_slice(&old[lo_next..split]);
+            let rows = next[split..=hi_next]
+                .iter_mut()
+                .zip(&old[split..=hi_next])
+                .zip(&old[split - w..=hi_next - w]);
             if record {
-                let flags = &mut self.take[k * width + w..(k + 1) * width];
+                let flags = &mut self.take[k * width + split..=k * width + hi_next];
                 for (((n, &b), &a), t) in rows.zip(flags) {
                     let cand = a + it.value;
                     let better = cand < b;
@@ -132,15 +159,25 @@ impl Dp {
                 }
             }
             std::mem::swap(&mut self.best, &mut self.prev);
+            (lo, hi) = (lo_next, hi_next);
         }
+        debug_assert!(lo <= capacity && hi == capacity);
         let value = self.best[capacity];
         if let Some(pick) = pick {
             pick.clear();
             let mut c = capacity;
-            for k in (0..items.len()).rev() {
+            let mut filled = fitting;
+            for (k, it) in items.iter().enumerate().rev() {
+                if !fits(it) {
+                    continue;
+                }
+                let w = it.weight as usize;
+                // Above what the items up to `k` weigh, a cell decides as that one does.
+                c = c.min(filled);
+                filled -= w;
                 if self.take[k * width + c] {
-                    pick.push(items[k].client);
-                    c -= items[k].weight as usize;
+                    pick.push(it.client);
+                    c -= w;
                 }
             }
             pick.sort_unstable();
@@ -204,6 +241,73 @@ mod tests {
             assert!(w <= cap as f64);
             assert_eq!(val, v);
             assert!(lp_bound(&mut its, cap as f64) <= v + 1e-9);
+        }
+    }
+
+    /// The whole table, every cell of every row, as the trimmed one stood before trimming.
+    fn full_table(items: &[Item], capacity: usize) -> (f64, Vec<usize>) {
+        let width = capacity + 1;
+        let mut best = vec![0.0f64; width];
+        let mut take = vec![vec![false; width]; items.len()];
+        for (k, it) in items.iter().enumerate() {
+            let w = it.weight as usize;
+            if w > capacity {
+                continue;
+            }
+            let old = best.clone();
+            for c in w..width {
+                let cand = old[c - w] + it.value;
+                if cand < old[c] {
+                    best[c] = cand;
+                    take[k][c] = true;
+                }
+            }
+        }
+        let mut pick = Vec::new();
+        let mut c = capacity;
+        for k in (0..items.len()).rev() {
+            if take[k][c] {
+                pick.push(items[k].client);
+                c -= items[k].weight as usize;
+            }
+        }
+        pick.sort_unstable();
+        (best[capacity], pick)
+    }
+
+    #[test]
+    fn trimmed_table_gives_the_full_tables_value_and_packing_to_the_bit() {
+        let mut dp = Dp::default();
+        let mut seed = 987654321u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..400 {
+            let k = 1 + (next() % 40) as usize;
+            // Some items heavier than the capacity, some weightless, values not whole.
+            let spec: Vec<(f64, f64)> = (0..k)
+                .map(|_| {
+                    (
+                        (next() % 35) as f64,
+                        -((next() % 10_000) as f64) / 97.0 - 0.01,
+                    )
+                })
+                .collect();
+            let cap = (next() % 160) as usize;
+            let its = items(&spec);
+            let total: f64 = its.iter().map(|it| it.weight).sum();
+            if total <= cap as f64 {
+                continue;
+            }
+            let (want, want_pick) = full_table(&its, cap.min(total as usize));
+            let mut pick = Vec::new();
+            let v = dp.exact(&its, cap, Some(&mut pick));
+            assert_eq!(v.to_bits(), want.to_bits(), "round {round}");
+            assert_eq!(pick, want_pick, "round {round}");
+            assert_eq!(dp.exact(&its, cap, None).to_bits(), want.to_bits());
         }
     }
 }

@@ -140,14 +140,14 @@ pub(super) fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work
         if need == 0 {
             break;
         }
-        exact(data, view, j, work, &mut k, None);
+        // Packed as well: most sites valued here are chosen, and a second pass to pack the
+        // chosen would cost more than packing the few that are not.
+        exact(data, view, j, work, &mut k, Some(&mut take));
         let pos = best.partition_point(|&(v, s)| (v, s) < (k[j], j));
         best.insert(pos, (k[j], j));
     }
     let mut k_last = f64::NEG_INFINITY;
     for &(v, j) in best.iter().take(need) {
-        // The packing only of the sites chosen: recording it costs as much as the value.
-        exact(data, view, j, work, &mut k, Some(&mut take));
         chosen[j] = true;
         bound += v;
         k_last = k_last.max(v);
