@@ -64,7 +64,7 @@ impl View {
 }
 
 /// The relaxation at one multiplier vector.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct Relaxed {
     pub(super) bound: f64,
     /// Per site: exact knapsack value where computed, else its LP lower bound (plus the
@@ -77,6 +77,26 @@ pub(super) struct Relaxed {
     pub(super) take: Vec<Vec<usize>>,
     /// Exponential average of `chosen` over the run (branching).
     pub(super) usage: Vec<f64>,
+}
+
+impl Clone for Relaxed {
+    fn clone(&self) -> Relaxed {
+        let mut copy = Relaxed::infeasible(Vec::new(), 0);
+        copy.clone_from(self);
+        copy
+    }
+
+    /// Field by field, so the subgradient loop's "best so far" reuses its buffers (a tenth
+    /// of a search went to allocating them).
+    fn clone_from(&mut self, other: &Relaxed) {
+        self.bound = other.bound;
+        self.k.clone_from(&other.k);
+        self.chosen.clone_from(&other.chosen);
+        self.k_last = other.k_last;
+        self.k_next = other.k_next;
+        self.take.clone_from(&other.take);
+        self.usage.clone_from(&other.usage);
+    }
 }
 
 impl Relaxed {
@@ -99,6 +119,15 @@ impl Relaxed {
 pub(super) struct Work {
     dp: Dp,
     items: Vec<Vec<Item>>,
+    /// The packings of a relaxation no longer needed, refilled by the next one.
+    spare: Vec<Vec<usize>>,
+}
+
+impl Work {
+    /// Keeps `old`'s packing buffers for the next [`relax`].
+    pub(super) fn recycle(&mut self, old: Relaxed) {
+        self.spare = old.take;
+    }
 }
 
 /// The bound at `lambda`: the free clients' multipliers, the forced-open sites' knapsack
@@ -111,7 +140,9 @@ pub(super) fn relax(data: &CapData, view: &View, lambda: &[f64], work: &mut Work
         return Relaxed::infeasible(k, m);
     }
     let lp = knapsacks(data, view, lambda, work, &mut k);
-    let mut take = vec![Vec::new(); m];
+    let mut take = std::mem::take(&mut work.spare);
+    take.resize_with(m, Vec::new);
+    take.iter_mut().for_each(Vec::clear);
     let mut bound: f64 = view.free.iter().map(|&i| lambda[i]).sum();
     let mut chosen = vec![false; m];
     let mut forced = 0;

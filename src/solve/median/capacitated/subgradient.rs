@@ -115,12 +115,13 @@ pub(super) fn optimise(
         for &i in &view.free {
             node.lambda[i] = (node.lambda[i] + step * g[i]).max(view.lo[i]);
         }
-        current = relax(data, view, &node.lambda, work);
+        let next = relax(data, view, &node.lambda, work);
+        work.recycle(std::mem::replace(&mut current, next));
         for (u, &c) in usage.iter_mut().zip(&current.chosen) {
             *u = 0.95 * *u + if c { 0.05 } else { 0.0 };
         }
         if steps.record(current.bound, best.bound) {
-            best = current.clone();
+            best.clone_from(&current);
             best_lambda.copy_from_slice(&node.lambda);
         }
     }
