@@ -141,7 +141,7 @@ fn run(
         strong,
         pseudo: Pseudocosts::default(),
     };
-    let walked = if max_nodes == u64::MAX && data.n <= ROUNDS_UP_TO {
+    let walked = if max_nodes == u64::MAX {
         walk_rounds(&mut tree, root, limits, rounds)
     } else {
         walk(&mut tree, root, limits)
@@ -256,10 +256,6 @@ const SEQUENTIAL: Rounds = Rounds {
     width: 1,
     budget: u64::MAX,
 };
-
-/// Above this many clients the full search stays on one thread (the tree walked as before),
-/// until the 300-second table of the large instances is measured again with rounds.
-const ROUNDS_UP_TO: usize = super::regroup::LARGE;
 
 impl Fork for Capacitated<'_> {
     fn fork(&mut self) -> Self {

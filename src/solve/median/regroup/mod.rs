@@ -22,13 +22,13 @@ use std::collections::HashMap;
 /// is left out, but every neighbourhood has at least two stops. A round runs only when two
 /// clusters of the mean size fit in it and it holds at most a third of the clients: beyond
 /// that a neighbourhood is nearly the whole instance, which the full search handles better
-/// (the small instances it proves are not slowed by a heuristic they do not need). Up to
-/// [`LARGE`] clients, where the stop cap would leave a neighbourhood less than two thirds
-/// full of clients (clusters of a few clients) it rises until the mean cluster fills the
-/// client count: on ali535_150 (3.6 clients a stop) 6 and 10 stops left the plan
-/// 7 % above the best known after regrouping, 14 and 27 stops 1.5 %; on lin318_040 (8 a
-/// stop) raising 6 and 10 to 7 and 13 lost the optimum the plain caps reach, hence the two
-/// thirds (above `LARGE` the caps stay as measured in the README).
+/// (the small instances it proves are not slowed by a heuristic they do not need). Where
+/// the stop cap would leave a neighbourhood less than two thirds full of clients (clusters
+/// of a few clients) it rises until the mean cluster fills the client count: on ali535_150
+/// (3.6 clients a stop) 6 and 10 stops left the plan 7 % above the best known after
+/// regrouping, 14 and 27 stops 1.5 %, and p3038_900 (3.4 a stop) went from +0.50 % to
+/// +0.43 % in 5 minutes; on lin318_040 (8 a stop) raising 6 and 10 to 7 and 13 lost the
+/// optimum the plain caps reach, hence the two thirds.
 const ROUNDS: [(usize, usize); 5] = [(48, 6), (96, 10), (192, 16), (384, 28), (768, 48)];
 
 /// Closed sites offered per client of a neighbourhood, its nearest ones.
@@ -83,7 +83,7 @@ fn rounds(data: &CapData) -> impl Iterator<Item = (usize, usize)> {
         .map(move |(clients, stops)| {
             // Small clusters: as many stops as fill the neighbourhood with clients, when the
             // stop cap would leave it less than two thirds full.
-            let sparse = n <= LARGE && (stops as f64 * mean) < clients as f64 * 2.0 / 3.0;
+            let sparse = (stops as f64 * mean) < clients as f64 * 2.0 / 3.0;
             let fill = (clients as f64 / mean).ceil() as usize;
             (clients, if sparse { stops.max(fill) } else { stops })
         })
