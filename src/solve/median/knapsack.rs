@@ -197,6 +197,16 @@ mod tests {
             .collect()
     }
 
+    /// A small deterministic stream of random numbers.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
     /// Every subset, for comparison.
     fn brute(items: &[Item], capacity: f64) -> f64 {
         let mut best = 0.0f64;
@@ -218,13 +228,7 @@ mod tests {
     #[test]
     fn exact_matches_brute_force_and_lp_stays_below() {
         let mut dp = Dp::default();
-        let mut seed = 12345u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(12345u64);
         for _ in 0..200 {
             let k = (next() % 9) as usize;
             let spec: Vec<(f64, f64)> = (0..k)
@@ -278,13 +282,7 @@ mod tests {
     #[test]
     fn trimmed_table_gives_the_full_tables_value_and_packing_to_the_bit() {
         let mut dp = Dp::default();
-        let mut seed = 987654321u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(987654321u64);
         for round in 0..400 {
             let k = 1 + (next() % 40) as usize;
             // Some items heavier than the capacity, some weightless, values not whole.

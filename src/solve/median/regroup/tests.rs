@@ -124,7 +124,7 @@ fn deeper_passes_gain_on_tight_capacities_alike_on_any_thread_count() {
 }
 
 #[test]
-fn small_clusters_fill_the_neighbourhood_with_stops_up_to_1000_clients() {
+fn small_clusters_fill_the_neighbourhood_with_stops() {
     let mut rng = ChaCha8Rng::seed_from_u64(21);
     // 3.6 clients a stop (as ali535_150): 48 clients need 14 stops, 96 need 27.
     let data = instance(&mut rng, 535, 150).expect("feasible");
@@ -138,8 +138,9 @@ fn small_clusters_fill_the_neighbourhood_with_stops_up_to_1000_clients() {
     // 5.3 a stop (as ali535_100): 6 stops fill 32 of 48, 10 stops 53 of 96 (filled to 18).
     let data = instance(&mut rng, 535, 100).expect("feasible");
     assert_eq!(rounds(&data).collect::<Vec<_>>(), vec![(48, 6), (96, 18)]);
-    // Above 1,000 clients the caps stay as they were measured.
+    // Above 1,000 clients too (as p3038_900): 3 a stop, every cap filled to 48, 96, 192 and
+    // 384 clients.
     let data = instance(&mut rng, 1200, 400).expect("feasible");
     let caps: Vec<_> = rounds(&data).collect();
-    assert_eq!(caps, vec![(48, 6), (96, 10), (192, 16), (384, 28)]);
+    assert_eq!(caps, vec![(48, 16), (96, 32), (192, 64), (384, 128)]);
 }
