@@ -123,8 +123,7 @@ impl Dp {
         // last row's `capacity` can still reach through the items left (`lo`), and those
         // the items so far can fill (`hi`; above it every cell holds the same sum, all
         // taken). The cells computed hold the values the full table would.
-        let mut rest = fitting;
-        let (mut lo, mut hi) = (capacity.saturating_sub(rest), 0);
+        let (mut rest, mut hi) = (fitting, 0);
         for (k, it) in items.iter().enumerate() {
             if !fits(it) {
                 continue;
@@ -159,9 +158,9 @@ impl Dp {
                 }
             }
             std::mem::swap(&mut self.best, &mut self.prev);
-            (lo, hi) = (lo_next, hi_next);
+            hi = hi_next;
         }
-        debug_assert!(lo <= capacity && hi == capacity);
+        debug_assert_eq!(hi, capacity);
         let value = self.best[capacity];
         if let Some(pick) = pick {
             pick.clear();
