@@ -4,7 +4,7 @@
 use super::Node;
 use crate::solve::median::capdata::CapData;
 use crate::solve::median::costs::Fix;
-use crate::solve::median::knapsack::{greedy_pick, lp_bound, Dp, Item};
+use crate::solve::median::knapsack::{greedy_pick, lp_bound, lp_order, Dp, Item};
 
 /// What a node's fixings imply, computed once per node.
 pub(super) struct View {
@@ -253,6 +253,7 @@ fn exact(
     k: &mut [f64],
     take: Option<&mut [Vec<usize>]>,
 ) {
+    lp_order(&mut work.items[j]);
     if data.exact {
         let cap = data.dp_capacity(view.room[j]);
         let pick = take.map(|t| &mut t[j]);
