@@ -146,3 +146,14 @@ fn small_clusters_fill_the_neighbourhood_with_stops() {
     let caps: Vec<_> = rounds(&data).collect();
     assert_eq!(caps, vec![(48, 16), (96, 32), (192, 64), (384, 128)]);
 }
+
+#[test]
+fn deeper_passes_run_for_many_clients_or_many_stops() {
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let few = instance(&mut rng, 300, 40).expect("feasible");
+    let many_stops = instance(&mut rng, 300, MANY_STOPS).expect("feasible");
+    let many_clients = instance(&mut rng, LARGE + 1, 20).expect("feasible");
+    assert_eq!(depths(&few), &DEPTHS[..1]);
+    assert_eq!(depths(&many_stops), &DEPTHS[..]);
+    assert_eq!(depths(&many_clients), &DEPTHS[..]);
+}
